@@ -1,0 +1,62 @@
+package dev.thefactory.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a build did. Returned by a successful run; carried by {@link BuildFailedException} when it failed.
+ * Immutable and thread-safe.
+ *
+ * @param buildId         the id to resume with
+ * @param status          how it ended
+ * @param mode            the mode asked for; {@link #phases()} says which backend actually ran each phase
+ * @param outputDirectory where the project was published; null when nothing was published
+ * @param filesGenerated  files in the published (or staged) project
+ * @param agentsSpawned   agents that ran
+ * @param phases          every phase that started, in order
+ * @param retries         retry attempts made in all
+ * @param fallbacks       every fallback, in order
+ * @param resumedFrom     the phase a resume started at; null when the build was not resumed
+ * @param tasksSkipped    finished tasks a resume did not redo
+ * @param validation      output validation counts
+ * @param notes           things the user should know although the build succeeded: work grouped to fit the
+ *                        agent budget, content that was not compile-checked, and the like
+ */
+public record BuildResult(
+        String buildId,
+        BuildStatus status,
+        Mode mode,
+        Path outputDirectory,
+        int filesGenerated,
+        int agentsSpawned,
+        List<PhaseResult> phases,
+        int retries,
+        List<FallbackRecord> fallbacks,
+        Phase resumedFrom,
+        int tasksSkipped,
+        ValidationSummary validation,
+        List<String> notes) {
+
+    /** @throws NullPointerException if a required component is null */
+    public BuildResult {
+        Objects.requireNonNull(buildId, "buildId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(mode, "mode");
+        phases = List.copyOf(phases);
+        fallbacks = List.copyOf(fallbacks);
+        Objects.requireNonNull(validation, "validation");
+        notes = List.copyOf(notes);
+    }
+
+    /** @return where the project was published, if it was */
+    public Optional<Path> published() {
+        return Optional.ofNullable(outputDirectory);
+    }
+
+    /** @return the phase a resume started at, if this build was resumed */
+    public Optional<Phase> resumed() {
+        return Optional.ofNullable(resumedFrom);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.thefactory.api.event;
+
+import dev.thefactory.api.AgentRole;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.Phase;
+import java.time.Instant;
+
+/**
+ * A phase started on a backend.
+ *
+ * @param buildId the build
+ * @param time    when it happened
+ * @param phase   the phase
+ * @param backend the backend id ({@code core} for phases the core runs)
+ */
+public record PhaseStarted(String buildId, Instant time, Phase phase, String backend) implements BuildEvent {
+}

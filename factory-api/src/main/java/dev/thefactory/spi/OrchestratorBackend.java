@@ -1,0 +1,32 @@
+package dev.thefactory.spi;
+
+/**
+ * Runs a build's agent tasks. The core schedules the tasks (in parallel, within the plan's bounds), applies
+ * timeouts, retries and circuit breaking, and checkpoints the results; the backend supplies the agent that
+ * performs each task.
+ *
+ * <p>The backend runs the phases {@code ANALYZE}, {@code DESIGN}, {@code STRUCTURE} and {@code GENERATE}. The
+ * facts and files an agent returns are in the backend's own vocabulary, so when a phase falls back to another
+ * backend, that backend starts again at {@code ANALYZE} on an empty staging area (see
+ * {@code docs/architecture-decisions.md}).
+ *
+ * <p>Implementations must be thread-safe: {@link #agent} is called from several threads.
+ */
+public interface OrchestratorBackend extends AutoCloseable {
+
+    /** @return the id of the provider that created it */
+    String id();
+
+    /**
+     * Returns the agent that performs a task. Called once per task attempt.
+     *
+     * @param task the task
+     * @return the agent for it
+     * @throws dev.thefactory.api.AgentException when this backend has no agent for the task (permanent)
+     */
+    Agent agent(AgentTask task);
+
+    /** Releases what the backend holds. Must not throw. */
+    @Override
+    void close();
+}

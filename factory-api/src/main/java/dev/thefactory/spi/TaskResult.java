@@ -1,0 +1,44 @@
+package dev.thefactory.spi;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a task produced. Immutable and thread-safe.
+ *
+ * @param files        files to stage
+ * @param facts        facts for later tasks (e.g. {@code basePackage}), visible through {@link AgentContext#facts()}
+ * @param plannedFiles paths the project must contain when {@code GENERATE} ends; validated to exist and be
+ *                     non-empty before anything is published
+ * @param children     sub-tasks to spawn in the same phase
+ * @param notes        things the user should know (shown in the build result)
+ */
+public record TaskResult(List<GeneratedFile> files, Map<String, String> facts, List<String> plannedFiles,
+        List<ChildTask> children, List<String> notes) {
+
+    /** Copies everything; facts are sorted by key. */
+    public TaskResult {
+        files = List.copyOf(files);
+        facts = Collections.unmodifiableMap(new TreeMap<>(facts));
+        plannedFiles = List.copyOf(plannedFiles);
+        children = List.copyOf(children);
+        notes = List.copyOf(notes);
+    }
+
+    /** @return a result with nothing in it */
+    public static TaskResult empty() {
+        return new TaskResult(List.of(), Map.of(), List.of(), List.of(), List.of());
+    }
+
+    /** @param files the files @return a result with only files */
+    public static TaskResult ofFiles(List<GeneratedFile> files) {
+        return new TaskResult(files, Map.of(), List.of(), List.of(), List.of());
+    }
+
+    /** @param facts the facts @return a result with only facts */
+    public static TaskResult ofFacts(Map<String, String> facts) {
+        return new TaskResult(List.of(), facts, List.of(), List.of(), List.of());
+    }
+}
