@@ -21,6 +21,15 @@ public interface AgentContext {
      */
     Map<String, String> facts();
 
+    /**
+     * How many children this task may spawn, given the per-role child cap, the maximum depth and what is left of
+     * the build's agent budget. An agent with more sub-tasks than this must group them into at most this many
+     * children (and say so in its notes); the core refuses a result with more children than allowed.
+     *
+     * @return 0 or more
+     */
+    int maxChildren();
+
     /** @param key a fact's name @return its value, if a finished task published it */
     default Optional<String> fact(String key) {
         return Optional.ofNullable(facts().get(key));
