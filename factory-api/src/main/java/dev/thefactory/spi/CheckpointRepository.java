@@ -7,8 +7,10 @@ import java.util.Optional;
  * Stores a build's checkpoints durably. Saving appends: earlier checkpoints stay available through
  * {@link #history}, so a resume can use the previous good one when the newest is damaged. A repository must
  * detect a damaged checkpoint (torn, truncated, corrupt) and never return it as if it were good: it leaves it
- * out of {@link #history} and {@link #latest} and reports it with a {@link dev.thefactory.api.CheckpointException}
- * only when nothing good is left.
+ * out of {@link #history} and {@link #latest} and reports it through {@link #damage(String)}, so the core can surface each
+ * report as a {@link dev.thefactory.api.event.BuildNotice} and a note of the result. When nothing good is left,
+ * {@link #latest} is empty and {@link #damage(String)} says why; a {@link dev.thefactory.api.CheckpointException}
+ * is for storage that cannot be read or written at all.
  *
  * <p>Implementations must be thread-safe. An abstract contract test for implementers is in {@code factory-tests}.
  */
@@ -18,6 +20,8 @@ public interface CheckpointRepository {
      * Durably appends a checkpoint: when this returns, the checkpoint survives a crash of the process.
      *
      * @param checkpoint the checkpoint; its sequence must be greater than the build's latest
+     * @throws IllegalArgumentException when its sequence is not greater than the build's latest (the message names
+     *         both numbers)
      * @throws dev.thefactory.api.CheckpointException when it cannot be stored
      */
     void save(Checkpoint checkpoint);
@@ -43,4 +47,20 @@ public interface CheckpointRepository {
 
     /** @return the ids of the builds that have checkpoints, oldest first */
     List<String> buildIds();
+
+    /**
+     * Describes the damage found in a build's stored checkpoints: each entry names where it is (file and byte
+     * offset, or the repository's equivalent), what is wrong, and what was ignored because of it. Damaged
+     * checkpoints are never part of {@link #history} or {@link #latest}; this is how a caller learns they existed.
+     *
+     * <p>The default returns an empty list, which is correct only for a repository that cannot hold damaged data
+     * (such as one in memory); a repository that stores bytes anywhere must override it.
+     *
+     * @param buildId the build
+     * @return one human-readable sentence per damaged place, in storage order; empty when nothing is damaged or the
+     *         build is unknown
+     */
+    default List<String> damage(String buildId) {
+        return List.of();
+    }
 }

@@ -1,0 +1,58 @@
+package dev.thefactory.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Another process (or another part of this one) holds the single-writer lock of a build in a state directory, and
+ * it was not released within the time allowed. Nothing was written. CLI exit code 3.
+ *
+ * <p>The lock is an operating-system file lock: it dies with the process that held it, so a lock file left behind
+ * by a crashed process is never an obstacle. Immutable and thread-safe.
+ */
+public class StateLockedException extends FactoryException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String stateDirectory;
+    private final String holder;
+
+    /**
+     * @param stateDirectory the state directory whose build is locked
+     * @param buildId        the locked build
+     * @param holder         who holds the lock as written into the lock file, e.g.
+     *                       {@code pid 4711 on host ci-7 since 2026-01-01T10:00:00Z}, or a sentence saying it is
+     *                       unknown
+     * @param waited         how long the caller waited for the lock
+     * @throws NullPointerException if an argument is null
+     */
+    public StateLockedException(Path stateDirectory, String buildId, String holder, Duration waited) {
+        super(message(stateDirectory, buildId, holder, waited), null, ErrorContext.ofBuild(buildId),
+                List.of("wait for the other process (" + holder + ") to finish, then run again",
+                        "pass another state directory (--state DIR) to run independently of it",
+                        "if that process no longer runs, run again: its lock was released when it ended"));
+        this.stateDirectory = stateDirectory.toString();
+        this.holder = holder;
+    }
+
+    private static String message(Path stateDirectory, String buildId, String holder, Duration waited) {
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(buildId, "buildId");
+        Objects.requireNonNull(holder, "holder");
+        Objects.requireNonNull(waited, "waited");
+        return "State directory " + stateDirectory + " is locked for build " + buildId + " by " + holder
+                + "; waited " + waited.toMillis() + " ms. Only one process may write a build's checkpoints at a time.";
+    }
+
+    /** @return the state directory whose build is locked, as given */
+    public Path stateDirectory() {
+        return Path.of(stateDirectory);
+    }
+
+    /** @return who holds the lock, as recorded in the lock file; never null */
+    public String holder() {
+        return holder;
+    }
+}

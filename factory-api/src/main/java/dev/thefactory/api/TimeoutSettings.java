@@ -1,0 +1,73 @@
+package dev.thefactory.api;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Time limits of a build. A task attempt that runs past {@code taskAttempt} is interrupted and counts as a
+ * transient failure (so it may be retried); a phase past {@code phase} and a build past {@code build} fail with a
+ * timeout. The limits are independent: whichever deadline comes first applies.
+ *
+ * <p>Immutable and thread-safe. No component may be null.
+ *
+ * @param taskAttempt the longest one attempt of one task may run; {@code > 0}; default 60 s
+ * @param phase       the longest one phase may run, its retries included; {@code > 0}; default 10 min
+ * @param build       the longest a whole build may run; {@code > 0}; default 30 min
+ */
+public record TimeoutSettings(Duration taskAttempt, Duration phase, Duration build) {
+
+    private static final TimeoutSettings DEFAULTS =
+            new TimeoutSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(30));
+
+    /**
+     * @throws NullPointerException     when a duration is null
+     * @throws IllegalArgumentException when a duration is zero or negative
+     */
+    public TimeoutSettings {
+        requirePositive(taskAttempt, "taskAttempt");
+        requirePositive(phase, "phase");
+        requirePositive(build, "build");
+    }
+
+    /** @return 60 s per task attempt, 10 min per phase, 30 min per build */
+    public static TimeoutSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param limit the longest one task attempt may run
+     * @return a copy with that limit
+     * @throws NullPointerException     when {@code limit} is null
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public TimeoutSettings withTaskAttempt(Duration limit) {
+        return new TimeoutSettings(limit, phase, build);
+    }
+
+    /**
+     * @param limit the longest one phase may run
+     * @return a copy with that limit
+     * @throws NullPointerException     when {@code limit} is null
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public TimeoutSettings withPhase(Duration limit) {
+        return new TimeoutSettings(taskAttempt, limit, build);
+    }
+
+    /**
+     * @param limit the longest a build may run
+     * @return a copy with that limit
+     * @throws NullPointerException     when {@code limit} is null
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public TimeoutSettings withBuild(Duration limit) {
+        return new TimeoutSettings(taskAttempt, phase, limit);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be > 0 but was " + value);
+        }
+    }
+}

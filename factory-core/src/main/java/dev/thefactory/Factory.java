@@ -1,0 +1,362 @@
+package dev.thefactory;
+
+import dev.thefactory.api.BackendUnavailableException;
+import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.RetrySettings;
+import dev.thefactory.api.SpecFormat;
+import dev.thefactory.api.SpecLimits;
+import dev.thefactory.api.SpecValidationException;
+import dev.thefactory.api.TimeoutSettings;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.internal.backend.BackendDiscovery;
+import dev.thefactory.internal.engine.BuildEngine;
+import dev.thefactory.internal.engine.EngineConfig;
+import dev.thefactory.internal.output.OutputQuotas;
+import dev.thefactory.internal.spec.SpecJson;
+import dev.thefactory.internal.spec.SpecLoader;
+import dev.thefactory.spi.CheckpointRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point: turns a project specification into a generated, validated project on disk.
+ *
+ * <pre>{@code
+ * BuildResult result = Factory.builder()
+ *         .spec(Path.of("specs/todo-app.md"))
+ *         .mode(Mode.AUTO)
+ *         .outputDirectory(Path.of("outputs"))
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} reads and validates the spec and the configuration — every violation at once — so a
+ * {@code Factory} always holds a valid spec. {@link #run()} runs one build: it either returns a result whose project
+ * was published after passing validation, or throws a {@link dev.thefactory.api.FactoryException} that says what
+ * failed, what was tried and how to recover. A {@code Factory} is immutable and thread-safe; each {@code run()} is a
+ * new build.
+ */
+public final class Factory {
+
+    /** System property that selects a backend by id, as {@link Builder#backend(String)} does. */
+    public static final String BACKEND_PROPERTY = "factory.backend";
+
+    private final ProjectSpec spec;
+    private final String specHash;
+    private final EngineConfig config;
+    private final BuildEngine engine;
+
+    private Factory(ProjectSpec spec, String specHash, EngineConfig config, ClassLoader loader) {
+        this.spec = spec;
+        this.specHash = specHash;
+        this.config = config;
+        this.engine = new BuildEngine(config, spec, specHash, () -> BackendDiscovery.load(loader));
+    }
+
+    /** @return a new builder with the defaults documented on its methods */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the validated spec this factory builds */
+    public ProjectSpec spec() {
+        return spec;
+    }
+
+    /** @return SHA-256 (lower-case hex) of the spec's normalized JSON form; a resume compares it */
+    public String specHash() {
+        return specHash;
+    }
+
+    /** @return the mode asked for */
+    public Mode mode() {
+        return config.mode();
+    }
+
+    /** @return where projects are published */
+    public Path outputDirectory() {
+        return config.outputDirectory();
+    }
+
+    /**
+     * Runs one build: plan, agents through the backend cascade, output validation, publication.
+     *
+     * @return the result; its project was published under {@link BuildResult#outputDirectory()}
+     * @throws BackendUnavailableException when the mode or the chosen backend cannot be served (nothing was done)
+     * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted;
+     *                                     nothing was published and the result inside says what happened
+     */
+    public BuildResult run() {
+        return engine.run();
+    }
+
+    /**
+     * Builds a {@link Factory}. Not thread-safe; use one builder per thread. Setters check their argument at once
+     * ({@link NullPointerException} / {@link IllegalArgumentException} naming the argument); {@link #build()} reads
+     * and validates the spec.
+     */
+    public static final class Builder {
+
+        private Path specPath;
+        private String specContent;
+        private SpecFormat specFormat;
+        private ProjectSpec specValue;
+        private Mode mode = Mode.AUTO;
+        private Path outputDirectory = Path.of("outputs");
+        private final List<BuildListener> listeners = new ArrayList<>();
+        private String backend;
+        private CheckpointRepository checkpoints;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private Duration watchdog = Duration.ofMinutes(2);
+        private long minHeapHeadroom = 32L * 1024 * 1024;
+        private RetrySettings retry = RetrySettings.defaults();
+        private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
+        private TimeoutSettings timeouts = TimeoutSettings.defaults();
+        private FaultInjection faults = FaultInjection.none();
+        private Clock clock = Clock.systemUTC();
+        private SpecLimits specLimits = SpecLimits.defaults();
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        /**
+         * The spec file; its format comes from the extension ({@code .md}, {@code .yaml}, {@code .yml},
+         * {@code .json}), else from its content. Replaces any spec set before.
+         *
+         * @param file the spec file
+         * @return this builder
+         */
+        public Builder spec(Path file) {
+            clearSpec();
+            this.specPath = Objects.requireNonNull(file, "spec file");
+            return this;
+        }
+
+        /**
+         * The spec as text. Replaces any spec set before.
+         *
+         * @param content the spec's text
+         * @param format  its format
+         * @return this builder
+         */
+        public Builder spec(String content, SpecFormat format) {
+            Objects.requireNonNull(content, "spec content");
+            Objects.requireNonNull(format, "spec format");
+            clearSpec();
+            this.specContent = content;
+            this.specFormat = format;
+            return this;
+        }
+
+        /**
+         * The spec as a value; it is validated by {@link #build()} like a parsed one. Replaces any spec set before.
+         *
+         * @param spec the spec
+         * @return this builder
+         */
+        public Builder spec(ProjectSpec spec) {
+            Objects.requireNonNull(spec, "spec");
+            clearSpec();
+            this.specValue = spec;
+            return this;
+        }
+
+        /** @param mode which backends may run; default {@link Mode#AUTO} @return this builder */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param directory where projects are published, as {@code <directory>/<project-slug>/}; default
+         *                  {@code outputs} in the working directory
+         * @return this builder
+         */
+        public Builder outputDirectory(Path directory) {
+            this.outputDirectory = Objects.requireNonNull(directory, "outputDirectory");
+            return this;
+        }
+
+        /** @param listener receives every build event, in order, on the build's threads @return this builder */
+        public Builder listener(BuildListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Chooses a backend by id ({@code simple}, {@code minimal}, or an integrated backend's id) instead of letting
+         * the mode choose; the system property {@value Factory#BACKEND_PROPERTY} does the same when this is not
+         * called. The backend must be allowed by the mode.
+         *
+         * @param id the backend's id
+         * @return this builder
+         */
+        public Builder backend(String id) {
+            Objects.requireNonNull(id, "backend");
+            if (!id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+                throw new IllegalArgumentException("backend id must be lower-case letters, digits, '.', '_' or '-' "
+                        + "(at most 64) but was '" + id + "'; e.g. 'simple' or 'minimal'");
+            }
+            this.backend = id;
+            return this;
+        }
+
+        /**
+         * @param repository where checkpoints are saved; default {@link CheckpointRepositories#inMemory()} (not
+         *                   durable: use {@link CheckpointRepositories#fileSystem(Path)} to resume after a crash)
+         * @return this builder
+         */
+        public Builder checkpoints(CheckpointRepository repository) {
+            this.checkpoints = Objects.requireNonNull(repository, "checkpoints");
+            return this;
+        }
+
+        /** @param tasks how many tasks run at once, 1..1024; default the number of processors @return this builder */
+        public Builder parallelism(int tasks) {
+            if (tasks < 1 || tasks > 1024) {
+                throw new IllegalArgumentException("parallelism must be between 1 and 1024 but was " + tasks);
+            }
+            this.parallelism = tasks;
+            return this;
+        }
+
+        /**
+         * @param noProgress how long a build may go without any task finishing before it fails explicitly; default
+         *                   2 minutes
+         * @return this builder
+         */
+        public Builder watchdog(Duration noProgress) {
+            Objects.requireNonNull(noProgress, "watchdog");
+            if (noProgress.isZero() || noProgress.isNegative()) {
+                throw new IllegalArgumentException("watchdog must be positive but was " + noProgress);
+            }
+            this.watchdog = noProgress;
+            return this;
+        }
+
+        /**
+         * @param bytes the least free heap under which no more agents are spawned (the build then fails with a clear
+         *              error); default 32 MiB
+         * @return this builder
+         */
+        public Builder minHeapHeadroom(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("minHeapHeadroom must be >= 0 bytes but was " + bytes);
+            }
+            this.minHeapHeadroom = bytes;
+            return this;
+        }
+
+        /** @param settings retry of transient task failures; default {@link RetrySettings#defaults()} @return this */
+        public Builder retry(RetrySettings settings) {
+            this.retry = Objects.requireNonNull(settings, "retry");
+            return this;
+        }
+
+        /** @param settings the circuit breaker per backend; default {@link CircuitBreakerSettings#defaults()} @return this */
+        public Builder circuitBreaker(CircuitBreakerSettings settings) {
+            this.circuitBreaker = Objects.requireNonNull(settings, "circuitBreaker");
+            return this;
+        }
+
+        /** @param settings task, phase and build time limits; default {@link TimeoutSettings#defaults()} @return this */
+        public Builder timeouts(TimeoutSettings settings) {
+            this.timeouts = Objects.requireNonNull(settings, "timeouts");
+            return this;
+        }
+
+        /** @param settings faults to inject, for testing recovery; default {@link FaultInjection#none()} @return this */
+        public Builder faults(FaultInjection settings) {
+            this.faults = Objects.requireNonNull(settings, "faults");
+            return this;
+        }
+
+        /** @param clock the build's clock (timestamps, durations, backoff); default UTC system clock @return this */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()} @return this */
+        public Builder specLimits(SpecLimits limits) {
+            this.specLimits = Objects.requireNonNull(limits, "specLimits");
+            return this;
+        }
+
+        /**
+         * @param loader where backend providers are looked for with {@link java.util.ServiceLoader}; default the
+         *               thread's context class loader when {@link #build()} runs
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Reads and validates the spec and assembles the configuration.
+         *
+         * @return the factory
+         * @throws IllegalStateException    when no spec was set
+         * @throws SpecValidationException  with every violation, when the spec cannot be read or is invalid
+         */
+        public Factory build() {
+            SpecLoader loader = new SpecLoader(specLimits);
+            ProjectSpec spec;
+            if (specPath != null) {
+                spec = loader.load(specPath);
+            } else if (specContent != null) {
+                spec = loader.load(specContent, specFormat, "spec");
+            } else if (specValue != null) {
+                spec = loader.validate(specValue, "spec");
+            } else {
+                throw new IllegalStateException("no spec: call spec(Path), spec(String, SpecFormat) or "
+                        + "spec(ProjectSpec) before build()");
+            }
+            String explicit = backend != null ? backend : System.getProperty(BACKEND_PROPERTY);
+            if (explicit != null && explicit.isBlank()) {
+                explicit = null;
+            }
+            EngineConfig config = new EngineConfig(mode, outputDirectory.toAbsolutePath().normalize(), listeners,
+                    explicit, checkpoints != null ? checkpoints : CheckpointRepositories.inMemory(), parallelism,
+                    watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts, faults, clock, OutputQuotas.defaults());
+            ClassLoader providers = classLoader != null ? classLoader : contextLoader();
+            return new Factory(spec, sha256(SpecJson.toJson(spec)), config, providers);
+        }
+
+        private void clearSpec() {
+            specPath = null;
+            specContent = null;
+            specFormat = null;
+            specValue = null;
+        }
+
+        private static ClassLoader contextLoader() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return loader != null ? loader : Factory.class.getClassLoader();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM, which every Java platform must provide", e);
+        }
+    }
+}

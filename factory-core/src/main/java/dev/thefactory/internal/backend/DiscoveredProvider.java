@@ -1,0 +1,32 @@
+package dev.thefactory.internal.backend;
+
+import dev.thefactory.spi.BackendTier;
+import dev.thefactory.spi.OrchestratorBackendProvider;
+import java.util.Objects;
+
+/**
+ * A provider that loaded and named itself. Immutable; thread-safe as far as the provider is (providers must be).
+ *
+ * @param provider  the provider instance
+ * @param id        its id
+ * @param tier      its tier
+ * @param className its class name
+ * @param location  where its class came from (a jar or directory), or {@code unknown}
+ */
+public record DiscoveredProvider(OrchestratorBackendProvider provider, String id, BackendTier tier, String className,
+        String location) {
+
+    /** @throws NullPointerException if a component is null */
+    public DiscoveredProvider {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** @return {@code id (tier X, class from location)} for messages */
+    public String describe() {
+        return id + " (tier " + tier + ", " + className + " from " + location + ")";
+    }
+}

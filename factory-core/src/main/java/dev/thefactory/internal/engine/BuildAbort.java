@@ -1,0 +1,73 @@
+package dev.thefactory.internal.engine;
+
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Phase;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The build must stop now, without trying another backend: the watchdog saw no progress, the build deadline passed, a
+ * checkpoint could not be saved, publishing failed, or the build was interrupted. Internal; never leaves the engine.
+ */
+final class BuildAbort extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final BuildStatus status;
+    private final Phase phase;
+    private final String backend;
+    private final transient List<String> recoveryOptions;
+    private final boolean keepStaging;
+
+    /**
+     * @param status          {@link BuildStatus#FAILED} or {@link BuildStatus#INTERRUPTED}
+     * @param phase           the phase it happened in
+     * @param backend         the backend running then, or {@code core}
+     * @param message         what happened
+     * @param cause           the underlying failure, or null
+     * @param recoveryOptions what to do next
+     */
+    BuildAbort(BuildStatus status, Phase phase, String backend, String message, Throwable cause,
+            List<String> recoveryOptions) {
+        this(status, phase, backend, message, cause, recoveryOptions, status == BuildStatus.INTERRUPTED);
+    }
+
+    /**
+     * @param status          {@link BuildStatus#FAILED} or {@link BuildStatus#INTERRUPTED}
+     * @param phase           the phase it happened in
+     * @param backend         the backend running then, or {@code core}
+     * @param message         what happened
+     * @param cause           the underlying failure, or null
+     * @param recoveryOptions what to do next
+     * @param keepStaging     whether the staging area must be kept (it holds work a person may still need)
+     */
+    BuildAbort(BuildStatus status, Phase phase, String backend, String message, Throwable cause,
+            List<String> recoveryOptions, boolean keepStaging) {
+        super(message, cause);
+        this.keepStaging = keepStaging;
+        this.status = Objects.requireNonNull(status, "status");
+        this.phase = Objects.requireNonNull(phase, "phase");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.recoveryOptions = List.copyOf(recoveryOptions);
+    }
+
+    BuildStatus status() {
+        return status;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    String backend() {
+        return backend;
+    }
+
+    List<String> recoveryOptions() {
+        return recoveryOptions;
+    }
+
+    boolean keepStaging() {
+        return keepStaging;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.thefactory.internal.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.thefactory.api.FallbackRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The manifest written into every published project as {@value #PATH}: build id, spec hash, mode, the backend of every
+ * phase, agents spawned, every file with size, SHA-256 and validation result, timings per phase, status, retries,
+ * fallbacks, notes and the tool version. Written with Jackson, pretty-printed, keys sorted. It holds the build id and
+ * timings, so it is excluded from the guarantee that the same spec and mode give byte-identical project files.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class BuildMetadata {
+
+    /** Where the manifest lives inside the project. */
+    static final String PATH = ".factory/metadata.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private BuildMetadata() {
+    }
+
+    /**
+     * The project.
+     *
+     * @param name       the spec's name
+     * @param slug       its directory name
+     * @param type       its type id
+     * @param complexity its complexity id
+     */
+    record Project(String name, String slug, String type, String complexity) {
+    }
+
+    /**
+     * A file of the project.
+     *
+     * @param path      relative path
+     * @param size      bytes
+     * @param sha256    SHA-256, lower-case hex
+     * @param status    {@code PASSED}, {@code UNCHECKED} or {@code FAILED}
+     * @param validator the validator that checked it, or empty
+     */
+    record FileEntry(String path, long size, String sha256, String status, String validator) {
+    }
+
+    /**
+     * A phase.
+     *
+     * @param phase          its name
+     * @param status         how it ended
+     * @param backend        the backend that ran it last, or {@code core}
+     * @param durationMillis time spent in it
+     */
+    record PhaseEntry(String phase, String status, String backend, long durationMillis) {
+    }
+
+    /**
+     * Validation counts.
+     *
+     * @param checked   files checked and passed
+     * @param unchecked files not content-checked
+     * @param failed    files that failed
+     */
+    record Validation(int checked, int unchecked, int failed) {
+    }
+
+    /**
+     * The whole manifest.
+     *
+     * @param buildId       the build
+     * @param specHash      SHA-256 of the spec (file bytes, or normalized JSON)
+     * @param project       the project
+     * @param mode          the mode asked for
+     * @param status        the build's status when it published
+     * @param toolVersion   the version of The Factory
+     * @param startedAt     when the build started (ISO-8601, UTC)
+     * @param backends      the backend per phase
+     * @param agentsSpawned agents that ran, on every backend tried
+     * @param retries       retry attempts made
+     * @param phases        every phase, in order
+     * @param files         every project file, sorted by path
+     * @param validation    validation counts
+     * @param fallbacks     every fallback
+     * @param notes         the build's notes
+     */
+    record Metadata(String buildId, String specHash, Project project, String mode, String status, String toolVersion,
+            String startedAt, Map<String, String> backends, int agentsSpawned, int retries, List<PhaseEntry> phases,
+            List<FileEntry> files, Validation validation, List<FallbackRecord> fallbacks, List<String> notes) {
+        Metadata {
+            Objects.requireNonNull(buildId, "buildId");
+            backends = Map.copyOf(backends);
+            phases = List.copyOf(phases);
+            files = List.copyOf(files);
+            fallbacks = List.copyOf(fallbacks);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * @param metadata the manifest
+     * @return its JSON as UTF-8, ending with a newline
+     */
+    static byte[] toJson(Metadata metadata) {
+        try {
+            return (JSON.writeValueAsString(metadata) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + PATH + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

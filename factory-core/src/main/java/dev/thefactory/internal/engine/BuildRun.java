@@ -1,0 +1,647 @@
+package dev.thefactory.internal.engine;
+
+import dev.thefactory.api.BackendUnavailableException;
+import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.FactoryException.ErrorContext;
+import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.OutputValidationException;
+import dev.thefactory.api.Phase;
+import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ValidationSummary;
+import dev.thefactory.internal.backend.BackendCandidate;
+import dev.thefactory.internal.backend.BackendCascade;
+import dev.thefactory.internal.backend.BackendDiscovery;
+import dev.thefactory.internal.backend.SkippedProvider;
+import dev.thefactory.internal.engine.BuildState.PhaseCheckpoint;
+import dev.thefactory.internal.engine.BuildState.PhaseRecord;
+import dev.thefactory.internal.engine.BuildState.TaskCheckpoint;
+import dev.thefactory.internal.engine.BuildState.TaskRecord;
+import dev.thefactory.internal.events.BuildEvents;
+import dev.thefactory.internal.events.EventDispatcher;
+import dev.thefactory.internal.output.FileReport;
+import dev.thefactory.internal.output.OutputValidation;
+import dev.thefactory.internal.output.Publisher;
+import dev.thefactory.internal.output.SafePaths;
+import dev.thefactory.internal.output.StagingArea;
+import dev.thefactory.internal.output.ValidationReport;
+import dev.thefactory.internal.plan.BuildPlan;
+import dev.thefactory.internal.plan.Planner;
+import dev.thefactory.internal.resilience.ResiliencePolicies;
+import dev.thefactory.internal.resilience.TaskFailureException;
+import dev.thefactory.spi.BackendContext;
+import dev.thefactory.spi.OrchestratorBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One run of a build, from {@code BuildStarted} to {@code BuildFinished}: resolves the backend cascade, records
+ * {@code VALIDATE_SPEC} (the spec was validated when the factory was built) and plans, runs {@code ANALYZE} to
+ * {@code GENERATE} on the first backend with the {@link ChainReactor}, validates the staged output, and on a phase
+ * failure falls back to the next backend — clearing the staging area and starting again at {@code ANALYZE}, so one
+ * backend's facts and files are never mixed with another's. On success it writes {@code .factory/metadata.json} and
+ * publishes atomically; when the cascade is exhausted it deletes the staging area, publishes nothing and throws a
+ * {@link BuildFailedException}. A checkpoint is saved after every phase and every finished {@code GENERATE} task.
+ *
+ * <p>Used once, by one thread; the threads it starts (a fixed pool named {@code factory-<buildId>-<n>} and a
+ * scheduler) are stopped before {@link #execute()} returns.
+ */
+final class BuildRun {
+
+    /** The backend id of the phases the core runs itself. */
+    static final String CORE = "core";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildRun.class);
+    private static final List<Phase> BACKEND_PHASES = List.of(Phase.ANALYZE, Phase.DESIGN, Phase.STRUCTURE,
+            Phase.GENERATE);
+    private static final int MAX_REASON_LENGTH = 500;
+
+    private final EngineConfig config;
+    private final ProjectSpec spec;
+    private final String specHash;
+    private final Supplier<BackendDiscovery> discovery;
+    private final EngineHooks hooks;
+    private final String buildId;
+    private final Clock clock;
+
+    private final Map<Phase, PhaseEntry> phases = new EnumMap<>(Phase.class);
+    private final List<FallbackRecord> fallbacks = new ArrayList<>();
+    private final List<String> backendsTried = new ArrayList<>();
+    private final Map<String, Integer> attemptsPerTask = new TreeMap<>();
+    private final List<String> backendFailures = new ArrayList<>();
+    private final LinkedHashSet<String> notes = new LinkedHashSet<>();
+    private final List<String> taskNotes = new ArrayList<>();
+    private final List<PhaseRecord> completedPhases = new ArrayList<>();
+    private final SortedMap<String, TaskRecord> tasks = new TreeMap<>();
+    private final SortedMap<String, String> facts = new TreeMap<>();
+    private final SortedSet<String> planned = new TreeSet<>();
+    private final AtomicInteger agentsSpawned = new AtomicInteger();
+
+    private Instant buildStart;
+    private BuildEvents events;
+    private Watchdog watchdog;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService pool;
+    private ResiliencePolicies policies;
+    private StagingArea staging;
+    private OutputValidation validation;
+    private ProgressTracker progress;
+    private CheckpointWriter checkpoints;
+    private BuildPlan plan;
+    private ValidationReport report;
+    private String currentBackend = CORE;
+    private boolean finished;
+
+    BuildRun(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
+            EngineHooks hooks, String buildId) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.specHash = Objects.requireNonNull(specHash, "specHash");
+        this.discovery = Objects.requireNonNull(discovery, "discovery");
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.buildId = Objects.requireNonNull(buildId, "buildId");
+        this.clock = config.clock();
+    }
+
+    /**
+     * Runs the build.
+     *
+     * @return the result of a successful build
+     * @throws BackendUnavailableException when the mode or the explicit backend cannot be served (before any work)
+     * @throws BuildFailedException        when the build failed or was interrupted; nothing was published
+     */
+    BuildResult execute() {
+        buildStart = clock.instant();
+        scheduler = newScheduler();
+        ScheduledExecutorService watchdogScheduler = hooks.watchdogScheduler() == null
+                ? scheduler : hooks.watchdogScheduler();
+        Duration period = hooks.watchdogPeriod() == null
+                ? Watchdog.defaultPeriod(config.watchdog()) : hooks.watchdogPeriod();
+        String previousMdc = MDC.get("buildId");
+        MDC.put("buildId", buildId);
+        try {
+            watchdog = new Watchdog(buildId, clock, config.watchdog(), watchdogScheduler, period);
+            EventDispatcher dispatcher = new EventDispatcher(config.listeners()).with(event -> watchdog.touch());
+            events = new BuildEvents(buildId, clock, dispatcher);
+            checkpoints = new CheckpointWriter(config.checkpoints(), buildId, clock, events);
+            return run();
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            scheduler.shutdownNow();
+            if (previousMdc == null) {
+                MDC.remove("buildId");
+            } else {
+                MDC.put("buildId", previousMdc);
+            }
+        }
+    }
+
+    private BuildResult run() {
+        events.buildStarted(spec.name(), config.mode(), null);
+        LOG.info("[build {}] started: project '{}', mode {}, output directory {}", buildId, spec.name(),
+                config.mode(), config.outputDirectory());
+        BackendCascade cascade;
+        try {
+            cascade = resolveBackends();
+        } catch (BackendUnavailableException e) {
+            LOG.error("[build {}] {}", buildId, e.getMessage());
+            finish(BuildStatus.FAILED, null);
+            throw e;
+        }
+        try {
+            validateSpecPhase();
+            prepare();
+            PhaseFailure last = runCascade(cascade);
+            if (last != null) {
+                throw exhausted(last);
+            }
+            return publish();
+        } catch (BuildAbort abort) {
+            throw aborted(abort);
+        } catch (RuntimeException | Error unexpected) {
+            if (!finished) {
+                LOG.error("[build {}] failed unexpectedly: {}", buildId, unexpected.toString(), unexpected);
+                deleteStaging(unexpected);
+                finish(BuildStatus.FAILED, null);
+            }
+            throw unexpected;
+        }
+    }
+
+    private BackendCascade resolveBackends() {
+        BackendDiscovery found = discovery.get();
+        for (SkippedProvider skipped : found.skipped()) {
+            events.providerSkipped(skipped.provider(), skipped.reason());
+        }
+        BackendCascade cascade = hooks.resolver().resolve(found, config.mode(), config.explicitBackend());
+        for (SkippedProvider unhealthy : cascade.unhealthy()) {
+            LOG.warn("[build {}] backend {} skipped: {}", buildId, unhealthy.provider(), unhealthy.reason());
+            events.providerSkipped(unhealthy.provider(), unhealthy.reason());
+        }
+        LOG.info("[build {}] backend cascade for mode {}{}: {}", buildId, config.mode(),
+                config.explicitBackend() == null ? "" : " and backend " + config.explicitBackend(), cascade.ids());
+        return cascade;
+    }
+
+    private void validateSpecPhase() throws BuildAbort {
+        startPhase(Phase.VALIDATE_SPEC, CORE);
+        plan = new Planner().plan(spec);
+        progress = new ProgressTracker(clock, plan.totalWeight());
+        LOG.info("[build {}] plan: {} top-level tasks, agent budget {} ({}), up to {} agents", buildId,
+                plan.tasks().size(), plan.agentBudget(), plan.complexity().id(), plan.plannedAgents());
+        for (String note : plan.notes()) {
+            notes.add(note);
+            LOG.info("[build {}] {}", buildId, note);
+            events.notice(Phase.VALIDATE_SPEC, note);
+        }
+        completePhase(Phase.VALIDATE_SPEC, CORE, BuildPlan.VALIDATE_SPEC_WEIGHT);
+    }
+
+    private void prepare() throws BuildAbort {
+        pool = Executors.newFixedThreadPool(config.parallelism(), threads("factory-" + buildId + "-"));
+        policies = new ResiliencePolicies(config.retry(), config.circuitBreaker(), config.timeouts(), config.faults(),
+                clock, scheduler, events.sink(), buildId);
+        try {
+            staging = StagingArea.open(config.outputDirectory(), buildId, config.quotas());
+        } catch (FactoryException e) {
+            throw new BuildAbort(BuildStatus.FAILED, Phase.ANALYZE, CORE, "Could not open the staging area under the "
+                    + "output directory '" + config.outputDirectory() + "': " + e.getMessage(), e,
+                    List.of("choose a writable output directory (Factory.Builder.outputDirectory, --out)"));
+        }
+        validation = hooks.validation().get();
+    }
+
+    /** @return null when a backend succeeded, else the last backend's failure */
+    private PhaseFailure runCascade(BackendCascade cascade) throws BuildAbort {
+        List<BackendCandidate> backends = cascade.backends();
+        for (int i = 0; i < backends.size(); i++) {
+            BackendCandidate candidate = backends.get(i);
+            backendsTried.add(candidate.id());
+            currentBackend = candidate.id();
+            try {
+                runBackend(candidate);
+                return null;
+            } catch (PhaseFailure failure) {
+                failure.attempts().forEach((task, attempts) ->
+                        attemptsPerTask.put(task + " (" + failure.backend() + ")", attempts));
+                String phaseBackend = failure.phase() == Phase.VALIDATE_OUTPUT ? CORE : failure.backend();
+                failPhase(failure.phase(), phaseBackend);
+                events.phaseFailed(failure.phase(), phaseBackend, failure.getMessage());
+                backendFailures.add("backend '" + failure.backend() + "' failed in phase " + failure.phase() + ": "
+                        + failure.getMessage());
+                if (i + 1 == backends.size()) {
+                    return failure;
+                }
+                fallBack(failure, backends.get(i + 1));
+            }
+        }
+        throw new IllegalStateException("the cascade is never empty");
+    }
+
+    private void fallBack(PhaseFailure failure, BackendCandidate next) throws BuildAbort {
+        String reason = (failure.circuitOpen() ? "the circuit of backend '" + failure.backend() + "' is open: " : "")
+                + sentence(failure.getMessage());
+        FallbackRecord record = new FallbackRecord(failure.phase(), failure.backend(), next.id(), reason);
+        fallbacks.add(record);
+        LOG.warn("[build {}] falling back from backend {} to {} after phase {} failed: {}", buildId,
+                failure.backend(), next.id(), failure.phase(), reason);
+        events.fallbackTriggered(failure.phase(), failure.backend(), next.id(), reason);
+        try {
+            staging.clear();
+        } catch (FactoryException e) {
+            throw new BuildAbort(BuildStatus.FAILED, failure.phase(), CORE, "Could not clear the staging area '"
+                    + staging.root() + "' before falling back to backend '" + next.id() + "': " + e.getMessage(), e,
+                    List.of("check the permissions of the output directory, delete '" + staging.root()
+                            + "' and run again"));
+        }
+        tasks.clear();
+        facts.clear();
+        planned.clear();
+        taskNotes.clear();
+        completedPhases.removeIf(p -> !p.backend().equals(CORE) || p.phase() != Phase.VALIDATE_SPEC);
+        progress.restart(plan.totalWeight() - BuildPlan.VALIDATE_SPEC_WEIGHT);
+    }
+
+    private void runBackend(BackendCandidate candidate) throws PhaseFailure, BuildAbort {
+        String id = candidate.id();
+        OrchestratorBackend backend = create(candidate);
+        try {
+            ReactorServices services = new ReactorServices(buildId, spec, clock, events, policies, pool, watchdog,
+                    progress, staging, hooks.heap(), config.minHeapHeadroom(), config.timeouts(), buildStart,
+                    agentsSpawned);
+            ChainReactor reactor = new ChainReactor(services, backend, id, this::taskFinished);
+            for (Phase phase : BACKEND_PHASES) {
+                startPhase(phase, id);
+                PhaseOutput output = reactor.runPhase(phase, plan.tasks(phase), facts);
+                facts.putAll(output.facts());
+                planned.addAll(output.plannedFiles());
+                taskNotes.addAll(output.notes());
+                completePhase(phase, id, 0);
+            }
+            validateOutput(id, reactor.fileOwners());
+        } finally {
+            try {
+                backend.close();
+            } catch (RuntimeException e) {
+                LOG.warn("[build {}] backend {} threw from close(), which must not throw", buildId, id, e);
+            }
+        }
+    }
+
+    private OrchestratorBackend create(BackendCandidate candidate) throws PhaseFailure {
+        String id = candidate.id();
+        OrchestratorBackend backend;
+        try {
+            backend = candidate.provider().provider().create(new BackendContext(buildId, spec));
+        } catch (RuntimeException | LinkageError e) {
+            throw new PhaseFailure(Phase.ANALYZE, id, null, "Backend '" + id + "' could not be created: "
+                    + ChainReactor.describe(e), e, Map.of(), false);
+        }
+        if (backend == null) {
+            throw new PhaseFailure(Phase.ANALYZE, id, null, "Backend provider '" + id + "' ("
+                    + candidate.provider().className() + ") returned null from create(); it must return a backend",
+                    null, Map.of(), false);
+        }
+        LOG.debug("[build {}] created backend {} ({})", buildId, id, backend.getClass().getName());
+        return backend;
+    }
+
+    private void taskFinished(TaskRecord record) {
+        tasks.put(record.id(), record);
+        if (record.phase() == Phase.GENERATE) {
+            checkpoints.save(Phase.GENERATE, record.id(), BuildState.toJson(new TaskCheckpoint(
+                    BuildState.FORMAT_VERSION, BuildState.TASK, buildId, specHash, config.mode(), currentBackend,
+                    record)));
+        }
+    }
+
+    private void validateOutput(String backendId, Map<String, String> owners) throws PhaseFailure, BuildAbort {
+        startPhase(Phase.VALIDATE_OUTPUT, CORE);
+        List<String> problems = new ArrayList<>();
+        if (planned.isEmpty()) {
+            problems.add("backend '" + backendId + "' planned no files: no task returned plannedFiles, so there is "
+                    + "nothing to validate or publish");
+        }
+        ValidationReport found;
+        try {
+            found = validation.validate(staging.root(), planned);
+        } catch (FactoryException | java.io.UncheckedIOException e) {
+            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The output of backend '" + backendId
+                    + "' could not be validated: " + e.getMessage(), e, Map.of(), false);
+        }
+        report = found;
+        problems.addAll(found.problems());
+        for (String path : staging.files().keySet()) {
+            if (!planned.contains(path)) {
+                problems.add(path + ": generated by task '" + owners.getOrDefault(path, "unknown")
+                        + "' but no task planned it (an unplanned file)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            OutputValidationException invalid = new OutputValidationException(problems,
+                    new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, backendId));
+            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The output of backend '" + backendId
+                    + "' failed validation: " + invalid.getMessage(), invalid, Map.of(), false);
+        }
+        LOG.info("[build {}] output of backend {} passed validation: {} checked, {} unchecked, {} failed", buildId,
+                backendId, found.summary().checked(), found.summary().unchecked(), found.summary().failed());
+        completePhase(Phase.VALIDATE_OUTPUT, CORE, BuildPlan.VALIDATE_OUTPUT_WEIGHT);
+    }
+
+    private BuildResult publish() throws BuildAbort {
+        startPhase(Phase.PUBLISH, CORE);
+        notes.addAll(taskNotes);
+        notes.addAll(report.notes());
+        int fileCount = staging.files().size();
+        String slug = SafePaths.slug(spec.name());
+        try {
+            staging.write(BuildMetadata.PATH, BuildMetadata.toJson(metadata(slug)));
+        } catch (FactoryException e) {
+            throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write " + BuildMetadata.PATH
+                    + " into the staged project: " + e.getMessage(), e, List.of("check the output directory and run "
+                    + "again"));
+        }
+        Path outputRoot = staging.root().getParent().getParent();
+        Path published;
+        try {
+            published = Publisher.publish(staging.root(), outputRoot, slug);
+        } catch (FactoryException | IllegalArgumentException e) {
+            List<String> recovery = new ArrayList<>();
+            if (e instanceof FactoryException factoryFailure) {
+                recovery.addAll(factoryFailure.recoveryOptions());
+            }
+            recovery.add("the validated project is still staged at '" + staging.root() + "'");
+            throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not publish the validated project "
+                    + "to '" + outputRoot.resolve(slug) + "': " + e.getMessage(), e, recovery, true);
+        }
+        try {
+            staging.delete();
+        } catch (FactoryException e) {
+            LOG.warn("[build {}] published, but could not delete the staging area {}", buildId, staging.root(), e);
+            notes.add("The staging area '" + staging.root() + "' could not be removed after publishing ("
+                    + e.getMessage() + "); delete it by hand");
+        }
+        try {
+            completePhase(Phase.PUBLISH, CORE, BuildPlan.PUBLISH_WEIGHT);
+        } catch (BuildAbort e) {
+            LOG.warn("[build {}] published to {}, but {}", buildId, published, e.getMessage(), e);
+            notes.add("The project was published, but the final checkpoint could not be saved: " + e.getMessage());
+        }
+        progress.finish();
+        events.progress(Phase.PUBLISH, 100.0, 0);
+        BuildResult result = result(BuildStatus.SUCCEEDED, published, fileCount);
+        LOG.info("[build {}] succeeded: published {} ({} files, {} agents, {} retries, {} fallbacks)", buildId,
+                published, fileCount, agentsSpawned.get(), result.retries(), fallbacks.size());
+        finish(BuildStatus.SUCCEEDED, published);
+        return result;
+    }
+
+    private BuildMetadata.Metadata metadata(String slug) {
+        Map<String, String> backends = new LinkedHashMap<>();
+        List<BuildMetadata.PhaseEntry> phaseEntries = new ArrayList<>();
+        phases.forEach((phase, entry) -> {
+            backends.put(phase.name(), entry.backend);
+            if (entry.status != null) {
+                phaseEntries.add(new BuildMetadata.PhaseEntry(phase.name(), entry.status.name(), entry.backend,
+                        entry.durationMillis));
+            }
+        });
+        List<BuildMetadata.FileEntry> files = new ArrayList<>();
+        for (FileReport file : report.files()) {
+            files.add(new BuildMetadata.FileEntry(file.path(), file.size(), file.sha256(), file.status().name(),
+                    file.validator() == null ? "" : file.validator()));
+        }
+        ValidationSummary summary = report.summary();
+        return new BuildMetadata.Metadata(buildId, specHash,
+                new BuildMetadata.Project(spec.name(), slug, spec.type() == null ? "" : spec.type().id(),
+                        spec.complexity().id()),
+                config.mode().name(), BuildStatus.SUCCEEDED.name(), ToolVersion.get(), buildStart.toString(),
+                backends, agentsSpawned.get(), policies.retries(), phaseEntries, files,
+                new BuildMetadata.Validation(summary.checked(), summary.unchecked(), summary.failed()), fallbacks,
+                List.copyOf(notes));
+    }
+
+    private BuildFailedException exhausted(PhaseFailure last) {
+        int staged = stagedFiles();
+        List<Throwable> cleanupFailures = new ArrayList<>();
+        deleteStaging(cleanupFailures);
+        BuildResult result = result(BuildStatus.FAILED, null, staged);
+        List<String> recovery = new ArrayList<>();
+        recovery.add("read the failure of each backend above and fix what it names (the backend, or the spec feature "
+                + "it could not handle)");
+        if (last.getCause() instanceof TaskFailureException taskFailure && taskFailure.isTransient()) {
+            recovery.add("run the build again: the last failure was transient (I/O or a timeout) and may not recur");
+        }
+        if (config.mode() != Mode.MINIMAL) {
+            recovery.add("use --mode minimal (Mode.MINIMAL) for a small but valid project");
+        }
+        if (!config.faults().isNone()) {
+            recovery.add("the build ran with fault injection (" + config.faults().toSpec() + "); run it without "
+                    + "--faults");
+        }
+        String message = "Build " + buildId + " failed: every backend of the cascade failed (tried "
+                + String.join(", ", backendsTried) + "); nothing was published.\n  "
+                + String.join("\n  ", backendFailures);
+        Throwable cause = last.getCause();
+        BuildFailedException failure = new BuildFailedException(message, cause,
+                new ErrorContext(buildId, last.phase(), last.taskId(), last.backend()), result, attemptsPerTask,
+                backendsTried, recovery);
+        cleanupFailures.forEach(failure::addSuppressed);
+        LOG.error("[build {}] {}", buildId, message);
+        finish(BuildStatus.FAILED, null);
+        return failure;
+    }
+
+    private BuildFailedException aborted(BuildAbort abort) {
+        if (phases.containsKey(abort.phase())) {
+            failPhase(abort.phase(), phases.get(abort.phase()).backend);
+            events.phaseFailed(abort.phase(), phases.get(abort.phase()).backend, abort.getMessage());
+        }
+        int staged = stagedFiles();
+        List<Throwable> cleanupFailures = new ArrayList<>();
+        if (!abort.keepStaging()) {
+            deleteStaging(cleanupFailures);
+        }
+        BuildStatus status = abort.status();
+        BuildResult result = result(status, null, staged);
+        String message = status == BuildStatus.INTERRUPTED
+                ? abort.getMessage() + "; nothing was published" + (staging == null ? "" : " and the staged files were "
+                        + "kept at '" + staging.root() + "'")
+                : "Build " + buildId + " failed: " + abort.getMessage() + "; nothing was published";
+        BuildFailedException failure = new BuildFailedException(message, abort.getCause(),
+                new ErrorContext(buildId, abort.phase(), null, abort.backend()), result, attemptsPerTask,
+                backendsTried, abort.recoveryOptions());
+        cleanupFailures.forEach(failure::addSuppressed);
+        LOG.error("[build {}] {}", buildId, message);
+        finish(status, null);
+        if (status == BuildStatus.INTERRUPTED) {
+            Thread.currentThread().interrupt();
+        }
+        return failure;
+    }
+
+    private int stagedFiles() {
+        if (staging == null) {
+            return 0;
+        }
+        try {
+            return staging.files().size();
+        } catch (RuntimeException e) {
+            LOG.warn("[build {}] could not count the staged files", buildId, e);
+            return 0;
+        }
+    }
+
+    private void deleteStaging(Throwable failure) {
+        List<Throwable> problems = new ArrayList<>();
+        deleteStaging(problems);
+        problems.forEach(failure::addSuppressed);
+    }
+
+    private void deleteStaging(List<Throwable> problems) {
+        if (staging == null) {
+            return;
+        }
+        try {
+            staging.delete();
+        } catch (RuntimeException e) {
+            LOG.warn("[build {}] could not delete the staging area {}", buildId, staging.root(), e);
+            problems.add(e);
+        }
+    }
+
+    private void finish(BuildStatus status, Path published) {
+        finished = true;
+        events.buildFinished(status, published);
+    }
+
+    private BuildResult result(BuildStatus status, Path outputDirectory, int files) {
+        List<PhaseResult> results = new ArrayList<>();
+        phases.forEach((phase, entry) -> results.add(new PhaseResult(phase,
+                entry.status == null ? PhaseStatus.FAILED : entry.status, entry.backend, entry.durationMillis)));
+        List<String> allNotes = new ArrayList<>(notes);
+        if (status != BuildStatus.SUCCEEDED) {
+            for (String note : taskNotes) {
+                if (!allNotes.contains(note)) {
+                    allNotes.add(note);
+                }
+            }
+        }
+        return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
+                policies == null ? 0 : policies.retries(), fallbacks, null, 0,
+                report == null ? ValidationSummary.EMPTY : report.summary(), allNotes);
+    }
+
+    private void startPhase(Phase phase, String backend) {
+        PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
+        entry.backend = backend;
+        entry.status = null;
+        entry.startedAt = clock.instant();
+        LOG.info("[build {}] phase {} started on {}", buildId, phase, backend);
+        events.phaseStarted(phase, backend);
+    }
+
+    private void completePhase(Phase phase, String backend, double weight) throws BuildAbort {
+        PhaseEntry entry = phases.get(phase);
+        long millis = entry.stop(clock.instant());
+        entry.status = PhaseStatus.COMPLETED;
+        completedPhases.add(new PhaseRecord(phase, backend, millis));
+        LOG.info("[build {}] phase {} completed on {} in {} ms", buildId, phase, backend, millis);
+        events.phaseCompleted(phase, backend, millis);
+        if (weight > 0) {
+            double percent = progress.advance(weight);
+            events.progress(phase, percent, progress.etaMillis());
+        }
+        String payload = BuildState.toJson(new PhaseCheckpoint(BuildState.FORMAT_VERSION, BuildState.PHASE, buildId,
+                specHash, config.mode(), currentBackend, phase, completedPhases, new ArrayList<>(tasks.values()), facts,
+                new ArrayList<>(planned), fallbacks, backendsTried));
+        try {
+            checkpoints.save(phase, null, payload);
+        } catch (RuntimeException e) {
+            throw new BuildAbort(BuildStatus.FAILED, phase, backend, "Could not save the checkpoint after phase "
+                    + phase + ": " + e.getMessage(), e,
+                    List.of("check that the checkpoint repository is writable and has space, then run again"));
+        }
+    }
+
+    private void failPhase(Phase phase, String backend) {
+        PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
+        entry.backend = backend;
+        if (entry.startedAt != null) {
+            entry.stop(clock.instant());
+        }
+        entry.status = PhaseStatus.FAILED;
+    }
+
+    private static String sentence(String message) {
+        String first = message == null ? "unknown failure" : message.lines().findFirst().orElse("").strip();
+        return first.length() > MAX_REASON_LENGTH ? first.substring(0, MAX_REASON_LENGTH - 1) + "…" : first;
+    }
+
+    private ScheduledExecutorService newScheduler() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
+                threads("factory-" + buildId + "-scheduler-"));
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    private ThreadFactory threads(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(() -> {
+                MDC.put("buildId", buildId);
+                runnable.run();
+            }, prefix + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** How a phase went so far. Used by the build thread only. */
+    private static final class PhaseEntry {
+        private PhaseStatus status;
+        private String backend;
+        private long durationMillis;
+        private Instant startedAt;
+
+        long stop(Instant now) {
+            long millis = startedAt == null ? 0 : Math.max(0, Duration.between(startedAt, now).toMillis());
+            durationMillis += millis;
+            startedAt = null;
+            return millis;
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package dev.thefactory.internal.engine;
+
+import dev.thefactory.api.AgentException;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.Phase;
+import dev.thefactory.internal.engine.BuildState.ChildRef;
+import dev.thefactory.internal.engine.BuildState.FileRef;
+import dev.thefactory.internal.engine.BuildState.TaskRecord;
+import dev.thefactory.internal.output.SafePaths;
+import dev.thefactory.internal.plan.AgentLimits;
+import dev.thefactory.internal.plan.PlannedTask;
+import dev.thefactory.internal.resilience.ResiliencePolicies;
+import dev.thefactory.internal.resilience.TaskFailureException;
+import dev.thefactory.spi.Agent;
+import dev.thefactory.spi.AgentTask;
+import dev.thefactory.spi.ChildTask;
+import dev.thefactory.spi.GeneratedFile;
+import dev.thefactory.spi.OrchestratorBackend;
+import dev.thefactory.spi.TaskResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs the phases of one backend: the "chain reaction". For each phase, the top-level tasks of the plan are submitted
+ * to the build's fixed thread pool; every attempt goes through {@link ResiliencePolicies#executeTask}; a finished task's
+ * result is checked, its files are written to the staging area (by the coordinating thread, so writes never race a
+ * rollback), and the children it asked for run in the same phase after it, as {@code parent/key}, within the bounds
+ * the plan fixed (role cap, depth, allowance) and while the heap has headroom.
+ *
+ * <p>What a task sees: the facts of the earlier phases of this backend, merged, plus the facts its ancestors published.
+ * Files: two tasks writing the same path is a permanent failure naming both. A failed task (permanent, out of retries,
+ * or its backend's circuit open) fails the phase: the other tasks are cancelled and a {@link PhaseFailure} goes to the
+ * cascade. The watchdog raises a stall (no progress) or a deadline; a stall or the build deadline aborts the build,
+ * the phase deadline fails the phase.
+ *
+ * <p>One instance per backend run; {@link #runPhase} is called by one thread at a time (the build's thread), which
+ * coordinates while the pool's threads run the attempts.
+ */
+final class ChainReactor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChainReactor.class);
+
+    /** Receives every finished task (on the coordinating thread); may save a checkpoint. */
+    @FunctionalInterface
+    interface FinishedTasks {
+        /**
+         * @param record what the task produced
+         * @throws RuntimeException when its checkpoint cannot be saved; the build is then aborted
+         */
+        void finished(TaskRecord record);
+    }
+
+    private final ReactorServices services;
+    private final OrchestratorBackend backend;
+    private final String backendId;
+    private final FinishedTasks sink;
+    private final Map<String, String> fileOwners = new LinkedHashMap<>();
+
+    ChainReactor(ReactorServices services, OrchestratorBackend backend, String backendId, FinishedTasks sink) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backendId = Objects.requireNonNull(backendId, "backendId");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** @return which task wrote each staged path on this backend, in write order */
+    Map<String, String> fileOwners() {
+        return java.util.Collections.unmodifiableMap(fileOwners);
+    }
+
+    /**
+     * Runs one phase to its end.
+     *
+     * @param phase     the phase
+     * @param planned   its top-level tasks, in plan order
+     * @param baseFacts the merged facts of the earlier phases of this backend
+     * @return what the phase produced
+     * @throws PhaseFailure when a task failed, two tasks wrote one path, a file could not be staged, or the phase ran
+     *                      past its time limit
+     * @throws BuildAbort   when the watchdog saw no progress, the build ran past its time limit, a checkpoint could
+     *                      not be saved, or the thread was interrupted
+     */
+    PhaseOutput runPhase(Phase phase, List<PlannedTask> planned, Map<String, String> baseFacts)
+            throws PhaseFailure, BuildAbort {
+        PhaseRun run = new PhaseRun(phase, baseFacts);
+        services.watchdog().arm(run::alarm, services.clock().instant(), services.timeouts().phase(),
+                services.buildStart(), services.timeouts().build());
+        boolean completed = false;
+        try {
+            for (PlannedTask task : planned) {
+                run.submit(new TaskNode(task.task(), task.weight(), task.childAllowance(), null, Map.of()));
+            }
+            while (run.outstanding() > 0) {
+                Signal signal;
+                try {
+                    signal = run.signals.take();
+                } catch (InterruptedException e) {
+                    throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backendId, "Build " + services.buildId()
+                            + " was interrupted in phase " + phase + " on backend '" + backendId + "'", e,
+                            List.of("run the build again; finished work was checkpointed"));
+                }
+                if (signal instanceof Finished finished) {
+                    run.finished(finished);
+                } else if (signal instanceof Failed failed) {
+                    throw run.failure(failed);
+                } else if (signal instanceof Alarmed alarmed) {
+                    run.raise(alarmed.alarm());
+                }
+            }
+            completed = true;
+            return run.output();
+        } finally {
+            services.watchdog().disarm();
+            if (!completed) {
+                run.cancel();
+            }
+        }
+    }
+
+    private sealed interface Signal permits Finished, Failed, Alarmed {
+    }
+
+    private record Finished(TaskNode node, CheckedResult result, long durationMillis) implements Signal {
+    }
+
+    private record Failed(TaskNode node, Throwable failure) implements Signal {
+    }
+
+    private record Alarmed(Watchdog.Alarm alarm) implements Signal {
+    }
+
+    /**
+     * A result that passed the checks an attempt makes, with its paths normalized.
+     *
+     * @param result       the agent's result
+     * @param paths        the normalized path of each file, in the same order
+     * @param plannedPaths the normalized planned paths
+     */
+    private record CheckedResult(TaskResult result, List<String> paths, List<String> plannedPaths) {
+    }
+
+    /** One phase while it runs. Its fields are used by the coordinating thread only, except the signal queue. */
+    private final class PhaseRun {
+
+        private final Phase phase;
+        private final Map<String, String> baseFacts;
+        private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+        private final Map<String, TaskNode> nodes = new LinkedHashMap<>();
+        private final Set<String> running = new java.util.TreeSet<>();
+        private final SortedMap<String, TaskRecord> finishedTasks = new TreeMap<>();
+        private final List<Future<?>> futures = new ArrayList<>();
+        private volatile boolean cancelled;
+
+        PhaseRun(Phase phase, Map<String, String> baseFacts) {
+            this.phase = phase;
+            this.baseFacts = Map.copyOf(baseFacts);
+        }
+
+        int outstanding() {
+            return running.size();
+        }
+
+        void alarm(Watchdog.Alarm alarm) {
+            signals.add(new Alarmed(alarm));
+        }
+
+        void submit(TaskNode node) throws PhaseFailure, BuildAbort {
+            if (nodes.putIfAbsent(node.id(), node) != null) {
+                throw new PhaseFailure(phase, backendId, node.id(), "Task id '" + node.id() + "' occurs twice in phase "
+                        + phase + " on backend '" + backendId + "'; child keys must not repeat a task id", null,
+                        Map.of(node.id(), 1), false);
+            }
+            running.add(node.id());
+            services.agentsSpawned().incrementAndGet();
+            AgentTask task = node.task();
+            services.events().agentSpawned(phase, task.id(), task.role(), task.parentId());
+            LOG.debug("[build {}] spawned {} ({}, depth {}, may spawn {} children) on backend {}", services.buildId(),
+                    task.id(), task.role().id(), task.depth(), node.maxChildren(), backendId);
+            try {
+                futures.add(services.pool().submit(() -> work(node)));
+            } catch (RejectedExecutionException e) {
+                throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Could not start task '" + node.id()
+                        + "': the build's thread pool refused it (" + e.getMessage() + ")", e,
+                        List.of("run the build again"));
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            for (Future<?> future : futures) {
+                future.cancel(true);
+            }
+        }
+
+        /** Runs on a pool thread. */
+        private void work(TaskNode node) {
+            MDC.put("buildId", services.buildId());
+            try {
+                if (cancelled) {
+                    return;
+                }
+                services.watchdog().touch();
+                long start = services.clock().millis();
+                try {
+                    CheckedResult result = services.policies().executeTask(backendId, phase, node.id(),
+                            () -> attempt(node));
+                    signals.add(new Finished(node, result, Math.max(0, services.clock().millis() - start)));
+                } catch (TaskFailureException e) {
+                    signals.add(new Failed(node, e));
+                } catch (RuntimeException | Error e) {
+                    signals.add(new Failed(node, e));
+                    if (e instanceof VirtualMachineError fatal) {
+                        throw fatal;
+                    }
+                }
+            } finally {
+                MDC.remove("buildId");
+            }
+        }
+
+        /** One attempt; runs on an attempt thread of the resilience policies. */
+        private CheckedResult attempt(TaskNode node) throws Exception {
+            try {
+                Agent agent = backend.agent(node.task());
+                if (agent == null) {
+                    throw AgentException.permanentFailure("Backend '" + backendId + "' returned no agent for task '"
+                            + node.id() + "' (role " + node.task().role().id() + "); its agent(task) must never "
+                            + "return null");
+                }
+                Map<String, String> facts = new TreeMap<>(baseFacts);
+                facts.putAll(node.inheritedFacts());
+                TaskContext context = new TaskContext(services.buildId(), services.spec(), facts, node.maxChildren());
+                TaskResult result = agent.execute(node.task(), context);
+                if (result == null) {
+                    throw AgentException.permanentFailure("The agent of backend '" + backendId + "' returned no "
+                            + "result for task '" + node.id() + "'; an agent must return a TaskResult (use "
+                            + "TaskResult.empty() for nothing)");
+                }
+                return check(node, result);
+            } catch (Exception e) {
+                if (!cancelled) {
+                    node.reported(e);
+                    services.events().taskFailed(phase, node.id(), describe(e), ResiliencePolicies.isTransient(e));
+                }
+                throw e;
+            }
+        }
+
+        private CheckedResult check(TaskNode node, TaskResult result) {
+            List<ChildTask> children = result.children();
+            int max = node.maxChildren();
+            AgentTask task = node.task();
+            if (children.size() > max) {
+                throw AgentException.permanentFailure("Task '" + task.id() + "' (role " + task.role().id() + ", depth "
+                        + task.depth() + ") asked to spawn " + children.size() + " children but may spawn at most "
+                        + max + " (child cap " + AgentLimits.childCap(task.role()) + " for role " + task.role().id()
+                        + ", depth " + task.depth() + " of at most " + AgentLimits.MAX_DEPTH + ", " + node.allowance()
+                        + " agents left in its share of the agent budget); group its sub-tasks into at most " + max
+                        + " children");
+            }
+            Set<String> keys = new HashSet<>();
+            for (ChildTask child : children) {
+                if (!keys.add(child.key())) {
+                    throw AgentException.permanentFailure("Task '" + task.id() + "' asked to spawn two children with "
+                            + "key '" + child.key() + "'; keys must be unique among a task's children");
+                }
+            }
+            if (!children.isEmpty()) {
+                long maxHeap = services.heap().max();
+                long used = services.heap().used();
+                long headroom = maxHeap - used;
+                if (headroom < services.minHeapHeadroom()) {
+                    throw AgentException.permanentFailure("Task '" + task.id() + "' asked to spawn " + children.size()
+                            + " children, but the heap headroom is " + headroom + " bytes (max " + maxHeap
+                            + ", used " + used + "), below the minimum of " + services.minHeapHeadroom()
+                            + " bytes (Factory.Builder.minHeapHeadroom); give the JVM more heap with -Xmx "
+                            + "(e.g. -Xmx2g) or lower minHeapHeadroom");
+                }
+            }
+            List<String> paths = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (GeneratedFile file : result.files()) {
+                String path = SafePaths.normalize(file.path());
+                if (!seen.add(path)) {
+                    throw AgentException.permanentFailure("Task '" + task.id() + "' returned the file '" + path
+                            + "' twice; each file must appear once in a result");
+                }
+                paths.add(path);
+            }
+            List<String> planned = new ArrayList<>();
+            for (String plannedPath : result.plannedFiles()) {
+                planned.add(SafePaths.normalize(plannedPath));
+            }
+            for (Map.Entry<String, String> fact : result.facts().entrySet()) {
+                if (fact.getValue() == null) {
+                    throw AgentException.permanentFailure("Task '" + task.id() + "' published fact '" + fact.getKey()
+                            + "' with a null value; facts must be strings");
+                }
+            }
+            return new CheckedResult(result, paths, planned);
+        }
+
+        void finished(Finished finished) throws PhaseFailure, BuildAbort {
+            TaskNode node = finished.node();
+            running.remove(node.id());
+            TaskResult result = finished.result().result();
+            List<FileRef> files = new ArrayList<>();
+            List<GeneratedFile> generated = result.files();
+            for (int i = 0; i < generated.size(); i++) {
+                String path = finished.result().paths().get(i);
+                String owner = fileOwners.putIfAbsent(path, node.id());
+                if (owner != null) {
+                    throw new PhaseFailure(phase, backendId, node.id(), "Tasks '" + owner + "' and '" + node.id()
+                            + "' both generated '" + path + "' on backend '" + backendId + "'; every file must come "
+                            + "from exactly one task", null, Map.of(node.id(), 1), false);
+                }
+                byte[] content = generated.get(i).bytes();
+                String sha256;
+                try {
+                    sha256 = services.staging().write(path, content);
+                } catch (FactoryException e) {
+                    throw new PhaseFailure(phase, backendId, node.id(), "Task '" + node.id() + "' on backend '"
+                            + backendId + "' produced '" + path + "', which could not be staged: " + e.getMessage(),
+                            e, Map.of(node.id(), 1), false);
+                }
+                files.add(new FileRef(path, content.length, sha256));
+            }
+            files.sort(java.util.Comparator.comparing(FileRef::path));
+            List<ChildRef> childRefs = result.children().stream()
+                    .map(c -> new ChildRef(c.key(), c.role(), c.subject(), c.parameters()))
+                    .toList();
+            AgentTask task = node.task();
+            TaskRecord record = new TaskRecord(task.id(), phase, backendId, task.parentId(), task.depth(), files,
+                    result.facts(), finished.result().plannedPaths(), childRefs, result.notes());
+            finishedTasks.put(task.id(), record);
+            try {
+                sink.finished(record);
+            } catch (RuntimeException e) {
+                throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Could not save the checkpoint of task '"
+                        + task.id() + "': " + e.getMessage(), e,
+                        List.of("check that the checkpoint directory is writable and has space, then run again"));
+            }
+            services.events().taskCompleted(phase, task.id(), finished.durationMillis(), files.size());
+            LOG.info("[build {}] task {} completed on {} in {} ms: {} file(s), {} fact(s), {} child(ren)",
+                    services.buildId(), task.id(), backendId, finished.durationMillis(), files.size(),
+                    result.facts().size(), result.children().size());
+            List<ChildTask> children = result.children();
+            double credit = children.isEmpty() ? node.weight() : node.weight() / 2;
+            double percent = services.progress().advance(credit);
+            services.events().progress(phase, percent, services.progress().etaMillis());
+            if (children.isEmpty()) {
+                return;
+            }
+            int leftover = node.allowance() - children.size();
+            double childWeight = node.weight() / 2 / children.size();
+            Map<String, String> inherited = new TreeMap<>(node.inheritedFacts());
+            inherited.putAll(result.facts());
+            for (int i = 0; i < children.size(); i++) {
+                ChildTask child = children.get(i);
+                AgentTask childTask = new AgentTask(task.id() + "/" + child.key(), phase, child.role(), child.subject(),
+                        task.id(), task.depth() + 1, child.parameters());
+                submit(new TaskNode(childTask, childWeight, AgentLimits.childAllowance(leftover, children.size(), i),
+                        node, inherited));
+            }
+        }
+
+        PhaseFailure failure(Failed failed) {
+            TaskNode node = failed.node();
+            running.remove(node.id());
+            Throwable failure = failed.failure();
+            int attempts = 1;
+            boolean circuitOpen = false;
+            Throwable last = failure;
+            if (failure instanceof TaskFailureException taskFailure) {
+                attempts = taskFailure.attempts();
+                circuitOpen = taskFailure.isCircuitOpen();
+                last = taskFailure.getCause() == null ? taskFailure : taskFailure.getCause();
+            }
+            if (node.lastReported() != last) {
+                services.events().taskFailed(phase, node.id(), describe(last), false);
+            }
+            String message = failure instanceof TaskFailureException
+                    ? failure.getMessage()
+                    : "Task '" + node.id() + "' in phase " + phase + " failed on backend '" + backendId + "': "
+                            + describe(failure);
+            LOG.warn("[build {}] {}", services.buildId(), message);
+            return new PhaseFailure(phase, backendId, node.id(), message, failure, Map.of(node.id(), attempts),
+                    circuitOpen);
+        }
+
+        void raise(Watchdog.Alarm alarm) throws PhaseFailure, BuildAbort {
+            String where = "phase " + phase + " on backend '" + backendId + "'";
+            String runningNow = running.isEmpty() ? "none" : String.join(", ", running);
+            switch (alarm.kind()) {
+                case PHASE_DEADLINE -> throw new PhaseFailure(phase, backendId, null, "In " + where + ", "
+                        + alarm.message() + "; tasks still running: " + runningNow, null, Map.of(), false);
+                case BUILD_DEADLINE -> throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Build "
+                        + services.buildId() + " stopped in " + where + ": " + alarm.message()
+                        + "; tasks still running: " + runningNow, null,
+                        List.of("raise TimeoutSettings.build (Factory.Builder.timeouts) if the project needs longer",
+                                "lower the spec's complexity or split the project"));
+                case STALLED -> throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Build "
+                        + services.buildId() + " stalled in " + where + ": " + alarm.message()
+                        + "; tasks still running: " + runningNow, null,
+                        List.of("check backend '" + backendId + "': the tasks named above did not return",
+                                "raise the watchdog limit (Factory.Builder.watchdog) if they legitimately need longer "
+                                        + "between results"));
+                default -> throw new IllegalStateException("unknown alarm " + alarm.kind());
+            }
+        }
+
+        PhaseOutput output() {
+            Map<String, String> facts = new TreeMap<>();
+            List<String> planned = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (TaskRecord record : finishedTasks.values()) {
+                facts.putAll(record.facts());
+                planned.addAll(record.plannedFiles());
+                notes.addAll(record.notes());
+            }
+            return new PhaseOutput(new ArrayList<>(finishedTasks.values()), facts, planned, notes);
+        }
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.thefactory.internal.engine;
+
+import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.RetrySettings;
+import dev.thefactory.api.TimeoutSettings;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.internal.output.OutputQuotas;
+import dev.thefactory.spi.CheckpointRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configuration of a build, as {@link dev.thefactory.Factory.Builder} assembled and checked it. Immutable; as
+ * thread-safe as the listeners and the repository it holds.
+ *
+ * @param mode            the mode asked for
+ * @param outputDirectory where projects are published ({@code <outputDirectory>/<slug>/})
+ * @param listeners       the build's listeners, in order
+ * @param explicitBackend the backend asked for by id, or null to let the mode choose
+ * @param checkpoints     where checkpoints are saved
+ * @param parallelism     how many tasks run at once, {@code >= 1}
+ * @param watchdog        how long the build may go without any task making progress, {@code > 0}
+ * @param minHeapHeadroom the least free heap, in bytes, under which no more children are spawned, {@code >= 0}
+ * @param retry           retry of transient task failures
+ * @param circuitBreaker  the circuit breaker per backend
+ * @param timeouts        task, phase and build time limits
+ * @param faults          faults to inject
+ * @param clock           the build's clock
+ * @param quotas          limits of the generated output
+ */
+public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> listeners, String explicitBackend,
+        CheckpointRepository checkpoints, int parallelism, Duration watchdog, long minHeapHeadroom,
+        RetrySettings retry, CircuitBreakerSettings circuitBreaker, TimeoutSettings timeouts, FaultInjection faults,
+        Clock clock, OutputQuotas quotas) {
+
+    /** @throws NullPointerException if a required component is null @throws IllegalArgumentException on bad numbers */
+    public EngineConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        listeners = List.copyOf(listeners);
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(watchdog, "watchdog");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(quotas, "quotas");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1 but was " + parallelism);
+        }
+        if (watchdog.isZero() || watchdog.isNegative()) {
+            throw new IllegalArgumentException("watchdog must be > 0 but was " + watchdog);
+        }
+        if (minHeapHeadroom < 0) {
+            throw new IllegalArgumentException("minHeapHeadroom must be >= 0 but was " + minHeapHeadroom);
+        }
+    }
+}

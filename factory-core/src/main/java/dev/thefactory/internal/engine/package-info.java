@@ -1,0 +1,7 @@
+/**
+ * The build engine behind {@link dev.thefactory.Factory}: runs the phases of a build on the backends of the fallback
+ * cascade, with the chain reactor (bounded parallel agent tasks that may spawn children), the watchdog and deadlines,
+ * progress and ETA, checkpoints after every phase and every finished {@code GENERATE} task, output validation,
+ * {@code .factory/metadata.json} and the atomic publish. Internal: not part of the public API.
+ */
+package dev.thefactory.internal.engine;

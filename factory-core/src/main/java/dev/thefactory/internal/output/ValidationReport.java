@@ -1,0 +1,63 @@
+package dev.thefactory.internal.output;
+
+import dev.thefactory.api.ValidationSummary;
+import dev.thefactory.spi.ValidationOutcome.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What output validation found for a whole project. Immutable and thread-safe.
+ *
+ * @param files    one report per file found under the project root, sorted by path; never null
+ * @param summary  the counts of passed, unchecked and failed files; never null
+ * @param problems every problem, one line each naming the file (and line where known): failed content, missing
+ *                 or empty planned files, links and other confinement violations; never null
+ */
+public record ValidationReport(List<FileReport> files, ValidationSummary summary, List<String> problems) {
+
+    /** @throws NullPointerException if a component is null */
+    public ValidationReport {
+        files = List.copyOf(files);
+        Objects.requireNonNull(summary, "summary");
+        problems = List.copyOf(problems);
+    }
+
+    /** @return true when there is no problem, i.e. the project may be published */
+    public boolean passed() {
+        return problems.isEmpty();
+    }
+
+    /** @return the files whose content was not checked, sorted by path */
+    public List<FileReport> uncheckedFiles() {
+        return files.stream().filter(f -> f.status() == Status.UNCHECKED).collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * Says, one line per reason, which files were not content-checked and why — for the build result's notes, so a
+     * user never mistakes "unchecked" for "passed". For example {@code "2 files not content-checked (no validator for
+     * this file type): .gitignore, README.md"}.
+     *
+     * @return one line per distinct reason, sorted; empty when every file was checked
+     */
+    public List<String> notes() {
+        Map<String, List<String>> byReason = new TreeMap<>();
+        for (FileReport file : uncheckedFiles()) {
+            String reason = file.detail().isEmpty() ? "no reason given" : file.detail();
+            byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(file.path());
+        }
+        return byReason.entrySet().stream()
+                .map(e -> e.getValue().size() + (e.getValue().size() == 1 ? " file" : " files")
+                        + " not content-checked (" + e.getKey() + "): " + abbreviate(e.getValue()))
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    private static String abbreviate(List<String> paths) {
+        int shown = Math.min(paths.size(), 10);
+        String list = String.join(", ", paths.subList(0, shown));
+        return paths.size() > shown ? list + ", and " + (paths.size() - shown) + " more" : list;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.thefactory.internal.resilience;
+
+import dev.thefactory.api.CircuitBreakerSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The circuit breaker of one backend: a count-based state machine CLOSED → OPEN → HALF_OPEN → CLOSED (or back to OPEN)
+ * that reads time only from the injected {@link Clock}, so tests drive its transitions exactly.
+ *
+ * <ul>
+ *   <li>CLOSED: every attempt may run. The outcomes of the last {@code failureWindow} attempts are kept; when
+ *       {@code failureThreshold} of them failed, the circuit opens.</li>
+ *   <li>OPEN: attempts are refused. Once {@code delay} has passed since it opened, the next query moves it to
+ *       HALF_OPEN.</li>
+ *   <li>HALF_OPEN: at most {@code successThreshold} trial attempts run at a time; {@code successThreshold} successes
+ *       close the circuit, one failure opens it again.</li>
+ * </ul>
+ *
+ * <p>{@link #tryAcquire()} hands out a permit that is the state's generation; an outcome reported with a permit from an
+ * earlier generation (an attempt that started before the last transition) changes nothing, as in Failsafe's breaker.
+ *
+ * <p>Thread-safe: all state sits behind this object's monitor; the transition listener is called after the monitor is
+ * released, in the order the transitions happened on each thread.
+ */
+final class BackendCircuitBreaker {
+
+    /** The breaker's states; their names are the strings of {@code CircuitStateChanged}. */
+    enum State { CLOSED, OPEN, HALF_OPEN }
+
+    /** A state change of the breaker of {@code backendId}. */
+    record Transition(String backendId, State from, State to) {
+    }
+
+    /** Returned by {@link #tryAcquire()} when the attempt must not run. */
+    static final long REFUSED = -1L;
+
+    private final String backendId;
+    private final CircuitBreakerSettings settings;
+    private final Clock clock;
+    private final Consumer<Transition> listener;
+
+    private State state = State.CLOSED;
+    private long generation;
+    private final boolean[] window;
+    private int windowCount;
+    private int windowNext;
+    private int windowFailures;
+    private Instant openedAt;
+    private int halfOpenInFlight;
+    private int halfOpenSuccesses;
+
+    /**
+     * @param backendId the backend this breaker guards
+     * @param settings  thresholds and delay
+     * @param clock     the build's clock
+     * @param listener  told of every transition, outside the monitor
+     */
+    BackendCircuitBreaker(String backendId, CircuitBreakerSettings settings, Clock clock,
+                          Consumer<Transition> listener) {
+        this.backendId = Objects.requireNonNull(backendId, "backendId");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.window = new boolean[settings.failureWindow()];
+    }
+
+    /**
+     * Asks to run one attempt.
+     *
+     * @return a permit (to pass to {@link #recordSuccess}, {@link #recordFailure} or {@link #release}), or
+     *         {@link #REFUSED} when the circuit is open or half-open with all trial attempts in flight
+     */
+    long tryAcquire() {
+        List<Transition> transitions = new ArrayList<>(1);
+        long permit;
+        synchronized (this) {
+            refresh(transitions);
+            permit = switch (state) {
+                case CLOSED -> generation;
+                case OPEN -> REFUSED;
+                case HALF_OPEN -> {
+                    if (halfOpenInFlight < settings.successThreshold()) {
+                        halfOpenInFlight++;
+                        yield generation;
+                    }
+                    yield REFUSED;
+                }
+            };
+        }
+        publish(transitions);
+        return permit;
+    }
+
+    /** @param permit from {@link #tryAcquire()}: the attempt succeeded */
+    void recordSuccess(long permit) {
+        record(permit, true);
+    }
+
+    /** @param permit from {@link #tryAcquire()}: the attempt failed (including a timeout) */
+    void recordFailure(long permit) {
+        record(permit, false);
+    }
+
+    /** @param permit from {@link #tryAcquire()}: the attempt was cancelled and says nothing about the backend */
+    void release(long permit) {
+        synchronized (this) {
+            if (permit == generation && state == State.HALF_OPEN && halfOpenInFlight > 0) {
+                halfOpenInFlight--;
+            }
+        }
+    }
+
+    /** @return the current state, after moving OPEN to HALF_OPEN if the delay has passed */
+    State state() {
+        List<Transition> transitions = new ArrayList<>(1);
+        State current;
+        synchronized (this) {
+            refresh(transitions);
+            current = state;
+        }
+        publish(transitions);
+        return current;
+    }
+
+    /** @return how long an open circuit stays open from now; zero unless OPEN */
+    synchronized Duration remainingDelay() {
+        if (state != State.OPEN) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), openedAt.plus(settings.delay()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private void record(long permit, boolean success) {
+        List<Transition> transitions = new ArrayList<>(1);
+        synchronized (this) {
+            if (permit != generation || permit == REFUSED) {
+                return;
+            }
+            switch (state) {
+                case CLOSED -> {
+                    addToWindow(success);
+                    if (windowFailures >= settings.failureThreshold()) {
+                        moveTo(State.OPEN, transitions);
+                    }
+                }
+                case HALF_OPEN -> {
+                    if (halfOpenInFlight > 0) {
+                        halfOpenInFlight--;
+                    }
+                    if (!success) {
+                        moveTo(State.OPEN, transitions);
+                    } else if (++halfOpenSuccesses >= settings.successThreshold()) {
+                        moveTo(State.CLOSED, transitions);
+                    }
+                }
+                case OPEN -> {
+                    // an attempt of this generation cannot finish while OPEN: OPEN starts a new generation
+                }
+            }
+        }
+        publish(transitions);
+    }
+
+    private void addToWindow(boolean success) {
+        if (windowCount == window.length) {
+            if (window[windowNext]) {
+                windowFailures--;
+            }
+        } else {
+            windowCount++;
+        }
+        window[windowNext] = !success;
+        if (!success) {
+            windowFailures++;
+        }
+        windowNext = (windowNext + 1) % window.length;
+    }
+
+    /** Moves OPEN to HALF_OPEN once the delay has passed. Caller holds the monitor. */
+    private void refresh(List<Transition> transitions) {
+        if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(settings.delay()))) {
+            moveTo(State.HALF_OPEN, transitions);
+        }
+    }
+
+    /** Caller holds the monitor. */
+    private void moveTo(State next, List<Transition> transitions) {
+        transitions.add(new Transition(backendId, state, next));
+        state = next;
+        generation++;
+        switch (next) {
+            case OPEN -> openedAt = clock.instant();
+            case HALF_OPEN -> {
+                halfOpenInFlight = 0;
+                halfOpenSuccesses = 0;
+            }
+            case CLOSED -> {
+                windowCount = 0;
+                windowNext = 0;
+                windowFailures = 0;
+                Arrays.fill(window, false);
+            }
+        }
+    }
+
+    private void publish(List<Transition> transitions) {
+        for (Transition transition : transitions) {
+            listener.accept(transition);
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package dev.thefactory.internal.resilience;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
+import dev.failsafe.event.ExecutionScheduledEvent;
+import dev.thefactory.api.AgentException;
+import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.Phase;
+import dev.thefactory.api.RetrySettings;
+import dev.thefactory.api.TimeoutSettings;
+import dev.thefactory.api.event.BuildEvent;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.api.event.CircuitStateChanged;
+import dev.thefactory.api.event.RetryScheduled;
+import dev.thefactory.api.event.TaskFailed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resilience policies of one build. Every task attempt of the build goes through {@link #executeTask}, which
+ * applies, per attempt and in this order:
+ * <ol>
+ *   <li>the backend's circuit breaker: when it is open the task fails at once ({@link
+ *       TaskFailureException#isCircuitOpen()});</li>
+ *   <li>fault injection ({@link FaultInjection}): the added latency, then the injected failure, if any;</li>
+ *   <li>the attempt itself, on its own thread, with the time limit {@link TimeoutSettings#taskAttempt()}: at the limit it
+ *       is interrupted, and abandoned if it does not stop within {@value #GRACE_MILLIS} ms;</li>
+ *   <li>the outcome is counted in the backend's circuit breaker; a {@linkplain #isTransient(Throwable) transient}
+ *       failure is retried after an exponential backoff with jitter (Failsafe's {@code RetryPolicy}, delays on the
+ *       injected scheduler) until {@link RetrySettings#maxAttempts()} is reached; any other failure ends the task.</li>
+ * </ol>
+ * Each retry is announced as a {@link RetryScheduled} event and each breaker transition as a {@link
+ * CircuitStateChanged} event, and both are logged with the build id. An injected fault replaces the attempt (the
+ * callable is not called), so it is announced here as a {@link TaskFailed} event; other failures of an attempt are the
+ * caller's to report.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * ResiliencePolicies policies = new ResiliencePolicies(RetrySettings.defaults(), CircuitBreakerSettings.defaults(),
+ *         TimeoutSettings.defaults(), FaultInjection.none(), clock, scheduler, listener, buildId);
+ * TaskResult result = policies.executeTask("simple", Phase.GENERATE, task.id(), () -> agent.execute(task, context));
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves all tasks of a build, concurrently. Circuit breakers are created per backend on
+ * first use and shared by all tasks of the build. No argument may be null.
+ */
+public final class ResiliencePolicies {
+
+    /** How long an interrupted attempt may take to stop before it is abandoned, in milliseconds. */
+    public static final long GRACE_MILLIS = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResiliencePolicies.class);
+
+    private final RetrySettings retry;
+    private final CircuitBreakerSettings circuit;
+    private final TimeoutSettings timeouts;
+    private final FaultInjector faults;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final BuildListener events;
+    private final String buildId;
+    private final String logPrefix;
+    private final Duration grace;
+    private final ConcurrentMap<String, BackendCircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final AtomicInteger retries = new AtomicInteger();
+
+    /**
+     * @param retry     how transient failures are retried
+     * @param circuit   the circuit breaker settings, applied to each backend separately
+     * @param timeouts  the time limits; this class applies {@link TimeoutSettings#taskAttempt()}
+     * @param faults    faults to inject; {@link FaultInjection#none()} for none
+     * @param clock     the build's clock: event times and circuit breaker delays
+     * @param scheduler runs the retry delays (and the first attempt's hand-off); in tests a scheduler that records
+     *                  the delays and runs each task at once makes backoff exact and instant. It must run tasks on its
+     *                  own threads, after {@code schedule} has returned, as every real {@code
+     *                  ScheduledExecutorService} does: Failsafe cancels the previous attempt's dependencies right after
+     *                  scheduling the next one, so a task run inline inside {@code schedule} would be cancelled
+     * @param events    receives {@link RetryScheduled}, {@link CircuitStateChanged} and, for injected faults, {@link
+     *                  TaskFailed}; an exception it throws is logged at WARN and otherwise ignored
+     * @param buildId   the build, named in every event and log line
+     * @throws NullPointerException when an argument is null
+     */
+    public ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
+                              FaultInjection faults, Clock clock, ScheduledExecutorService scheduler,
+                              BuildListener events, String buildId) {
+        this(retry, circuit, timeouts, faults, clock, scheduler, events, buildId, Duration.ofMillis(GRACE_MILLIS));
+    }
+
+    /** As the public constructor, with the abandon grace period chosen (tests). */
+    ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
+                       FaultInjection faults, Clock clock, ScheduledExecutorService scheduler, BuildListener events,
+                       String buildId, Duration grace) {
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.circuit = Objects.requireNonNull(circuit, "circuit");
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.faults = new FaultInjector(Objects.requireNonNull(faults, "faults"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.events = Objects.requireNonNull(events, "events");
+        this.buildId = Objects.requireNonNull(buildId, "buildId");
+        this.grace = Objects.requireNonNull(grace, "grace");
+        this.logPrefix = "[build " + buildId + "]";
+    }
+
+    /**
+     * Runs one task under the policies: circuit breaker, fault injection, per-attempt timeout, and retry of transient
+     * failures (see the class description). Blocks the calling thread until the task succeeded or failed for good.
+     *
+     * @param backendId the backend the task runs on; its circuit breaker counts every attempt's outcome
+     * @param phase     the phase, for events and messages
+     * @param taskId    the task, for events, messages and fault injection
+     * @param attempt   one attempt at the task; called once per attempt, each time on a fresh thread; it should
+     *                  respond to {@link Thread#interrupt()}
+     * @param <T>       the result type
+     * @return what the successful attempt returned (may be null if the attempt returns null)
+     * @throws TaskFailureException when the task failed permanently, ran out of attempts, its backend's circuit was
+     *                              open, or the calling thread was interrupted while waiting (then its interrupt flag
+     *                              is set again and the running attempt is interrupted)
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code backendId} or {@code taskId} is blank
+     */
+    public <T> T executeTask(String backendId, Phase phase, String taskId, Callable<T> attempt)
+            throws TaskFailureException {
+        Objects.requireNonNull(backendId, "backendId");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(attempt, "attempt");
+        if (backendId.isBlank()) {
+            throw new IllegalArgumentException("backendId must not be blank but was '" + backendId + "'");
+        }
+        if (taskId.isBlank()) {
+            throw new IllegalArgumentException("taskId must not be blank but was '" + taskId + "'");
+        }
+        TaskRun<T> run = new TaskRun<>(backendId, phase, taskId, attempt, breaker(backendId));
+        CompletableFuture<T> result = Failsafe.with(retryPolicy(run)).with(scheduler).getStageAsync(run::nextAttempt);
+        try {
+            return result.get();
+        } catch (ExecutionException | CompletionException e) {
+            throw run.failure(unwrap(e), false);
+        } catch (CancellationException e) {
+            throw run.failure(e, true);
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            run.cancel();
+            Thread.currentThread().interrupt();
+            throw run.failure(e, true);
+        }
+    }
+
+    /**
+     * @param backendId a backend id
+     * @return true when the backend's circuit breaker is open now (false for a backend not used yet)
+     * @throws NullPointerException when {@code backendId} is null
+     */
+    public boolean isCircuitOpen(String backendId) {
+        return circuitState(backendId).equals(BackendCircuitBreaker.State.OPEN.name());
+    }
+
+    /**
+     * @param backendId a backend id
+     * @return the state of the backend's circuit breaker now: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
+     *         ({@code CLOSED} for a backend not used yet)
+     * @throws NullPointerException when {@code backendId} is null
+     */
+    public String circuitState(String backendId) {
+        Objects.requireNonNull(backendId, "backendId");
+        BackendCircuitBreaker breaker = breakers.get(backendId);
+        return breaker == null ? BackendCircuitBreaker.State.CLOSED.name() : breaker.state().name();
+    }
+
+    /**
+     * @return how many retry attempts (attempts after a task's first) have started so far in this build, over all
+     *         tasks; a retry refused by an open circuit is not counted
+     */
+    public int retries() {
+        return retries.get();
+    }
+
+    /**
+     * Classifies a failure. Transient (worth retrying): {@link IOException}, {@link UncheckedIOException}, {@link
+     * TimeoutException} (which includes an attempt's time limit, {@link AttemptTimeoutException}) and an {@link
+     * AgentException} that {@linkplain AgentException#isTransient() says so}. Everything else is permanent, in
+     * particular a permanent {@code AgentException}, {@code SpecValidationException}, {@code
+     * OutputValidationException}, {@code UnsafePathException}, any other {@link FactoryException}, {@link
+     * InterruptedException}, and every other exception or error. An {@link ExecutionException} or
+     * {@link CompletionException} is judged by its cause, a {@link TaskFailureException} by its last failure ({@link
+     * TaskFailureException#isTransient()}).
+     *
+     * @param failure a failure; may be null (then false)
+     * @return true when trying again may succeed
+     */
+    public static boolean isTransient(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof ExecutionException || current instanceof CompletionException)
+                && current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        if (current instanceof TaskFailureException taskFailure) {
+            return taskFailure.isTransient();
+        }
+        if (current instanceof AgentException agentFailure) {
+            return agentFailure.isTransient();
+        }
+        if (current instanceof FactoryException) {
+            return false;
+        }
+        return current instanceof IOException || current instanceof UncheckedIOException
+                || current instanceof TimeoutException;
+    }
+
+    private BackendCircuitBreaker breaker(String backendId) {
+        return breakers.computeIfAbsent(backendId,
+                id -> new BackendCircuitBreaker(id, circuit, clock, this::onTransition));
+    }
+
+    private <T> RetryPolicy<T> retryPolicy(TaskRun<T> run) {
+        RetryPolicyBuilder<T> builder = RetryPolicy.<T>builder()
+                .handleIf(ResiliencePolicies::isTransient)
+                .withMaxAttempts(retry.maxAttempts())
+                .onRetryScheduled(event -> onRetryScheduled(run, event));
+        Duration initial = retry.initialDelay();
+        if (!initial.isZero()) {
+            if (retry.multiplier() > 1.0 && initial.compareTo(retry.maxDelay()) < 0) {
+                builder.withBackoff(initial, retry.maxDelay(), retry.multiplier());
+            } else {
+                builder.withDelay(initial);
+            }
+            builder.withJitter(retry.jitter());
+        }
+        return builder.build();
+    }
+
+    private <T> void onRetryScheduled(TaskRun<T> run, ExecutionScheduledEvent<T> event) {
+        Throwable cause = event.getLastException();
+        long delayMillis = event.getDelay().toMillis();
+        int next = run.attemptsStarted() + 1;
+        String described = describe(cause);
+        LOG.info("{} task '{}' (phase {}, backend '{}') failed transiently on attempt {} of {}: {}; retrying in {} ms",
+                logPrefix, run.taskId, run.phase.id(), run.backendId, next - 1, retry.maxAttempts(), described,
+                delayMillis);
+        emit(new RetryScheduled(buildId, clock.instant(), run.phase, run.taskId, next, retry.maxAttempts(),
+                delayMillis, described));
+    }
+
+    private void onTransition(BackendCircuitBreaker.Transition transition) {
+        if (transition.to() == BackendCircuitBreaker.State.OPEN) {
+            LOG.warn("{} circuit breaker of backend '{}': {} -> OPEN; its tasks fail at once for {} ms",
+                    logPrefix, transition.backendId(), transition.from(), circuit.delay().toMillis());
+        } else {
+            LOG.info("{} circuit breaker of backend '{}': {} -> {}", logPrefix, transition.backendId(),
+                    transition.from(), transition.to());
+        }
+        emit(new CircuitStateChanged(buildId, clock.instant(), transition.backendId(), transition.from().name(),
+                transition.to().name()));
+    }
+
+    private void emit(BuildEvent event) {
+        try {
+            events.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("{} a build listener threw on {}; the build goes on", logPrefix, event.type(), e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof ExecutionException || current instanceof CompletionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** The state of one {@link #executeTask} call. Thread-safe: attempts of one task never overlap. */
+    private final class TaskRun<T> {
+
+        private final String backendId;
+        private final Phase phase;
+        private final String taskId;
+        private final Callable<T> attempt;
+        private final BackendCircuitBreaker breaker;
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicReference<AttemptRunner.Attempt<T>> current = new AtomicReference<>();
+        private volatile boolean cancelled;
+
+        TaskRun(String backendId, Phase phase, String taskId, Callable<T> attempt, BackendCircuitBreaker breaker) {
+            this.backendId = backendId;
+            this.phase = phase;
+            this.taskId = taskId;
+            this.attempt = attempt;
+            this.breaker = breaker;
+        }
+
+        int attemptsStarted() {
+            return started.get();
+        }
+
+        /** Failsafe calls this for each attempt; it never blocks. */
+        CompletableFuture<T> nextAttempt() {
+            if (cancelled) {
+                return CompletableFuture.failedFuture(new CancellationException("task '" + taskId
+                        + "' was cancelled by its caller"));
+            }
+            long permit = breaker.tryAcquire();
+            if (permit == BackendCircuitBreaker.REFUSED) {
+                BackendCircuitBreaker.State state = breaker.state();
+                return CompletableFuture.failedFuture(new CircuitOpenException(buildId, phase, taskId, backendId,
+                        state.name(), breaker.remainingDelay()));
+            }
+            int number = started.incrementAndGet();
+            if (number > 1) {
+                retries.incrementAndGet();
+            }
+            Exception fault = faults.faultFor(backendId, taskId, number);
+            Duration latency = faults.settings().latency();
+            String description = "task '" + taskId + "' (phase " + phase.id() + ") attempt " + number + " on backend '"
+                    + backendId + "'";
+            Callable<T> body = () -> {
+                if (!latency.isZero()) {
+                    Thread.sleep(latency.toMillis());
+                }
+                if (fault != null) {
+                    // the attempt is not called, so its caller cannot report the failure: report it here
+                    LOG.debug("{} {}: injecting {}", logPrefix, description, describe(fault));
+                    emit(new TaskFailed(buildId, clock.instant(), phase, taskId, fault.getMessage(),
+                            isTransient(fault)));
+                    throw fault;
+                }
+                return attempt.call();
+            };
+            AttemptRunner.Attempt<T> running;
+            try {
+                running = AttemptRunner.start(body, timeouts.taskAttempt(), grace, description, logPrefix);
+            } catch (RuntimeException e) {
+                breaker.release(permit);
+                throw e;
+            }
+            current.set(running);
+            if (cancelled) {
+                // cancel() ran between the check above and current.set: it may not have seen this attempt
+                running.cancel();
+            }
+            return running.outcome().whenComplete((value, failure) -> {
+                if (failure == null) {
+                    breaker.recordSuccess(permit);
+                } else if (failure instanceof CancellationException) {
+                    breaker.release(permit);
+                } else {
+                    breaker.recordFailure(permit);
+                }
+            });
+        }
+
+        /** Stops the running attempt and any later one; pairs with the checks of {@code cancelled} above. */
+        void cancel() {
+            cancelled = true;
+            AttemptRunner.Attempt<T> running = current.get();
+            if (running != null) {
+                running.cancel();
+            }
+        }
+
+        /**
+         * @param cause     the last failure
+         * @param cancelled true when the caller stopped waiting (interrupted or cancelled), rather than the task
+         *                  failing
+         */
+        TaskFailureException failure(Throwable cause, boolean cancelled) {
+            int attempts = started.get();
+            boolean circuitOpen = cause instanceof CircuitOpenException;
+            String message;
+            if (circuitOpen) {
+                message = "Task '" + taskId + "' in phase " + phase.id() + " failed on backend '" + backendId
+                        + "' after " + attempts + " attempt(s): " + cause.getMessage();
+            } else if (cancelled) {
+                message = "Task '" + taskId + "' in phase " + phase.id() + " on backend '" + backendId
+                        + "' was cancelled after " + attempts + " attempt(s) because the waiting thread was "
+                        + "interrupted; resume the build to run it again";
+            } else if (isTransient(cause)) {
+                message = "Task '" + taskId + "' in phase " + phase.id() + " failed on backend '" + backendId
+                        + "' after " + attempts + " attempt(s), the most RetrySettings.maxAttempts="
+                        + retry.maxAttempts() + " allows; the last failure was transient (" + describe(cause)
+                        + "), so raise maxAttempts or check the backend";
+            } else {
+                message = "Task '" + taskId + "' in phase " + phase.id() + " failed on backend '" + backendId
+                        + "' at attempt " + attempts + " with a permanent failure that is never retried: "
+                        + describe(cause);
+            }
+            LOG.debug("{} {}", logPrefix, message);
+            return new TaskFailureException(message, cause, taskId, backendId, phase, attempts, circuitOpen);
+        }
+    }
+}

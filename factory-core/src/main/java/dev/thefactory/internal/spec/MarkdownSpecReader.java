@@ -1,0 +1,722 @@
+package dev.thefactory.internal.spec;
+
+import dev.thefactory.api.SpecFormat;
+import dev.thefactory.api.SpecLimits;
+import dev.thefactory.api.SpecValidationException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.commonmark.node.Block;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a Markdown spec through commonmark's syntax tree. Accepts the template style ({@code ## MANIFEST} with
+ * {@code - **Name**: X}, {@code ## FEATURES} with {@code ### Core (MVP)} / {@code ### Extended}) and the heading
+ * style ({@code # Name}, a description paragraph, {@code ## Type: web_app}); see {@code docs/spec-format.md} for the
+ * full mapping.
+ *
+ * <p>Hostile input: before commonmark sees the text, a linear pre-scan rejects lines longer than
+ * {@code maxStringLength} and lines that open more than {@code maxNestingDepth} containers ({@code >} and list
+ * markers); after parsing, the tree is walked without recursion and rejected when block quotes and list items nest
+ * deeper than {@code maxNestingDepth}. Every walk here is iterative, so no input can overflow the stack.
+ *
+ * <p>Immutable and thread-safe (commonmark's {@link Parser} is).
+ */
+final class MarkdownSpecReader {
+
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    private static final Set<String> MANIFEST_KEYS = Set.of("manifest", "projectmanifest", "projectinfo",
+            "projectinformation", "metadata", "project");
+
+    /** Where items of a section without a heading of their own go. */
+    static final String PREAMBLE = "Preamble";
+
+    private final SpecLimits limits;
+
+    MarkdownSpecReader(SpecLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param content the document, already size- and NUL-checked
+     * @param source  the source name for messages
+     * @return the draft, with every non-fatal problem recorded
+     * @throws SpecValidationException when a line is too long or the document nests too deep
+     */
+    SpecDraft read(String content, String source) {
+        prescan(content, source);
+        Node document = PARSER.parse(content);
+        checkDepth(document, source);
+        return new Walker(content).walk(document);
+    }
+
+    // ---------------------------------------------------------------- limits
+
+    private void prescan(String content, String source) {
+        int line = 1;
+        int start = 0;
+        int length = content.length();
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? content.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            if (i - start > limits.maxStringLength()) {
+                throw SpecText.documentProblem(source, "line " + line + " is " + (i - start)
+                        + " characters long, more than the limit of " + limits.maxStringLength()
+                        + "; break it up or raise SpecLimits.maxStringLength", null, line, null);
+            }
+            if (containerMarkers(content, start, i) > limits.maxNestingDepth()) {
+                throw depthProblem(source, line);
+            }
+            if (c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n') {
+                i++;
+            }
+            start = i + 1;
+            line++;
+        }
+    }
+
+    /** Counts the block-quote and list markers that open a line, stopping just past the limit. */
+    private int containerMarkers(String s, int start, int end) {
+        if (isThematicBreak(s, start, end)) {
+            return 0;
+        }
+        int depth = 0;
+        int i = start;
+        while (i < end && depth <= limits.maxNestingDepth()) {
+            while (i < end && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= end) {
+                break;
+            }
+            char c = s.charAt(i);
+            if (c == '>') {
+                depth++;
+                i++;
+            } else if ((c == '-' || c == '*' || c == '+') && followedBySpace(s, i + 1, end)) {
+                depth++;
+                i++;
+            } else if (c >= '0' && c <= '9') {
+                int j = i;
+                while (j < end && j - i < 9 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j < end && (s.charAt(j) == '.' || s.charAt(j) == ')') && followedBySpace(s, j + 1, end)) {
+                    depth++;
+                    i = j + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return depth;
+    }
+
+    private static boolean followedBySpace(String s, int i, int end) {
+        return i >= end || s.charAt(i) == ' ' || s.charAt(i) == '\t';
+    }
+
+    private static boolean isThematicBreak(String s, int start, int end) {
+        char mark = 0;
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                continue;
+            }
+            if ((c != '-' && c != '*' && c != '_') || (mark != 0 && c != mark)) {
+                return false;
+            }
+            mark = c;
+            count++;
+        }
+        return count >= 3;
+    }
+
+    private void checkDepth(Node document, String source) {
+        Deque<Node> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(document);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > limits.maxNestingDepth()) {
+                throw depthProblem(source, lineOf(node, 0));
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof Block) {
+                    nodes.push(child);
+                    depths.push(child instanceof BlockQuote || child instanceof ListItem ? depth + 1 : depth);
+                }
+            }
+        }
+    }
+
+    private SpecValidationException depthProblem(String source, int line) {
+        return SpecText.documentProblem(source, "nests block quotes or lists deeper than the limit of "
+                + limits.maxNestingDepth() + " levels; flatten it or raise SpecLimits.maxNestingDepth", null, line, null);
+    }
+
+    static int lineOf(Node node, int fallback) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        return spans.isEmpty() ? fallback : spans.get(0).getLineIndex() + 1;
+    }
+
+    // ---------------------------------------------------------------- headings
+
+    private enum Mode { PREAMBLE, MANIFEST, LIST, FEATURES, DESCRIPTION, SCALAR, EXTRAS }
+
+    /** What a heading opens: a mode, the field for it (if any), and a value written in the heading itself. */
+    private record Section(Mode mode, SpecField field, String value) {
+    }
+
+    /** @return whether a heading opens a known section (or sets a field), rather than an extras section */
+    static boolean namesSection(String heading) {
+        return resolve(heading).isPresent();
+    }
+
+    /** Resolves a heading to a section; empty when it names none (an extras section). */
+    private static Optional<Section> resolve(String heading) {
+        String words = headingWords(heading);
+        Optional<Section> exact = section(words, "");
+        if (exact.isPresent()) {
+            return exact;
+        }
+        int colon = heading.indexOf(':');
+        if (colon > 0) {
+            Optional<Section> keyed = section(headingWords(heading.substring(0, colon)),
+                    heading.substring(colon + 1).strip());
+            if (keyed.isPresent()) {
+                return keyed;
+            }
+        }
+        int and = words.indexOf(" and ");
+        return and > 0 ? section(words.substring(0, and), "") : Optional.empty();
+    }
+
+    private static Optional<Section> section(String words, String value) {
+        String key = SpecField.normalizeKey(words);
+        if (MANIFEST_KEYS.contains(key)) {
+            return value.isEmpty() ? Optional.of(new Section(Mode.MANIFEST, null, "")) : Optional.empty();
+        }
+        return SpecField.forKey(key).flatMap(field -> switch (field.kind()) {
+            case SCALAR -> Optional.of(new Section(field == SpecField.DESCRIPTION ? Mode.DESCRIPTION : Mode.SCALAR,
+                    field, value));
+            case LIST -> Optional.of(new Section(Mode.LIST, field, value));
+            case FEATURES -> Optional.of(new Section(Mode.FEATURES, field, value));
+            case EXTRAS -> Optional.empty();
+        });
+    }
+
+    /**
+     * Lower-case words of a heading: a trailing parenthesised remark is dropped ({@code Core (MVP)}), {@code &} reads
+     * as {@code and}, leading numbering ({@code 2. Features}) and punctuation are dropped.
+     */
+    static String headingWords(String heading) {
+        String text = heading.strip();
+        if (text.endsWith(")")) {
+            int depth = 0;
+            for (int i = text.length() - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                if (c == ')') {
+                    depth++;
+                } else if (c == '(' && --depth == 0) {
+                    if (i > 0) {
+                        text = text.substring(0, i);
+                    }
+                    break;
+                }
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&') {
+                s.append(" and ");
+            } else if (Character.isLetterOrDigit(c)) {
+                s.append(Character.toLowerCase(c));
+            } else {
+                s.append(' ');
+            }
+        }
+        String words = s.toString().toLowerCase(Locale.ROOT).strip().replaceAll(" +", " ");
+        while (!words.isEmpty() && Character.isDigit(words.charAt(0))) {
+            int space = words.indexOf(' ');
+            if (space < 0) {
+                break;
+            }
+            words = words.substring(space + 1);
+        }
+        return words;
+    }
+
+    /** {@code Key: value} in an item or a line; null when the text has no such form. */
+    private record KeyValue(String key, String value) {
+        static KeyValue of(String text) {
+            int colon = text.indexOf(':');
+            if (colon <= 0 || colon > 60) {
+                return null;
+            }
+            String key = text.substring(0, colon).strip();
+            return key.isEmpty() ? null : new KeyValue(key, text.substring(colon + 1).strip());
+        }
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /** One line of flattened inline text, with its source line and where its first character was in the input. */
+    private static final class TextLine {
+        private final StringBuilder text = new StringBuilder();
+        private final boolean hardBreakBefore;
+        private int line;
+        private int rawIndex = -1;
+
+        TextLine(int line, boolean hardBreakBefore) {
+            this.line = line;
+            this.hardBreakBefore = hardBreakBefore;
+        }
+
+        String text() {
+            return text.toString().strip();
+        }
+    }
+
+    /** Flattens a block's inline content into lines, split at soft and hard line breaks. Iterative. */
+    private static List<TextLine> inlineLines(Node block) {
+        int blockLine = lineOf(block, 0);
+        List<TextLine> lines = new ArrayList<>();
+        TextLine current = new TextLine(blockLine, false);
+        lines.add(current);
+        Deque<Object> work = new ArrayDeque<>();
+        pushChildren(work, block);
+        while (!work.isEmpty()) {
+            Object next = work.pop();
+            if (next instanceof String literal) {
+                current.text.append(literal);
+                continue;
+            }
+            Node node = (Node) next;
+            if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+                current = new TextLine(current.line + 1, node instanceof HardLineBreak);
+                lines.add(current);
+                continue;
+            }
+            if (current.rawIndex < 0 && !node.getSourceSpans().isEmpty()) {
+                SourceSpan span = node.getSourceSpans().get(0);
+                current.rawIndex = span.getInputIndex();
+                current.line = span.getLineIndex() + 1;
+            }
+            if (node instanceof Text text) {
+                current.text.append(text.getLiteral());
+            } else if (node instanceof Code code) {
+                current.text.append(code.getLiteral());
+            } else if (node instanceof HtmlInline html) {
+                current.text.append(html.getLiteral());
+            } else {
+                if (node instanceof Link link && link.getDestination() != null && !link.getDestination().isEmpty()
+                        && !isAutolink(link)) {
+                    work.push(" (" + link.getDestination() + ")");
+                }
+                pushChildren(work, node);
+            }
+        }
+        return lines;
+    }
+
+    /** {@code <https://x>}: the text is the destination, so it is not repeated. */
+    private static boolean isAutolink(Link link) {
+        return link.getFirstChild() instanceof Text text && text.getNext() == null
+                && (text.getLiteral().equals(link.getDestination())
+                || ("mailto:" + text.getLiteral()).equals(link.getDestination()));
+    }
+
+    private static void pushChildren(Deque<Object> work, Node parent) {
+        Deque<Node> children = new ArrayDeque<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+            children.push(child);
+        }
+        children.forEach(work::push);
+    }
+
+    private static String joined(List<TextLine> lines) {
+        StringBuilder s = new StringBuilder();
+        for (TextLine line : lines) {
+            String text = line.text();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (s.length() > 0) {
+                s.append(' ');
+            }
+            s.append(text);
+        }
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------- walking
+
+    /** Walks the top-level blocks in order, keeping the current section. Confined to one read. */
+    private final class Walker {
+        private final String content;
+        private final SpecDraft draft = new SpecDraft(SpecFormat.MARKDOWN);
+        private Mode mode = Mode.PREAMBLE;
+        private SpecField field;
+        private String extrasKey;
+        private String manifestHeading;
+        private SpecField.FeatureGroup group = SpecField.FeatureGroup.CORE;
+        private boolean scalarFilled;
+        private boolean sawSection;
+
+        Walker(String content) {
+            this.content = content;
+        }
+
+        SpecDraft walk(Node document) {
+            Deque<Node> work = new ArrayDeque<>();
+            for (Node child = document.getLastChild(); child != null; child = child.getPrevious()) {
+                work.push(child);
+            }
+            while (!work.isEmpty()) {
+                Node node = work.pop();
+                if (node instanceof BlockQuote) {
+                    for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                        work.push(child);
+                    }
+                } else if (node instanceof Heading heading) {
+                    heading(heading);
+                } else if (node instanceof Paragraph paragraph) {
+                    paragraph(paragraph);
+                } else if (node instanceof ListBlock list) {
+                    list(list);
+                } else if (node instanceof FencedCodeBlock code) {
+                    code(code.getLiteral(), lineOf(code, 0) + 1);
+                } else if (node instanceof IndentedCodeBlock code) {
+                    code(code.getLiteral(), lineOf(code, 0));
+                }
+                // HTML blocks (comments, markup), thematic breaks and link reference definitions carry no spec content
+            }
+            return draft;
+        }
+
+        private void heading(Heading heading) {
+            String text = joined(inlineLines(heading));
+            int line = lineOf(heading, 0);
+            Optional<Section> section = resolve(text);
+            if (heading.getLevel() == 1 && !draft.hasImplicitName() && !sawSection && section.isEmpty()) {
+                KeyValue kv = KeyValue.of(text);
+                boolean named = kv != null && SpecField.forKey(kv.key()).orElse(null) == SpecField.NAME;
+                draft.setImplicitName(named ? kv.value() : text, line);
+                mode = Mode.PREAMBLE;
+                return;
+            }
+            if (heading.getLevel() >= 3) {
+                if (mode == Mode.FEATURES) {
+                    Optional<SpecField.FeatureGroup> g = featureGroup(text);
+                    if (g.isPresent()) {
+                        group = g.get();
+                        draft.mark(group.path(), line);
+                        return;
+                    }
+                }
+                if (section.isEmpty()) {
+                    subheading(text, line);
+                    return;
+                }
+            }
+            sawSection = true;
+            if (section.isEmpty()) {
+                enterExtras(text, line);
+            } else {
+                enter(section.get(), text, line);
+            }
+        }
+
+        private Optional<SpecField.FeatureGroup> featureGroup(String text) {
+            String key = SpecField.normalizeKey(headingWords(text));
+            if (key.endsWith("features") && key.length() > "features".length()) {
+                key = key.substring(0, key.length() - "features".length());
+            }
+            return SpecField.FeatureGroup.forKey(key);
+        }
+
+        /** An unrecognised level-3+ heading: a grouping inside the current section. */
+        private void subheading(String text, int line) {
+            switch (mode) {
+                case EXTRAS -> draft.addExtra(extrasKey, text, line);
+                case PREAMBLE -> {
+                    sawSection = true;
+                    enterExtras(text, line);
+                }
+                default -> {
+                    // a grouping heading inside a known section (e.g. "### Backend" under TECH STACK): the items
+                    // below it stay in the section; inside FEATURES they stay in the current group
+                }
+            }
+        }
+
+        private void enterExtras(String text, int line) {
+            mode = Mode.EXTRAS;
+            extrasKey = text;
+            draft.startExtra(text, line);
+        }
+
+        private void enter(Section section, String text, int line) {
+            mode = section.mode();
+            field = section.field();
+            scalarFilled = false;
+            switch (section.mode()) {
+                case MANIFEST -> manifestHeading = text;
+                case DESCRIPTION -> draft.appendDescription(section.value(), line);
+                case SCALAR -> {
+                    if (!section.value().isEmpty()) {
+                        draft.setScalar(field, section.value(), line);
+                        scalarFilled = true;
+                    } else {
+                        draft.mark(field.path(), line);
+                    }
+                }
+                case LIST -> {
+                    draft.mark(field.path(), line);
+                    if (!section.value().isEmpty()) {
+                        draft.addItem(field.path(), section.value(), line);
+                    }
+                }
+                case FEATURES -> {
+                    group = SpecField.FeatureGroup.CORE;
+                    draft.mark(SpecField.FEATURES.path(), line);
+                    if (!section.value().isEmpty()) {
+                        draft.addItem(group.path(), section.value(), line);
+                    }
+                }
+                default -> throw new IllegalStateException("no section opens mode " + section.mode());
+            }
+        }
+
+        private void paragraph(Paragraph paragraph) {
+            List<TextLine> lines = inlineLines(paragraph);
+            switch (mode) {
+                case PREAMBLE -> preambleParagraph(lines);
+                case DESCRIPTION -> draft.appendDescription(descriptionText(lines), lineOf(paragraph, 0));
+                default -> {
+                    for (TextLine line : lines) {
+                        String text = withoutCheckbox(line);
+                        if (!text.isEmpty()) {
+                            entry(text, line.line);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Before the first section: {@code Type: web_app}-style lines set fields, the rest is description. */
+        private void preambleParagraph(List<TextLine> lines) {
+            List<TextLine> rest = new ArrayList<>();
+            for (TextLine line : lines) {
+                KeyValue kv = KeyValue.of(line.text());
+                SpecField f = kv == null ? null : SpecField.forKey(kv.key()).orElse(null);
+                if (f != null && f.kind() == SpecField.Kind.SCALAR && f != SpecField.DESCRIPTION
+                        && !kv.value().isEmpty()) {
+                    draft.setScalar(f, kv.value(), line.line);
+                } else {
+                    rest.add(line);
+                }
+            }
+            if (!rest.isEmpty()) {
+                draft.appendDescription(descriptionText(rest), rest.get(0).line);
+            }
+        }
+
+        /** Description text: soft breaks read as spaces, hard breaks as newlines. */
+        private String descriptionText(List<TextLine> lines) {
+            StringBuilder s = new StringBuilder();
+            for (TextLine line : lines) {
+                String text = line.text();
+                if (s.length() > 0) {
+                    s.append(line.hardBreakBefore ? "\n" : " ");
+                }
+                s.append(text);
+            }
+            return s.toString().strip();
+        }
+
+        private void list(ListBlock list) {
+            List<TextLine> items = listItems(list);
+            if (mode == Mode.DESCRIPTION) {
+                StringBuilder s = new StringBuilder();
+                for (TextLine item : items) {
+                    s.append(s.length() > 0 ? "\n" : "").append("- ").append(withoutCheckbox(item));
+                }
+                draft.appendDescription(s.toString(), lineOf(list, 0));
+                return;
+            }
+            for (TextLine item : items) {
+                String text = withoutCheckbox(item);
+                if (mode == Mode.EXTRAS && text.isEmpty()) {
+                    continue;
+                }
+                entry(text, item.line);
+            }
+        }
+
+        private void code(String literal, int firstLine) {
+            if (mode == Mode.PREAMBLE || mode == Mode.DESCRIPTION) {
+                draft.appendDescription(literal.stripTrailing(), firstLine);
+                return;
+            }
+            String[] codeLines = literal.split("\r?\n|\r", -1);
+            for (int i = 0; i < codeLines.length; i++) {
+                if (!codeLines[i].isBlank()) {
+                    entry(codeLines[i].strip(), firstLine + i);
+                }
+            }
+        }
+
+        /** One item or line of text in the current section. */
+        private void entry(String text, int line) {
+            switch (mode) {
+                case LIST -> draft.addItem(field.path(), text, line);
+                case FEATURES -> draft.addItem(group.path(), text, line);
+                case EXTRAS -> draft.addExtra(extrasKey, text, line);
+                case MANIFEST -> manifestEntry(text, line, manifestHeading);
+                case PREAMBLE -> manifestEntry(text, line, PREAMBLE);
+                case DESCRIPTION -> draft.appendDescription(text, line);
+                case SCALAR -> {
+                    if (scalarFilled) {
+                        draft.violation(field.path(), "has more than one value under its heading; a '"
+                                + field.path() + "' section holds a single value", text, line);
+                    } else {
+                        draft.setScalar(field, text, line);
+                        scalarFilled = true;
+                    }
+                }
+            }
+        }
+
+        /** {@code Name: X}, {@code Type: web_app}, ...; anything else is kept in extras under the heading. */
+        private void manifestEntry(String text, int line, String heading) {
+            KeyValue kv = KeyValue.of(text);
+            SpecField f = kv == null ? null : SpecField.forKey(kv.key()).orElse(null);
+            if (f == null || f.kind() == SpecField.Kind.EXTRAS) {
+                draft.addExtra(heading, text, line);
+                return;
+            }
+            if (kv.value().isEmpty()) {
+                draft.violation(f.path(), "has no value; write it as '- **" + kv.key() + "**: value'", text, line);
+                return;
+            }
+            switch (f.kind()) {
+                case SCALAR -> draft.setScalar(f, kv.value(), line);
+                case LIST -> draft.addItem(f.path(), kv.value(), line);
+                case FEATURES -> draft.addItem(SpecField.FeatureGroup.CORE.path(), kv.value(), line);
+                default -> draft.addExtra(heading, text, line);
+            }
+        }
+
+        /**
+         * The items of a list, nested items as separate items right after their parent (pre-order). Each item's text
+         * is its own paragraphs (joined by spaces), without its nested lists. Iterative.
+         */
+        private List<TextLine> listItems(ListBlock list) {
+            List<TextLine> items = new ArrayList<>();
+            Deque<Node> work = new ArrayDeque<>();
+            work.push(list);
+            while (!work.isEmpty()) {
+                Node node = work.pop();
+                if (node instanceof ListBlock) {
+                    for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                        work.push(child);
+                    }
+                    continue;
+                }
+                if (!(node instanceof ListItem item)) {
+                    continue;
+                }
+                TextLine text = itemText(item);
+                items.add(text);
+                for (Node child = item.getLastChild(); child != null; child = child.getPrevious()) {
+                    if (child instanceof ListBlock) {
+                        work.push(child);
+                    }
+                }
+            }
+            return items;
+        }
+
+        private TextLine itemText(ListItem item) {
+            TextLine result = new TextLine(lineOf(item, 0), false);
+            Deque<Node> blocks = new ArrayDeque<>();
+            for (Node child = item.getLastChild(); child != null; child = child.getPrevious()) {
+                if (!(child instanceof ListBlock)) {
+                    blocks.push(child);
+                }
+            }
+            while (!blocks.isEmpty()) {
+                Node block = blocks.pop();
+                String text;
+                if (block instanceof Paragraph || block instanceof Heading) {
+                    List<TextLine> lines = inlineLines(block);
+                    if (result.rawIndex < 0 && result.text.length() == 0) {
+                        result.rawIndex = lines.get(0).rawIndex;
+                    }
+                    text = joined(lines);
+                } else if (block instanceof FencedCodeBlock code) {
+                    text = String.join(" ", code.getLiteral().strip().split("\\s*\\R\\s*"));
+                } else if (block instanceof IndentedCodeBlock code) {
+                    text = String.join(" ", code.getLiteral().strip().split("\\s*\\R\\s*"));
+                } else {
+                    for (Node child = block.getLastChild(); child != null; child = child.getPrevious()) {
+                        blocks.push(child);
+                    }
+                    continue;
+                }
+                if (!text.isEmpty()) {
+                    result.text.append(result.text.length() > 0 ? " " : "").append(text);
+                }
+            }
+            return result;
+        }
+
+        /** Strips a task-list marker ({@code [ ]}, {@code [x]}) unless the bracket was escaped in the source. */
+        private String withoutCheckbox(TextLine line) {
+            String text = line.text();
+            if (text.length() >= 3 && text.charAt(0) == '[' && text.charAt(2) == ']'
+                    && " xX".indexOf(text.charAt(1)) >= 0
+                    && (text.length() == 3 || Character.isWhitespace(text.charAt(3)))) {
+                boolean escaped = line.rawIndex >= 0 && line.rawIndex < content.length()
+                        && content.charAt(line.rawIndex) == '\\';
+                if (!escaped) {
+                    return text.substring(3).strip();
+                }
+            }
+            return text;
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.thefactory.internal.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.thefactory.api.Complexity;
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ProjectType;
+import dev.thefactory.api.SpecFormat;
+import dev.thefactory.api.SpecLimits;
+import dev.thefactory.api.SpecValidationException;
+import dev.thefactory.api.SpecValidationException.Violation;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpecLoaderMarkdownTest {
+
+    private final SpecLoader loader = new SpecLoader(SpecLimits.defaults());
+
+    static Path resource(String name) {
+        try {
+            return Path.of(SpecLoaderMarkdownTest.class.getResource("/specs/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ProjectSpec md(String text) {
+        return loader.load(text, SpecFormat.MARKDOWN, "<test>");
+    }
+
+    private SpecValidationException mdFails(String text) {
+        return catchThrowableOfType(SpecValidationException.class,
+                () -> loader.load(text, SpecFormat.MARKDOWN, "<test>"));
+    }
+
+    @Test
+    void readsTheTemplateStyle() {
+        ProjectSpec spec = loader.load(resource("recipe-box-template.md"));
+
+        assertThat(spec.name()).isEqualTo("Recipe Box");
+        assertThat(spec.type()).isEqualTo(ProjectType.WEB_APP);
+        assertThat(spec.complexity()).isEqualTo(Complexity.MODERATE);
+        assertThat(spec.description()).isEmpty();
+        assertThat(spec.objectives()).containsExactly("Collect family recipes in one searchable place",
+                "Scale ingredient amounts to the number of servings");
+        assertThat(spec.features().core()).containsExactly("Add a recipe with ingredients and steps",
+                "Search recipes by title or ingredient", "Scale a recipe to N servings",
+                "Round amounts to kitchen-friendly fractions");
+        assertThat(spec.features().extended()).containsExactly("Import a recipe from a web page", "Weekly meal plan");
+        assertThat(spec.techStack()).containsExactly("Language: Java 17", "Framework: Javalin", "Database: SQLite");
+        assertThat(spec.architectureHints()).containsExactly(
+                "Hexagonal: domain in the middle, adapters for HTTP and storage");
+        assertThat(spec.technicalPreferences()).containsExactly("No ORM; plain JDBC");
+        assertThat(spec.qualityRequirements()).containsExactly("80% line coverage", "p95 search latency under 100 ms");
+        assertThat(spec.outputExpectations()).containsExactly("Runnable jar", "README with screenshots");
+        assertThat(spec.extras()).containsExactly(
+                Map.entry("MANIFEST", List.of("Owner: Kitchen Team")),
+                Map.entry("Constraints & Risks", List.of("Budget is small.",
+                        "Recipes may contain non-ASCII text like \"crème brûlée\".", "Hosting on a single VM")));
+    }
+
+    @Test
+    void readsTheHeadingStyle() {
+        ProjectSpec spec = loader.load(resource("log-analyzer-headings.md"));
+
+        assertThat(spec.name()).isEqualTo("Log Analyzer");
+        assertThat(spec.description()).isEqualTo("A command-line tool that reads web server access logs and reports "
+                + "the slowest endpoints.\n\nIt never modifies the logs.");
+        assertThat(spec.type()).isEqualTo(ProjectType.CLI_TOOL);
+        assertThat(spec.complexity()).isEqualTo(Complexity.SIMPLE);
+        assertThat(spec.objectives()).containsExactly("Find slow endpoints within seconds on a laptop");
+        assertThat(spec.features().core()).containsExactly("Parse the combined log format",
+                "Report the 10 slowest endpoints");
+        assertThat(spec.features().extended()).isEmpty();
+        assertThat(spec.techStack()).containsExactly("Language: Java 17", "Build: Maven");
+        assertThat(spec.extras()).containsExactly(Map.entry("Notes", List.of("Runs offline.")));
+    }
+
+    @Test
+    void readsTheExampleSpecsShippedWithTheProject() {
+        Path specs = Path.of("").toAbsolutePath().resolveSibling("examples").resolve("specs");
+
+        ProjectSpec todo = loader.load(specs.resolve("example_todo_app.md"));
+        assertThat(todo.name()).isEqualTo("Todo App");
+        assertThat(todo.type()).isEqualTo(ProjectType.WEB_APP);
+        assertThat(todo.description()).startsWith("A small web application").doesNotContain("\n");
+        assertThat(todo.features().core()).containsExactly("Add tasks with a title and an optional due date",
+                "List all tasks", "Mark tasks complete", "Delete tasks");
+        assertThat(todo.features().extended()).hasSize(2);
+        assertThat(todo.techStack()).contains("Language: Java 17", "Build: Maven");
+        assertThat(todo.qualityRequirements()).contains("Unit tests for every feature");
+
+        ProjectSpec simple = loader.load(specs.resolve("example_simple.md"));
+        assertThat(simple.name()).isEqualTo("Word Counter");
+        assertThat(simple.type()).isEqualTo(ProjectType.CLI_TOOL);
+        assertThat(simple.complexity()).isEqualTo(Complexity.SIMPLE);
+        assertThat(simple.features().core()).hasSize(3);
+        assertThat(simple.techStack()).containsExactly("Java 17", "Maven");
+    }
+
+    @Test
+    void matchesHeadingsCaseInsensitivelyAndToleratesRemarksAndAmpersands() {
+        ProjectSpec spec = md("""
+                # Shop
+                ## type: WEB_APP
+                ## oBjEcTiVeS (why)
+                - Sell things
+                ## Features & Scope
+                ### MVP
+                - Cart
+                ### Nice to have
+                - Wishlist
+                ## Technology Stack and Tools
+                - Java
+                ## 7. Quality & Testing
+                - Tests
+                ## Output Expectations
+                - A jar
+                """);
+
+        assertThat(spec.type()).isEqualTo(ProjectType.WEB_APP);
+        assertThat(spec.objectives()).containsExactly("Sell things");
+        assertThat(spec.features().core()).containsExactly("Cart");
+        assertThat(spec.features().extended()).containsExactly("Wishlist");
+        assertThat(spec.techStack()).containsExactly("Java");
+        assertThat(spec.qualityRequirements()).containsExactly("Tests");
+        assertThat(spec.outputExpectations()).containsExactly("A jar");
+        assertThat(spec.extras()).isEmpty();
+    }
+
+    @Test
+    void acceptsManifestLinesWithoutBoldAndAsParagraphLines() {
+        ProjectSpec spec = md("""
+                ## Manifest
+                - Name: Plain
+                - Type: library
+
+                Complexity: extreme
+                """);
+
+        assertThat(spec.name()).isEqualTo("Plain");
+        assertThat(spec.type()).isEqualTo(ProjectType.LIBRARY);
+        assertThat(spec.complexity()).isEqualTo(Complexity.EXTREME);
+    }
+
+    @Test
+    void manifestNameWinsOverTheTitleAndComplexityDefaultsToSimple() {
+        ProjectSpec spec = md("""
+                # A Title
+                ## MANIFEST
+                - **Name**: The Name
+                - **Type**: `cli-tool`
+                """);
+
+        assertThat(spec.name()).isEqualTo("The Name");
+        assertThat(spec.type()).isEqualTo(ProjectType.CLI_TOOL);
+        assertThat(spec.complexity()).isEqualTo(Complexity.SIMPLE);
+        assertThat(spec.description()).isEmpty();
+    }
+
+    @Test
+    void bulletsDirectlyUnderFeaturesAreCoreAndSubgroupsKeepTheirGroup() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                ## FEATURES
+                - Loose one
+                ### Extended
+                #### Reporting
+                - Charts
+                ### Authentication
+                - Still extended
+                """);
+
+        assertThat(spec.features().core()).containsExactly("Loose one");
+        assertThat(spec.features().extended()).containsExactly("Charts", "Still extended");
+    }
+
+    @Test
+    void flattensInlineFormattingAndKeepsLinkTargets() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                ## TECH STACK
+                - **Language**: *Java* `17`
+                - See [the docs](https://example.org/docs) and <https://example.org>
+                - ![logo](logo.png) image alt text
+                """);
+
+        assertThat(spec.techStack()).containsExactly("Language: Java 17",
+                "See the docs (https://example.org/docs) and https://example.org", "logo image alt text");
+    }
+
+    @Test
+    void stripsCheckboxesButNotEscapedBrackets() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                ## FEATURES
+                - [ ] Open
+                - [x] Done
+                - [X] Also done
+                - \\[ ] Literal brackets
+                1. [ ] Numbered checkbox
+                """);
+
+        assertThat(spec.features().core()).containsExactly("Open", "Done", "Also done", "[ ] Literal brackets",
+                "Numbered checkbox");
+    }
+
+    @Test
+    void keepsDeeplyNestedItemsAsSeparateItemsInDocumentOrder() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                ## OBJECTIVES
+                1. One
+                   - One.a
+                     - One.a.i
+                2. Two
+                """);
+
+        assertThat(spec.objectives()).containsExactly("One", "One.a", "One.a.i", "Two");
+    }
+
+    @Test
+    void readsSectionsInsideBlockQuotesAndIgnoresHtmlAndRules() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                <!-- - Not a feature -->
+                > ## Objectives
+                > - Quoted objective
+
+                ---
+                """);
+
+        assertThat(spec.objectives()).containsExactly("Quoted objective");
+        assertThat(spec.extras()).isEmpty();
+    }
+
+    @Test
+    void unknownSectionsKeepParagraphLinesItemsAndCodeLines() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                ## Glossary
+                **SKU**: stock keeping unit
+                Second line
+
+                - Item
+                ```
+                code line
+                ```
+                ### Sub heading
+                """);
+
+        assertThat(spec.extras()).containsExactly(Map.entry("Glossary",
+                List.of("SKU: stock keeping unit", "Second line", "Item", "code line", "Sub heading")));
+    }
+
+    @Test
+    void keepsAHardLineBreakInTheDescriptionAsANewline() {
+        ProjectSpec spec = md("# X\n\nFirst line\\\nsecond line\nsame line\n\n## Type: library\n");
+
+        assertThat(spec.description()).isEqualTo("First line\nsecond line same line");
+    }
+
+    @Test
+    void descriptionSectionAndManifestDescriptionAreJoinedAsParagraphs() {
+        ProjectSpec spec = md("""
+                # X
+                Intro.
+                ## MANIFEST
+                - **Type**: library
+                - **Description**: From the manifest.
+                ## Overview
+                From the overview.
+                """);
+
+        assertThat(spec.description()).isEqualTo("Intro.\n\nFrom the manifest.\n\nFrom the overview.");
+    }
+
+    @Test
+    void recordsTheSourceLineOfEveryItemForViolations() {
+        SpecValidationException e = mdFails("""
+                # X
+                ## Type: library
+
+                ## FEATURES
+
+                - First
+                - Second
+                - [ ]
+                - Fourth
+                """);
+
+        assertThat(e.violations()).containsExactly(new Violation("features.core[2]",
+                "must not be blank; write some text or remove the entry", "", 8));
+        assertThat(e.getMessage()).contains("features.core[2]: must not be blank", "(line 8, was '')");
+    }
+
+    @Test
+    void reportsATypeGivenTwiceWithBothLines() {
+        SpecValidationException e = mdFails("""
+                # X
+                ## Type: library
+                ## MANIFEST
+                - **Type**: web_app
+                """);
+
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("type");
+            assertThat(v.line()).isEqualTo(4);
+            assertThat(v.message()).contains("more than once", "first at line 2");
+        });
+    }
+
+    @Test
+    void reportsTextUnderAScalarHeadingBeyondItsValue() {
+        SpecValidationException e = mdFails("""
+                # X
+                ## Type
+                library
+
+                cli_tool
+                """);
+
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("type");
+            assertThat(v.line()).isEqualTo(5);
+            assertThat(v.message()).contains("more than one value");
+        });
+    }
+
+    @Test
+    void anEmptyDocumentReportsTheMissingNameAndType() {
+        SpecValidationException e = mdFails("");
+
+        assertThat(e.violations()).extracting(Violation::field).containsExactly("name", "type");
+        assertThat(e.violations().get(0).message()).contains("'# My Project' heading");
+        assertThat(e.violations().get(1).message()).contains("web_app, api_service, cli_tool");
+    }
+}
