@@ -1,0 +1,67 @@
+package dev.thefactory.examples.cli;
+
+import dev.thefactory.CheckpointRepositories;
+import dev.thefactory.Factory;
+import dev.thefactory.api.Mode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code factory build --spec FILE [--out DIR] [--state DIR] [--mode MODE] [--backend ID] [--faults SPEC]
+ * [--events FILE] [--json]}: runs a build and reports it. Not thread-safe (one instance per execution).
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the project a spec describes and publishes it in DIR/<project-slug>/.")
+final class BuildCommand implements Callable<Integer> {
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE",
+            description = "The spec: Markdown (.md), YAML (.yaml, .yml) or JSON (.json).")
+    Path spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs",
+            description = "Where the project is published, as DIR/<project-slug>/ (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto", converter = RunOptions.ModeConverter.class,
+            description = "auto, integrated, standalone or minimal (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--backend", paramLabel = "ID",
+            description = "Use this backend (e.g. simple, minimal, or a plugin's id) instead of letting the mode"
+                    + " choose.")
+    String backend;
+
+    @Mixin
+    RunOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = commandSpec.commandLine();
+        Path specFile = SpecFiles.requireReadable(cmd, "--spec", spec);
+        Path state = Directories.requireWritable("--state", options.state);
+        Path output = Directories.requireWritable("--out", out);
+        Path checkpoints = Directories.requireWritable("--state", options.checkpointDirectory());
+        return new BuildRun(cmd, options, state).execute(listener -> {
+            Factory.Builder builder = Factory.builder()
+                    .spec(specFile)
+                    .mode(mode)
+                    .outputDirectory(output)
+                    .checkpoints(CheckpointRepositories.fileSystem(checkpoints))
+                    .listener(listener);
+            if (options.faults != null) {
+                builder.faults(options.faults);
+            }
+            if (backend != null) {
+                builder.backend(backend);
+            }
+            return builder.build().run();
+        });
+    }
+}

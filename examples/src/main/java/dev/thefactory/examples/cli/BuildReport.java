@@ -1,0 +1,143 @@
+package dev.thefactory.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.PhaseResult;
+import java.util.List;
+
+/**
+ * Renders a {@link BuildResult} for programs (the JSON object of {@code build --json} and {@code resume --json})
+ * and for people (a summary). Stateless.
+ */
+final class BuildReport {
+
+    private BuildReport() {
+    }
+
+    /**
+     * The result as the CLI contract describes it: {@code buildId}, {@code status}, {@code mode},
+     * {@code outputDirectory} (only when published), {@code filesGenerated}, {@code agentsSpawned},
+     * {@code phases[{name, status, backend, durationMillis}]}, {@code retries}, {@code fallbacks[{phase, from, to,
+     * reason}]}, {@code resumedFrom}, {@code tasksSkipped}, {@code validation{checked, unchecked, failed}},
+     * {@code notes} and, when {@code error} is not null, {@code error{type, message, recoveryOptions}}. Phase names
+     * are the {@link dev.thefactory.api.Phase} constants' names; the mode is its command-line id.
+     *
+     * @param mapper creates the nodes
+     * @param result the result
+     * @param error  why the build failed; null when it did not
+     * @return the JSON object
+     */
+    static ObjectNode toJson(ObjectMapper mapper, BuildResult result, FactoryException error) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("buildId", result.buildId());
+        json.put("status", result.status().name());
+        json.put("mode", result.mode().id());
+        result.published().ifPresent(dir -> json.put("outputDirectory", dir.toAbsolutePath().toString()));
+        json.put("filesGenerated", result.filesGenerated());
+        json.put("agentsSpawned", result.agentsSpawned());
+        ArrayNode phases = json.putArray("phases");
+        for (PhaseResult phase : result.phases()) {
+            phases.addObject()
+                    .put("name", phase.phase().name())
+                    .put("status", phase.status().name())
+                    .put("backend", phase.backend())
+                    .put("durationMillis", phase.durationMillis());
+        }
+        json.put("retries", result.retries());
+        ArrayNode fallbacks = json.putArray("fallbacks");
+        for (FallbackRecord fallback : result.fallbacks()) {
+            fallbacks.addObject()
+                    .put("phase", fallback.phase().name())
+                    .put("from", fallback.from())
+                    .put("to", fallback.to())
+                    .put("reason", fallback.reason());
+        }
+        if (result.resumedFrom() == null) {
+            json.putNull("resumedFrom");
+        } else {
+            json.put("resumedFrom", result.resumedFrom().name());
+        }
+        json.put("tasksSkipped", result.tasksSkipped());
+        json.putObject("validation")
+                .put("checked", result.validation().checked())
+                .put("unchecked", result.validation().unchecked())
+                .put("failed", result.validation().failed());
+        ArrayNode notes = json.putArray("notes");
+        result.notes().forEach(notes::add);
+        if (error != null) {
+            json.set("error", errorJson(mapper, error));
+        }
+        return json;
+    }
+
+    /**
+     * @param mapper creates the node
+     * @param error  an error
+     * @return {@code {type, message, recoveryOptions}}, plus {@code buildId}, {@code phase}, {@code task} and
+     *         {@code backend} where the error names them
+     */
+    static ObjectNode errorJson(ObjectMapper mapper, Throwable error) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("type", error.getClass().getSimpleName());
+        json.put("message", String.valueOf(error.getMessage()));
+        ArrayNode options = json.putArray("recoveryOptions");
+        if (error instanceof FactoryException fe) {
+            fe.recoveryOptions().forEach(options::add);
+            fe.buildId().ifPresent(id -> json.put("buildId", id));
+            fe.phase().ifPresent(phase -> json.put("phase", phase.name()));
+            fe.taskId().ifPresent(task -> json.put("task", task));
+            fe.backend().ifPresent(backend -> json.put("backend", backend));
+        }
+        return json;
+    }
+
+    /**
+     * @param result the result
+     * @return a summary for people, several lines, each ending with a line separator
+     */
+    static String summary(BuildResult result) {
+        StringBuilder s = new StringBuilder();
+        line(s, "Build %s: %s (mode %s)", result.buildId(), result.status().name(), result.mode().id());
+        line(s, "Published:  %s", result.published().map(p -> p.toAbsolutePath().toString())
+                .orElse(result.status() == BuildStatus.SUCCEEDED ? "(nowhere)" : "nothing (nothing is published"
+                        + " unless the whole build passes)"));
+        line(s, "Files:      %d generated; validation: %d checked, %d unchecked, %d failed",
+                result.filesGenerated(), result.validation().checked(), result.validation().unchecked(),
+                result.validation().failed());
+        line(s, "Agents:     %d spawned", result.agentsSpawned());
+        if (result.resumedFrom() != null) {
+            line(s, "Resumed:    from %s, %d finished task%s not redone", result.resumedFrom().name(),
+                    result.tasksSkipped(), result.tasksSkipped() == 1 ? "" : "s");
+        }
+        line(s, "Retries:    %d", result.retries());
+        line(s, "Phases:");
+        int width = result.phases().stream().mapToInt(p -> p.backend().length()).max().orElse(0);
+        for (PhaseResult phase : result.phases()) {
+            line(s, "  %-16s %-9s %-" + Math.max(width, 1) + "s %7d ms", phase.phase().name(), phase.status().name(),
+                    phase.backend(), phase.durationMillis());
+        }
+        List<FallbackRecord> fallbacks = result.fallbacks();
+        if (fallbacks.isEmpty()) {
+            line(s, "Fallbacks:  none");
+        } else {
+            line(s, "Fallbacks:");
+            for (FallbackRecord f : fallbacks) {
+                line(s, "  %s: %s -> %s (%s)", f.phase().name(), f.from(), f.to(), f.reason());
+            }
+        }
+        if (!result.notes().isEmpty()) {
+            line(s, "Notes:");
+            result.notes().forEach(note -> line(s, "  - %s", note));
+        }
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String format, Object... args) {
+        s.append(String.format(format, args)).append(System.lineSeparator());
+    }
+}

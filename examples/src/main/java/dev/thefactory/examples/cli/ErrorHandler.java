@@ -1,0 +1,137 @@
+package dev.thefactory.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.thefactory.api.BackendUnavailableException;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.SpecValidationException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns what a command threw into a message on standard error and an exit code (see {@link ExitCodes}), the same
+ * way for every command:
+ *
+ * <ul>
+ *   <li>bad arguments: one line naming the problem, then a hint to {@code --help}; exit 2;</li>
+ *   <li>an invalid spec: one {@code field: message} line per violation; exit 2;</li>
+ *   <li>any other deliberate failure ({@link FactoryException}): its message and its recovery options; exit 1 or 3;
+ *       a stack trace only with {@code --debug};</li>
+ *   <li>anything else is an internal error: "this is a bug", the stack trace; exit 1.</li>
+ * </ul>
+ *
+ * <p>With {@code --json}, standard output also gets exactly one object, {@code {"error": {type, message,
+ * recoveryOptions, ...}}}, so that a program always has something to parse. Stateless and thread-safe.
+ */
+final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler, IExitCodeExceptionMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return ExitCodes.of(exception);
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("factory: " + oneLine(ex.getMessage()));
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        if (Arrays.asList(args).contains("--json")) {
+            ObjectNode error = BuildReport.errorJson(Json.MAPPER, ex);
+            error.put("type", "InvalidArguments");
+            error.putArray("recoveryOptions").add("run '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+            Json.print(cmd.getOut(), Json.MAPPER.createObjectNode().set("error", error));
+        }
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        report(ex, cmd.getErr(), hasOption(parseResult, "--debug"));
+        if (hasOption(parseResult, "--json")) {
+            Json.print(cmd.getOut(), Json.MAPPER.createObjectNode().set("error", BuildReport.errorJson(Json.MAPPER,
+                    ex)));
+        }
+        return ExitCodes.of(ex);
+    }
+
+    /**
+     * Prints a failure for people.
+     *
+     * @param error the failure
+     * @param err   standard error
+     * @param debug whether to add the stack trace of a deliberate failure
+     */
+    static void report(Throwable error, PrintWriter err, boolean debug) {
+        if (ExitCodes.isInterruption(error)) {
+            err.println("Interrupted: " + oneLine(String.valueOf(error.getMessage())));
+        } else if (error instanceof SpecValidationException invalid) {
+            err.println("Invalid spec " + invalid.source() + ":");
+            invalid.violations().forEach(v -> err.println(v.format()));
+        } else if (error instanceof FactoryException fe) {
+            err.println("Error: " + fe.getMessage());
+            if (fe instanceof BackendUnavailableException unavailable && !unavailable.lookedFor().isEmpty()) {
+                err.println("Looked for:");
+                unavailable.lookedFor().forEach(item -> err.println("  - " + item));
+            }
+        } else {
+            err.println("Internal error: " + error + ". This is a bug in The Factory; please report it with the"
+                    + " stack trace below.");
+            err.println(stackTrace(error));
+            LOG.debug("internal error", error);
+        }
+        List<String> options = error instanceof FactoryException fe ? fe.recoveryOptions() : List.of();
+        printRecoveryOptions(err, options);
+        if (debug && ExitCodes.isExpected(error)) {
+            err.println(stackTrace(error));
+        }
+        err.flush();
+    }
+
+    /**
+     * @param err     standard error
+     * @param options the recovery options; nothing is printed when empty
+     */
+    static void printRecoveryOptions(PrintWriter err, List<String> options) {
+        if (!options.isEmpty()) {
+            err.println("Recovery options:");
+            options.forEach(option -> err.println("  - " + option));
+        }
+    }
+
+    /** @return whether the option was given to the command or to any of its parents */
+    static boolean hasOption(ParseResult parseResult, String option) {
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(String message) {
+        String text = String.valueOf(message).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        return trace.toString().stripTrailing();
+    }
+}

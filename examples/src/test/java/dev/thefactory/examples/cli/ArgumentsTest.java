@@ -1,0 +1,78 @@
+package dev.thefactory.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** Bad arguments: exit 2, a one-line message and a usage hint on standard error, never a stack trace. */
+class ArgumentsTest {
+
+    private static void assertUsageError(Cli.Result result, String expectedMessage, String command) {
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+        assertThat(result.out()).as("%s", result).isEmpty();
+        assertThat(result.err()).as("%s", result)
+                .startsWith("factory: ")
+                .contains(expectedMessage, "Try '" + command + " --help' for usage.")
+                .doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void anUnknownOptionIsAnInputError() {
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--colour"), "Unknown option: '--colour'",
+                "factory build");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAnInputError() {
+        assertUsageError(Cli.run("validate"), "Missing required option: '--spec=FILE'", "factory validate");
+    }
+
+    @Test
+    void anUnknownModeNamesTheValidModes() {
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--mode", "turbo"),
+                "mode must be one of auto, integrated, standalone, minimal but was 'turbo'", "factory build");
+    }
+
+    @Test
+    void badFaultSettingsAreAnInputErrorWithTheParsersMessage() {
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--faults", "transient-rate=2"),
+                "fault injection key 'transient-rate' has invalid value '2'", "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--faults", "explode=1"),
+                "fault injection key 'explode' (value '1') is unknown", "factory build");
+    }
+
+    @Test
+    void anUnknownCommandSuggestsTheNearestOne() {
+        Cli.Result result = Cli.run("biuld");
+
+        assertUsageError(result, "Unmatched argument at index 0: 'biuld'", "factory");
+        assertThat(result.err()).contains("build");
+    }
+
+    @Test
+    void noCommandAtAllIsAnInputError() {
+        assertUsageError(Cli.run(), "a command is required: validate, build, resume or doctor", "factory");
+    }
+
+    @Test
+    void withJsonABadArgumentStillPrintsExactlyOneJsonObject() {
+        Cli.Result result = Cli.run("validate", "--json", "--spec", "x.md", "--nope");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        JsonNode error = result.json().get("error");
+        assertThat(error.get("type").asText()).isEqualTo("InvalidArguments");
+        assertThat(error.get("message").asText()).contains("Unknown option: '--nope'");
+    }
+
+    @Test
+    void versionAndHelpSucceed() {
+        Cli.Result version = Cli.run("--version");
+        Cli.Result help = Cli.run("--help");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("factory 0.1.0-SNAPSHOT").contains("Java " + System.getProperty("java.version"));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("validate", "build", "doctor", "Exit codes: 0 success");
+    }
+}

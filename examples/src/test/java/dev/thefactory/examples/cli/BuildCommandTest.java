@@ -1,0 +1,150 @@
+package dev.thefactory.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.thefactory.api.Phase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code factory build} end to end, in-process, on the shipped example specs. */
+class BuildCommandTest {
+
+    private static final Set<String> PHASE_NAMES = Set.of(Stream.of(Phase.values()).map(Phase::name)
+            .toArray(String[]::new));
+
+    @TempDir
+    Path dir;
+
+    private Cli.Result build(String spec, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("build", "--spec", spec,
+                "--out", dir.resolve("out").toString(), "--state", dir.resolve("state").toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"specs/example_todo_app.md", "specs/example_simple.md", "specs/example_library.md"})
+    void buildsTheExampleSpecsAndPrintsTheResultAsOneJsonObject(String spec) {
+        Cli.Result result = build(spec, "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        JsonNode json = result.json();
+        assertThat(json.fieldNames()).toIterable().contains("buildId", "status", "mode", "outputDirectory",
+                "filesGenerated", "agentsSpawned", "phases", "retries", "fallbacks", "resumedFrom", "tasksSkipped",
+                "validation", "notes");
+        assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(json.get("mode").asText()).isEqualTo("auto");
+        assertThat(json.get("filesGenerated").asInt()).isPositive();
+        assertThat(json.get("resumedFrom").isNull()).isTrue();
+        Path published = Path.of(json.get("outputDirectory").asText());
+        assertThat(published).isDirectory().startsWith(dir.resolve("out"));
+        assertThat(published.resolve(".factory/metadata.json")).isRegularFile();
+        assertThat(json.get("phases")).isNotEmpty().allSatisfy(p -> {
+            assertThat(PHASE_NAMES).contains(p.get("name").asText());
+            assertThat(p.get("status").asText()).isIn("COMPLETED", "SKIPPED");
+            assertThat(p.get("backend").asText()).isNotBlank();
+            assertThat(p.get("durationMillis").asLong()).isNotNegative();
+        });
+        assertThat(json.get("phases").get(json.get("phases").size() - 1).get("name").asText()).isEqualTo("PUBLISH");
+        assertThat(result.err()).contains("Build complete");
+    }
+
+    @Test
+    void humanSummaryAndProgressLines() {
+        Cli.Result result = build("specs/example_todo_app.md");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.out()).contains("SUCCEEDED (mode auto)", "Published:", "Phases:", "PUBLISH");
+        assertThat(result.err()).containsPattern("\\[ *\\d+%] [A-Z_]+ … ETA ").contains("Build complete");
+    }
+
+    @Test
+    void integratedModeWithoutAnIntegratedBackendIsAnEnvironmentError() {
+        Cli.Result result = build("specs/example_todo_app.md", "--mode", "integrated", "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+        assertThat(result.err()).containsIgnoringCase("integrated").doesNotContain("\tat ");
+        assertThat(result.json().get("error").get("type").asText()).isEqualTo("BackendUnavailableException");
+    }
+
+    @Test
+    void eventsFileHasOneJsonObjectPerLineWithTheRequiredKeys() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Cli.Result result = build("specs/example_todo_app.md", "--events", events.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode event = Cli.MAPPER.readTree(line);
+            assertThat(event.get("type").asText()).as(line).isNotBlank();
+            assertThat(event.get("buildId").asText()).as(line).isNotBlank();
+            assertThat(java.time.Instant.parse(event.get("time").asText())).as(line).isNotNull();
+            String type = event.get("type").asText();
+            if (type.startsWith("Phase")) {
+                assertThat(PHASE_NAMES).as(line).contains(event.get("phase").asText());
+            }
+            if (type.startsWith("Task")) {
+                assertThat(event.get("task").asText()).as(line).isNotBlank();
+            }
+            if (type.equals("ProgressUpdated")) {
+                assertThat(event.get("percent").asDouble()).as(line).isBetween(0.0, 100.0);
+                assertThat(event.has("etaMillis")).as(line).isTrue();
+            }
+        }
+        assertThat(lines.get(0)).contains("\"type\":\"BuildStarted\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"type\":\"BuildFinished\"");
+    }
+
+    @Test
+    void aFailingBackendFallsBackAndTheBuildStillSucceeds() {
+        Cli.Result result = build("specs/example_todo_app.md", "--json", "--faults", "fail-backend=simple,seed=1");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        JsonNode json = result.json();
+        assertThat(json.get("fallbacks")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.get("from").asText()).isEqualTo("simple"));
+        assertThat(result.err()).contains("Fallback to minimal: ", "Build complete (with fallback)");
+    }
+
+    @Test
+    void transientFaultsAreRetried() {
+        Cli.Result result = build("specs/example_todo_app.md", "--json", "--faults",
+                "transient-rate=0.3,seed=42");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.json().get("retries").asInt()).isPositive();
+        assertThat(result.err()).contains("Error detected: ", "Retrying (attempt 2/");
+    }
+
+    @Test
+    void anInvalidSpecIsAnInputError() throws IOException {
+        Path spec = Files.writeString(dir.resolve("bad.md"), "#\n\n## Type: mobile_game\n");
+
+        Cli.Result result = build(spec.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).contains("type: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aStateDirectoryThatCannotBeCreatedIsAnEnvironmentError() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+
+        Cli.Result result = Cli.run("build", "--spec", "specs/example_todo_app.md", "--state",
+                file.resolve("state").toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+        assertThat(result.err()).contains("--state directory", "cannot be used", "Recovery options:")
+                .doesNotContain("\tat ");
+    }
+}
