@@ -125,7 +125,7 @@ public final class Factory {
         private RetrySettings retry = RetrySettings.defaults();
         private CircuitBreakerSettings circuitBreaker = CircuitBreakerSettings.defaults();
         private TimeoutSettings timeouts = TimeoutSettings.defaults();
-        private FaultInjection faults = FaultInjection.none();
+        private FaultInjection faults;
         private Clock clock = Clock.systemUTC();
         private SpecLimits specLimits = SpecLimits.defaults();
         private ClassLoader classLoader;
@@ -279,7 +279,11 @@ public final class Factory {
             return this;
         }
 
-        /** @param settings faults to inject, for testing recovery; default {@link FaultInjection#none()} @return this */
+        /**
+         * @param settings faults to inject, for testing recovery; default: the spec's {@code FAULT INJECTION} section
+         *                 when it has one (see docs/error-handling.md), else {@link FaultInjection#none()}
+         * @return this builder
+         */
         public Builder faults(FaultInjection settings) {
             this.faults = Objects.requireNonNull(settings, "faults");
             return this;
@@ -333,9 +337,14 @@ public final class Factory {
             }
             EngineConfig config = new EngineConfig(mode, outputDirectory.toAbsolutePath().normalize(), listeners,
                     explicit, checkpoints != null ? checkpoints : CheckpointRepositories.inMemory(), parallelism,
-                    watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts, faults, clock, OutputQuotas.defaults());
+                    watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
+                    faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults());
             ClassLoader providers = classLoader != null ? classLoader : contextLoader();
             return new Factory(spec, sha256(SpecJson.toJson(spec)), config, providers);
+        }
+
+        private String sourceName() {
+            return specPath != null ? specPath.toString() : "spec";
         }
 
         private void clearSpec() {
@@ -349,6 +358,30 @@ public final class Factory {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             return loader != null ? loader : Factory.class.getClassLoader();
         }
+    }
+
+    /** The spec section that carries fault settings, compared ignoring case, blanks, '-' and '_'. */
+    static final String FAULTS_SECTION = "faultinjection";
+
+    /**
+     * The faults a spec asks for in its {@code ## FAULT INJECTION} section (one {@code key=value} per item, the keys
+     * of {@link FaultInjection#parse(String)}); used only when the builder was given no faults.
+     */
+    static FaultInjection specFaults(ProjectSpec spec, String source) {
+        for (var section : spec.extras().entrySet()) {
+            String key = section.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "");
+            if (!key.equals(FAULTS_SECTION) || section.getValue().isEmpty()) {
+                continue;
+            }
+            String settings = String.join(",", section.getValue());
+            try {
+                return FaultInjection.parse(settings);
+            } catch (IllegalArgumentException e) {
+                throw new SpecValidationException(source, List.of(new SpecValidationException.Violation(
+                        "extras." + section.getKey(), e.getMessage(), settings, 0)));
+            }
+        }
+        return FaultInjection.none();
     }
 
     private static String sha256(String text) {

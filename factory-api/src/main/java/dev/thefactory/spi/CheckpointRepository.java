@@ -45,7 +45,7 @@ public interface CheckpointRepository {
      */
     void delete(String buildId);
 
-    /** @return the ids of the builds that have checkpoints, oldest first */
+    /** @return the ids of the builds that have checkpoints, oldest first (by the creation time of each build's first checkpoint, then by id) */
     List<String> buildIds();
 
     /**

@@ -1,0 +1,91 @@
+package dev.thefactory.tests.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.Phase;
+import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.event.BuildEvent;
+import dev.thefactory.api.event.CircuitStateChanged;
+import dev.thefactory.api.event.RetryScheduled;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recovery the brief asks for, end to end with injected faults: retries, circuit breaker, fallback, failure. */
+class RecoveryTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void transientFaultsAreRetriedAndTheProjectIsByteIdenticalToAFaultFreeBuild() throws Exception {
+        BuildResult clean = Builds.builder(Builds.spec("example_todo_app.md"), Mode.STANDALONE, tmp.resolve("clean"),
+                Builds.events()).build().run();
+        List<BuildEvent> events = Builds.events();
+        BuildResult flaky = Builds.builder(Builds.spec("example_todo_app.md"), Mode.STANDALONE, tmp.resolve("flaky"),
+                events).faults(FaultInjection.parse("transient-rate=0.3,seed=11")).build().run();
+
+        assertThat(flaky.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(flaky.retries()).isPositive();
+        assertThat(events).filteredOn(RetryScheduled.class::isInstance).hasSize(flaky.retries());
+        assertThat(flaky.fallbacks()).isEqualTo(clean.fallbacks());
+        assertThat(Builds.snapshot(flaky.outputDirectory())).isEqualTo(Builds.snapshot(clean.outputDirectory()));
+    }
+
+    @Test
+    void anUnreachableBackendOpensItsCircuitAndThePhaseFallsBack() throws Exception {
+        List<BuildEvent> events = Builds.events();
+        BuildResult result = Builds.builder(Builds.spec("example_todo_app.md"), Mode.STANDALONE, tmp.resolve("out"),
+                events).faults(FaultInjection.parse("fail-backend=simple,seed=3")).build().run();
+
+        assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(result.fallbacks()).extracting(FallbackRecord::from, FallbackRecord::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("simple", "minimal"));
+        assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.GENERATE).extracting(PhaseResult::backend)
+                .containsExactly("minimal");
+        assertThat(events).filteredOn(CircuitStateChanged.class::isInstance).map(CircuitStateChanged.class::cast)
+                .anySatisfy(e -> {
+                    assertThat(e.backend()).isEqualTo("simple");
+                    assertThat(e.to()).isEqualTo("OPEN");
+                });
+        assertThat(result.retries()).isPositive();
+    }
+
+    @Test
+    void permanentFailuresEverywhereFailExplicitlyAndPublishNothing() throws Exception {
+        Path out = tmp.resolve("out");
+        BuildFailedException failure = catchThrowableOfType(BuildFailedException.class,
+                () -> Builds.builder(Builds.spec("example_todo_app.md"), Mode.STANDALONE, out, Builds.events())
+                        .faults(FaultInjection.parse("permanent-rate=1.0,seed=1")).build().run());
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.result().status()).isEqualTo(BuildStatus.FAILED);
+        assertThat(failure.result().outputDirectory()).isNull();
+        assertThat(failure.backendsTried()).containsExactly("simple", "minimal");
+        assertThat(failure.attemptsPerTask()).isNotEmpty().allSatisfy((task, attempts) -> assertThat(attempts).isOne());
+        assertThat(failure.recoveryOptions()).isNotEmpty();
+        assertThat(failure.getMessage()).containsIgnoringCase("permanent");
+        assertThat(Builds.allPaths(out)).allMatch(p -> p.isEmpty() || p.startsWith(".staging"));
+        assertThat(out.resolve("todo-app")).doesNotExist();
+    }
+
+    @Test
+    void theExampleWithErrorsShowsRetriesAFallbackAndSucceeds() throws Exception {
+        List<BuildEvent> events = Builds.events();
+        BuildResult result = Builds.builder(Builds.spec("example_with_errors.md"), Mode.AUTO, tmp.resolve("out"),
+                events).build().run();
+
+        assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(result.retries()).isGreaterThanOrEqualTo(2);
+        assertThat(result.fallbacks()).isNotEmpty();
+        ExampleSpecsBuildTest.assertMetadataMatches(result.outputDirectory(), result);
+    }
+}
