@@ -102,7 +102,9 @@ final class LibraryTemplateBackend implements OrchestratorBackend {
     }
 
     private static TaskResult designFeatures(AgentTask task, AgentContext context) {
-        FeatureTable table = FeatureTable.decode(LibraryCoordinates.fact(context.facts(), FeatureTable.FACT));
+        // Tasks of one phase run in parallel and see only the facts of earlier phases, so the table is derived from
+        // the spec here, exactly as design/architecture derives it (the same function of the same features).
+        FeatureTable table = FeatureTable.of(context.spec().features());
         String wanted = task.parameter(StandardTasks.PARAM_FEATURES);
         if (wanted == null) {
             throw AgentException.permanentFailure("task '" + task.id() + "' has no parameter '"
