@@ -2,10 +2,7 @@ package dev.thefactory.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.thefactory.internal.backend.BackendDiscovery;
-import dev.thefactory.internal.backend.DiscoveredProvider;
-import dev.thefactory.internal.backend.SkippedProvider;
-import dev.thefactory.spi.HealthStatus;
+import dev.thefactory.Backends;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,10 +44,6 @@ final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
-    /** One provider's line of the report. */
-    private record Backend(DiscoveredProvider provider, HealthStatus health) {
-    }
-
     @Override
     public Integer call() {
         List<String> problems = new ArrayList<>();
@@ -62,28 +55,17 @@ final class DoctorCommand implements Callable<Integer> {
                     + " unchecked instead of compiled; run with a JDK to check it");
         }
 
-        BackendDiscovery discovery = BackendDiscovery.load(Thread.currentThread().getContextClassLoader());
-        List<Backend> backends = new ArrayList<>();
-        for (DiscoveredProvider provider : discovery.providers()) {
-            HealthStatus health;
-            try {
-                health = provider.provider().health();
-                if (health == null) {
-                    health = HealthStatus.down("health() returned null");
-                }
-            } catch (RuntimeException | LinkageError e) {
-                health = HealthStatus.down("health check threw " + e.getClass().getSimpleName() + ": "
-                        + e.getMessage());
+        Backends.Report discovery = Backends.discover(Thread.currentThread().getContextClassLoader());
+        List<Backends.Backend> backends = discovery.backends();
+        for (Backends.Backend backend : backends) {
+            if (!backend.health().healthy()) {
+                warnings.add("backend " + backend.id() + " is down: " + backend.health().detail());
             }
-            if (!health.healthy()) {
-                warnings.add("backend " + provider.id() + " is down: " + health.detail());
-            }
-            backends.add(new Backend(provider, health));
         }
         if (backends.stream().noneMatch(b -> b.health().healthy())) {
             problems.add("no backend is healthy, so no build can run");
         }
-        for (SkippedProvider skipped : discovery.skipped()) {
+        for (Backends.Skipped skipped : discovery.skipped()) {
             warnings.add("provider " + skipped.provider() + " was skipped: " + skipped.reason());
         }
 
@@ -161,8 +143,8 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode toJson(boolean usable, boolean compiler, List<Backend> backends,
-            BackendDiscovery discovery, Path plugins, List<Path> jars, Directories.Check stateCheck,
+    private static ObjectNode toJson(boolean usable, boolean compiler, List<Backends.Backend> backends,
+            Backends.Report discovery, Path plugins, List<Path> jars, Directories.Check stateCheck,
             Directories.Check outCheck, List<String> warnings, List<String> problems) {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("usable", usable);
@@ -172,17 +154,17 @@ final class DoctorCommand implements Callable<Integer> {
                 .put("home", System.getProperty("java.home"));
         json.putObject("compiler").put("available", compiler);
         ArrayNode list = json.putArray("backends");
-        for (Backend b : backends) {
+        for (Backends.Backend b : backends) {
             list.addObject()
-                    .put("id", b.provider().id())
-                    .put("tier", b.provider().tier().name())
+                    .put("id", b.id())
+                    .put("tier", b.tier().name())
                     .put("healthy", b.health().healthy())
                     .put("health", b.health().detail())
-                    .put("className", b.provider().className())
-                    .put("jar", b.provider().location());
+                    .put("className", b.className())
+                    .put("jar", b.location());
         }
         ArrayNode skipped = json.putArray("failedProviders");
-        for (SkippedProvider s : discovery.skipped()) {
+        for (Backends.Skipped s : discovery.skipped()) {
             skipped.addObject().put("provider", s.provider()).put("reason", s.reason());
         }
         ObjectNode pluginsJson = json.putObject("plugins")
@@ -207,17 +189,17 @@ final class DoctorCommand implements Callable<Integer> {
                 .put("detail", check.detail());
     }
 
-    private static void print(PrintWriter out, boolean usable, boolean compiler, List<Backend> backends,
-            BackendDiscovery discovery, Path plugins, List<Path> jars, Directories.Check stateCheck,
+    private static void print(PrintWriter out, boolean usable, boolean compiler, List<Backends.Backend> backends,
+            Backends.Report discovery, Path plugins, List<Path> jars, Directories.Check stateCheck,
             Directories.Check outCheck, List<String> warnings, List<String> problems) {
         out.printf("Java:       %s (%s) at %s%n", System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("java.home"));
         out.printf("Compiler:   %s%n", compiler ? "javac available in-process" : "NOT available (a JRE)");
         out.println("Backends:");
-        int width = backends.stream().mapToInt(b -> b.provider().id().length()).max().orElse(1);
-        for (Backend b : backends) {
-            out.printf("  %-" + width + "s  %-10s  %-4s  %s%n", b.provider().id(), b.provider().tier().name(),
-                    b.health().healthy() ? "up" : "DOWN", b.provider().location());
+        int width = backends.stream().mapToInt(b -> b.id().length()).max().orElse(1);
+        for (Backends.Backend b : backends) {
+            out.printf("  %-" + width + "s  %-10s  %-4s  %s%n", b.id(), b.tier().name(),
+                    b.health().healthy() ? "up" : "DOWN", b.location());
             if (!b.health().healthy()) {
                 out.printf("  %-" + width + "s  %s%n", "", b.health().detail());
             }

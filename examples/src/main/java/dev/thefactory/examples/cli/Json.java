@@ -17,6 +17,18 @@ final class Json {
     }
 
     /**
+     * @param text JSON text produced by the library
+     * @return its tree
+     */
+    static JsonNode read(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read JSON produced by the library", e);
+        }
+    }
+
+    /**
      * Prints one JSON object, pretty-printed, followed by a line break, and flushes.
      *
      * @param out  standard output

@@ -1,10 +1,9 @@
 package dev.thefactory.examples.cli;
 
+import dev.thefactory.Factory;
+import dev.thefactory.Specs;
 import dev.thefactory.api.ProjectSpec;
-import dev.thefactory.api.SpecLimits;
 import dev.thefactory.api.SpecValidationException;
-import dev.thefactory.internal.spec.SpecJson;
-import dev.thefactory.internal.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         ProjectSpec parsed;
         try {
-            parsed = new SpecLoader(SpecLimits.defaults()).load(file);
+            // the builder reads the spec as a build would, including its FAULT INJECTION section
+            parsed = Factory.builder().spec(file).build().spec();
         } catch (SpecValidationException e) {
             if (json) {
                 Json.print(out, Json.MAPPER.createObjectNode().set("error", SpecFiles.violationsJson(e)));
@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         if (json) {
-            Json.print(out, SpecJson.toTree(parsed));
+            Json.print(out, Json.read(Specs.toJson(parsed)));
         } else {
             out.printf("%s is valid: %s (%s, %s), %d core and %d extended features%n", file, parsed.name(),
                     parsed.type().id(), parsed.complexity().id(), parsed.features().core().size(),
