@@ -1,0 +1,24 @@
+package dev.thefactory.fallbacks.internal.agents;
+
+import dev.thefactory.fallbacks.internal.java.JavaLayout;
+import dev.thefactory.fallbacks.internal.layout.ProjectInput;
+import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
+import dev.thefactory.fallbacks.internal.other.GoLayout;
+import dev.thefactory.fallbacks.internal.other.NodeLayout;
+import dev.thefactory.fallbacks.internal.other.PythonLayout;
+
+/** Picks the layout of a project's language. Stateless and thread-safe. */
+final class Layouts {
+
+    private Layouts() {
+    }
+
+    static ProjectLayout of(ProjectInput in) {
+        return switch (in.architecture().language()) {
+            case JAVA -> new JavaLayout(in);
+            case PYTHON -> new PythonLayout(in);
+            case JAVASCRIPT -> new NodeLayout(in);
+            case GO -> new GoLayout(in);
+        };
+    }
+}

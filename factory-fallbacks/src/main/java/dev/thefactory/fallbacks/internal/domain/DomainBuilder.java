@@ -1,0 +1,439 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ProjectType;
+import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.FieldHint;
+import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.Interpretation;
+import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.StatusSpec;
+import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
+import dev.thefactory.fallbacks.internal.text.Escape;
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Derives the {@link Domain} of a spec: interprets every feature, gives each noun an entity, merges what the
+ * features say about each entity, and fills the gaps with documented defaults (a label field, a status field for
+ * status changes, one entity named after the project when no feature names one). The same spec always gives the
+ * same domain.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class DomainBuilder {
+
+    /** Most fields taken from the features for one entity. */
+    public static final int MAX_FIELDS = 16;
+
+    private static final String LABEL = "@label";
+    private static final String STATUS = "@status";
+    private static final Set<String> STATUS_CRITERIA = Set.of("status", "state", "completion", "progress");
+    private static final Set<String> GENERIC_PROJECT_WORDS = Set.of("app", "application", "tool", "service",
+            "system", "api", "project", "library", "pipeline", "cli", "server", "manager", "tracker", "platform",
+            "backend", "frontend", "web", "site", "website", "engine", "kit", "lib", "program", "suite", "hub",
+            "portal", "dashboard", "simple", "basic", "demo", "example", "test", "my", "the", "ai", "bot");
+
+    private final FeatureInterpreter interpreter = new FeatureInterpreter();
+
+    /**
+     * @param spec a validated spec
+     * @return its domain
+     */
+    public Domain build(ProjectSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        List<Feature> features = new ArrayList<>();
+        addFeatures(features, "core", spec.features().core());
+        addFeatures(features, "extended", spec.features().extended());
+
+        List<String> notes = new ArrayList<>();
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        Map<String, String> aliases = aliases(features);
+        for (Feature feature : features) {
+            if (!feature.interpretation.understood() || feature.interpretation.entityWords().isEmpty()) {
+                continue;
+            }
+            String name = aliases.get(entityName(feature.interpretation.entityWords()));
+            if (!drafts.containsKey(name) && drafts.size() == Domain.MAX_ENTITIES) {
+                feature.rejection = "the simple backend generates at most " + Domain.MAX_ENTITIES
+                        + " entities and this feature is about a further one (" + name + ")";
+                continue;
+            }
+            drafts.computeIfAbsent(name, Draft::new);
+            feature.entity = name;
+        }
+        if (drafts.isEmpty()) {
+            Draft fallback = defaultEntity(spec.name());
+            drafts.put(fallback.name, fallback);
+            notes.add("No feature names an entity the simple backend recognises, so it generated one entity, "
+                    + fallback.name + ", with a name and a description and create, list, get, update and delete.");
+        }
+        Draft primary = drafts.values().iterator().next();
+        for (Feature feature : features) {
+            if (feature.interpretation.understood() && feature.rejection == null) {
+                Draft draft = feature.entity == null ? primary : drafts.get(feature.entity);
+                feature.entity = draft.name;
+                feature.applied = draft.apply(feature.interpretation, notes);
+            }
+        }
+        if (spec.type() == ProjectType.DATA_PIPELINE && !primary.aggregates.contains(AggregateKind.SUMMARY)) {
+            primary.ops.add(Operation.AGGREGATE);
+            primary.aggregates.add(AggregateKind.SUMMARY);
+            notes.add("A data pipeline reports a summary, so " + primary.name + " got the summary aggregate.");
+        }
+        List<Entity> entities = new ArrayList<>();
+        for (Draft draft : drafts.values()) {
+            entities.add(draft.finish(notes));
+        }
+        Map<String, Entity> byName = new LinkedHashMap<>();
+        entities.forEach(e -> byName.put(e.name(), e));
+        List<FeatureMapping> mappings = new ArrayList<>();
+        for (Feature feature : features) {
+            mappings.add(feature.mapping(byName));
+        }
+        return new Domain(entities, mappings, notes);
+    }
+
+    private void addFeatures(List<Feature> into, String scope, List<String> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            String text = Escape.line(texts.get(i));
+            into.add(new Feature(scope, i, text, interpreter.interpret(text)));
+        }
+    }
+
+    /** Maps each entity name to the one it is merged into: "Item" joins "ShoppingItem" if both occur. */
+    private static Map<String, String> aliases(List<Feature> features) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Feature feature : features) {
+            if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
+                names.add(entityName(feature.interpretation.entityWords()));
+            }
+        }
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (String name : names) {
+            String target = name;
+            for (String other : names) {
+                if (!other.equals(name) && other.endsWith(name)
+                        && Character.isUpperCase(other.charAt(other.length() - name.length()))) {
+                    target = other;
+                    break;
+                }
+            }
+            aliases.put(name, target);
+        }
+        return aliases;
+    }
+
+    /** @param words lower-case words, the last one singular @return a safe, unreserved type name */
+    static String entityName(List<String> words) {
+        String name = Naming.pascal(words);
+        if (name.length() > 40) {
+            name = name.substring(name.length() - 40);
+            name = Naming.capitalize(name);
+        }
+        if (ReservedNames.TYPES.contains(name)) {
+            name = name + "Item";
+        }
+        return name;
+    }
+
+    private static Draft defaultEntity(String projectName) {
+        List<String> words = Naming.words(projectName);
+        String candidate = words.isEmpty() ? "" : Inflector.singular(words.get(words.size() - 1));
+        Draft draft;
+        if (candidate.length() >= 3 && candidate.chars().allMatch(Character::isLetter)
+                && !GENERIC_PROJECT_WORDS.contains(candidate)
+                && !ReservedNames.TYPES.contains(Naming.capitalize(candidate))) {
+            draft = new Draft(Naming.capitalize(candidate));
+        } else {
+            draft = new Draft("Item");
+        }
+        draft.ops.add(Operation.UPDATE);
+        draft.ops.add(Operation.DELETE);
+        return draft;
+    }
+
+    /** One feature on its way to a mapping. */
+    private static final class Feature {
+        final String scope;
+        final int index;
+        final String text;
+        final Interpretation interpretation;
+        String entity;
+        String rejection;
+        Applied applied;
+
+        Feature(String scope, int index, String text, Interpretation interpretation) {
+            this.scope = scope;
+            this.index = index;
+            this.text = text;
+            this.interpretation = interpretation;
+        }
+
+        FeatureMapping mapping(Map<String, Entity> entities) {
+            if (!interpretation.understood()) {
+                return new FeatureMapping(scope, index, text, null, List.of(),
+                        "not generated by the simple backend: " + interpretation.reason());
+            }
+            if (rejection != null) {
+                return new FeatureMapping(scope, index, text, null, List.of(),
+                        "not generated by the simple backend: " + rejection);
+            }
+            Entity entity = entities.get(this.entity);
+            return new FeatureMapping(scope, index, text, entity.name(), interpretation.operations(),
+                    applied.describe(entity));
+        }
+    }
+
+    /** What applying one interpretation did, with field names still to resolve. */
+    private record Applied(List<Operation> operations, List<String> createFields, List<String> updateFields,
+            List<String> criteria, boolean sort, List<String> actions, Set<AggregateKind> aggregates) {
+
+        String describe(Entity entity) {
+            List<String> parts = new ArrayList<>();
+            for (Operation op : operations) {
+                parts.add(switch (op) {
+                    case CREATE -> "create " + entity.name()
+                            + (createFields.isEmpty() ? "" : " with " + String.join(", ", resolve(entity, createFields)));
+                    case LIST -> "list all " + entity.plural();
+                    case GET -> "get one " + entity.name() + " by id";
+                    case UPDATE -> "update " + entity.name()
+                            + (updateFields.isEmpty() ? "" : " (set " + String.join(", ", resolve(entity, updateFields)) + ")");
+                    case DELETE -> "delete " + entity.name() + " by id";
+                    case STATUS -> "status change of " + entity.name() + ": " + String.join(", ", actions(entity));
+                    case FIND -> (sort ? "sort " : "filter ") + entity.plural() + " by "
+                            + String.join(", ", resolve(entity, criteria));
+                    case AGGREGATE -> String.join(", ", aggregates.stream().map(AggregateKind::code).toList())
+                            + " of " + entity.plural();
+                });
+            }
+            return String.join("; ", parts);
+        }
+
+        private List<String> actions(Entity entity) {
+            List<String> described = new ArrayList<>();
+            for (StatusAction action : entity.statusActions()) {
+                if (actions.contains(action.name())) {
+                    described.add(action.name() + " (" + switch (action.effect()) {
+                        case SET -> "sets " + action.field();
+                        case CLEAR -> "clears " + action.field();
+                        case TOGGLE -> "toggles " + action.field();
+                    } + ")");
+                }
+            }
+            return described;
+        }
+
+        private static List<String> resolve(Entity entity, List<String> names) {
+            List<String> resolved = new ArrayList<>();
+            for (String name : names) {
+                String field = switch (name) {
+                    case LABEL -> entity.label().name();
+                    case STATUS -> statusField(entity);
+                    default -> name;
+                };
+                if (!resolved.contains(field)) {
+                    resolved.add(field);
+                }
+            }
+            return resolved;
+        }
+
+        private static String statusField(Entity entity) {
+            for (String candidate : List.of("status", "state")) {
+                if (entity.field(candidate).isPresent()) {
+                    return candidate;
+                }
+            }
+            return entity.statusActions().isEmpty() ? "completed" : entity.statusActions().get(0).field();
+        }
+    }
+
+    /** An entity while the features are merged into it. */
+    private static final class Draft {
+        final String name;
+        final Map<String, Field> fields = new LinkedHashMap<>();
+        final EnumSet<Operation> ops = EnumSet.copyOf(Entity.BASELINE);
+        final Map<String, StatusSpec> actions = new LinkedHashMap<>();
+        final Set<String> filters = new LinkedHashSet<>();
+        final Set<String> sorts = new LinkedHashSet<>();
+        final Set<String> updates = new LinkedHashSet<>();
+        final EnumSet<AggregateKind> aggregates = EnumSet.noneOf(AggregateKind.class);
+        int userFields;
+
+        Draft(String name) {
+            this.name = name;
+        }
+
+        Applied apply(Interpretation interpretation, List<String> notes) {
+            ops.addAll(interpretation.operations());
+            boolean create = interpretation.operations().contains(Operation.CREATE);
+            List<String> createFields = new ArrayList<>();
+            for (FieldHint hint : interpretation.fields()) {
+                String added = addField(hint.words(), null, create && hint.required(), true, notes);
+                if (added != null && !createFields.contains(added)) {
+                    createFields.add(added);
+                }
+            }
+            List<String> updateFields = new ArrayList<>();
+            for (FieldHint hint : interpretation.updateFields()) {
+                String added = addField(hint.words(), null, false, true, notes);
+                if (added != null) {
+                    updates.add(added);
+                    updateFields.add(added);
+                }
+            }
+            if (interpretation.labelUpdate()) {
+                updates.add(LABEL);
+                updateFields.add(LABEL);
+            }
+            if (interpretation.operations().contains(Operation.UPDATE) && updateFields.isEmpty()) {
+                updateFields.addAll(createFields);
+            }
+            List<String> criteria = new ArrayList<>();
+            if (interpretation.operations().contains(Operation.FIND)) {
+                for (List<String> criterion : interpretation.criteria()) {
+                    String field = criterion.size() == 1 && STATUS_CRITERIA.contains(criterion.get(0))
+                            ? STATUS : addField(criterion, null, false, false, notes);
+                    if (field != null) {
+                        criteria.add(field);
+                    }
+                }
+                if (criteria.isEmpty()) {
+                    criteria.add(LABEL);
+                }
+                (interpretation.sort() ? sorts : filters).addAll(criteria);
+            }
+            List<String> actionNames = new ArrayList<>();
+            for (StatusSpec spec : interpretation.statuses()) {
+                StatusSpec safe = safeAction(spec);
+                actions.putIfAbsent(safe.action(), safe);
+                actionNames.add(safe.action());
+            }
+            aggregates.addAll(interpretation.aggregates());
+            return new Applied(interpretation.operations(), createFields, updateFields, criteria,
+                    interpretation.sort(), actionNames, interpretation.aggregates());
+        }
+
+        private StatusSpec safeAction(StatusSpec spec) {
+            String action = spec.action();
+            if (!Naming.isMember(action) || ReservedNames.ACTIONS.contains(action)) {
+                action = "mark" + Naming.capitalize(action);
+            }
+            String field = spec.field();
+            if (field != null && (!Naming.isMember(field) || ReservedNames.FIELDS.contains(field))) {
+                field = "is" + Naming.capitalize(field);
+            }
+            return new StatusSpec(action, field, spec.effect());
+        }
+
+        /** Adds a field, or finds the one already there; returns its name, or null if it was left out. */
+        private String addField(List<String> fieldWords, FieldType forced, boolean required, boolean counts,
+                List<String> notes) {
+            String fieldName = fieldName(fieldWords);
+            if (fieldName == null) {
+                return null;
+            }
+            Field existing = fields.get(fieldName);
+            if (existing != null) {
+                if (required && !existing.required()) {
+                    fields.put(fieldName, new Field(fieldName, existing.type(), true));
+                }
+                return fieldName;
+            }
+            if (counts && userFields >= MAX_FIELDS) {
+                notes.add("Field " + fieldName + " of " + name + " was left out: the simple backend takes at most "
+                        + MAX_FIELDS + " fields per entity from the features.");
+                return null;
+            }
+            FieldType type = forced != null ? forced : FieldType.infer(fieldWords);
+            fields.put(fieldName, new Field(fieldName, type, required));
+            if (counts) {
+                userFields++;
+            }
+            return fieldName;
+        }
+
+        private static String fieldName(List<String> fieldWords) {
+            String fieldName = Naming.camel(fieldWords);
+            if (fieldName.length() > 36) {
+                fieldName = fieldName.substring(0, 36);
+            }
+            if (fieldName.isEmpty() || fieldName.equals("id") || fieldName.equals("identifier")) {
+                return null;
+            }
+            if (!Naming.isMember(fieldName) || ReservedNames.FIELDS.contains(fieldName)) {
+                fieldName = fieldName + "Value";
+            }
+            return fieldName;
+        }
+
+        Entity finish(List<String> notes) {
+            if (fields.values().stream().noneMatch(f -> f.type() == FieldType.STRING)) {
+                Map<String, Field> withLabel = new LinkedHashMap<>();
+                withLabel.put("name", new Field("name", FieldType.STRING, true));
+                if (fields.isEmpty()) {
+                    withLabel.put("description", new Field("description", FieldType.STRING, false));
+                }
+                fields.forEach(withLabel::putIfAbsent);
+                fields.clear();
+                fields.putAll(withLabel);
+                notes.add(name + " got a " + (withLabel.containsKey("description") ? "name and a description"
+                        : "name") + " because no feature gives it a text field.");
+            }
+            String label = fields.values().stream().filter(f -> f.type() == FieldType.STRING).findFirst()
+                    .orElseThrow().name();
+            String defaultStatus = actions.values().stream()
+                    .filter(a -> a.field() != null && a.effect() == Effect.SET).map(StatusSpec::field).findFirst()
+                    .orElse("completed");
+            boolean statusCriterion = filters.contains(STATUS) || sorts.contains(STATUS);
+            String statusField = fields.containsKey("status") ? "status"
+                    : fields.containsKey("state") ? "state" : null;
+            if (statusCriterion && statusField == null) {
+                statusField = defaultStatus;
+                if (actions.values().stream().noneMatch(a -> a.effect() == Effect.SET)) {
+                    actions.put("complete", new StatusSpec("complete", "completed", Effect.SET));
+                    ops.add(Operation.STATUS);
+                    notes.add(name + " can be filtered by status, so it got the status field completed and the"
+                            + " status action complete.");
+                }
+            }
+            List<StatusAction> statusActions = new ArrayList<>();
+            for (StatusSpec spec : actions.values()) {
+                String field = spec.field() == null ? defaultStatus : spec.field();
+                Field existing = fields.get(field);
+                if (existing != null && existing.type() != FieldType.BOOLEAN) {
+                    field = "is" + Naming.capitalize(field);
+                    existing = fields.get(field);
+                }
+                if (existing == null) {
+                    fields.put(field, new Field(field, FieldType.BOOLEAN, false));
+                }
+                statusActions.add(new StatusAction(spec.action(), field, spec.effect()));
+            }
+            return new Entity(name, plural(), List.copyOf(fields.values()), ops, statusActions,
+                    resolve(filters, label, statusField), resolve(sorts, label, statusField),
+                    resolve(updates, label, statusField), aggregates);
+        }
+
+        private static List<String> resolve(Set<String> names, String label, String statusField) {
+            Set<String> resolved = new LinkedHashSet<>();
+            for (String n : names) {
+                resolved.add(n.equals(LABEL) ? label : n.equals(STATUS) ? statusField : n);
+            }
+            return List.copyOf(resolved);
+        }
+
+        private String plural() {
+            List<String> all = Naming.words(name);
+            List<String> pluralWords = new ArrayList<>(all.subList(0, all.size() - 1));
+            pluralWords.add(Inflector.plural(all.get(all.size() - 1)));
+            String plural = Naming.camel(pluralWords);
+            return Naming.JAVA_KEYWORDS.contains(plural) ? plural + "List" : plural;
+        }
+    }
+}

@@ -1,0 +1,552 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Understands one feature sentence the way a careful reader skims it: the first verb from a small lexicon
+ * decides the operation ({@code add → create}, {@code list → list}, {@code filter → find}, {@code edit → update},
+ * {@code delete → delete}, {@code mark → status change}, {@code export → aggregate}); the noun after it (singular)
+ * is the entity; {@code with ...} names fields ("with title and optional due date"), {@code by ...} names the
+ * criteria of a search or sort, and {@code mark X as Y} names the status. Anything it cannot place is reported
+ * with a reason rather than guessed.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FeatureInterpreter {
+
+    /** The verb lexicon: word → operation. */
+    static final Map<String, Operation> VERBS = Map.ofEntries(
+            Map.entry("add", Operation.CREATE), Map.entry("create", Operation.CREATE),
+            Map.entry("new", Operation.CREATE), Map.entry("register", Operation.CREATE),
+            Map.entry("insert", Operation.CREATE), Map.entry("enter", Operation.CREATE),
+            Map.entry("log", Operation.CREATE), Map.entry("record", Operation.CREATE),
+            Map.entry("track", Operation.CREATE), Map.entry("submit", Operation.CREATE),
+            Map.entry("post", Operation.CREATE), Map.entry("schedule", Operation.CREATE),
+            Map.entry("write", Operation.CREATE),
+            Map.entry("list", Operation.LIST), Map.entry("show", Operation.LIST), Map.entry("view", Operation.LIST),
+            Map.entry("display", Operation.LIST), Map.entry("browse", Operation.LIST),
+            Map.entry("see", Operation.LIST),
+            Map.entry("get", Operation.FIND), Map.entry("find", Operation.FIND), Map.entry("search", Operation.FIND),
+            Map.entry("filter", Operation.FIND), Map.entry("query", Operation.FIND), Map.entry("sort", Operation.FIND),
+            Map.entry("lookup", Operation.FIND), Map.entry("retrieve", Operation.FIND),
+            Map.entry("fetch", Operation.FIND), Map.entry("locate", Operation.FIND),
+            Map.entry("update", Operation.UPDATE), Map.entry("edit", Operation.UPDATE),
+            Map.entry("modify", Operation.UPDATE), Map.entry("rename", Operation.UPDATE),
+            Map.entry("change", Operation.UPDATE), Map.entry("set", Operation.UPDATE),
+            Map.entry("assign", Operation.UPDATE), Map.entry("adjust", Operation.UPDATE),
+            Map.entry("prioritize", Operation.UPDATE), Map.entry("prioritise", Operation.UPDATE),
+            Map.entry("reschedule", Operation.UPDATE),
+            Map.entry("delete", Operation.DELETE), Map.entry("remove", Operation.DELETE),
+            Map.entry("erase", Operation.DELETE), Map.entry("discard", Operation.DELETE),
+            Map.entry("destroy", Operation.DELETE), Map.entry("purge", Operation.DELETE),
+            Map.entry("mark", Operation.STATUS), Map.entry("complete", Operation.STATUS),
+            Map.entry("finish", Operation.STATUS), Map.entry("toggle", Operation.STATUS),
+            Map.entry("done", Operation.STATUS), Map.entry("archive", Operation.STATUS),
+            Map.entry("close", Operation.STATUS), Map.entry("reopen", Operation.STATUS),
+            Map.entry("resolve", Operation.STATUS), Map.entry("publish", Operation.STATUS),
+            Map.entry("approve", Operation.STATUS),
+            Map.entry("export", Operation.AGGREGATE), Map.entry("import", Operation.AGGREGATE),
+            Map.entry("report", Operation.AGGREGATE), Map.entry("count", Operation.AGGREGATE),
+            Map.entry("summary", Operation.AGGREGATE), Map.entry("summarize", Operation.AGGREGATE),
+            Map.entry("summarise", Operation.AGGREGATE), Map.entry("aggregate", Operation.AGGREGATE),
+            Map.entry("statistics", Operation.AGGREGATE), Map.entry("stats", Operation.AGGREGATE));
+
+    /** Nouns formed from verbs that the suffix rules miss. */
+    private static final Map<String, String> NOMINALS = Map.of("addition", "add", "registration", "register",
+            "modification", "modify", "submission", "submit", "searching", "search", "prioritization", "prioritize");
+
+    /** The known status words after {@code mark ... as}: word → action, field, effect. */
+    private static final Map<String, StatusSpec> STATUS_WORDS = Map.ofEntries(
+            Map.entry("complete", complete()), Map.entry("completed", complete()), Map.entry("done", complete()),
+            Map.entry("finished", complete()), Map.entry("finish", complete()),
+            Map.entry("incomplete", reopen()), Map.entry("uncompleted", reopen()), Map.entry("undone", reopen()),
+            Map.entry("reopened", reopen()), Map.entry("pending", reopen()), Map.entry("open", reopen()),
+            Map.entry("archived", new StatusSpec("archive", "archived", Effect.SET)),
+            Map.entry("archive", new StatusSpec("archive", "archived", Effect.SET)),
+            Map.entry("unarchived", new StatusSpec("unarchive", "archived", Effect.CLEAR)),
+            Map.entry("closed", new StatusSpec("close", "closed", Effect.SET)),
+            Map.entry("resolved", new StatusSpec("resolve", "resolved", Effect.SET)),
+            Map.entry("read", new StatusSpec("markRead", "read", Effect.SET)),
+            Map.entry("unread", new StatusSpec("markUnread", "read", Effect.CLEAR)),
+            Map.entry("favorite", new StatusSpec("favorite", "favorite", Effect.SET)),
+            Map.entry("favourite", new StatusSpec("favorite", "favorite", Effect.SET)),
+            Map.entry("starred", new StatusSpec("star", "starred", Effect.SET)),
+            Map.entry("published", new StatusSpec("publish", "published", Effect.SET)),
+            Map.entry("approved", new StatusSpec("approve", "approved", Effect.SET)),
+            Map.entry("paid", new StatusSpec("markPaid", "paid", Effect.SET)));
+
+    /** The status a status verb itself names. */
+    private static final Map<String, StatusSpec> STATUS_VERBS = Map.of(
+            "complete", complete(), "finish", complete(), "done", complete(),
+            "archive", new StatusSpec("archive", "archived", Effect.SET),
+            "close", new StatusSpec("close", "closed", Effect.SET),
+            "resolve", new StatusSpec("resolve", "resolved", Effect.SET),
+            "publish", new StatusSpec("publish", "published", Effect.SET),
+            "approve", new StatusSpec("approve", "approved", Effect.SET),
+            "reopen", reopen(),
+            "toggle", new StatusSpec("toggle", null, Effect.TOGGLE));
+
+    /** Words skipped before a noun: articles, quantifiers, possessives, and status adjectives. */
+    private static final Set<String> SKIPPED = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
+            "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "new", "existing",
+            "single", "multiple", "several", "many", "one", "more", "other", "own", "old", "current", "selected",
+            "specific", "individual", "various", "recent", "upcoming", "pending", "completed", "finished", "done",
+            "active", "archived", "open", "closed", "overdue", "important", "available", "saved",
+            "stored", "entire", "whole", "list", "just", "only", "also", "easily", "quickly", "up", "out", "off");
+
+    /** Words that may come between a noun and the verb of a passive sentence. */
+    private static final Set<String> MODALS = Set.of("can", "could", "should", "must", "will", "would", "may",
+            "might", "be", "is", "are", "was", "were", "been", "being", "able", "to", "get", "gets", "not");
+
+    /** Words that end a noun phrase. */
+    private static final Set<String> TERMINATORS = Set.of("with", "having", "including", "containing", "by", "to",
+            "in", "into", "from", "for", "of", "on", "at", "as", "via", "using", "per", "within", "without", "and",
+            "or", "but", "so", "that", "which", "who", "when", "where", "while", "if", "then", "than", "after",
+            "before", "until", "between", "through", "plus", "i", "we", "you", "they", "it", "them", "me", "us",
+            "he", "she", "can", "could", "should", "must", "will", "would", "may", "might", "be", "is", "are",
+            "was", "were", "been", "being", "not", "no", "like", "such", "etc", "e", "g", "ie", "eg", ",",
+            ";", ".", ":");
+
+    /** Words that start a field list. */
+    private static final Set<String> FIELD_LIST = Set.of("with", "having", "including", "containing");
+
+    /** Words that end a field or criteria list. */
+    private static final Set<String> LIST_END = Set.of("by", "to", "in", "into", "from", "for", "via", "using",
+            "on", "at", "per", "that", "which", "so", "when", "where", "if", "then", "as", "within", "without",
+            "after", "before", "until", "like", "such", "etc", ";", ".", ":");
+
+    /** Words that separate the items of a field or criteria list. */
+    private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "plus", "also");
+
+    /** Words dropped inside a field phrase. */
+    private static final Set<String> FIELD_NOISE = Set.of("a", "an", "the", "its", "their", "his", "her", "my",
+            "your", "our", "optional", "optionally", "required", "mandatory", "some", "any", "new", "each", "own",
+            "possibly", "maybe", "custom", "s");
+
+    /** Words that end a compound noun without being part of it: "task list" is about tasks. */
+    private static final Set<String> CONTAINERS = Set.of("list", "lists", "collection", "collections", "overview",
+            "page", "pages", "screen", "screens", "table", "tables", "dashboard", "details", "detail", "info",
+            "information", "completion", "status", "state", "entries", "records", "items", "item", "entry",
+            "record", "data");
+
+    /** Nouns that, after an entity noun, name a field of it ("set task priorities"). */
+    private static final Set<String> FIELD_NOUNS = Set.of("name", "title", "description", "date", "priority",
+            "status", "state", "deadline", "due", "note", "tag", "label", "category", "color", "colour", "amount",
+            "price", "cost", "quantity", "count", "owner", "assignee", "email", "phone", "address", "rating", "score",
+            "level", "severity", "progress", "comment", "text", "content", "body", "url", "link", "time", "duration",
+            "position", "order", "importance", "urgency", "type", "kind", "size", "weight", "location");
+
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+|[,;.:]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
+
+    /** The verbs a user can rely on, for messages. */
+    static final String VERB_SUMMARY = "add/create/new/register, list/show/view/display/browse, "
+            + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
+            + "mark/complete/finish/toggle/archive/close, export/import/report/count/summary";
+
+    /** A field a feature names. @param words lower-case words @param required false if marked optional */
+    public record FieldHint(List<String> words, boolean required) {
+        /** Copies the words. */
+        public FieldHint {
+            words = List.copyOf(words);
+        }
+    }
+
+    /**
+     * A status change a feature asks for.
+     *
+     * @param action the action name, lower camel
+     * @param field  the boolean field's name, or null for "the entity's status field"
+     * @param effect what the action does
+     */
+    public record StatusSpec(String action, String field, Effect effect) {
+    }
+
+    /**
+     * What a feature says.
+     *
+     * @param operations   the operations asked for, in order; empty when not understood
+     * @param entityWords  the entity's lower-case words, singular; empty for "the primary entity"
+     * @param fields       fields named by {@code with ...}
+     * @param updateFields fields the feature sets on their own ("set task priorities")
+     * @param labelUpdate  true for "rename": the label field gets its own setter
+     * @param criteria     the field phrases after {@code by}, for find and sort
+     * @param sort         true if items are sorted rather than filtered
+     * @param statuses     the status changes asked for
+     * @param aggregates   the aggregates asked for
+     * @param reason       why the feature is not understood, or null
+     */
+    public record Interpretation(List<Operation> operations, List<String> entityWords, List<FieldHint> fields,
+            List<FieldHint> updateFields, boolean labelUpdate, List<List<String>> criteria, boolean sort,
+            List<StatusSpec> statuses, Set<AggregateKind> aggregates, String reason) {
+
+        /** Copies every list. */
+        public Interpretation {
+            operations = List.copyOf(operations);
+            entityWords = List.copyOf(entityWords);
+            fields = List.copyOf(fields);
+            updateFields = List.copyOf(updateFields);
+            criteria = criteria.stream().map(List::copyOf).toList();
+            statuses = List.copyOf(statuses);
+            aggregates = aggregates.isEmpty() ? Set.of() : Set.copyOf(aggregates);
+        }
+
+        /** @return true if the feature was understood */
+        public boolean understood() {
+            return reason == null;
+        }
+
+        static Interpretation unsupported(String reason) {
+            return new Interpretation(List.of(), List.of(), List.of(), List.of(), false, List.of(), false,
+                    List.of(), Set.of(), reason);
+        }
+    }
+
+    private static StatusSpec complete() {
+        return new StatusSpec("complete", "completed", Effect.SET);
+    }
+
+    private static StatusSpec reopen() {
+        return new StatusSpec("reopen", null, Effect.CLEAR);
+    }
+
+    /**
+     * @param feature a feature sentence from the spec
+     * @return what it says; {@link Interpretation#understood()} is false, with a reason, when no verb of the
+     *         lexicon is found
+     */
+    public Interpretation interpret(String feature) {
+        Objects.requireNonNull(feature, "feature");
+        List<String> tokens = tokenize(feature);
+        int verbAt = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (lemma(tokens.get(i)) != null) {
+                verbAt = i;
+                break;
+            }
+        }
+        if (verbAt < 0) {
+            List<String> nouns = fieldPhrase(tokens);
+            if (!nouns.isEmpty()) {
+                return build(tokens, List.of("set"), nouns, tokens.size());
+            }
+            return Interpretation.unsupported("no operation verb found; the simple backend understands "
+                    + VERB_SUMMARY);
+        }
+        List<String> verbs = new ArrayList<>();
+        verbs.add(lemma(tokens.get(verbAt)));
+        int at = verbAt + 1;
+        if (VERBS.get(verbs.get(0)) == Operation.LIST) {
+            int next = skip(tokens, at, SKIPPED);
+            String nextVerb = next < tokens.size() ? lemma(tokens.get(next)) : null;
+            if (nextVerb != null && (VERBS.get(nextVerb) == Operation.FIND
+                    || VERBS.get(nextVerb) == Operation.AGGREGATE)) {
+                verbs.set(0, nextVerb);
+                at = next + 1;
+            }
+        }
+        while (at + 1 < tokens.size() && LIST_SEPARATORS.contains(tokens.get(at))
+                && lemma(tokens.get(at + 1)) != null) {
+            verbs.add(lemma(tokens.get(at + 1)));
+            at += 2;
+        }
+        at = skip(tokens, at, Set.of("of", "for", "through"));
+        int nounStart = skip(tokens, at, SKIPPED);
+        List<String> nouns = new ArrayList<>();
+        int i = nounStart;
+        while (i < tokens.size() && isNoun(tokens.get(i), i == nounStart && i > verbAt + 1
+                && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of")))) {
+            nouns.add(tokens.get(i));
+            i++;
+        }
+        int afterNouns = i;
+        if (nouns.isEmpty()) {
+            nouns.addAll(nounsBefore(tokens, verbAt));
+            afterNouns = at;
+        }
+        return build(tokens, verbs, nouns, afterNouns);
+    }
+
+    private Interpretation build(List<String> tokens, List<String> verbs, List<String> rawNouns, int afterNouns) {
+        Set<Operation> operations = new LinkedHashSet<>();
+        for (String verb : verbs) {
+            operations.add(VERBS.get(verb));
+        }
+        List<String> nouns = new ArrayList<>(rawNouns);
+        while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))) {
+            nouns.remove(nouns.size() - 1);
+        }
+        List<FieldHint> updateFields = new ArrayList<>();
+        if (operations.contains(Operation.UPDATE) && nouns.size() >= 2
+                && FIELD_NOUNS.contains(Inflector.singular(nouns.get(nouns.size() - 1)))) {
+            List<String> fieldWords = new ArrayList<>(nouns.subList(1, nouns.size()));
+            fieldWords.set(fieldWords.size() - 1, Inflector.singular(fieldWords.get(fieldWords.size() - 1)));
+            updateFields.add(new FieldHint(last(fieldWords, 3), false));
+            nouns = new ArrayList<>(nouns.subList(0, 1));
+        }
+        if (nouns.size() == 1 && CONTAINERS.contains(nouns.get(0)) && !nouns.get(0).startsWith("item")
+                && !nouns.get(0).startsWith("entr") && !nouns.get(0).startsWith("record")) {
+            nouns.clear();
+        }
+        List<String> entityWords = new ArrayList<>(last(nouns, 3));
+        if (!entityWords.isEmpty()) {
+            int lastIndex = entityWords.size() - 1;
+            entityWords.set(lastIndex, Inflector.singular(entityWords.get(lastIndex)));
+        }
+
+        List<FieldHint> fields = new ArrayList<>();
+        List<List<String>> criteria = new ArrayList<>();
+        String statusWord = null;
+        String assignTarget = null;
+        for (int i = afterNouns; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (FIELD_LIST.contains(token)) {
+                i = readList(tokens, i + 1, fields, true) - 1;
+            } else if (token.equals("by")) {
+                List<FieldHint> hints = new ArrayList<>();
+                i = readList(tokens, i + 1, hints, false) - 1;
+                for (FieldHint hint : hints) {
+                    criteria.add(hint.words());
+                }
+            } else if (statusWord == null && operations.contains(Operation.STATUS) && verbs.contains("mark")) {
+                int s = skip(tokens, i, Set.of("as", "to", "being", "a", "an", "the", "is"));
+                if (s < tokens.size() && LETTERS.matcher(tokens.get(s)).matches()
+                        && !TERMINATORS.contains(tokens.get(s))) {
+                    statusWord = tokens.get(s);
+                    i = s;
+                }
+            } else if (token.equals("to") && verbs.contains("assign") && assignTarget == null) {
+                int s = skip(tokens, i + 1, SKIPPED);
+                if (s < tokens.size() && isNoun(tokens.get(s), false)) {
+                    assignTarget = Inflector.singular(tokens.get(s));
+                }
+            }
+        }
+
+        boolean sort = verbs.contains("sort") || mentionsSortOrder(tokens);
+        if (!criteria.isEmpty() && operations.contains(Operation.LIST)) {
+            operations.add(Operation.FIND);
+        }
+        if (sort && !operations.contains(Operation.FIND)) {
+            operations.add(Operation.FIND);
+        }
+        if (operations.contains(Operation.FIND)) {
+            criteria.removeIf(words -> words.equals(List.of("id")) || words.equals(List.of("identifier")));
+            if (criteria.isEmpty() && verbs.stream().allMatch(v -> v.equals("get") || VERBS.get(v) != Operation.FIND)
+                    && !sort) {
+                operations.remove(Operation.FIND);
+                operations.add(Operation.GET);
+            }
+        }
+
+        boolean labelUpdate = verbs.contains("rename");
+        if (verbs.contains("prioritize") || verbs.contains("prioritise")) {
+            updateFields.add(new FieldHint(List.of("priority"), false));
+        }
+        if (verbs.contains("reschedule")) {
+            updateFields.add(new FieldHint(List.of("due", "date"), false));
+        }
+        if (assignTarget != null) {
+            updateFields.add(new FieldHint(List.of(assignTarget), false));
+        }
+
+        List<StatusSpec> statuses = new ArrayList<>();
+        for (String verb : verbs) {
+            StatusSpec spec = STATUS_VERBS.get(verb);
+            if (spec != null) {
+                statuses.add(spec);
+            } else if (verb.equals("mark")) {
+                statuses.add(statusFor(statusWord));
+            }
+        }
+
+        EnumSet<AggregateKind> aggregates = EnumSet.noneOf(AggregateKind.class);
+        for (String verb : verbs) {
+            if (verb.equals("export")) {
+                aggregates.add(AggregateKind.EXPORT);
+            } else if (verb.equals("import")) {
+                aggregates.add(AggregateKind.IMPORT);
+            } else if (VERBS.get(verb) == Operation.AGGREGATE) {
+                aggregates.add(AggregateKind.SUMMARY);
+            }
+        }
+        return new Interpretation(List.copyOf(operations), entityWords, fields, updateFields, labelUpdate, criteria,
+                sort, statuses, aggregates, null);
+    }
+
+    private static StatusSpec statusFor(String word) {
+        if (word == null) {
+            return complete();
+        }
+        StatusSpec known = STATUS_WORDS.get(word);
+        if (known != null) {
+            return known;
+        }
+        String pascal = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        return new StatusSpec("mark" + pascal, word, Effect.SET);
+    }
+
+    private static boolean mentionsSortOrder(List<String> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String token = tokens.get(i);
+            boolean sortWord = token.equals("sorted") || token.equals("ordered") || token.equals("sort")
+                    || token.equals("order") || token.equals("sorting") || token.equals("ordering");
+            if (sortWord && tokens.get(i + 1).equals("by")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads a list of field phrases; returns the index after it. */
+    private int readList(List<String> tokens, int from, List<FieldHint> into, boolean fieldList) {
+        List<String> part = new ArrayList<>();
+        boolean optional = false;
+        int i = from;
+        for (; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))) {
+                break;
+            }
+            if (LIST_SEPARATORS.contains(token)) {
+                addHint(into, part, optional, fieldList);
+                part = new ArrayList<>();
+                optional = false;
+                continue;
+            }
+            if (token.equals("optional") || token.equals("optionally")) {
+                optional = true;
+            }
+            if (!FIELD_NOISE.contains(token) && LETTERS.matcher(token).matches()) {
+                part.add(token);
+            }
+        }
+        addHint(into, part, optional, fieldList);
+        return i;
+    }
+
+    private static void addHint(List<FieldHint> into, List<String> part, boolean optional, boolean fieldList) {
+        if (part.isEmpty()) {
+            return;
+        }
+        List<String> words = new ArrayList<>(last(part, 3));
+        if (!fieldList) {
+            words.set(words.size() - 1, Inflector.singular(words.get(words.size() - 1)));
+        }
+        into.add(new FieldHint(words, fieldList && !optional));
+    }
+
+    private List<String> nounsBefore(List<String> tokens, int verbAt) {
+        int i = verbAt - 1;
+        while (i >= 0 && MODALS.contains(tokens.get(i))) {
+            i--;
+        }
+        List<String> nouns = new ArrayList<>();
+        while (i >= 0 && isNoun(tokens.get(i), false) && !SKIPPED.contains(tokens.get(i))) {
+            nouns.add(0, tokens.get(i));
+            i--;
+        }
+        return nouns;
+    }
+
+    private static int skip(List<String> tokens, int from, Set<String> words) {
+        int i = from;
+        while (i < tokens.size() && words.contains(tokens.get(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean isNoun(String token, boolean afterDeterminer) {
+        if (!LETTERS.matcher(token).matches() || TERMINATORS.contains(token)) {
+            return false;
+        }
+        return afterDeterminer || lemma(token) == null;
+    }
+
+    private static List<String> last(List<String> words, int count) {
+        return words.size() <= count ? words : words.subList(words.size() - count, words.size());
+    }
+
+    /**
+     * A feature without a verb that names an entity and one of its fields ("Task priorities") asks for that field
+     * with its own setter.
+     *
+     * @param tokens the feature's tokens
+     * @return its nouns, entity first and field last, or empty when it is not such a phrase
+     */
+    private List<String> fieldPhrase(List<String> tokens) {
+        int start = skip(tokens, 0, SKIPPED);
+        List<String> nouns = new ArrayList<>();
+        for (int i = start; i < tokens.size(); i++) {
+            if (!isNoun(tokens.get(i), false)) {
+                return List.of();
+            }
+            nouns.add(tokens.get(i));
+        }
+        if (nouns.size() < 2 || !FIELD_NOUNS.contains(Inflector.singular(nouns.get(nouns.size() - 1)))) {
+            return List.of();
+        }
+        return nouns;
+    }
+
+    /**
+     * @param text a sentence
+     * @return its lower-case ASCII words and the punctuation that ends phrases; parenthesised asides such as
+     *         "(open, completed)" are left out, since they list values rather than fields
+     */
+    static List<String> tokenize(String text) {
+        String ascii = MARKS.matcher(Normalizer.normalize(PARENTHESES.matcher(text).replaceAll(" "),
+                Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        List<String> tokens = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(ascii);
+        while (matcher.find()) {
+            String token = matcher.group();
+            if (!token.equals("s")) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * @param token a lower-case word
+     * @return the lexicon verb it is a form of ({@code added → add}, {@code deleting → delete},
+     *         {@code deletion → delete}), or null
+     */
+    static String lemma(String token) {
+        if (VERBS.containsKey(token)) {
+            return token;
+        }
+        String nominal = NOMINALS.get(token);
+        if (nominal != null) {
+            return nominal;
+        }
+        for (String suffix : List.of("ing", "ed", "ion", "al")) {
+            if (token.endsWith(suffix) && token.length() > suffix.length() + 2) {
+                String base = token.substring(0, token.length() - suffix.length());
+                for (String candidate : List.of(base, base + "e", base.substring(0, base.length() - 1))) {
+                    boolean doubled = candidate.length() < base.length()
+                            && base.charAt(base.length() - 1) == base.charAt(base.length() - 2);
+                    if (VERBS.containsKey(candidate) && (candidate.length() >= base.length() || doubled)) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

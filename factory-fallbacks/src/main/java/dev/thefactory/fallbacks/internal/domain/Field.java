@@ -1,0 +1,24 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.Objects;
+
+/**
+ * A field of an entity. Immutable and thread-safe; no component is null.
+ *
+ * @param name     a lower-camel name, never {@code id}
+ * @param type     its type
+ * @param required whether a value must be given when the entity is created
+ */
+public record Field(String name, FieldType type, boolean required) {
+
+    /** @throws IllegalArgumentException if the name is not a safe member name */
+    public Field {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        if (!Naming.isMember(name) || ReservedNames.FIELDS.contains(name)) {
+            throw new IllegalArgumentException("field name must be a lower-camel identifier that is not reserved"
+                    + " but was '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The value types a generated field can have, and the naming heuristic that picks one. Immutable and
+ * thread-safe.
+ */
+public enum FieldType {
+    /** Free text. */
+    STRING,
+    /** A calendar date (ISO-8601, {@code 2026-12-01}). */
+    DATE,
+    /** A whole number that fits an {@code int}, at least 0. */
+    INT,
+    /** A whole number that needs a {@code long}, at least 0. */
+    LONG,
+    /** An exact decimal number such as a price, at least 0. */
+    DECIMAL,
+    /** Yes or no. */
+    BOOLEAN,
+    /** One of {@link #LEVELS}, such as a priority. */
+    LEVEL;
+
+    /** The values of a {@link #LEVEL} field, lowest first. */
+    public static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH");
+
+    private static final Set<String> DATE_WORDS = Set.of("date", "deadline", "birthday", "due", "day");
+    private static final Set<String> INT_WORDS = Set.of("count", "quantity", "number", "age", "rating", "score",
+            "year", "stock", "pages", "minutes", "hours", "days", "servings", "calories", "capacity", "seats");
+    private static final Set<String> LONG_WORDS = Set.of("amount", "size", "bytes", "duration", "population");
+    private static final Set<String> DECIMAL_WORDS = Set.of("price", "cost", "total", "balance", "salary", "fee",
+            "budget", "rate", "weight", "distance", "tax");
+    private static final Set<String> BOOLEAN_WORDS = Set.of("done", "completed", "active", "enabled", "archived",
+            "closed", "read", "published", "visible", "paid", "favorite", "favourite", "starred", "flagged",
+            "pinned", "private", "public", "verified", "approved");
+    private static final Set<String> LEVEL_WORDS = Set.of("priority", "severity", "importance", "urgency");
+
+    /** @return the lower-case code used in facts */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @param code a code from {@link #code()} @return the type, if the code names one */
+    public static Optional<FieldType> fromCode(String code) {
+        for (FieldType type : values()) {
+            if (type.code().equals(code)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Picks a type from a field's words: names ending in {@code date} are dates; {@code count}, {@code quantity},
+     * {@code number} are ints; {@code amount} is a long; {@code price}, {@code cost}, {@code total} are decimals;
+     * {@code done}, {@code completed}, {@code active}, {@code enabled} (and names starting with {@code is} or
+     * {@code has}) are booleans; {@code priority} and its kin are levels; anything else is a string.
+     *
+     * @param words the field's lower-case words, not empty
+     * @return the type
+     */
+    public static FieldType infer(List<String> words) {
+        String last = words.get(words.size() - 1);
+        String first = words.get(0);
+        if (words.size() > 1 && (first.equals("is") || first.equals("has"))) {
+            return BOOLEAN;
+        }
+        if (DATE_WORDS.contains(last) || last.endsWith("date")) {
+            return DATE;
+        }
+        if (LEVEL_WORDS.contains(last)) {
+            return LEVEL;
+        }
+        if (BOOLEAN_WORDS.contains(last)) {
+            return BOOLEAN;
+        }
+        if (DECIMAL_WORDS.contains(last)) {
+            return DECIMAL;
+        }
+        if (LONG_WORDS.contains(last)) {
+            return LONG;
+        }
+        if (INT_WORDS.contains(last) || last.endsWith("count")) {
+            return INT;
+        }
+        return STRING;
+    }
+}

@@ -1,0 +1,246 @@
+package dev.thefactory.fallbacks.internal.java;
+
+import dev.thefactory.fallbacks.internal.domain.AggregateKind;
+import dev.thefactory.fallbacks.internal.domain.Domain;
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.text.CodeBuilder;
+import dev.thefactory.fallbacks.internal.text.Escape;
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Generates the library facade and the batch pipeline entry points. Stateless and thread-safe. */
+final class BatchTemplates {
+
+    private BatchTemplates() {
+    }
+
+    static String facade(String pkg, Domain domain, String facade, String displayName) {
+        CodeBuilder c = CodeBuilder.fourSpaces();
+        c.line("package " + pkg + ";").blank();
+        List<String> imports = new ArrayList<>();
+        for (Entity e : domain.entities()) {
+            imports.add(pkg + ".service." + e.name() + "Service");
+        }
+        imports.add("java.util.Objects");
+        imports.stream().sorted().forEach(i -> c.line("import " + i + ";"));
+        c.blank();
+        Entity primary = domain.primary();
+        c.line("/**");
+        c.line(" * The public API of " + Escape.javadoc(displayName) + ": one service per kind of item. Thread-safe.");
+        c.line(" *");
+        c.line(" * <pre>{@code");
+        c.line(" * " + facade + " api = new " + facade + "();");
+        c.line(" * var created = api." + primary.plural() + "().create(FieldValues.of(\"" + primary.label().name()
+                + "\", \"...\"));");
+        c.line(" * }</pre>");
+        c.line(" */");
+        c.open("public final class " + facade);
+        c.blank();
+        for (Entity e : domain.entities()) {
+            c.line("private final " + e.name() + "Service " + e.plural() + ";");
+        }
+        c.blank();
+        c.line("/** An API over empty in-memory services. */");
+        c.open("public " + facade + "()");
+        c.line("this(" + String.join(", ", domain.entities().stream().map(e -> "new " + e.name() + "Service()")
+                .toList()) + ");");
+        c.close();
+        c.blank();
+        c.line("/**");
+        for (Entity e : domain.entities()) {
+            c.line(" * @param " + e.plural() + " the " + e.name() + " service");
+        }
+        c.line(" */");
+        c.open("public " + facade + "(" + String.join(", ", domain.entities().stream()
+                .map(e -> e.name() + "Service " + e.plural()).toList()) + ")");
+        for (Entity e : domain.entities()) {
+            c.line("this." + e.plural() + " = Objects.requireNonNull(" + e.plural() + ", \"" + e.plural() + "\");");
+        }
+        c.close();
+        for (Entity e : domain.entities()) {
+            c.blank();
+            c.line("/** @return the service of " + String.join(" ", Naming.words(e.plural())) + " */");
+            c.open("public " + e.name() + "Service " + e.plural() + "()");
+            c.line("return " + e.plural() + ";");
+            c.close();
+        }
+        c.close();
+        return c.toString();
+    }
+
+    static String pipeline(String pkg, Entity e) {
+        String summary = e.has(AggregateKind.SUMMARY) ? "service.summary()"
+                : "Map.<String, Object>of(\"count\", (long) service.list().size())";
+        String n = e.name();
+        String s = n + "Service";
+        return JavaShared.fill("""
+                package ${pkg}.pipeline;
+
+                import ${pkg}.model.FieldValues;
+                import ${pkg}.model.${E};
+                import ${pkg}.service.CsvCodec;
+                import ${pkg}.service.${S};
+                import java.io.BufferedReader;
+                import java.io.IOException;
+                import java.io.Writer;
+                import java.util.ArrayList;
+                import java.util.Collections;
+                import java.util.LinkedHashMap;
+                import java.util.List;
+                import java.util.Map;
+                import java.util.Objects;
+
+                /**
+                 * The batch job: reads CSV rows (a header line with field names, then one ${words} per line), keeps
+                 * every valid row, reports every invalid one with its line number, and writes the kept rows as CSV with
+                 * their new ids. Thread-safe as long as its service is.
+                 */
+                public final class Pipeline {
+
+                    private final ${S} service;
+
+                    /** A pipeline over an empty in-memory service. */
+                    public Pipeline() {
+                        this(new ${S}());
+                    }
+
+                    /** @param service where the rows are stored */
+                    public Pipeline(${S} service) {
+                        this.service = Objects.requireNonNull(service, "service");
+                    }
+
+                    /**
+                     * What a run did.
+                     *
+                     * @param read     how many rows were read (the header not counted)
+                     * @param accepted how many were valid and stored
+                     * @param rejected one message per invalid row, with its line number
+                     * @param summary  the summary of everything stored
+                     */
+                    public record Outcome(int read, int accepted, List<String> rejected, Map<String, Object> summary) {
+
+                        /** Copies the collections. */
+                        public Outcome {
+                            rejected = List.copyOf(rejected);
+                            summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+                        }
+                    }
+
+                    /**
+                     * @param input  the CSV
+                     * @param output where the accepted rows go, as CSV with an id column first
+                     * @return what the run did
+                     * @throws IOException when reading or writing fails
+                     * @throws IllegalArgumentException when the header line is missing or names an unknown field
+                     */
+                    public Outcome run(BufferedReader input, Writer output) throws IOException {
+                        String headerLine = input.readLine();
+                        if (headerLine == null || headerLine.isBlank()) {
+                            throw new IllegalArgumentException("line 1: a header line with the field names is required");
+                        }
+                        List<String> header = CsvCodec.parse(headerLine.strip());
+                        for (String column : header) {
+                            if (!${E}.FIELD_NAMES.contains(column)) {
+                                throw new IllegalArgumentException("line 1: unknown column '" + column + "'; known fields: "
+                                        + String.join(", ", ${E}.FIELD_NAMES));
+                            }
+                        }
+                        List<String> outHeader = new ArrayList<>();
+                        outHeader.add("id");
+                        outHeader.addAll(${E}.FIELD_NAMES);
+                        output.write(CsvCodec.line(outHeader));
+                        output.write('\\n');
+                        int read = 0;
+                        int accepted = 0;
+                        List<String> rejected = new ArrayList<>();
+                        int number = 1;
+                        for (String line = input.readLine(); line != null; line = input.readLine()) {
+                            number++;
+                            if (line.isBlank()) {
+                                continue;
+                            }
+                            read++;
+                            try {
+                                List<String> cells = CsvCodec.parse(line);
+                                if (cells.size() != header.size()) {
+                                    throw new IllegalArgumentException("expected " + header.size() + " values but found "
+                                            + cells.size());
+                                }
+                                Map<String, String> row = new LinkedHashMap<>();
+                                for (int column = 0; column < cells.size(); column++) {
+                                    row.put(header.get(column), cells.get(column));
+                                }
+                                ${E} stored = service.create(new FieldValues(row));
+                                List<String> out = new ArrayList<>();
+                                out.add(Long.toString(stored.id()));
+                                out.addAll(stored.toValues().asMap().values());
+                                output.write(CsvCodec.line(out));
+                                output.write('\\n');
+                                accepted++;
+                            } catch (IllegalArgumentException e) {
+                                rejected.add("line " + number + ": " + e.getMessage());
+                            }
+                        }
+                        output.flush();
+                        return new Outcome(read, accepted, rejected, ${SUMMARY});
+                    }
+                }
+                """, pkg).replace("${E}", n).replace("${S}", s)
+                .replace("${words}", String.join(" ", Naming.words(n))).replace("${SUMMARY}", summary);
+    }
+
+    static String pipelineMain(String pkg, String displayName) {
+        return JavaShared.fill("""
+                package ${pkg};
+
+                import ${pkg}.pipeline.Pipeline;
+                import java.io.BufferedReader;
+                import java.io.IOException;
+                import java.io.InputStreamReader;
+                import java.io.OutputStreamWriter;
+                import java.io.Writer;
+                import java.nio.charset.StandardCharsets;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+
+                /**
+                 * Runs ${name} as a batch job: {@code [input.csv [output.csv]]}; without arguments it reads standard
+                 * input and writes standard output. The report goes to standard error; the exit status is 1 when a row
+                 * was rejected and 2 when the input cannot be used at all.
+                 */
+                public final class Main {
+
+                    private Main() {
+                    }
+
+                    /**
+                     * @param args optionally the input file and the output file
+                     * @throws IOException when reading or writing fails
+                     */
+                    public static void main(String[] args) throws IOException {
+                        BufferedReader input = args.length > 0
+                                ? Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)
+                                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                        Writer output = args.length > 1
+                                ? Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)
+                                : new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                        Pipeline.Outcome outcome;
+                        try (input; output) {
+                            outcome = new Pipeline().run(input, output);
+                        } catch (IllegalArgumentException e) {
+                            System.err.println("error: " + e.getMessage());
+                            System.exit(2);
+                            return;
+                        }
+                        outcome.rejected().forEach(System.err::println);
+                        System.err.println("read " + outcome.read() + ", accepted " + outcome.accepted() + ", rejected "
+                                + outcome.rejected().size() + "; summary " + outcome.summary());
+                        if (!outcome.rejected().isEmpty()) {
+                            System.exit(1);
+                        }
+                    }
+                }
+                """, pkg).replace("${name}", Escape.javadoc(displayName));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.thefactory.fallbacks.internal.java;
+
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.Field;
+import dev.thefactory.fallbacks.internal.domain.FieldType;
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** How each field type appears in generated Java. Stateless and thread-safe. */
+final class JavaTypes {
+
+    private JavaTypes() {
+    }
+
+    /** @return the Java type of a field's component */
+    static String type(Field field) {
+        return switch (field.type()) {
+            case STRING -> "String";
+            case DATE -> "LocalDate";
+            case INT -> "Integer";
+            case LONG -> "Long";
+            case DECIMAL -> "BigDecimal";
+            case BOOLEAN -> "boolean";
+            case LEVEL -> "Level";
+        };
+    }
+
+    /** @return the imports a field's type needs, outside the model package */
+    static Set<String> imports(List<Field> fields) {
+        Set<String> imports = new TreeSet<>();
+        for (Field field : fields) {
+            if (field.type() == FieldType.DATE) {
+                imports.add("java.time.LocalDate");
+            } else if (field.type() == FieldType.DECIMAL) {
+                imports.add("java.math.BigDecimal");
+            }
+        }
+        return imports;
+    }
+
+    /** @return the expression that reads the field from a {@code FieldValues} named {@code values} */
+    static String parse(Field field) {
+        String name = literal(field.name());
+        return switch (field.type()) {
+            case STRING -> "values.text(" + name + ")";
+            case DATE -> "values.date(" + name + ")";
+            case INT -> "values.integer(" + name + ")";
+            case LONG -> "values.longValue(" + name + ")";
+            case DECIMAL -> "values.decimal(" + name + ")";
+            case BOOLEAN -> "values.bool(" + name + ")";
+            case LEVEL -> "values.choice(" + name + ", Level.class)";
+        };
+    }
+
+    /** @return the expression giving the field's JSON-ready value (String, Number, Boolean or null) */
+    static String json(Field field) {
+        String n = field.name();
+        return switch (field.type()) {
+            case STRING, INT, LONG, DECIMAL, BOOLEAN -> n;
+            case DATE -> n + " == null ? null : " + n + ".toString()";
+            case LEVEL -> n + " == null ? null : " + n + ".name()";
+        };
+    }
+
+    /** @return a string literal of the field's name */
+    static String literal(String name) {
+        return '"' + name + '"';
+    }
+
+    /** @return the upper-camel form of a member name, for method names such as {@code withCompleted} */
+    static String cap(String member) {
+        return Naming.capitalize(member);
+    }
+
+    /**
+     * A valid sample value, as text, for tests and documentation; {@code variant} 0 sorts before variant 1.
+     *
+     * @param field   the field
+     * @param variant 0 or 1
+     * @return the text
+     */
+    static String sample(Field field, int variant) {
+        return switch (field.type()) {
+            case STRING -> (variant == 0 ? "Alpha " : "Beta ") + String.join(" ", Naming.words(field.name()));
+            case DATE -> variant == 0 ? "2030-01-15" : "2030-02-20";
+            case INT -> variant == 0 ? "1" : "2";
+            case LONG -> variant == 0 ? "10" : "20";
+            case DECIMAL -> variant == 0 ? "1.50" : "2.25";
+            case BOOLEAN -> variant == 0 ? "false" : "true";
+            case LEVEL -> variant == 0 ? "LOW" : "HIGH";
+        };
+    }
+
+    /** @return a value of the right form that the model rejects when parsing, or null for text and booleans */
+    static String invalid(Field field) {
+        return switch (field.type()) {
+            case DATE -> "not-a-date";
+            case INT, LONG -> "many";
+            case DECIMAL -> "cheap";
+            case LEVEL -> "EXTREME";
+            case STRING, BOOLEAN -> null;
+        };
+    }
+
+    /** @return the fields a new item needs values for in tests: all but booleans */
+    static List<Field> valued(Entity entity) {
+        return entity.fields().stream().filter(f -> f.type() != FieldType.BOOLEAN).toList();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The Java 17 / Maven project generator of the simple backend: templates for the model, repository, services,
+ * entry points (CLI, HTTP, library facade, batch pipeline), their JUnit 5 tests, and the build.
+ */
+package dev.thefactory.fallbacks.internal.java;

@@ -1,0 +1,23 @@
+package dev.thefactory.fallbacks.internal.layout;
+
+import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import java.util.List;
+
+/**
+ * The files of one generated project. Implementations are immutable and thread-safe, and deterministic: the same
+ * input always gives the same files in the same order with the same text.
+ */
+public interface ProjectLayout {
+
+    /** @return every file, each path once */
+    List<PlannedFile> files();
+
+    /**
+     * @param feature a supported feature
+     * @return how a user reaches it (commands, endpoints or methods), for the documentation
+     */
+    String usage(FeatureMapping feature);
+
+    /** @return what the user should know about this layout (such as output that is not compile-checked) */
+    List<String> notes();
+}

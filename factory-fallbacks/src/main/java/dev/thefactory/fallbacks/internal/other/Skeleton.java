@@ -1,0 +1,91 @@
+package dev.thefactory.fallbacks.internal.other;
+
+import dev.thefactory.fallbacks.internal.design.Architecture;
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import dev.thefactory.fallbacks.internal.domain.Field;
+import dev.thefactory.fallbacks.internal.domain.Operation;
+import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
+import dev.thefactory.fallbacks.internal.layout.Guide;
+import dev.thefactory.fallbacks.internal.layout.Part;
+import dev.thefactory.fallbacks.internal.layout.PlannedFile;
+import dev.thefactory.fallbacks.internal.layout.ProjectInput;
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the non-Java skeletons share: a data-driven design (the entities and their fields are a table the generic
+ * store validates against, so no spec text becomes an identifier), the command words, the docs, and the note that
+ * the output is not compile-checked. Stateless and thread-safe.
+ */
+final class Skeleton {
+
+    private Skeleton() {
+    }
+
+    /** @return the note every non-Java layout carries */
+    static String uncheckedNote(Architecture a) {
+        return "The tech stack asks for " + a.language().label() + ": the simple backend generated a small "
+                + a.language().label() + " project whose content is not compile-checked or tested by The Factory "
+                + "(only Java output is).";
+    }
+
+    /** @return the command word of an entity, such as {@code shopping-item} */
+    static String kind(Entity e) {
+        return Naming.kebab(e.name());
+    }
+
+    /** @return the type code the generated store validates against */
+    static String type(Field f) {
+        return f.type().code();
+    }
+
+    /** @return the commands of an entity in the generic CLI, for the usage of a feature */
+    static String usage(Entity e, List<Operation> operations, String prefix) {
+        List<String> ways = new ArrayList<>();
+        for (Operation op : operations) {
+            switch (op) {
+                case CREATE -> ways.add(prefix + kind(e) + " add --" + e.label().name() + " ...");
+                case LIST, FIND, AGGREGATE -> ways.add(prefix + kind(e) + " list");
+                case GET -> ways.add(prefix + kind(e) + " get <id>");
+                case UPDATE -> ways.add(prefix + kind(e) + " update <id> --<field> <value>");
+                case DELETE -> ways.add(prefix + kind(e) + " delete <id>");
+                case STATUS -> {
+                    for (StatusAction a : e.statusActions()) {
+                        ways.add(prefix + kind(e) + " update <id> --" + a.field() + " "
+                                + (a.effect() == StatusAction.Effect.CLEAR ? "false" : "true"));
+                    }
+                }
+            }
+        }
+        return String.join(", ", ways.stream().distinct().map(w -> "`" + w + "`").toList());
+    }
+
+    static String featureUsage(ProjectInput in, FeatureMapping feature, String prefix) {
+        Entity entity = in.domain().entity(feature.entity()).orElseThrow(() -> new IllegalArgumentException(
+                "feature " + feature.scope() + "." + feature.index() + " names unknown entity " + feature.entity()));
+        return usage(entity, feature.operations(), prefix);
+    }
+
+    static void add(List<PlannedFile> list, String path, Part part, Supplier<String> content) {
+        list.add(new PlannedFile(path, part, null, content));
+    }
+
+    static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix) {
+        add(list, "README.md", Part.DOCS, () -> DocsTemplates.readme(in, guide));
+        add(list, "docs/architecture.md", Part.DOCS, () -> DocsTemplates.architecture(in, guide));
+        add(list, "docs/usage.md", Part.DOCS, () -> DocsTemplates.usage(in, guide,
+                f -> featureUsage(in, f, prefix)));
+    }
+
+    static String gitignore(String... extra) {
+        StringBuilder text = new StringBuilder();
+        for (String line : extra) {
+            text.append(line).append('\n');
+        }
+        return text.append(".idea/\n.vscode/\n.DS_Store\n").toString();
+    }
+}
