@@ -32,8 +32,8 @@ class ArchitectureRulesTest {
             .that().resideInAPackage("dev.thefactory.internal.minimal..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "java..", "dev.thefactory.api..", "dev.thefactory.spi..", "dev.thefactory.internal.minimal..",
-                    "org.slf4j..")
-            .because("the minimal backend is the reference implementation of the backend SPI");
+                    "org.slf4j..", "javax.lang.model..")
+            .because("the minimal backend is the reference implementation of the backend SPI (the JDK's javax.lang.model tells Java keywords)");
 
     @ArchTest
     static final ArchRule failsafeStaysInsideCore = noClasses()
