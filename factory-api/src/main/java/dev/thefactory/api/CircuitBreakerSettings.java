@@ -9,9 +9,15 @@ import java.util.Objects;
  * (and the build falls back to the next backend). After {@code delay} it goes <em>half-open</em> and lets attempts
  * through again: {@code successThreshold} successes in a row close it, one failure opens it again.
  *
+ * <p>What counts as a failure is what says the <em>backend</em> is unwell: an I/O error (such as a refused
+ * connection), an attempt that ran out of time, or an unexpected exception. An {@link AgentException} does not count:
+ * it is the agent's considered answer about its task (retried when transient), and the backend that gave it is
+ * working. So a flaky agent is retried task by task without tripping the circuit, while an unreachable service opens
+ * it within one task's attempts.
+ *
  * <p>Immutable and thread-safe. No component may be null.
  *
- * @param failureThreshold how many failures within the window open the circuit; {@code >= 1}; default 5
+ * @param failureThreshold how many failures within the window open the circuit; {@code >= 1}; default 3
  * @param failureWindow    how many of the most recent attempts are considered; {@code >= failureThreshold};
  *                         default 10
  * @param delay            how long the circuit stays open before going half-open; {@code >= 0}; default 30 s
@@ -20,7 +26,7 @@ import java.util.Objects;
 public record CircuitBreakerSettings(int failureThreshold, int failureWindow, Duration delay, int successThreshold) {
 
     private static final CircuitBreakerSettings DEFAULTS =
-            new CircuitBreakerSettings(5, 10, Duration.ofSeconds(30), 2);
+            new CircuitBreakerSettings(3, 10, Duration.ofSeconds(30), 2);
 
     /**
      * @throws NullPointerException     when {@code delay} is null

@@ -9,7 +9,7 @@ import java.util.Objects;
  * and a random jitter of up to {@code ±jitter × delay}. Permanent failures (validation errors, an agent's
  * permanent error) are never retried, whatever these settings say.
  *
- * <p>Example: the defaults wait about 100 ms, then 200 ms before the second and third attempts:
+ * <p>Example: the defaults wait about 100, 200, 400 and 800 ms before the second to fifth attempts:
  * <pre>{@code
  * Factory.builder().retry(RetrySettings.defaults().withMaxAttempts(5))
  * }</pre>
@@ -29,7 +29,7 @@ public record RetrySettings(int maxAttempts, Duration initialDelay, Duration max
                             double jitter) {
 
     private static final RetrySettings DEFAULTS =
-            new RetrySettings(3, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, 0.25);
+            new RetrySettings(5, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, 0.25);
 
     private static final RetrySettings NONE = new RetrySettings(1, Duration.ZERO, Duration.ZERO, 1.0, 0.0);
 
@@ -64,7 +64,7 @@ public record RetrySettings(int maxAttempts, Duration initialDelay, Duration max
         }
     }
 
-    /** @return 3 attempts, 100 ms initial delay, 2 s maximum delay, multiplier 2.0, jitter 0.25 */
+    /** @return 5 attempts, 100 ms initial delay, 2 s maximum delay, multiplier 2.0, jitter 0.25 */
     public static RetrySettings defaults() {
         return DEFAULTS;
     }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakerSettingsTest {
 
     @Test
-    void defaultsOpenAtFiveOfTenForThirtySecondsAndCloseAfterTwoSuccesses() {
+    void defaultsOpenAtThreeOfTenForThirtySecondsAndCloseAfterTwoSuccesses() {
         assertThat(CircuitBreakerSettings.defaults())
-                .isEqualTo(new CircuitBreakerSettings(5, 10, Duration.ofSeconds(30), 2));
+                .isEqualTo(new CircuitBreakerSettings(3, 10, Duration.ofSeconds(30), 2));
     }
 
     @Test

@@ -12,7 +12,7 @@ class RetrySettingsTest {
     void defaultsAreThreeAttemptsFromOneHundredMillisToTwoSecondsDoublingWithAQuarterJitter() {
         RetrySettings defaults = RetrySettings.defaults();
 
-        assertThat(defaults.maxAttempts()).isEqualTo(3);
+        assertThat(defaults.maxAttempts()).isEqualTo(5);
         assertThat(defaults.initialDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(defaults.maxDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.multiplier()).isEqualTo(2.0);

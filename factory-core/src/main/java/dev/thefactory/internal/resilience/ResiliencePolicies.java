@@ -196,6 +196,23 @@ public final class ResiliencePolicies {
     }
 
     /**
+     * Whether a failed attempt counts against its backend's circuit breaker: everything but an {@link AgentException}
+     * (an agent's declared answer about its task, from a backend that is working). I/O errors, timeouts and unexpected
+     * exceptions count. A {@link CompletionException} or {@link ExecutionException} is judged by its cause.
+     *
+     * @param failure the attempt's failure
+     * @return true when it says the backend is unwell
+     */
+    public static boolean countsAgainstBackend(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException
+                || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return !(cause instanceof AgentException);
+    }
+
+    /**
      * Classifies a failure. Transient (worth retrying): {@link IOException}, {@link UncheckedIOException}, {@link
      * TimeoutException} (which includes an attempt's time limit, {@link AttemptTimeoutException}) and an {@link
      * AgentException} that {@linkplain AgentException#isTransient() says so}. Everything else is permanent, in
@@ -372,8 +389,11 @@ public final class ResiliencePolicies {
                     breaker.recordSuccess(permit);
                 } else if (failure instanceof CancellationException) {
                     breaker.release(permit);
-                } else {
+                } else if (countsAgainstBackend(failure)) {
                     breaker.recordFailure(permit);
+                } else {
+                    // the agent answered (with a declared failure): the backend itself is working
+                    breaker.recordSuccess(permit);
                 }
             });
         }

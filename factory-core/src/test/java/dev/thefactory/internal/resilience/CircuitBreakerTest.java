@@ -157,7 +157,7 @@ class CircuitBreakerTest {
 
         assertThatThrownBy(() -> retrying.policies.executeTask("simple", Phase.GENERATE, "t", () -> {
             calls.incrementAndGet();
-            throw AgentException.transientFailure("overloaded");
+            throw new IOException("connection reset");
         })).isInstanceOfSatisfying(TaskFailureException.class, failure -> {
             assertThat(failure.isCircuitOpen()).isTrue();
             assertThat(failure.attempts()).isEqualTo(3);
@@ -200,5 +200,24 @@ class CircuitBreakerTest {
         })).isInstanceOf(TaskFailureException.class);
 
         assertThat(zero.policies.circuitState("simple")).isEqualTo("HALF_OPEN");
+    }
+
+    @Test
+    void anAgentsDeclaredFailuresDoNotCountAgainstItsBackend() {
+        Harness retrying = new Harness(Harness.exactRetry(10, 100, 1000, 2.0), THREE_OF_FOUR,
+                TimeoutSettings.defaults(), FaultInjection.none());
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> retrying.policies.executeTask("simple", Phase.GENERATE, "t", () -> {
+            calls.incrementAndGet();
+            throw AgentException.transientFailure("the model is overloaded, try again");
+        })).isInstanceOfSatisfying(TaskFailureException.class, failure -> {
+            assertThat(failure.isCircuitOpen()).isFalse();
+            assertThat(failure.attempts()).isEqualTo(10);
+        });
+
+        assertThat(calls).hasValue(10);
+        assertThat(retrying.policies.isCircuitOpen("simple")).isFalse();
+        assertThat(retrying.events(CircuitStateChanged.class)).isEmpty();
     }
 }

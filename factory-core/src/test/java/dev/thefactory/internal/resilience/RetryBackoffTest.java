@@ -67,7 +67,7 @@ class RetryBackoffTest {
     }
 
     @Test
-    void theDefaultsWaitOneHundredThenTwoHundredMillisBeforeJitter() {
+    void theDefaultsWaitOneHundredTwoHundredFourHundredThenEightHundredMillisBeforeJitter() {
         RetrySettings noJitter = RetrySettings.defaults().withJitter(0.0);
         Harness harness = Harness.withRetry(noJitter);
 
@@ -75,7 +75,7 @@ class RetryBackoffTest {
             throw new IOException("down");
         })).isInstanceOf(TaskFailureException.class);
 
-        assertThat(harness.scheduler.retryDelaysMillis()).containsExactly(100L, 200L);
+        assertThat(harness.scheduler.retryDelaysMillis()).containsExactly(100L, 200L, 400L, 800L);
     }
 
     @Test
