@@ -1,5 +1,6 @@
 package dev.thefactory.internal.spec;
 
+import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.SpecLimits;
 import dev.thefactory.api.SpecValidationException;
@@ -35,10 +36,13 @@ import org.commonmark.parser.Parser;
  * style ({@code # Name}, a description paragraph, {@code ## Type: web_app}); see {@code docs/spec-format.md} for the
  * full mapping.
  *
- * <p>Hostile input: before commonmark sees the text, a linear pre-scan rejects lines longer than
- * {@code maxStringLength} and lines that open more than {@code maxNestingDepth} containers ({@code >} and list
- * markers); after parsing, the tree is walked without recursion and rejected when block quotes and list items nest
- * deeper than {@code maxNestingDepth}. Every walk here is iterative, so no input can overflow the stack.
+ * <p>Hostile input: before commonmark sees the text, a linear pre-scan rejects lines and paragraphs longer than
+ * {@code maxStringLength}, paragraphs with more than {@link #MAX_MARKUP_PER_PARAGRAPH} markup characters, documents
+ * with more than {@link #MAX_BLOCKS} blocks, and lines whose container prefix ({@code >} and list markers, and
+ * indentation) could nest deeper than {@code maxNestingDepth}; after parsing, the tree is walked without recursion and
+ * rejected when block quotes and list items nest deeper than {@code maxNestingDepth}. Every walk here is iterative, so no input can overflow the stack. A {@code <}
+ * is read by {@link AngleBracketParser} (autolinks only, inline HTML stays text), because commonmark's own parsers
+ * search the rest of the paragraph for a closing {@code >} from every {@code <}, which is quadratic.
  *
  * <p>Immutable and thread-safe (commonmark's {@link Parser} is).
  */
@@ -46,10 +50,27 @@ final class MarkdownSpecReader {
 
     private static final Parser PARSER = Parser.builder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .customInlineContentParserFactory(new AngleBracketParser.Factory())
             .build();
 
     private static final Set<String> MANIFEST_KEYS = Set.of("manifest", "projectmanifest", "projectinfo",
             "projectinformation", "metadata", "project");
+
+    /** The characters that can start inline markup (and make commonmark's inline parsing work hard). */
+    static final String MARKUP = "*_`[]!<&\\";
+
+    /**
+     * Most markup characters one paragraph may hold. Real specs hold a few dozen; commonmark's emphasis and link
+     * processing is worse than linear in them, and ten thousand keep a paragraph's parsing within milliseconds.
+     */
+    static final int MAX_MARKUP_PER_PARAGRAPH = 10_000;
+
+    /**
+     * Most blocks (paragraphs, list items, headings, code fences) a Markdown spec may hold: ten sections of the
+     * {@link ProjectSpec#MAX_ITEMS} entries each allows. commonmark spends some 25 µs on every paragraph, so this
+     * keeps a 1 MiB spec of tiny blocks to a fraction of a second.
+     */
+    static final int MAX_BLOCKS = 10 * ProjectSpec.MAX_ITEMS;
 
     /** Where items of a section without a heading of their own go. */
     static final String PREAMBLE = "Preamble";
@@ -75,22 +96,72 @@ final class MarkdownSpecReader {
 
     // ---------------------------------------------------------------- limits
 
+    /**
+     * A linear scan that bounds what commonmark will see: no line longer than {@code maxStringLength}, no run of
+     * paragraph text (consecutive non-blank lines that open no block) longer than {@code maxStringLength} (inline
+     * parsing works per paragraph, so this bounds its cost), and no line whose container prefix could nest deeper than
+     * {@code maxNestingDepth} (see {@link #nestingBound}).
+     */
     private void prescan(String content, String source) {
+        SpecText.checkLineLengths(content, limits, source);
         int line = 1;
         int start = 0;
         int length = content.length();
+        int runStartLine = 0;
+        long run = 0;
+        int markup = 0;
+        int blocks = 0;
+        char fence = 0; // the character of the open top-level code fence, if any
+        int fenceLength = 0;
         for (int i = 0; i <= length; i++) {
             char c = i < length ? content.charAt(i) : '\n';
             if (c != '\n' && c != '\r') {
                 continue;
             }
-            if (i - start > limits.maxStringLength()) {
-                throw SpecText.documentProblem(source, "line " + line + " is " + (i - start)
-                        + " characters long, more than the limit of " + limits.maxStringLength()
-                        + "; break it up or raise SpecLimits.maxStringLength", null, line, null);
+            Prefix prefix = prefix(content, start, i);
+            if (prefix.bound() > limits.maxNestingDepth()) {
+                throw SpecText.documentProblem(source, "nests block quotes or lists deeper than the limit of "
+                        + limits.maxNestingDepth() + " levels at line " + line + " (counting its '>' and list markers "
+                        + "and two columns of indentation per level); flatten it or raise SpecLimits.maxNestingDepth",
+                        null, line, null);
             }
-            if (containerMarkers(content, start, i) > limits.maxNestingDepth()) {
-                throw depthProblem(source, line);
+            int fenceRun = prefix.markers() == 0 && prefix.columns() < 4 ? fenceRun(content, prefix.contentStart(), i)
+                    : 0;
+            if (fence != 0) {
+                // inside a top-level fenced code block: no inline parsing, nothing to bound
+                if (fenceRun >= fenceLength && content.charAt(prefix.contentStart()) == fence) {
+                    fence = 0;
+                }
+            } else if (fenceRun > 0) {
+                fence = content.charAt(prefix.contentStart());
+                fenceLength = fenceRun;
+                run = 0;
+                blocks = countBlock(blocks, line, source);
+            } else if (prefix.contentStart() >= i) {
+                run = 0; // a blank line or an empty list item ends the paragraph
+                if (prefix.listMarkers() > 0) {
+                    blocks = countBlock(blocks, line, source);
+                }
+            } else {
+                if (run == 0 || prefix.listMarkers() > 0 || content.charAt(prefix.contentStart()) == '#') {
+                    run = 0; // a list item or a heading starts a new block
+                    markup = 0;
+                    runStartLine = line;
+                    blocks = countBlock(blocks, line, source);
+                }
+                run += i - start + 1;
+                markup += markupCharacters(content, prefix.contentStart(), i);
+                if (run > limits.maxStringLength()) {
+                    throw SpecText.documentProblem(source, "the paragraph starting at line " + runStartLine
+                            + " is more than " + limits.maxStringLength() + " characters long; split it with blank "
+                            + "lines or raise SpecLimits.maxStringLength", null, runStartLine, null);
+                }
+                if (markup > MAX_MARKUP_PER_PARAGRAPH) {
+                    throw SpecText.documentProblem(source, "the paragraph starting at line " + runStartLine
+                            + " holds more than " + MAX_MARKUP_PER_PARAGRAPH + " Markdown markup characters ("
+                            + MARKUP + "); split it with blank lines or put it in a fenced code block",
+                            null, runStartLine, null);
+                }
             }
             if (c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n') {
                 i++;
@@ -100,26 +171,91 @@ final class MarkdownSpecReader {
         }
     }
 
-    /** Counts the block-quote and list markers that open a line, stopping just past the limit. */
-    private int containerMarkers(String s, int start, int end) {
-        if (isThematicBreak(s, start, end)) {
+    /** Counts one more block (paragraph, list item, heading, code fence); fails past {@link #MAX_BLOCKS}. */
+    private static int countBlock(int blocks, int line, String source) {
+        if (blocks >= MAX_BLOCKS) {
+            throw SpecText.documentProblem(source, "holds more than " + MAX_BLOCKS + " paragraphs, list items and "
+                    + "headings (the first one too many is at line " + line + "); a spec section holds at most "
+                    + ProjectSpec.MAX_ITEMS + " entries, remove the surplus", null, line, null);
+        }
+        return blocks + 1;
+    }
+
+    /** @return how many characters that can start inline markup a line holds */
+    private static int markupCharacters(String s, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            if (MARKUP.indexOf(s.charAt(i)) >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * @return the length of the code fence ({@code ```} or {@code ~~~}, three or more) that opens the text at
+     * {@code start}, or 0 when there is none (a backtick fence's info string may hold no backtick)
+     */
+    private static int fenceRun(String s, int start, int end) {
+        if (start >= end || s.charAt(start) != '`' && s.charAt(start) != '~') {
             return 0;
         }
-        int depth = 0;
+        char c = s.charAt(start);
         int i = start;
-        while (i < end && depth <= limits.maxNestingDepth()) {
+        while (i < end && s.charAt(i) == c) {
+            i++;
+        }
+        if (i - start < 3 || c == '`' && s.indexOf('`', i) >= 0 && s.indexOf('`', i) < end) {
+            return 0;
+        }
+        return i - start;
+    }
+
+    /**
+     * The container prefix of a line: its block-quote and list markers and the whitespace around them.
+     *
+     * @param markers      block-quote and list markers
+     * @param listMarkers  list markers among them
+     * @param columns      whitespace columns before the first marker, plus those of each later run beyond the one
+     *                     space a marker takes (tabs count 4)
+     * @param contentStart index of the first character after the prefix (the line's end when there is none)
+     */
+    private record Prefix(int markers, int listMarkers, int columns, int contentStart) {
+        /**
+         * An upper bound of how deeply the line can nest: each marker opens at most one level, and a nested list
+         * item must be indented at least two columns past its parent's marker.
+         */
+        int bound() {
+            return markers + columns / 2;
+        }
+    }
+
+    /** Reads a line's container prefix; stops just past the nesting limit, so the cost per line is bounded. */
+    private Prefix prefix(String s, int start, int end) {
+        if (isThematicBreak(s, start, end)) {
+            return new Prefix(0, 0, 0, start);
+        }
+        int markers = 0;
+        int listMarkers = 0;
+        int columns = 0;
+        int i = start;
+        while (i < end) {
+            int run = 0;
             while (i < end && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                run += s.charAt(i) == '\t' ? 4 : 1;
                 i++;
             }
-            if (i >= end) {
+            columns += markers == 0 ? run : Math.max(run - 1, 0);
+            if (i >= end || markers + columns / 2 > limits.maxNestingDepth()) {
                 break;
             }
             char c = s.charAt(i);
             if (c == '>') {
-                depth++;
+                markers++;
                 i++;
             } else if ((c == '-' || c == '*' || c == '+') && followedBySpace(s, i + 1, end)) {
-                depth++;
+                markers++;
+                listMarkers++;
                 i++;
             } else if (c >= '0' && c <= '9') {
                 int j = i;
@@ -127,7 +263,8 @@ final class MarkdownSpecReader {
                     j++;
                 }
                 if (j < end && (s.charAt(j) == '.' || s.charAt(j) == ')') && followedBySpace(s, j + 1, end)) {
-                    depth++;
+                    markers++;
+                    listMarkers++;
                     i = j + 1;
                 } else {
                     break;
@@ -136,7 +273,7 @@ final class MarkdownSpecReader {
                 break;
             }
         }
-        return depth;
+        return new Prefix(markers, listMarkers, columns, i);
     }
 
     private static boolean followedBySpace(String s, int i, int end) {

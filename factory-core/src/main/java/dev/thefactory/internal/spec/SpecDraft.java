@@ -25,6 +25,12 @@ final class SpecDraft {
     /** The field name of whole-document problems. */
     static final String DOCUMENT = "(document)";
 
+    /**
+     * Most violations one report lists; the rest are summed up in one last violation, so that a hostile spec with
+     * hundreds of thousands of bad entries still gives a short report.
+     */
+    static final int MAX_VIOLATIONS = 100;
+
     private record Scalar(String value, int line) {
     }
 
@@ -32,6 +38,10 @@ final class SpecDraft {
     private final Map<SpecField, Scalar> scalars = new EnumMap<>(SpecField.class);
     private final List<String> descriptionParts = new ArrayList<>();
     private final Map<String, List<String>> lists = new HashMap<>();
+    /** Items given per list path, including those beyond {@link ProjectSpec#MAX_ITEMS} that were not kept. */
+    private final Map<String, Integer> itemCounts = new HashMap<>();
+    /** Source line of the first item beyond {@link ProjectSpec#MAX_ITEMS}, per list path. */
+    private final Map<String, Integer> overflowLines = new LinkedHashMap<>();
     private final Map<String, List<String>> extras = new LinkedHashMap<>();
     private final Map<String, Integer> lines = new HashMap<>();
     private final List<Violation> violations = new ArrayList<>();
@@ -83,7 +93,8 @@ final class SpecDraft {
     }
 
     /**
-     * Appends an item to a list field.
+     * Appends an item to a list field. Items beyond {@link ProjectSpec#MAX_ITEMS} are counted but not kept; the list
+     * is then reported once, by {@link #toSpec()}, instead of each surplus item being validated.
      *
      * @param path the list's path, e.g. {@code objectives} or {@code features.core}
      * @param text the item
@@ -91,10 +102,14 @@ final class SpecDraft {
      * @return the path of the new item, e.g. {@code objectives[3]}
      */
     String addItem(String path, String text, int line) {
-        List<String> list = lists.computeIfAbsent(path, p -> new ArrayList<>());
-        String itemPath = path + "[" + list.size() + "]";
-        list.add(text);
+        int index = itemCounts.merge(path, 1, Integer::sum) - 1;
+        String itemPath = path + "[" + index + "]";
         mark(path, line);
+        if (index >= ProjectSpec.MAX_ITEMS) {
+            overflowLines.putIfAbsent(path, line);
+            return itemPath;
+        }
+        lists.computeIfAbsent(path, p -> new ArrayList<>()).add(text);
         mark(itemPath, line);
         return itemPath;
     }
@@ -144,11 +159,17 @@ final class SpecDraft {
      */
     ProjectSpec toSpec() {
         Scalar name = scalars.getOrDefault(SpecField.NAME, implicitName);
-        if (name == null) {
+        if (name != null) {
+            mark(SpecField.NAME.path(), name.line());
+        }
+        if (name == null && !reported(SpecField.NAME.path())) {
             violation(SpecField.NAME.path(), "is missing; " + hint("Name", "My Project"), null, 0);
         }
         ProjectType type = resolveType();
         Complexity complexity = resolveComplexity();
+        overflowLines.forEach((path, line) -> violation(path, "has " + itemCounts.get(path)
+                + " entries, more than " + ProjectSpec.MAX_ITEMS + " entries; merge or drop entries (only the first "
+                + ProjectSpec.MAX_ITEMS + " were read)", null, lines.getOrDefault(path, line)));
         return new ProjectSpec(name == null ? null : name.value(), String.join("\n\n", descriptionParts), type,
                 complexity, list(SpecField.OBJECTIVES.path()),
                 new Features(list(SpecField.FeatureGroup.CORE.path()), list(SpecField.FeatureGroup.EXTENDED.path())),
@@ -160,6 +181,9 @@ final class SpecDraft {
     private ProjectType resolveType() {
         Scalar type = scalars.get(SpecField.TYPE);
         if (type == null) {
+            if (reported(SpecField.TYPE.path())) {
+                return null; // e.g. given as a list: that is reported already, "missing" would only repeat it
+            }
             violation(SpecField.TYPE.path(), "is missing; must be one of " + ProjectType.validIds() + "; "
                     + hint("Type", "web_app"), null, 0);
             return null;
@@ -184,6 +208,11 @@ final class SpecDraft {
                     complexity.value(), complexity.line());
         }
         return found.orElse(null);
+    }
+
+    /** @return whether a problem with this exact field was recorded already */
+    private boolean reported(String path) {
+        return violations.stream().anyMatch(v -> v.field().equals(path));
     }
 
     private List<String> list(String path) {

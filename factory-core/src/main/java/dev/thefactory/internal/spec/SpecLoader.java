@@ -65,7 +65,8 @@ public final class SpecLoader {
 
     /**
      * Reads, detects the format (extension {@code .md}/{@code .markdown}/{@code .yaml}/{@code .yml}/{@code .json},
-     * else from content), parses and validates a spec file. The file size is checked before anything is read.
+     * else from content, as {@link #load(String, SpecFormat, String)} with a null format), parses and validates a
+     * spec file. The file size is checked before anything is read.
      *
      * @param file the spec file
      * @return the valid spec
@@ -102,14 +103,18 @@ public final class SpecLoader {
         SpecText.checkSize(bytes.length, "bytes", limits, source);
         String content = SpecText.decodeUtf8(bytes, source);
         Path name = file.getFileName();
-        return parse(content, detectFormat(name == null ? null : name.toString(), content), source);
+        String fileName = name == null ? null : name.toString();
+        return fromExtension(fileName) != null ? parse(content, fromExtension(fileName), source)
+                : parseDetected(content, source);
     }
 
     /**
      * Parses and validates a spec held in a string.
      *
      * @param content    the spec text
-     * @param format     its format; may be null to detect it from the content
+     * @param format     its format; may be null to detect it from the content ({@link #detectFormat}); a spec detected
+     *                   as YAML that is not a valid YAML spec is then also tried as Markdown, and kept as Markdown when
+     *                   that gives a valid spec (otherwise the YAML problems are reported)
      * @param sourceName where it came from, for messages (e.g. {@code <stdin>})
      * @return the valid spec
      * @throws SpecValidationException on any problem, with all violations
@@ -120,7 +125,7 @@ public final class SpecLoader {
         Objects.requireNonNull(sourceName, "sourceName");
         SpecText.checkSize(content, limits, sourceName);
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-        return parse(text, format != null ? format : detectFormat(null, text), sourceName);
+        return format != null ? parse(text, format, sourceName) : parseDetected(text, sourceName);
     }
 
     /**
@@ -137,13 +142,14 @@ public final class SpecLoader {
         Objects.requireNonNull(sourceName, "sourceName");
         List<Violation> violations = SpecValidator.validate(spec, java.util.Map.of(), Set.of());
         if (!violations.isEmpty()) {
-            throw new SpecValidationException(sourceName, violations);
+            throw new SpecValidationException(sourceName, SpecValidator.capped(violations));
         }
         return spec;
     }
 
     /**
-     * Detects a spec's format: from the file name's extension when it is {@code .md}, {@code .markdown},
+     * Detects a spec's format (a loader given no format also falls back from YAML to Markdown, see
+     * {@link #load(String, SpecFormat, String)}): from the file name's extension when it is {@code .md}, {@code .markdown},
      * {@code .yaml}, {@code .yml} or {@code .json} (any case); else from the content: JSON when the first
      * non-blank character is <code>{</code> or {@code [}, YAML when the document starts with {@code ---} or its first
      * line that is neither blank nor a {@code #} line looks like {@code key: value}, Markdown otherwise.
@@ -154,17 +160,9 @@ public final class SpecLoader {
      * @throws NullPointerException if the extension does not decide and {@code content} is null
      */
     public static SpecFormat detectFormat(String fileName, String content) {
-        if (fileName != null) {
-            String lower = fileName.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
-                return SpecFormat.MARKDOWN;
-            }
-            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-                return SpecFormat.YAML;
-            }
-            if (lower.endsWith(".json")) {
-                return SpecFormat.JSON;
-            }
+        SpecFormat byExtension = fromExtension(fileName);
+        if (byExtension != null) {
+            return byExtension;
         }
         Objects.requireNonNull(content, "content");
         int start = 0;
@@ -192,6 +190,49 @@ public final class SpecLoader {
         return SpecFormat.MARKDOWN;
     }
 
+    /** @return the format a file name's extension names, or null when it names none (or there is no name) */
+    private static SpecFormat fromExtension(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+            return SpecFormat.MARKDOWN;
+        }
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return SpecFormat.YAML;
+        }
+        if (lower.endsWith(".json")) {
+            return SpecFormat.JSON;
+        }
+        return null;
+    }
+
+    /**
+     * Parses a spec whose format only its content tells. A heading-style Markdown spec can look like YAML to
+     * {@link #detectFormat} ({@code # Title} reads as a YAML comment, {@code Type: web_app} as a key), so a spec
+     * detected as YAML that YAML cannot make valid is read as Markdown too, and the Markdown result is used when it
+     * is valid; otherwise the YAML problems are reported.
+     */
+    private ProjectSpec parseDetected(String content, String source) {
+        SpecFormat detected = detectFormat(null, content);
+        try {
+            return parse(content, detected, source);
+        } catch (SpecValidationException asYaml) {
+            if (detected != SpecFormat.YAML) {
+                throw asYaml;
+            }
+            try {
+                ProjectSpec spec = parse(content, SpecFormat.MARKDOWN, source);
+                LOG.debug("Spec {} looked like YAML but is valid Markdown; read as Markdown", source);
+                return spec;
+            } catch (SpecValidationException asMarkdown) {
+                asYaml.addSuppressed(asMarkdown);
+                throw asYaml;
+            }
+        }
+    }
+
     private ProjectSpec parse(String content, SpecFormat format, String source) {
         SpecText.checkText(content, source);
         SpecDraft draft;
@@ -212,7 +253,7 @@ public final class SpecLoader {
         if (!problems.isEmpty()) {
             problems.sort(SpecValidator.SOURCE_ORDER);
             LOG.debug("Spec {} ({}) has {} problem(s)", source, format.id(), problems.size());
-            throw new SpecValidationException(source, problems);
+            throw new SpecValidationException(source, SpecValidator.capped(problems));
         }
         LOG.debug("Loaded spec {} ({}): '{}', type {}, {} core and {} extended features", source, format.id(),
                 spec.name(), spec.type().id(), spec.features().core().size(), spec.features().extended().size());

@@ -110,6 +110,32 @@ final class SpecText {
         return line;
     }
 
+    /**
+     * Rejects a line longer than {@code maxStringLength} characters (a line ends at {@code \n}, {@code \r\n} or
+     * {@code \r}), naming its number. Linear.
+     */
+    static void checkLineLengths(String content, SpecLimits limits, String source) {
+        int line = 1;
+        int start = 0;
+        int length = content.length();
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? content.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            if (i - start > limits.maxStringLength()) {
+                throw documentProblem(source, "line " + line + " is " + (i - start)
+                        + " characters long, more than the limit of " + limits.maxStringLength()
+                        + "; break it up or raise SpecLimits.maxStringLength", null, line, null);
+            }
+            if (c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n') {
+                i++;
+            }
+            start = i + 1;
+            line++;
+        }
+    }
+
     /** @return the 1-based line of a character offset */
     static int lineOf(String text, int offset) {
         int line = 1;

@@ -40,9 +40,54 @@ final class SpecValidator {
         private static final Validator VALIDATOR = FACTORY.getValidator();
     }
 
-    /** Violations ordered by source line (unknown lines last), then as found. */
-    static final Comparator<Violation> SOURCE_ORDER = Comparator.comparingInt(
-            v -> v.line() > 0 ? v.line() : Integer.MAX_VALUE);
+    /**
+     * Violations ordered by source line (unknown lines last), then by field with list indexes compared as numbers
+     * ({@code objectives[2]} before {@code objectives[10]}), then as found.
+     */
+    static final Comparator<Violation> SOURCE_ORDER = Comparator.<Violation>comparingInt(
+            v -> v.line() > 0 ? v.line() : Integer.MAX_VALUE).thenComparing(Violation::field, SpecValidator::compareFields);
+
+    /** Compares field paths, runs of digits by their numeric value. */
+    static int compareFields(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (isDigit(x) && isDigit(y)) {
+                int endA = i;
+                while (endA < a.length() && isDigit(a.charAt(endA))) {
+                    endA++;
+                }
+                int endB = j;
+                while (endB < b.length() && isDigit(b.charAt(endB))) {
+                    endB++;
+                }
+                // equal-length digit runs compare like numbers; a shorter run (without leading zeros) is smaller
+                int byLength = Integer.compare(endA - i, endB - j);
+                if (byLength != 0) {
+                    return byLength;
+                }
+                int byDigits = a.substring(i, endA).compareTo(b.substring(j, endB));
+                if (byDigits != 0) {
+                    return byDigits;
+                }
+                i = endA;
+                j = endB;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
     /**
      * @param spec       the spec to check
@@ -57,11 +102,29 @@ final class SpecValidator {
             if (skipFields.contains(field)) {
                 continue;
             }
-            violations.add(new Violation(field, cv.getMessage() + hint(cv), display(cv.getInvalidValue()),
+            violations.add(new Violation(field, cv.getMessage() + hint(field, cv), display(cv.getInvalidValue()),
                     lineFor(field, lines)));
         }
-        violations.sort(SOURCE_ORDER.thenComparing(Violation::field).thenComparing(Violation::message));
+        violations.sort(SOURCE_ORDER.thenComparing(Violation::message));
         return violations;
+    }
+
+    /**
+     * Keeps the first {@link SpecDraft#MAX_VIOLATIONS} violations and sums up the rest in one more, on the field
+     * {@code (document)}.
+     *
+     * @param violations all violations, in the order to report them
+     * @return at most {@code MAX_VIOLATIONS + 1} violations
+     */
+    static List<Violation> capped(List<Violation> violations) {
+        if (violations.size() <= SpecDraft.MAX_VIOLATIONS) {
+            return violations;
+        }
+        List<Violation> kept = new ArrayList<>(violations.subList(0, SpecDraft.MAX_VIOLATIONS));
+        int rest = violations.size() - SpecDraft.MAX_VIOLATIONS;
+        kept.add(Violation.of(SpecDraft.DOCUMENT, "and " + rest + " more problem" + (rest == 1 ? "" : "s")
+                + " not listed; fix the ones above and run again"));
+        return kept;
     }
 
     /** {@code features.core[2]}, {@code name}, {@code extras[Notes]}. */
@@ -96,10 +159,10 @@ final class SpecValidator {
         return 0;
     }
 
-    private static String hint(ConstraintViolation<?> cv) {
+    private static String hint(String field, ConstraintViolation<?> cv) {
         Class<? extends Annotation> type = cv.getConstraintDescriptor().getAnnotation().annotationType();
         if (type == NotBlank.class) {
-            return "; write some text or remove the entry";
+            return field.equals("name") ? "; give the project a name" : "; write some text or remove the entry";
         }
         if (type == Size.class) {
             return cv.getInvalidValue() instanceof String ? "; shorten it" : "; use fewer entries";

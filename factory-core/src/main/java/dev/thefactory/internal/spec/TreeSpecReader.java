@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.SpecLimits;
 import dev.thefactory.api.SpecValidationException;
@@ -26,18 +27,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML and JSON specs through Jackson's streaming parser under {@link SpecLimits}: nesting depth, string and
  * document length ({@link StreamReadConstraints}), duplicate keys ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}),
  * YAML aliases (counted here; the first {@code maxAliases} are resolved to the anchored value without copying it) and
- * YAML tags (every explicit tag is a violation; none is ever honoured). The document is first read into a small tree
+ * YAML tags (every explicit tag is a violation; none is ever honoured), YAML lines no longer than
+ * {@code maxStringLength} (checked before parsing), and at most {@link #MAX_ENTRIES_READ} entries in any one list or
+ * object (reading stops there). The document is first read into a small tree
  * that remembers the source line of every key and value, without recursion, then mapped onto a {@link SpecDraft}.
  *
  * <p>Immutable and thread-safe: the Jackson factories are configured once and only create parsers.
  */
 final class TreeSpecReader {
+
+    /**
+     * Most entries read into one list or object before reading stops: twenty times what a field accepts
+     * ({@link ProjectSpec#MAX_ITEMS}), so that a surplus up to there is still reported with its
+     * exact count.
+     */
+    static final int MAX_ENTRIES_READ = 20 * ProjectSpec.MAX_ITEMS;
+
+    /** Jackson's message for a repeated key, e.g. {@code Duplicate field 'name'}. */
+    private static final Pattern DUPLICATE_FIELD =
+            Pattern.compile("^Duplicate (?:field|Object property) '(.*)'");
 
     private final SpecLimits limits;
     private final JsonFactory jsonFactory;
@@ -146,9 +162,19 @@ final class TreeSpecReader {
 
     private MappingNode parse(String content, SpecFormat format, String source, SpecDraft draft) {
         String what = format == SpecFormat.YAML ? "YAML" : "JSON";
+        if (format == SpecFormat.YAML) {
+            // SnakeYAML scans a very long line slowly and Jackson does not apply the string limit to YAML
+            SpecText.checkLineLengths(content, limits, source);
+        }
         Deque<Frame> stack = new ArrayDeque<>();
-        try (JsonParser parser = format == SpecFormat.YAML
-                ? yamlFactory.createParser(content) : jsonFactory.createParser(content)) {
+        JsonParser parser;
+        try {
+            parser = format == SpecFormat.YAML ? yamlFactory.createParser(content) : jsonFactory.createParser(content);
+        } catch (IOException e) {
+            throw SpecText.documentProblem(source, "could not be read as " + what + ": " + e.getMessage(),
+                    null, 0, e);
+        }
+        try (parser) {
             YAMLParser yaml = parser instanceof YAMLParser y ? y : null;
             Map<String, TreeNode> anchors = new HashMap<>();
             Set<String> reportedTags = new HashSet<>();
@@ -223,9 +249,9 @@ final class TreeSpecReader {
         } catch (SpecValidationException e) {
             throw e;
         } catch (StreamConstraintsException e) {
-            throw limitProblem(source, e);
+            throw limitProblem(source, e, parser);
         } catch (JacksonException e) {
-            throw syntaxProblem(source, what, stack, e);
+            throw syntaxProblem(source, what, stack, e, parser);
         } catch (IOException e) {
             throw SpecText.documentProblem(source, "could not be read as " + what + ": " + e.getMessage(),
                     null, 0, e);
@@ -245,6 +271,9 @@ final class TreeSpecReader {
         }
     }
 
+    /** What {@code !!} expands to; Jackson drops the leading {@code !} of every tag. */
+    private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+
     private static void checkTag(YAMLParser yaml, String path, int line, Set<String> reported, SpecDraft draft)
             throws IOException {
         if (yaml == null) {
@@ -252,12 +281,22 @@ final class TreeSpecReader {
         }
         String tag = yaml.getTypeId();
         if (tag != null && !tag.isEmpty() && reported.add(line + ":" + tag)) {
-            draft.violation(path.isEmpty() ? SpecDraft.DOCUMENT : path, "YAML tag '!" + tag + "' is not allowed: "
-                    + "tags are never honoured; remove the tag and write a plain value", "!" + tag, line);
+            String written = tag.startsWith(YAML_TAG_PREFIX) ? "!!" + tag.substring(YAML_TAG_PREFIX.length())
+                    : "!" + tag;
+            draft.violation(path.isEmpty() ? SpecDraft.DOCUMENT : path, "YAML tag '" + written + "' is not allowed: "
+                    + "tags are never honoured; remove the tag and write a plain value", written, line);
         }
     }
 
     private static void attach(Frame frame, TreeNode node, String source) {
+        int size = frame.node instanceof MappingNode m ? m.values.size() : ((SequenceNode) frame.node).items.size();
+        if (size >= MAX_ENTRIES_READ) {
+            // stop reading: the list is far past what any field accepts, and the rest would only cost time
+            throw new SpecValidationException(source, List.of(new Violation(
+                    frame.path.isEmpty() ? SpecDraft.DOCUMENT : frame.path, "has more than " + MAX_ENTRIES_READ
+                    + " entries; a list or section holds at most " + ProjectSpec.MAX_ITEMS
+                    + ", remove the surplus", null, Math.max(node.line(), 0))));
+        }
         if (frame.node instanceof MappingNode mapping) {
             if (mapping.values.putIfAbsent(frame.pendingKey, node) != null) {
                 throw duplicateProblem(source, frame.childPath(), frame.pendingKey, frame.pendingKeyLine, null);
@@ -277,8 +316,21 @@ final class TreeSpecReader {
                 + " levels; flatten it or raise SpecLimits.maxNestingDepth", null, line, cause);
     }
 
-    private SpecValidationException limitProblem(String source, StreamConstraintsException e) {
+    /** The line of a parser exception: its own location, else where the parser stopped. */
+    private static int errorLine(JacksonException e, JsonParser parser) {
         int line = line(e.getLocation());
+        if (line > 0) {
+            return line;
+        }
+        try {
+            return line(parser.currentLocation());
+        } catch (RuntimeException ignored) {
+            return 0; // a parser that cannot say where it is: the line stays unknown
+        }
+    }
+
+    private SpecValidationException limitProblem(String source, StreamConstraintsException e, JsonParser parser) {
+        int line = errorLine(e, parser);
         String message = String.valueOf(e.getOriginalMessage());
         if (message.contains("nesting depth")) {
             return depthProblem(source, line, e);
@@ -296,12 +348,16 @@ final class TreeSpecReader {
     }
 
     private static SpecValidationException syntaxProblem(String source, String what, Deque<Frame> stack,
-                                                         JacksonException e) {
+                                                         JacksonException e, JsonParser parser) {
         String message = String.valueOf(e.getOriginalMessage());
-        int line = line(e.getLocation());
-        if (message.startsWith("Duplicate field") && !stack.isEmpty()) {
+        int line = errorLine(e, parser);
+        Matcher duplicate = DUPLICATE_FIELD.matcher(message);
+        if (duplicate.find() && !stack.isEmpty()) {
+            // Jackson reports the repeated key before this reader has seen it: the frame still holds the previous key
             Frame frame = stack.peek();
-            return duplicateProblem(source, frame.childPath(), frame.pendingKey, line, e);
+            String key = duplicate.group(1);
+            String path = frame.path.isEmpty() ? key : frame.path + "." + key;
+            return duplicateProblem(source, path, key, line, e);
         }
         return SpecText.documentProblem(source, "is not valid " + what + ": " + firstLine(message)
                 + "; fix the syntax", null, line, e);
@@ -379,7 +435,7 @@ final class TreeSpecReader {
 
         private void items(TreeNode value, String path) {
             if (value instanceof ScalarNode scalar) {
-                if (scalar.text() != null) {
+                if (!isEmpty(scalar)) {
                     draft.violation(path, "must be a list of strings but is a single value; write it as a list, "
                             + "e.g. [\"" + abbreviate(scalar.text()) + "\"]", scalar.text(), scalar.line());
                 }
@@ -465,7 +521,7 @@ final class TreeSpecReader {
                     draft.mark(group.get().path(), line);
                     items(entry, group.get().path());
                 });
-            } else if (((ScalarNode) value).text() != null) {
+            } else if (!isEmpty((ScalarNode) value)) {
                 draft.violation(SpecField.FEATURES.path(), "must be an object with the lists core and extended "
                         + "(or a plain list of core features) but is a single value", ((ScalarNode) value).text(),
                         value.line());
@@ -479,7 +535,7 @@ final class TreeSpecReader {
                     draft.startExtra(key, line);
                     render(entry, SpecDraft.extrasPath(key)).forEach(text -> draft.addExtra(key, text, line));
                 });
-            } else if (!(value instanceof ScalarNode scalar && scalar.text() == null)) {
+            } else if (!(value instanceof ScalarNode scalar && isEmpty(scalar))) {
                 draft.violation(SpecField.EXTRAS.path(), "must be an object of section name to list of strings but is "
                         + describe(value), null, value.line());
             }
@@ -547,6 +603,11 @@ final class TreeSpecReader {
             }
             return s.toString();
         }
+    }
+
+    /** A null or blank scalar: {@code key:} with no value reads as "nothing here" for a list or object field. */
+    private static boolean isEmpty(ScalarNode scalar) {
+        return scalar.text() == null || scalar.text().isBlank();
     }
 
     private static String abbreviate(String text) {

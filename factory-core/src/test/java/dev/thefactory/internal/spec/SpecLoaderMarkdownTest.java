@@ -2,6 +2,7 @@ package dev.thefactory.internal.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.thefactory.api.Complexity;
 import dev.thefactory.api.ProjectSpec;
@@ -103,6 +104,72 @@ class SpecLoaderMarkdownTest {
     }
 
     @Test
+    void theInvalidExampleReportsEveryProblemAtOnceWithItsLine() {
+        Path specs = Path.of("").toAbsolutePath().resolveSibling("examples").resolve("specs");
+
+        SpecValidationException e = catchThrowableOfType(SpecValidationException.class,
+                () -> loader.load(specs.resolve("example_invalid.md")));
+
+        assertThat(e.violations()).extracting(Violation::field, Violation::line, Violation::invalidValue)
+                .containsExactly(tuple("name", 1, ""), tuple("type", 6, "mobile_game"),
+                        tuple("complexity", 8, "gigantic"));
+        assertThat(e.violations().get(0).message()).isEqualTo("must not be blank; give the project a name");
+        assertThat(e.getMessage()).contains("type: unknown type 'mobile_game'; must be one of web_app, api_service, "
+                + "cli_tool, library, data_pipeline, ai_system, custom (line 6, was 'mobile_game')");
+        assertThat(e.recoveryOptions()).anySatisfy(o -> assertThat(o).contains("docs/spec-format.md"));
+    }
+
+    @Test
+    void theLibraryExampleParses() {
+        Path specs = Path.of("").toAbsolutePath().resolveSibling("examples").resolve("specs");
+
+        ProjectSpec spec = loader.load(specs.resolve("example_library.md"));
+
+        assertThat(spec.name()).isEqualTo("Text Stats");
+        assertThat(spec.type()).isEqualTo(ProjectType.LIBRARY);
+        assertThat(spec.features().extended()).containsExactly("Top 10 most frequent words");
+        assertThat(spec.techStack()).containsExactly("Language: Java 17", "Build: Maven", "Testing: JUnit 5");
+    }
+
+    @Test
+    void readsAHeadingStyleSpecWithManifestLinesInThePreamble() {
+        ProjectSpec spec = md("""
+                # Billing
+
+                Type: api_service
+                Complexity: complex
+                Sends invoices.
+
+                ## TECH STACK
+                - Java
+                """);
+
+        assertThat(spec.name()).isEqualTo("Billing");
+        assertThat(spec.type()).isEqualTo(ProjectType.API_SERVICE);
+        assertThat(spec.complexity()).isEqualTo(Complexity.COMPLEX);
+        assertThat(spec.description()).isEqualTo("Sends invoices.");
+        assertThat(spec.techStack()).containsExactly("Java");
+    }
+
+    @Test
+    void reportsEveryMarkdownProblemAtOnceInSourceOrder() {
+        SpecValidationException e = mdFails("""
+                # X
+                ## Type: boat
+                ## Complexity: tiny
+                ## OBJECTIVES
+                1. Fine
+                2. [ ]
+                ## MANIFEST
+                - **Name**:
+                """);
+
+        assertThat(e.violations()).extracting(Violation::field, Violation::line).containsExactly(
+                tuple("type", 2), tuple("complexity", 3), tuple("objectives[1]", 6), tuple("name", 8));
+        assertThat(e.violations().get(3).message()).isEqualTo("has no value; write it as '- **Name**: value'");
+    }
+
+    @Test
     void matchesHeadingsCaseInsensitivelyAndToleratesRemarksAndAmpersands() {
         ProjectSpec spec = md("""
                 # Shop
@@ -193,6 +260,23 @@ class SpecLoaderMarkdownTest {
 
         assertThat(spec.techStack()).containsExactly("Language: Java 17",
                 "See the docs (https://example.org/docs) and https://example.org", "logo image alt text");
+    }
+
+    @Test
+    void readsAutolinksAsLinksAndKeepsInlineHtmlAndStrayAngleBracketsAsText() {
+        ProjectSpec spec = md("""
+                # X
+                ## Type: library
+                ## Notes
+                - <https://example.org/a?b=c> and <team@example.org>
+                - <b>bold</b> stays markup
+                - 1 < 2 and <not a link> and <http://x y>
+                """);
+
+        assertThat(spec.extras().get("Notes")).containsExactly(
+                "https://example.org/a?b=c and team@example.org",
+                "<b>bold</b> stays markup",
+                "1 < 2 and <not a link> and <http://x y>");
     }
 
     @Test
@@ -335,6 +419,19 @@ class SpecLoaderMarkdownTest {
             assertThat(v.line()).isEqualTo(5);
             assertThat(v.message()).contains("more than one value");
         });
+    }
+
+    @Test
+    void windowsAndOldMacLineEndsGiveTheSameSpecAndLines() {
+        String unix = "# X\n\n## Type: library\n\n## FEATURES\n\n- One\n- [ ]\n";
+
+        for (String newline : List.of("\r\n", "\r")) {
+            String text = unix.replace("\n", newline);
+            SpecValidationException e = mdFails(text);
+            assertThat(e.violations()).extracting(Violation::field, Violation::line)
+                    .containsExactly(tuple("features.core[1]", 8));
+            assertThat(md(text.replace("- [ ]", "- Two")).features().core()).containsExactly("One", "Two");
+        }
     }
 
     @Test
