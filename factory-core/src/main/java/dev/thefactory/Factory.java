@@ -16,6 +16,7 @@ import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.internal.backend.BackendDiscovery;
 import dev.thefactory.internal.engine.BuildEngine;
 import dev.thefactory.internal.engine.EngineConfig;
+import dev.thefactory.internal.engine.SavedBuilds;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.spec.SpecJson;
 import dev.thefactory.internal.spec.SpecLoader;
@@ -59,11 +60,11 @@ public final class Factory {
     private final EngineConfig config;
     private final BuildEngine engine;
 
-    private Factory(ProjectSpec spec, String specHash, EngineConfig config, ClassLoader loader) {
+    private Factory(ProjectSpec spec, String specHash, EngineConfig config, ClassLoader loader, Path specFile) {
         this.spec = spec;
         this.specHash = specHash;
         this.config = config;
-        this.engine = new BuildEngine(config, spec, specHash, () -> BackendDiscovery.load(loader));
+        this.engine = new BuildEngine(config, spec, specHash, () -> BackendDiscovery.load(loader), specFile);
     }
 
     /** @return a new builder with the defaults documented on its methods */
@@ -101,6 +102,141 @@ public final class Factory {
      */
     public BuildResult run() {
         return engine.run();
+    }
+
+    /**
+     * Resumes a build from its checkpoints in this factory's repository ({@link Builder#checkpoints}), under the same
+     * build id: phases it completed are skipped ({@link dev.thefactory.api.PhaseStatus#SKIPPED}), finished tasks whose
+     * staged files still match their checkpointed SHA-256 are not redone ({@link BuildResult#tasksSkipped()}), and the
+     * rest runs as in {@link #run()}, so the project ends byte-identical to an uninterrupted build. A damaged newest
+     * checkpoint is skipped for the previous good one, and the result's notes say so. The build's lock is held while
+     * it runs; a lock left by a process that died does not get in the way.
+     *
+     * <pre>{@code
+     * Factory factory = Factory.builder()
+     *         .spec(Path.of("specs/todo-app.md"))
+     *         .checkpoints(CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints")))
+     *         .build();
+     * BuildResult result = factory.resume("b-20261125-110812-3f9a1c");
+     * }</pre>
+     *
+     * @param buildId the build to resume, as in {@link BuildResult#buildId()}
+     * @return the result; {@link BuildResult#resumedFrom()} names the phase it resumed at
+     * @throws dev.thefactory.api.SpecValidationException when this factory's spec differs from the checkpointed one
+     *                                     (resume with {@link #resume(String, boolean)} to go on anyway)
+     * @throws dev.thefactory.api.StateLockedException    when another process is running that build
+     * @throws dev.thefactory.api.FactoryException        when the repository has no checkpoint of that build, or it
+     *                                     was already published
+     * @throws BackendUnavailableException as {@link #run()}
+     * @throws BuildFailedException        as {@link #run()}
+     */
+    public BuildResult resume(String buildId) {
+        return engine.resume(Objects.requireNonNull(buildId, "buildId"), false);
+    }
+
+    /**
+     * Resumes a build as {@link #resume(String)} does; with {@code force}, also when the spec changed since the
+     * checkpoint (finished work of the old spec is then kept, and the result's notes say so).
+     *
+     * @param buildId the build to resume
+     * @param force   whether to resume although the spec changed
+     * @return the result
+     * @throws dev.thefactory.api.SpecValidationException when the spec changed and {@code force} is false; otherwise
+     *                                                    as {@link #resume(String)}
+     */
+    public BuildResult resume(String buildId, boolean force) {
+        return engine.resume(Objects.requireNonNull(buildId, "buildId"), force);
+    }
+
+    /**
+     * Resumes the most recently started build in this factory's repository that was not published, as
+     * {@link #resume(String)} does.
+     *
+     * @return the result
+     * @throws dev.thefactory.api.FactoryException when the repository holds no unfinished build; otherwise as
+     *                                             {@link #resume(String)}
+     */
+    public BuildResult resume() {
+        return engine.resumeLatest(false);
+    }
+
+    /**
+     * What the checkpoints of a build record about it, read without running it: enough to build the {@link Factory}
+     * that resumes it (its spec file, mode and output directory). Immutable and thread-safe.
+     *
+     * @param buildId         the build
+     * @param specHash        SHA-256 (lower-case hex) of the spec it was checkpointed with; compare
+     *                        {@link Factory#specHash()}
+     * @param specFile        the absolute spec file it was started from; null when its spec was given as text or as
+     *                        a value
+     * @param mode            the mode it was started in
+     * @param outputDirectory the absolute output directory it was started with (its {@code .staging/<buildId>} holds
+     *                        the finished files); null when not recorded
+     * @param lastPhase       the last phase it completed
+     * @param backend         the backend that ran its completed phases, or {@code core}
+     * @param finished        whether it was published, so there is nothing left to resume
+     * @param notes           damaged or unreadable checkpoints that were skipped; empty when none
+     */
+    public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
+            dev.thefactory.api.Phase lastPhase, String backend, boolean finished, List<String> notes) {
+
+        /** @throws NullPointerException if a component other than specFile or outputDirectory is null */
+        public SavedBuild {
+            Objects.requireNonNull(buildId, "buildId");
+            Objects.requireNonNull(specHash, "specHash");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(lastPhase, "lastPhase");
+            Objects.requireNonNull(backend, "backend");
+            notes = List.copyOf(notes);
+        }
+
+        /** @return the spec file, if the build was started from one */
+        public java.util.Optional<Path> spec() {
+            return java.util.Optional.ofNullable(specFile);
+        }
+
+        /** @return the output directory, if recorded */
+        public java.util.Optional<Path> output() {
+            return java.util.Optional.ofNullable(outputDirectory);
+        }
+
+        private static SavedBuild of(SavedBuilds.SavedBuild saved) {
+            return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
+                    saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes());
+        }
+    }
+
+    /**
+     * Reads what a repository's checkpoints record about a build, e.g. to find the spec file to resume it with.
+     *
+     * <pre>{@code
+     * Factory.SavedBuild saved = Factory.savedBuild(repository, buildId);
+     * BuildResult result = Factory.builder().spec(saved.spec().orElseThrow()).mode(saved.mode())
+     *         .checkpoints(repository).build().resume(buildId);
+     * }</pre>
+     *
+     * @param repository the checkpoint repository
+     * @param buildId    the build
+     * @return what its newest readable checkpoint records
+     * @throws dev.thefactory.api.FactoryException    when the repository holds no checkpoint of the build
+     * @throws dev.thefactory.api.CheckpointException when none of its checkpoints can be read
+     * @throws IllegalArgumentException               when the build id is not a valid id
+     */
+    public static SavedBuild savedBuild(CheckpointRepository repository, String buildId) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(buildId, "buildId");
+        return SavedBuild.of(SavedBuilds.find(repository, buildId));
+    }
+
+    /**
+     * @param repository the checkpoint repository
+     * @return the most recently started build of the repository that was not published, if any (what
+     *         {@link #resume()} resumes); builds whose checkpoints cannot be read are skipped
+     * @throws dev.thefactory.api.CheckpointException when the repository cannot be listed
+     */
+    public static java.util.Optional<SavedBuild> latestUnfinishedBuild(CheckpointRepository repository) {
+        Objects.requireNonNull(repository, "repository");
+        return SavedBuilds.latestUnfinished(repository).map(SavedBuild::of);
     }
 
     /**
@@ -340,7 +476,7 @@ public final class Factory {
                     watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults());
             ClassLoader providers = classLoader != null ? classLoader : contextLoader();
-            return new Factory(spec, sha256(SpecJson.toJson(spec)), config, providers);
+            return new Factory(spec, sha256(SpecJson.toJson(spec)), config, providers, specPath);
         }
 
         private String sourceName() {

@@ -1,29 +1,47 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.StateLockedException;
 import dev.thefactory.internal.backend.BackendDiscovery;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
+import dev.thefactory.internal.state.FileSystemCheckpointRepository;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs builds of one validated spec with one configuration; what {@link dev.thefactory.Factory#run()} delegates to.
- * Every {@link #run()} is a new build with a new build id.
+ * Runs builds of one validated spec with one configuration; what {@link dev.thefactory.Factory#run()} and
+ * {@code resume} delegate to. Every {@link #run()} is a new build with a new build id; {@link #resume(String, boolean)}
+ * continues a build from its checkpoints under its own id.
  *
- * <p>Immutable and thread-safe: separate {@code run()} calls may proceed concurrently (they share the checkpoint
- * repository and, when they publish the same project, the output directory — the last publish wins).
+ * <p>A build holds its single-writer lock ({@link BuildLocks}) from before it reads its checkpoints until it returns,
+ * so two runs never write one build at once; a lock left by a process that died is released by the operating system
+ * and never blocks a resume.
+ *
+ * <p>Immutable and thread-safe: separate calls may proceed concurrently (they share the checkpoint repository and, when
+ * they publish the same project, the output directory — the last publish wins).
  */
 public final class BuildEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildEngine.class);
 
     private final EngineConfig config;
     private final ProjectSpec spec;
     private final String specHash;
     private final Supplier<BackendDiscovery> discovery;
     private final EngineHooks hooks;
+    private final Path specFile;
 
     /**
      * @param config    the checked configuration
@@ -33,16 +51,36 @@ public final class BuildEngine {
      * @throws NullPointerException if an argument is null
      */
     public BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery) {
-        this(config, spec, specHash, discovery, EngineHooks.defaults());
+        this(config, spec, specHash, discovery, EngineHooks.defaults(), null);
+    }
+
+    /**
+     * @param config    the checked configuration
+     * @param spec      the validated spec
+     * @param specHash  SHA-256 of the spec (file bytes, or normalized JSON), lower-case hex
+     * @param discovery finds the backend providers, once per build
+     * @param specFile  the spec file the spec was read from, recorded in the checkpoints so that a resume from the
+     *                  command line can read it again; null when the spec was given as text or as a value
+     * @throws NullPointerException if an argument other than {@code specFile} is null
+     */
+    public BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
+            Path specFile) {
+        this(config, spec, specHash, discovery, EngineHooks.defaults(), specFile);
     }
 
     BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
             EngineHooks hooks) {
+        this(config, spec, specHash, discovery, hooks, null);
+    }
+
+    BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
+            EngineHooks hooks, Path specFile) {
         this.config = Objects.requireNonNull(config, "config");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.specHash = Objects.requireNonNull(specHash, "specHash");
         this.discovery = Objects.requireNonNull(discovery, "discovery");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.specFile = specFile == null ? null : specFile.toAbsolutePath().normalize();
     }
 
     /** @return the plan every build of this spec follows */
@@ -60,6 +98,103 @@ public final class BuildEngine {
      *                                     flag is set); nothing was published
      */
     public BuildResult run() {
-        return new BuildRun(config, spec, specHash, discovery, hooks, BuildIds.next(config.clock())).execute();
+        String buildId = BuildIds.next(config.clock());
+        BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
+        try {
+            LOG.debug("[build {}] holds its lock", buildId);
+            return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null).execute();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * Continues a build from its checkpoints in the configured repository, under the same build id: completed phases
+     * and finished tasks whose staged files still match their checkpoints are skipped, the rest runs.
+     *
+     * @param buildId the build to resume
+     * @param force   whether to resume although the spec changed since the checkpoint
+     * @return the result of the successful build; {@link BuildResult#resumedFrom()} and
+     *         {@link BuildResult#tasksSkipped()} say what was not redone
+     * @throws StateLockedException        when another process (or another build of this one) holds the build
+     * @throws SpecChangedException        when the spec changed since the checkpoint and {@code force} is false
+     * @throws FactoryException            when the build has no checkpoints or was already published
+     * @throws dev.thefactory.api.CheckpointException when none of its checkpoints can be read
+     * @throws BackendUnavailableException as {@link #run()}
+     * @throws BuildFailedException        as {@link #run()}
+     */
+    public BuildResult resume(String buildId, boolean force) {
+        Objects.requireNonNull(buildId, "buildId");
+        boolean started = startedOnDisk(buildId);
+        BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
+        try {
+            if (started && config.checkpoints().history(buildId).isEmpty()) {
+                // It died before its first checkpoint was durable: nothing to skip, so it starts again.
+                List<String> notes = new ArrayList<>();
+                notes.add("Build " + buildId + " stopped before it saved a checkpoint; it was run again from the "
+                        + "start under the same id (the spec could not be compared with the one it started with)");
+                config.checkpoints().damage(buildId).forEach(d -> notes.add("Checkpoint damage found while "
+                        + "resuming: " + d));
+                return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, notes)
+                        .execute();
+            }
+            ResumePoint point = ResumePoint.load(config.checkpoints(), buildId);
+            if (point.finished()) {
+                throw new FactoryException("Build " + buildId + " already succeeded and was published; there is "
+                        + "nothing to resume", null, ErrorContext.ofBuild(buildId),
+                        List.of("start a new build (factory build) to build the project again"));
+            }
+            if (!point.specHash().equals(specHash)) {
+                if (!force) {
+                    throw new SpecChangedException(source(point), buildId, point.specHash(), specHash);
+                }
+                LOG.warn("[build {}] the spec changed since the checkpoint (was {}, now {}); resuming anyway (forced)",
+                        buildId, point.specHash(), specHash);
+            }
+            return new BuildRun(config, spec, specHash, discovery, hooks, buildId,
+                    specFile != null ? specFile : point.specFile(), point, null).execute();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * Resumes the most recently started build of the repository that was not published.
+     *
+     * @param force whether to resume although the spec changed since the checkpoint
+     * @return as {@link #resume(String, boolean)}
+     * @throws FactoryException when the repository holds no unfinished build; otherwise as
+     *                          {@link #resume(String, boolean)}
+     */
+    public BuildResult resumeLatest(boolean force) {
+        SavedBuilds.SavedBuild latest = SavedBuilds.latestUnfinished(config.checkpoints())
+                .orElseThrow(() -> new FactoryException("There is no unfinished build to resume in "
+                        + config.checkpoints() + "; every build there was published, or it holds none", null,
+                        ErrorContext.NONE, new ArrayList<>(List.of("start a new build (factory build)",
+                                "pass the state directory (--state DIR) or repository the build was saved in"))));
+        LOG.info("[build {}] is the latest unfinished build in {}", latest.buildId(), config.checkpoints());
+        return resume(latest.buildId(), force);
+    }
+
+    /**
+     * @return whether a file-system repository has a directory for the build: a build that took its lock there
+     *         started, even if it died before its first checkpoint
+     */
+    private boolean startedOnDisk(String buildId) {
+        if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
+            try {
+                return java.nio.file.Files.isDirectory(files.root().resolve(buildId));
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private String source(ResumePoint point) {
+        if (specFile != null) {
+            return specFile.toString();
+        }
+        return point.specFile() != null ? point.specFile().toString() : "spec";
     }
 }

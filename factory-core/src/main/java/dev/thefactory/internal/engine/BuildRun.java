@@ -71,6 +71,13 @@ import org.slf4j.MDC;
  * publishes atomically; when the cascade is exhausted it deletes the staging area, publishes nothing and throws a
  * {@link BuildFailedException}. A checkpoint is saved after every phase and every finished {@code GENERATE} task.
  *
+ * <p><strong>Resume.</strong> Given a {@link ResumePoint}, the run keeps the build's id and continues after the last
+ * checkpoint: it re-opens the staging area, checks every staged file of every checkpointed task against its SHA-256
+ * (a task whose files are missing or changed runs again, and a note says so; staged files no checkpointed task
+ * accounts for are removed), continues on the backend that ran the checkpointed phases (or starts again at
+ * {@code ANALYZE} on the first backend of the cascade when that backend is no longer available), reports the phases
+ * whose tasks were all taken over as {@link PhaseStatus#SKIPPED}, and counts the tasks it did not redo.
+ *
  * <p>Used once, by one thread; the threads it starts (a fixed pool named {@code factory-<buildId>-<n>} and a
  * scheduler) are stopped before {@link #execute()} returns.
  */
@@ -91,6 +98,9 @@ final class BuildRun {
     private final EngineHooks hooks;
     private final String buildId;
     private final Clock clock;
+    private final ResumePoint resume;
+    private final Path specFile;
+    private final List<String> restartNotes;
 
     private final Map<Phase, PhaseEntry> phases = new EnumMap<>(Phase.class);
     private final List<FallbackRecord> fallbacks = new ArrayList<>();
@@ -119,9 +129,24 @@ final class BuildRun {
     private ValidationReport report;
     private String currentBackend = CORE;
     private boolean finished;
+    private Phase resumedFrom;
+    private int tasksSkipped;
+    /** Checkpointed tasks whose staged files were verified; consumed by the first backend run. */
+    private Map<String, TaskRecord> reusable = Map.of();
 
     BuildRun(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
             EngineHooks hooks, String buildId) {
+        this(config, spec, specHash, discovery, hooks, buildId, null, null, null);
+    }
+
+    /**
+     * @param specFile the absolute spec file, recorded in the checkpoints; null when the spec was not a file
+     * @param resume   where a resumed build continues, or null for a fresh build (then {@code buildId} is new)
+     * @param restartNotes null, or — for a build resumed although it saved no readable checkpoint before it stopped,
+     *                 which therefore starts from the beginning under its id — why, for the result's notes
+     */
+    BuildRun(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
+            EngineHooks hooks, String buildId, Path specFile, ResumePoint resume, List<String> restartNotes) {
         this.config = Objects.requireNonNull(config, "config");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.specHash = Objects.requireNonNull(specHash, "specHash");
@@ -129,6 +154,13 @@ final class BuildRun {
         this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.buildId = Objects.requireNonNull(buildId, "buildId");
         this.clock = config.clock();
+        this.specFile = specFile;
+        this.resume = resume;
+        this.restartNotes = restartNotes == null ? null : List.copyOf(restartNotes);
+        if (resume != null && !resume.buildId().equals(buildId)) {
+            throw new IllegalArgumentException("resume point of build " + resume.buildId() + " given to build "
+                    + buildId);
+        }
     }
 
     /**
@@ -151,7 +183,8 @@ final class BuildRun {
             watchdog = new Watchdog(buildId, clock, config.watchdog(), watchdogScheduler, period);
             EventDispatcher dispatcher = new EventDispatcher(config.listeners()).with(event -> watchdog.touch());
             events = new BuildEvents(buildId, clock, dispatcher);
-            checkpoints = new CheckpointWriter(config.checkpoints(), buildId, clock, events);
+            checkpoints = new CheckpointWriter(config.checkpoints(), buildId, clock, events,
+                    resume == null ? 0 : resume.lastSequence());
             return run();
         } finally {
             if (watchdog != null) {
@@ -170,9 +203,40 @@ final class BuildRun {
     }
 
     private BuildResult run() {
-        events.buildStarted(spec.name(), config.mode(), null);
-        LOG.info("[build {}] started: project '{}', mode {}, output directory {}", buildId, spec.name(),
-                config.mode(), config.outputDirectory());
+        if (resume != null) {
+            resumedFrom = resume.resumesAt();
+            fallbacks.addAll(resume.base().fallbacks());
+            backendsTried.addAll(resume.base().backendsTried());
+        } else if (restartNotes != null) {
+            resumedFrom = Phase.VALIDATE_SPEC;
+        }
+        events.buildStarted(spec.name(), config.mode(), resumedFrom);
+        if (restartNotes != null) {
+            for (String note : restartNotes) {
+                notes.add(note);
+                LOG.warn("[build {}] {}", buildId, note);
+                events.notice(null, note);
+            }
+        }
+        if (resume == null) {
+            LOG.info("[build {}] started: project '{}', mode {}, output directory {}", buildId, spec.name(),
+                    config.mode(), config.outputDirectory());
+        } else {
+            LOG.info("[build {}] resumed at {} after checkpoint {} (phase {} on {}): project '{}', mode {}, output "
+                    + "directory {}", buildId, resumedFrom, resume.baseSequence(), resume.lastPhase(),
+                    resume.backend(), spec.name(), config.mode(), config.outputDirectory());
+            for (String note : resume.notes()) {
+                notes.add(note);
+                LOG.warn("[build {}] {}", buildId, note);
+                events.notice(null, note);
+            }
+            if (!resume.specHash().equals(specHash)) {
+                String note = "Resumed with a spec that changed since the checkpoint (forced): finished work of the "
+                        + "old spec was kept";
+                notes.add(note);
+                events.notice(null, note);
+            }
+        }
         BackendCascade cascade;
         try {
             cascade = resolveBackends();
@@ -217,7 +281,10 @@ final class BuildRun {
     }
 
     private void validateSpecPhase() throws BuildAbort {
-        startPhase(Phase.VALIDATE_SPEC, CORE);
+        checkInterrupted(Phase.VALIDATE_SPEC, CORE);
+        if (resume == null) {
+            startPhase(Phase.VALIDATE_SPEC, CORE);
+        }
         plan = new Planner().plan(spec);
         progress = new ProgressTracker(clock, plan.totalWeight());
         LOG.info("[build {}] plan: {} top-level tasks, agent budget {} ({}), up to {} agents", buildId,
@@ -227,7 +294,12 @@ final class BuildRun {
             LOG.info("[build {}] {}", buildId, note);
             events.notice(Phase.VALIDATE_SPEC, note);
         }
-        completePhase(Phase.VALIDATE_SPEC, CORE, BuildPlan.VALIDATE_SPEC_WEIGHT);
+        if (resume == null) {
+            completePhase(Phase.VALIDATE_SPEC, CORE, BuildPlan.VALIDATE_SPEC_WEIGHT);
+        } else {
+            skipPhase(Phase.VALIDATE_SPEC, CORE, BuildPlan.VALIDATE_SPEC_WEIGHT, "the spec was validated when the "
+                    + "factory was built, and the build was checkpointed after it");
+        }
     }
 
     private void prepare() throws BuildAbort {
@@ -242,19 +314,146 @@ final class BuildRun {
                     List.of("choose a writable output directory (Factory.Builder.outputDirectory, --out)"));
         }
         validation = hooks.validation().get();
+        if (restartNotes != null) {
+            clearStaging(Phase.ANALYZE, CORE);
+        }
+    }
+
+    /**
+     * Decides where a resumed build continues: the index of the checkpoint's backend in the cascade, whose verified
+     * tasks may be taken over; or, when that backend is not in the cascade now, 0 with an empty staging area.
+     */
+    private int resumeStart(BackendCascade cascade) throws BuildAbort {
+        if (resume == null) {
+            return 0;
+        }
+        List<String> ids = cascade.ids();
+        String saved = resume.backend();
+        int index = saved.equals(CORE) ? 0 : ids.indexOf(saved);
+        if (index < 0) {
+            String note = "Resume: backend '" + saved + "', which ran the checkpointed phases, is not available in "
+                    + "mode " + config.mode() + " now (cascade " + ids + "); the build starts again at ANALYZE on '"
+                    + ids.get(0) + "'";
+            notes.add(note);
+            LOG.warn("[build {}] {}", buildId, note);
+            events.notice(Phase.ANALYZE, note);
+            resumedFrom = Phase.ANALYZE;
+            clearStaging(Phase.ANALYZE, ids.get(0));
+            return 0;
+        }
+        reusable = verifiedTasks();
+        return index;
+    }
+
+    /**
+     * Checks every staged file of every checkpointed task against its SHA-256; removes the files of tasks that do not
+     * match and the staged files no checkpointed task accounts for (written by a task that had not been
+     * checkpointed when the build stopped).
+     *
+     * @return the tasks whose files all match, by id
+     */
+    private Map<String, TaskRecord> verifiedTasks() throws BuildAbort {
+        Map<String, StagingArea.FileInfo> staged = staging.files();
+        Map<String, TaskRecord> verified = new TreeMap<>();
+        java.util.Set<String> owned = new java.util.HashSet<>();
+        for (TaskRecord record : resume.tasks().values()) {
+            String problem = null;
+            for (BuildState.FileRef file : record.files()) {
+                StagingArea.FileInfo info = staged.get(file.path());
+                if (info == null) {
+                    problem = "its file '" + file.path() + "' is no longer in the staging area " + staging.root();
+                } else if (!info.sha256().equals(file.sha256()) || info.size() != file.size()) {
+                    problem = "its staged file '" + file.path() + "' does not match its checkpoint (SHA-256 "
+                            + file.sha256() + " expected, found " + info.sha256() + ")";
+                }
+                if (problem != null) {
+                    break;
+                }
+            }
+            if (problem == null) {
+                verified.put(record.id(), record);
+                record.files().forEach(file -> owned.add(file.path()));
+            } else {
+                String note = "Resume: task '" + record.id() + "' of phase " + record.phase() + " is run again because "
+                        + problem;
+                notes.add(note);
+                LOG.warn("[build {}] {}", buildId, note);
+                events.notice(record.phase(), note);
+            }
+        }
+        List<String> unowned = staged.keySet().stream().filter(path -> !owned.contains(path)).toList();
+        if (!unowned.isEmpty()) {
+            LOG.info("[build {}] removing {} staged file(s) that no checkpointed task accounts for: {}", buildId,
+                    unowned.size(), unowned);
+            try {
+                staging.remove(unowned);
+            } catch (FactoryException e) {
+                throw new BuildAbort(BuildStatus.FAILED, resumedFrom, CORE, "Could not remove the staged files "
+                        + unowned + " that no checkpointed task accounts for: " + e.getMessage(), e,
+                        List.of("check the permissions of '" + staging.root() + "', then resume again"), true);
+            }
+        }
+        return verified;
+    }
+
+    /** @return whether every task of the phase's plan, and every child they spawned, can be taken over */
+    private boolean coveredByCheckpoint(Phase phase) {
+        if (reusable.isEmpty() || (phase != Phase.GENERATE && !resume.completedPhases().contains(phase))) {
+            return false;
+        }
+        List<String> open = new ArrayList<>();
+        plan.tasks(phase).forEach(task -> open.add(task.id()));
+        while (!open.isEmpty()) {
+            TaskRecord record = reusable.get(open.remove(open.size() - 1));
+            if (record == null || record.phase() != phase) {
+                return false;
+            }
+            record.children().forEach(child -> open.add(record.id() + "/" + child.key()));
+        }
+        return true;
+    }
+
+    private void clearStaging(Phase phase, String backend) throws BuildAbort {
+        try {
+            staging.clear();
+        } catch (FactoryException e) {
+            throw new BuildAbort(BuildStatus.FAILED, phase, CORE, "Could not clear the staging area '"
+                    + staging.root() + "' before running backend '" + backend + "': " + e.getMessage(), e,
+                    List.of("check the permissions of the output directory, delete '" + staging.root()
+                            + "' and run again"));
+        }
+    }
+
+    private void checkInterrupted(Phase phase, String backend) throws BuildAbort {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backend, "Build " + buildId + " was interrupted "
+                    + "before phase " + phase, null, List.of(resumeHint() + "; finished work was checkpointed"));
+        }
+    }
+
+    private String resumeHint() {
+        return "resume it: factory resume --build " + buildId + " (or Factory.resume(\"" + buildId + "\"))";
     }
 
     /** @return null when a backend succeeded, else the last backend's failure */
     private PhaseFailure runCascade(BackendCascade cascade) throws BuildAbort {
         List<BackendCandidate> backends = cascade.backends();
-        for (int i = 0; i < backends.size(); i++) {
+        for (int i = resumeStart(cascade); i < backends.size(); i++) {
             BackendCandidate candidate = backends.get(i);
-            backendsTried.add(candidate.id());
+            if (backendsTried.isEmpty() || !backendsTried.get(backendsTried.size() - 1).equals(candidate.id())) {
+                backendsTried.add(candidate.id());
+            }
             currentBackend = candidate.id();
             try {
                 runBackend(candidate);
                 return null;
             } catch (PhaseFailure failure) {
+                if (Thread.currentThread().isInterrupted() || ChainReactor.interruption(failure.getCause())) {
+                    // Not the backend's fault: stop with what is finished kept, never fall back.
+                    throw new BuildAbort(BuildStatus.INTERRUPTED, failure.phase(), failure.backend(), "Build "
+                            + buildId + " was interrupted in phase " + failure.phase() + " on backend '"
+                            + failure.backend() + "'", failure, List.of());
+                }
                 failure.attempts().forEach((task, attempts) ->
                         attemptsPerTask.put(task + " (" + failure.backend() + ")", attempts));
                 String phaseBackend = failure.phase() == Phase.VALIDATE_OUTPUT ? CORE : failure.backend();
@@ -279,20 +478,17 @@ final class BuildRun {
         LOG.warn("[build {}] falling back from backend {} to {} after phase {} failed: {}", buildId,
                 failure.backend(), next.id(), failure.phase(), reason);
         events.fallbackTriggered(failure.phase(), failure.backend(), next.id(), reason);
-        try {
-            staging.clear();
-        } catch (FactoryException e) {
-            throw new BuildAbort(BuildStatus.FAILED, failure.phase(), CORE, "Could not clear the staging area '"
-                    + staging.root() + "' before falling back to backend '" + next.id() + "': " + e.getMessage(), e,
-                    List.of("check the permissions of the output directory, delete '" + staging.root()
-                            + "' and run again"));
-        }
+        clearStaging(failure.phase(), next.id());
         tasks.clear();
         facts.clear();
         planned.clear();
         taskNotes.clear();
+        reusable = Map.of();
+        tasksSkipped = 0;
         completedPhases.removeIf(p -> !p.backend().equals(CORE) || p.phase() != Phase.VALIDATE_SPEC);
         progress.restart(plan.totalWeight() - BuildPlan.VALIDATE_SPEC_WEIGHT);
+        // The state is back to "spec validated", now on the next backend: a resume after a crash continues there.
+        saveState(Phase.VALIDATE_SPEC, next.id(), failure.phase());
     }
 
     private void runBackend(BackendCandidate candidate) throws PhaseFailure, BuildAbort {
@@ -304,13 +500,35 @@ final class BuildRun {
                     agentsSpawned);
             ChainReactor reactor = new ChainReactor(services, backend, id, this::taskFinished);
             for (Phase phase : BACKEND_PHASES) {
-                startPhase(phase, id);
-                PhaseOutput output = reactor.runPhase(phase, plan.tasks(phase), facts);
+                checkInterrupted(phase, id);
+                boolean skip = coveredByCheckpoint(phase);
+                if (!skip) {
+                    startPhase(phase, id);
+                }
+                Map<String, TaskRecord> reuse = new TreeMap<>();
+                reusable.forEach((taskId, record) -> {
+                    if (record.phase() == phase) {
+                        reuse.put(taskId, record);
+                    }
+                });
+                PhaseOutput output = reactor.runPhase(phase, plan.tasks(phase), facts, reuse);
                 facts.putAll(output.facts());
                 planned.addAll(output.plannedFiles());
                 taskNotes.addAll(output.notes());
-                completePhase(phase, id, 0);
+                notes.addAll(output.resumeNotes());
+                tasksSkipped += output.reusedTasks();
+                if (skip && output.ranTasks() == 0) {
+                    skipPhase(phase, id, 0, output.reusedTasks() + " task(s) finished before the resume were "
+                            + "taken over after their staged files matched their checkpoints");
+                } else {
+                    if (skip) {
+                        startPhase(phase, id);
+                    }
+                    completePhase(phase, id, 0);
+                }
             }
+            reusable = Map.of();
+            checkInterrupted(Phase.VALIDATE_OUTPUT, CORE);
             validateOutput(id, reactor.fileOwners());
         } finally {
             try {
@@ -339,9 +557,9 @@ final class BuildRun {
         return backend;
     }
 
-    private void taskFinished(TaskRecord record) {
+    private void taskFinished(TaskRecord record, boolean reused) {
         tasks.put(record.id(), record);
-        if (record.phase() == Phase.GENERATE) {
+        if (!reused && record.phase() == Phase.GENERATE) {
             checkpoints.save(Phase.GENERATE, record.id(), BuildState.toJson(new TaskCheckpoint(
                     BuildState.FORMAT_VERSION, BuildState.TASK, buildId, specHash, config.mode(), currentBackend,
                     record)));
@@ -382,6 +600,7 @@ final class BuildRun {
     }
 
     private BuildResult publish() throws BuildAbort {
+        checkInterrupted(Phase.PUBLISH, CORE);
         startPhase(Phase.PUBLISH, CORE);
         notes.addAll(taskNotes);
         notes.addAll(report.notes());
@@ -472,6 +691,7 @@ final class BuildRun {
             recovery.add("the build ran with fault injection (" + config.faults().toSpec() + "); run it without "
                     + "--faults");
         }
+        recovery.add("after fixing the cause, " + resumeHint() + ": it continues from the last checkpoint");
         String message = "Build " + buildId + " failed: every backend of the cascade failed (tried "
                 + String.join(", ", backendsTried) + "); nothing was published.\n  "
                 + String.join("\n  ", backendFailures);
@@ -492,10 +712,19 @@ final class BuildRun {
         }
         int staged = stagedFiles();
         List<Throwable> cleanupFailures = new ArrayList<>();
-        if (!abort.keepStaging()) {
+        BuildStatus status = abort.status() == BuildStatus.FAILED && interruption(abort)
+                ? BuildStatus.INTERRUPTED : abort.status();
+        if (!abort.keepStaging() && status != BuildStatus.INTERRUPTED) {
             deleteStaging(cleanupFailures);
         }
-        BuildStatus status = abort.status();
+        List<String> recovery = new ArrayList<>(abort.recoveryOptions());
+        if (recovery.stream().noneMatch(o -> o.contains("factory resume"))) {
+            if (status == BuildStatus.INTERRUPTED) {
+                recovery.add(0, resumeHint() + "; finished work was checkpointed");
+            } else {
+                recovery.add("after fixing the cause, " + resumeHint() + ": it continues from the last checkpoint");
+            }
+        }
         BuildResult result = result(status, null, staged);
         String message = status == BuildStatus.INTERRUPTED
                 ? abort.getMessage() + "; nothing was published" + (staging == null ? "" : " and the staged files were "
@@ -503,7 +732,7 @@ final class BuildRun {
                 : "Build " + buildId + " failed: " + abort.getMessage() + "; nothing was published";
         BuildFailedException failure = new BuildFailedException(message, abort.getCause(),
                 new ErrorContext(buildId, abort.phase(), null, abort.backend()), result, attemptsPerTask,
-                backendsTried, abort.recoveryOptions());
+                backendsTried, recovery);
         cleanupFailures.forEach(failure::addSuppressed);
         LOG.error("[build {}] {}", buildId, message);
         finish(status, null);
@@ -511,6 +740,11 @@ final class BuildRun {
             Thread.currentThread().interrupt();
         }
         return failure;
+    }
+
+    /** @return whether the abort was caused by an interrupt (e.g. a checkpoint write cut short by Ctrl-C) */
+    private static boolean interruption(BuildAbort abort) {
+        return Thread.currentThread().isInterrupted() || ChainReactor.interruption(abort.getCause());
     }
 
     private int stagedFiles() {
@@ -561,8 +795,24 @@ final class BuildRun {
             }
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
-                policies == null ? 0 : policies.retries(), fallbacks, null, 0,
+                policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
                 report == null ? ValidationSummary.EMPTY : report.summary(), allNotes);
+    }
+
+    /**
+     * @return for a resumed build, the first phase that was not skipped (the checkpoint's resume point when none ran
+     *         yet); null for a fresh build
+     */
+    private Phase firstPhaseThatRan() {
+        if (resume == null) {
+            return resumedFrom;
+        }
+        for (Map.Entry<Phase, PhaseEntry> entry : phases.entrySet()) {
+            if (entry.getValue().status != PhaseStatus.SKIPPED) {
+                return entry.getKey();
+            }
+        }
+        return resumedFrom;
     }
 
     private void startPhase(Phase phase, String backend) {
@@ -585,13 +835,40 @@ final class BuildRun {
             double percent = progress.advance(weight);
             events.progress(phase, percent, progress.etaMillis());
         }
+        saveState(phase, currentBackend, phase);
+    }
+
+    /** Records a phase that did not need to run in this resumed build. */
+    private void skipPhase(Phase phase, String backend, double weight, String why) {
+        PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
+        entry.backend = backend;
+        entry.status = PhaseStatus.SKIPPED;
+        completedPhases.add(new PhaseRecord(phase, backend, 0));
+        String message = "Phase " + phase + " skipped on resume: " + why;
+        LOG.info("[build {}] {}", buildId, message);
+        events.notice(phase, message);
+        if (weight > 0) {
+            double percent = progress.advance(weight);
+            events.progress(phase, percent, progress.etaMillis());
+        }
+    }
+
+    /**
+     * Saves the whole state as a phase checkpoint.
+     *
+     * @param phase   the phase the state follows
+     * @param backend the backend the build is on
+     * @param failed  the phase to name when the save fails
+     */
+    private void saveState(Phase phase, String backend, Phase failed) throws BuildAbort {
         String payload = BuildState.toJson(new PhaseCheckpoint(BuildState.FORMAT_VERSION, BuildState.PHASE, buildId,
-                specHash, config.mode(), currentBackend, phase, completedPhases, new ArrayList<>(tasks.values()), facts,
-                new ArrayList<>(planned), fallbacks, backendsTried));
+                specHash, config.mode(), backend, phase, completedPhases, new ArrayList<>(tasks.values()), facts,
+                new ArrayList<>(planned), fallbacks, backendsTried,
+                specFile == null ? null : specFile.toString(), config.outputDirectory().toString()));
         try {
             checkpoints.save(phase, null, payload);
         } catch (RuntimeException e) {
-            throw new BuildAbort(BuildStatus.FAILED, phase, backend, "Could not save the checkpoint after phase "
+            throw new BuildAbort(BuildStatus.FAILED, failed, backend, "Could not save the checkpoint after phase "
                     + phase + ": " + e.getMessage(), e,
                     List.of("check that the checkpoint repository is writable and has space, then run again"));
         }

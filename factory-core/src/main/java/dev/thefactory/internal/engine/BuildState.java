@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *   <li>{@link PhaseCheckpoint} ({@code "kind": "phase"}) after every phase: the whole state — spec hash, mode, the
  *       backend in use, the phases completed on it (with backend and duration), every finished task of that backend
  *       with its {@link TaskRecord}, the merged facts, the planned files, the fallbacks so far and the backends
- *       tried;</li>
+ *       tried, and where the spec file and the output directory are (so a resume from the command line can find
+ *       them);</li>
  *   <li>{@link TaskCheckpoint} ({@code "kind": "task"}) after every finished {@code GENERATE} task: that task's record
  *       only, so a task checkpoint costs the same whatever the number of tasks before it.</li>
  * </ul>
@@ -139,11 +140,15 @@ public final class BuildState {
      * @param plannedFiles    the planned files, sorted
      * @param fallbacks       the fallbacks so far
      * @param backendsTried   the backends tried so far, in order
+     * @param specFile        the absolute path of the spec file the build was started from, or null when the spec
+     *                        was given as text or as a value; {@code factory resume} re-reads it from here
+     * @param outputDirectory the absolute output directory (its {@code .staging/<buildId>} holds the staged files),
+     *                        or null in checkpoints written before it was recorded
      */
     public record PhaseCheckpoint(int formatVersion, String kind, String buildId, String specHash, Mode mode,
             String backend, Phase phase, List<PhaseRecord> completedPhases, List<TaskRecord> tasks,
             Map<String, String> facts, List<String> plannedFiles, List<FallbackRecord> fallbacks,
-            List<String> backendsTried) {
+            List<String> backendsTried, String specFile, String outputDirectory) {
         /** Copies the lists and sorts the facts. */
         public PhaseCheckpoint {
             completedPhases = copy(completedPhases);

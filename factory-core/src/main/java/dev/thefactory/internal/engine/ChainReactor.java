@@ -8,6 +8,7 @@ import dev.thefactory.internal.engine.BuildState.ChildRef;
 import dev.thefactory.internal.engine.BuildState.FileRef;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.internal.output.SafePaths;
+import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.plan.AgentLimits;
 import dev.thefactory.internal.plan.PlannedTask;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
@@ -60,9 +61,11 @@ final class ChainReactor {
     interface FinishedTasks {
         /**
          * @param record what the task produced
+         * @param reused true when the task did not run but was taken over from a checkpoint of a resumed build (its
+         *               checkpoint exists already); false when it ran now
          * @throws RuntimeException when its checkpoint cannot be saved; the build is then aborted
          */
-        void finished(TaskRecord record);
+        void finished(TaskRecord record, boolean reused);
     }
 
     private final ReactorServices services;
@@ -97,13 +100,32 @@ final class ChainReactor {
      */
     PhaseOutput runPhase(Phase phase, List<PlannedTask> planned, Map<String, String> baseFacts)
             throws PhaseFailure, BuildAbort {
-        PhaseRun run = new PhaseRun(phase, baseFacts);
+        return runPhase(phase, planned, baseFacts, Map.of());
+    }
+
+    /**
+     * Runs one phase of a resumed build: a task with a record in {@code reusable} whose staged files still match
+     * the record's SHA-256 (and that ran on this backend) is taken over instead of run — its files, facts and planned
+     * files count as if it had run, and its children are taken over or run in turn. A task whose record does not
+     * match runs again; its stale staged files are removed first and a note says why.
+     *
+     * @param phase     the phase
+     * @param planned   its top-level tasks, in plan order
+     * @param baseFacts the merged facts of the earlier phases of this backend
+     * @param reusable  finished tasks of a checkpoint, by id; empty for a fresh build
+     * @return what the phase produced, with how many tasks were taken over and how many ran
+     * @throws PhaseFailure as {@link #runPhase(Phase, List, Map)}
+     * @throws BuildAbort   as {@link #runPhase(Phase, List, Map)}
+     */
+    PhaseOutput runPhase(Phase phase, List<PlannedTask> planned, Map<String, String> baseFacts,
+            Map<String, TaskRecord> reusable) throws PhaseFailure, BuildAbort {
+        PhaseRun run = new PhaseRun(phase, baseFacts, reusable);
         services.watchdog().arm(run::alarm, services.clock().instant(), services.timeouts().phase(),
                 services.buildStart(), services.timeouts().build());
         boolean completed = false;
         try {
             for (PlannedTask task : planned) {
-                run.submit(new TaskNode(task.task(), task.weight(), task.childAllowance(), null, Map.of()));
+                run.start(new TaskNode(task.task(), task.weight(), task.childAllowance(), null, Map.of()));
             }
             while (run.outstanding() > 0) {
                 Signal signal;
@@ -112,7 +134,8 @@ final class ChainReactor {
                 } catch (InterruptedException e) {
                     throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backendId, "Build " + services.buildId()
                             + " was interrupted in phase " + phase + " on backend '" + backendId + "'", e,
-                            List.of("run the build again; finished work was checkpointed"));
+                            List.of("resume it: factory resume --build " + services.buildId() + " (or Factory.resume(\""
+                                    + services.buildId() + "\")); finished work was checkpointed"));
                 }
                 if (signal instanceof Finished finished) {
                     run.finished(finished);
@@ -164,11 +187,125 @@ final class ChainReactor {
         private final Set<String> running = new java.util.TreeSet<>();
         private final SortedMap<String, TaskRecord> finishedTasks = new TreeMap<>();
         private final List<Future<?>> futures = new ArrayList<>();
+        private final Map<String, TaskRecord> reusable;
+        private final List<String> recoveryNotes = new ArrayList<>();
+        private Map<String, StagingArea.FileInfo> staged;
+        private int reused;
+        private int ran;
         private volatile boolean cancelled;
 
-        PhaseRun(Phase phase, Map<String, String> baseFacts) {
+        PhaseRun(Phase phase, Map<String, String> baseFacts, Map<String, TaskRecord> reusable) {
             this.phase = phase;
             this.baseFacts = Map.copyOf(baseFacts);
+            this.reusable = Map.copyOf(reusable);
+        }
+
+        /** Takes a task over from the checkpoint when its record still matches the staged files, else runs it. */
+        void start(TaskNode node) throws PhaseFailure, BuildAbort {
+            TaskRecord saved = reusable.get(node.id());
+            if (saved != null) {
+                String problem = mismatch(node, saved);
+                if (problem == null) {
+                    adopt(node, saved);
+                    return;
+                }
+                discard(saved, problem);
+            }
+            submit(node);
+        }
+
+        /** @return null when the record can be reused, else why not */
+        private String mismatch(TaskNode node, TaskRecord saved) {
+            if (!saved.backend().equals(backendId)) {
+                return "it ran on backend '" + saved.backend() + "', not on '" + backendId + "'";
+            }
+            if (saved.children().size() > node.maxChildren()) {
+                return "it spawned " + saved.children().size() + " children but may spawn at most "
+                        + node.maxChildren() + " under the current plan";
+            }
+            if (staged == null) {
+                staged = services.staging().files();
+            }
+            for (FileRef file : saved.files()) {
+                StagingArea.FileInfo info = staged.get(file.path());
+                if (info == null) {
+                    return "its file '" + file.path() + "' is no longer in the staging area";
+                }
+                if (!info.sha256().equals(file.sha256()) || info.size() != file.size()) {
+                    return "its staged file '" + file.path() + "' changed since the checkpoint (SHA-256 "
+                            + abbreviate(file.sha256()) + "…, " + file.size() + " bytes expected; found "
+                            + abbreviate(info.sha256()) + "…, " + info.size() + " bytes)";
+                }
+            }
+            return null;
+        }
+
+        private void discard(TaskRecord saved, String problem) throws BuildAbort {
+            String note = "Resume: task '" + saved.id() + "' of phase " + phase + " was run again because " + problem;
+            recoveryNotes.add(note);
+            LOG.warn("[build {}] {}", services.buildId(), note);
+            services.events().notice(phase, note);
+            List<String> stale = saved.files().stream().map(FileRef::path)
+                    .filter(path -> staged != null && staged.containsKey(path)).toList();
+            if (stale.isEmpty()) {
+                return;
+            }
+            try {
+                services.staging().remove(stale);
+            } catch (FactoryException e) {
+                throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Could not remove the stale staged files "
+                        + stale + " of task '" + saved.id() + "' before running it again: " + e.getMessage(), e,
+                        List.of("check the permissions of the output directory, then resume again"), true);
+            }
+        }
+
+        private void adopt(TaskNode node, TaskRecord saved) throws PhaseFailure, BuildAbort {
+            if (nodes.putIfAbsent(node.id(), node) != null) {
+                throw new PhaseFailure(phase, backendId, node.id(), "Task id '" + node.id() + "' occurs twice in phase "
+                        + phase + " on backend '" + backendId + "'; child keys must not repeat a task id", null,
+                        Map.of(node.id(), 1), false);
+            }
+            for (FileRef file : saved.files()) {
+                String owner = fileOwners.putIfAbsent(file.path(), node.id());
+                if (owner != null) {
+                    throw new PhaseFailure(phase, backendId, node.id(), "Tasks '" + owner + "' and '" + node.id()
+                            + "' both generated '" + file.path() + "' on backend '" + backendId + "'; every file must "
+                            + "come from exactly one task", null, Map.of(node.id(), 1), false);
+                }
+            }
+            finishedTasks.put(node.id(), saved);
+            reused++;
+            try {
+                sink.finished(saved, true);
+            } catch (RuntimeException e) {
+                throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Could not record the reused task '"
+                        + node.id() + "': " + e.getMessage(), e, List.of("resume the build again"));
+            }
+            LOG.info("[build {}] task {} taken over from the checkpoint: {} file(s) verified, {} child(ren)",
+                    services.buildId(), node.id(), saved.files().size(), saved.children().size());
+            double credit = saved.children().isEmpty() ? node.weight() : node.weight() / 2;
+            double percent = services.progress().advance(credit);
+            services.events().progress(phase, percent, services.progress().etaMillis());
+            spawnChildren(node, saved.children(), saved.facts());
+        }
+
+        private void spawnChildren(TaskNode node, List<ChildRef> children, Map<String, String> facts)
+                throws PhaseFailure, BuildAbort {
+            if (children.isEmpty()) {
+                return;
+            }
+            AgentTask task = node.task();
+            int leftover = Math.max(0, node.allowance() - children.size());
+            double childWeight = node.weight() / 2 / children.size();
+            Map<String, String> inherited = new TreeMap<>(node.inheritedFacts());
+            inherited.putAll(facts);
+            for (int i = 0; i < children.size(); i++) {
+                ChildRef child = children.get(i);
+                AgentTask childTask = new AgentTask(task.id() + "/" + child.key(), phase, child.role(), child.subject(),
+                        task.id(), task.depth() + 1, child.parameters());
+                start(new TaskNode(childTask, childWeight, AgentLimits.childAllowance(leftover, children.size(), i),
+                        node, inherited));
+            }
         }
 
         int outstanding() {
@@ -186,6 +323,7 @@ final class ChainReactor {
                         Map.of(node.id(), 1), false);
             }
             running.add(node.id());
+            ran++;
             services.agentsSpawned().incrementAndGet();
             AgentTask task = node.task();
             services.events().agentSpawned(phase, task.id(), task.role(), task.parentId());
@@ -316,6 +454,19 @@ final class ChainReactor {
         }
 
         void finished(Finished finished) throws PhaseFailure, BuildAbort {
+            // A finished task's files and checkpoint are saved even while the build is being interrupted: a pending
+            // interrupt would make the file channels throw ClosedByInterruptException. It stays pending afterwards.
+            boolean interrupted = Thread.interrupted();
+            try {
+                record(finished);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void record(Finished finished) throws PhaseFailure, BuildAbort {
             TaskNode node = finished.node();
             running.remove(node.id());
             TaskResult result = finished.result().result();
@@ -334,6 +485,11 @@ final class ChainReactor {
                 try {
                     sha256 = services.staging().write(path, content);
                 } catch (FactoryException e) {
+                    if (Thread.currentThread().isInterrupted() || interruption(e)) {
+                        throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backendId, "Build " + services.buildId()
+                                + " was interrupted in phase " + phase + " on backend '" + backendId + "' while it "
+                                + "staged '" + path + "' of task '" + node.id() + "'", e, List.of());
+                    }
                     throw new PhaseFailure(phase, backendId, node.id(), "Task '" + node.id() + "' on backend '"
                             + backendId + "' produced '" + path + "', which could not be staged: " + e.getMessage(),
                             e, Map.of(node.id(), 1), false);
@@ -349,7 +505,7 @@ final class ChainReactor {
                     result.facts(), finished.result().plannedPaths(), childRefs, result.notes());
             finishedTasks.put(task.id(), record);
             try {
-                sink.finished(record);
+                sink.finished(record, false);
             } catch (RuntimeException e) {
                 throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Could not save the checkpoint of task '"
                         + task.id() + "': " + e.getMessage(), e,
@@ -359,24 +515,10 @@ final class ChainReactor {
             LOG.info("[build {}] task {} completed on {} in {} ms: {} file(s), {} fact(s), {} child(ren)",
                     services.buildId(), task.id(), backendId, finished.durationMillis(), files.size(),
                     result.facts().size(), result.children().size());
-            List<ChildTask> children = result.children();
-            double credit = children.isEmpty() ? node.weight() : node.weight() / 2;
+            double credit = childRefs.isEmpty() ? node.weight() : node.weight() / 2;
             double percent = services.progress().advance(credit);
             services.events().progress(phase, percent, services.progress().etaMillis());
-            if (children.isEmpty()) {
-                return;
-            }
-            int leftover = node.allowance() - children.size();
-            double childWeight = node.weight() / 2 / children.size();
-            Map<String, String> inherited = new TreeMap<>(node.inheritedFacts());
-            inherited.putAll(result.facts());
-            for (int i = 0; i < children.size(); i++) {
-                ChildTask child = children.get(i);
-                AgentTask childTask = new AgentTask(task.id() + "/" + child.key(), phase, child.role(), child.subject(),
-                        task.id(), task.depth() + 1, child.parameters());
-                submit(new TaskNode(childTask, childWeight, AgentLimits.childAllowance(leftover, children.size(), i),
-                        node, inherited));
-            }
+            spawnChildren(node, childRefs, result.facts());
         }
 
         PhaseFailure failure(Failed failed) {
@@ -433,8 +575,27 @@ final class ChainReactor {
                 planned.addAll(record.plannedFiles());
                 notes.addAll(record.notes());
             }
-            return new PhaseOutput(new ArrayList<>(finishedTasks.values()), facts, planned, notes);
+            return new PhaseOutput(new ArrayList<>(finishedTasks.values()), facts, planned, notes, reused, ran,
+                    recoveryNotes);
         }
+    }
+
+    /** @return whether the failure, or one of its causes, is an interruption */
+    static boolean interruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
     static String describe(Throwable failure) {

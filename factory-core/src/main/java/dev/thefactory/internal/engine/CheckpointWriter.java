@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves a build's checkpoints with increasing sequence numbers and announces each with a
- * {@link dev.thefactory.api.event.CheckpointSaved} event. Thread-safe (saves are serialized).
+ * {@link dev.thefactory.api.event.CheckpointSaved} event. A save is not disturbed by a pending interrupt of the calling
+ * thread (the interrupt stays pending). Thread-safe (saves are serialized).
  */
 final class CheckpointWriter {
 
@@ -24,10 +25,22 @@ final class CheckpointWriter {
     private long sequence;
 
     CheckpointWriter(CheckpointRepository repository, String buildId, Clock clock, BuildEvents events) {
+        this(repository, buildId, clock, events, 0);
+    }
+
+    /**
+     * @param lastSequence the sequence of the build's newest checkpoint (a resumed build continues after it), or 0
+     */
+    CheckpointWriter(CheckpointRepository repository, String buildId, Clock clock, BuildEvents events,
+            long lastSequence) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.buildId = Objects.requireNonNull(buildId, "buildId");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
+        if (lastSequence < 0) {
+            throw new IllegalArgumentException("lastSequence must be >= 0 but was " + lastSequence);
+        }
+        this.sequence = lastSequence;
     }
 
     /**
@@ -42,8 +55,17 @@ final class CheckpointWriter {
      */
     synchronized long save(Phase phase, String taskId, String payload) {
         long next = sequence + 1;
-        repository.save(new Checkpoint(BuildState.FORMAT_VERSION, buildId, next, phase, taskId, clock.instant(),
-                payload));
+        // Work that finished is saved even when the build is being interrupted: an interrupt pending during the
+        // write would close the repository's file channel (ClosedByInterruptException) and lose the checkpoint.
+        boolean interrupted = Thread.interrupted();
+        try {
+            repository.save(new Checkpoint(BuildState.FORMAT_VERSION, buildId, next, phase, taskId, clock.instant(),
+                    payload));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         sequence = next;
         LOG.debug("[build {}] checkpoint {} saved after {}{}", buildId, next, phase.id(),
                 taskId == null ? "" : " task " + taskId);

@@ -1,0 +1,135 @@
+package dev.thefactory.internal.engine;
+
+import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.RetrySettings;
+import dev.thefactory.api.SpecFormat;
+import dev.thefactory.api.SpecLimits;
+import dev.thefactory.api.TimeoutSettings;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.internal.backend.BackendDiscovery;
+import dev.thefactory.internal.minimal.MinimalBackendProvider;
+import dev.thefactory.internal.output.OutputQuotas;
+import dev.thefactory.internal.spec.SpecJson;
+import dev.thefactory.internal.spec.SpecLoader;
+import dev.thefactory.spi.CheckpointRepository;
+import dev.thefactory.spi.OrchestratorBackendProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Builds engines of a small spec with test backends, and compares published trees. */
+final class EngineFixture {
+
+    static final String SPEC = """
+            # Tree Demo
+
+            A small project for engine tests.
+
+            ## Type: cli_tool
+
+            ## Complexity: simple
+
+            ## FEATURES
+
+            - Count the leaves of a tree
+            - Print the tree
+            """;
+
+    private EngineFixture() {
+    }
+
+    static ProjectSpec spec(String text) {
+        return new SpecLoader(SpecLimits.defaults()).load(text, SpecFormat.MARKDOWN, "tree-demo.md");
+    }
+
+    static String hash(ProjectSpec spec) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(SpecJson.toJson(spec).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static EngineConfig config(Path out, CheckpointRepository repository, BuildListener... listeners) {
+        return config(out, repository, 4, listeners);
+    }
+
+    static EngineConfig config(Path out, CheckpointRepository repository, int parallelism,
+            BuildListener... listeners) {
+        return config(out, repository, parallelism, Duration.ofMinutes(2), Clock.systemUTC(), 0, listeners);
+    }
+
+    static EngineConfig config(Path out, CheckpointRepository repository, int parallelism, Duration watchdog,
+            Clock clock, long minHeapHeadroom, BuildListener... listeners) {
+        return new EngineConfig(Mode.STANDALONE, out.toAbsolutePath().normalize(), List.of(listeners), null,
+                repository, parallelism, watchdog, minHeapHeadroom, RetrySettings.none(),
+                CircuitBreakerSettings.defaults(), TimeoutSettings.defaults(), FaultInjection.none(), clock,
+                OutputQuotas.defaults());
+    }
+
+    static BuildEngine engine(EngineConfig config, String specText, Path specFile,
+            OrchestratorBackendProvider... providers) {
+        return engine(config, EngineHooks.defaults(), specText, specFile, providers);
+    }
+
+    static BuildEngine engine(EngineConfig config, EngineHooks hooks, String specText, Path specFile,
+            OrchestratorBackendProvider... providers) {
+        ProjectSpec spec = spec(specText);
+        List<OrchestratorBackendProvider> all = new ArrayList<>(List.of(providers));
+        all.add(new MinimalBackendProvider());
+        return new BuildEngine(config, spec, hash(spec), () -> BackendDiscovery.of(all), hooks, specFile);
+    }
+
+    /** @return every regular file under {@code root} by relative path, with its bytes as hex */
+    static Map<String, String> tree(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'),
+                        HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** @return {@link #tree} without the build manifest, which holds the build id and timings */
+    static Map<String, String> projectFiles(Path root) {
+        Map<String, String> files = tree(root);
+        files.remove(BuildMetadata.PATH);
+        return files;
+    }
+
+    /** Copies a directory tree. */
+    static void copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!source.getFileName().toString().equals("lock")) {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

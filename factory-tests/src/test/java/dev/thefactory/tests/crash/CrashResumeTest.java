@@ -1,0 +1,150 @@
+package dev.thefactory.tests.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thefactory.CheckpointRepositories;
+import dev.thefactory.Factory;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Mode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts real JVMs that build the extreme example spec, kills each with SIGKILL at a random (seeded) moment, resumes
+ * the build in this JVM, and compares the project's bytes with an uninterrupted build. The default run kills at
+ * {@value #SHORT_KILLS} points; {@code -Dfactory.long=true} kills at {@value #LONG_KILLS}.
+ */
+class CrashResumeTest {
+
+    private static final int SHORT_KILLS = 3;
+    private static final int LONG_KILLS = 25;
+    private static final long SEED = 20261201L;
+    private static final Path SPEC = Path.of("..", "examples", "specs", "example_extreme.md").toAbsolutePath()
+            .normalize();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBuildKilledAtAnyMomentResumesToTheSameBytes() throws Exception {
+        Mode mode = Mode.STANDALONE;
+        BuildResult reference = factory(tmp.resolve("reference-out"), tmp.resolve("reference-state"), mode).run();
+        SortedMap<String, String> expected = snapshot(reference.outputDirectory());
+        long referenceMillis = reference.phases().stream().mapToLong(p -> p.durationMillis()).sum();
+
+        int kills = Boolean.getBoolean("factory.long") ? LONG_KILLS : SHORT_KILLS;
+        Random random = new Random(SEED);
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < kills; i++) {
+            Path out = tmp.resolve("out-" + i);
+            Path state = tmp.resolve("state-" + i);
+            // JVM start-up takes a few hundred milliseconds; spread the kills over the build after it
+            long killAfter = 300 + (long) (random.nextDouble() * Math.max(500, referenceMillis * 1.5));
+            Killed killed = runAndKill(out, state, mode, killAfter);
+            if (killed.buildId() == null) {
+                outcomes.add("killed after " + killAfter + " ms before the build started");
+                continue;
+            }
+            BuildResult resumed;
+            if (killed.finished()) {
+                outcomes.add("finished before the kill at " + killAfter + " ms");
+                resumed = null;
+            } else {
+                resumed = factory(out, state, mode).resume(killed.buildId());
+                assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
+                outcomes.add("killed after " + killAfter + " ms, resumed from " + resumed.resumedFrom() + " skipping "
+                        + resumed.tasksSkipped() + " tasks");
+            }
+            Path project = out.resolve(reference.outputDirectory().getFileName());
+            assertThat(snapshot(project)).as("project after kill %d (%s)", i, outcomes.get(i)).isEqualTo(expected);
+        }
+        System.out.println("crash test outcomes: " + outcomes);
+        assertThat(outcomes).anyMatch(o -> o.contains("resumed from"));
+    }
+
+    private static Factory factory(Path out, Path state, Mode mode) {
+        return Factory.builder().spec(SPEC).outputDirectory(out).mode(mode)
+                .checkpoints(CheckpointRepositories.fileSystem(state)).build();
+    }
+
+    private record Killed(String buildId, boolean finished) {
+    }
+
+    private static Killed runAndKill(Path out, Path state, Mode mode, long killAfterMillis) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", CrashTarget.class.getName(), SPEC.toString(),
+                out.toString(), state.toString(), mode.name())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed
+            }
+        });
+        reader.start();
+        boolean exited = process.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
+        if (!exited) {
+            process.destroyForcibly(); // SIGKILL on Linux and macOS
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        reader.join(10_000);
+        String buildId = null;
+        boolean done = false;
+        synchronized (lines) {
+            for (String line : lines) {
+                if (line.startsWith("BUILD ")) {
+                    buildId = line.substring("BUILD ".length()).strip();
+                }
+                done |= line.equals("DONE");
+            }
+        }
+        return new Killed(buildId, exited && done);
+    }
+
+    private static SortedMap<String, String> snapshot(Path root) throws IOException {
+        SortedMap<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                if (!relative.startsWith(".factory/")) {
+                    files.put(relative, sha256(Files.readAllBytes(file)));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
