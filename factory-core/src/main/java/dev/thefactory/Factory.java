@@ -21,6 +21,7 @@ import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.spec.SpecJson;
 import dev.thefactory.internal.spec.SpecLoader;
 import dev.thefactory.spi.CheckpointRepository;
+import dev.thefactory.spi.PatternStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,6 +32,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: turns a project specification into a generated, validated project on disk.
@@ -265,6 +269,7 @@ public final class Factory {
         private Clock clock = Clock.systemUTC();
         private SpecLimits specLimits = SpecLimits.defaults();
         private ClassLoader classLoader;
+        private PatternStore patterns;
 
         private Builder() {
         }
@@ -431,6 +436,17 @@ public final class Factory {
             return this;
         }
 
+        /**
+         * @param store remembers task durations per phase and role so that the ETA starts from experience; default the
+         *              first {@link PatternStore} registered with {@link java.util.ServiceLoader} (the in-memory one of
+         *              {@code factory-fallbacks}), else none (the ETA then comes from this build's measurements alone)
+         * @return this builder
+         */
+        public Builder patternStore(PatternStore store) {
+            this.patterns = Objects.requireNonNull(store, "patternStore");
+            return this;
+        }
+
         /** @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()} @return this */
         public Builder specLimits(SpecLimits limits) {
             this.specLimits = Objects.requireNonNull(limits, "specLimits");
@@ -474,9 +490,21 @@ public final class Factory {
             EngineConfig config = new EngineConfig(mode, outputDirectory.toAbsolutePath().normalize(), listeners,
                     explicit, checkpoints != null ? checkpoints : CheckpointRepositories.inMemory(), parallelism,
                     watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
-                    faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults());
+                    faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
+                    patterns != null ? patterns : discoverPatterns(classLoader != null ? classLoader : contextLoader()));
             ClassLoader providers = classLoader != null ? classLoader : contextLoader();
             return new Factory(spec, sha256(SpecJson.toJson(spec)), config, providers, specPath);
+        }
+
+        /** @return the first {@link PatternStore} the service loader finds, or one that remembers nothing */
+        private static PatternStore discoverPatterns(ClassLoader loader) {
+            try {
+                return ServiceLoader.load(PatternStore.class, loader).findFirst().orElse(EngineConfig.NO_PATTERNS);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                LoggerFactory.getLogger(Factory.class).warn("skipped a pattern store that failed to load; the ETA "
+                        + "is estimated from this build alone", e);
+                return EngineConfig.NO_PATTERNS;
+            }
         }
 
         private String sourceName() {

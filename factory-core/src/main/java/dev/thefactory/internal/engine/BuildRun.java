@@ -34,6 +34,7 @@ import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
 import dev.thefactory.internal.resilience.TaskFailureException;
+import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.OrchestratorBackend;
 import java.nio.file.Path;
@@ -286,7 +287,7 @@ final class BuildRun {
             startPhase(Phase.VALIDATE_SPEC, CORE);
         }
         plan = new Planner().plan(spec);
-        progress = new ProgressTracker(clock, plan.totalWeight());
+        progress = new ProgressTracker(clock, plan.totalWeight(), config.patterns(), priorMillis(plan));
         LOG.info("[build {}] plan: {} top-level tasks, agent budget {} ({}), up to {} agents", buildId,
                 plan.tasks().size(), plan.agentBudget(), plan.complexity().id(), plan.plannedAgents());
         for (String note : plan.notes()) {
@@ -920,5 +921,40 @@ final class BuildRun {
             startedAt = null;
             return millis;
         }
+    }
+
+    /**
+     * The plan's expected duration from the pattern store's experience: per phase, the estimated durations of its
+     * top-level tasks (a task the store knows nothing about counts as the mean of those it knows) spread over the
+     * parallelism. 0 when the store knows none of them.
+     */
+    private long priorMillis(BuildPlan plan) {
+        Map<Phase, List<Double>> known = new EnumMap<>(Phase.class);
+        Map<Phase, Integer> counts = new EnumMap<>(Phase.class);
+        double sum = 0;
+        int knownCount = 0;
+        for (var planned : plan.tasks()) {
+            AgentTask task = planned.task();
+            counts.merge(task.phase(), 1, Integer::sum);
+            var estimate = config.patterns().estimate(task.phase(), task.role());
+            if (estimate.isPresent()) {
+                double millis = estimate.get().toNanos() / 1e6;
+                known.computeIfAbsent(task.phase(), p -> new ArrayList<>()).add(millis);
+                sum += millis;
+                knownCount++;
+            }
+        }
+        if (knownCount == 0) {
+            return 0;
+        }
+        double mean = sum / knownCount;
+        double total = 0;
+        for (Map.Entry<Phase, Integer> phase : counts.entrySet()) {
+            List<Double> estimates = known.getOrDefault(phase.getKey(), List.of());
+            double phaseSum = estimates.stream().mapToDouble(Double::doubleValue).sum()
+                    + (phase.getValue() - estimates.size()) * mean;
+            total += phaseSum / Math.min(config.parallelism(), phase.getValue());
+        }
+        return Math.round(total);
     }
 }

@@ -512,6 +512,7 @@ final class ChainReactor {
                         List.of("check that the checkpoint directory is writable and has space, then run again"));
             }
             services.events().taskCompleted(phase, task.id(), finished.durationMillis(), files.size());
+            services.progress().learn(phase, task.role(), finished.durationMillis());
             LOG.info("[build {}] task {} completed on {} in {} ms: {} file(s), {} fact(s), {} child(ren)",
                     services.buildId(), task.id(), backendId, finished.durationMillis(), files.size(),
                     result.facts().size(), result.children().size());

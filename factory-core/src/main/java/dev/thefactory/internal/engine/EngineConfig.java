@@ -8,6 +8,7 @@ import dev.thefactory.api.TimeoutSettings;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.spi.CheckpointRepository;
+import dev.thefactory.spi.PatternStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,29 @@ import java.util.Objects;
  * @param faults          faults to inject
  * @param clock           the build's clock
  * @param quotas          limits of the generated output
+ * @param patterns        learns task durations for the ETA; {@link EngineConfig#NO_PATTERNS} when there is none
  */
 public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> listeners, String explicitBackend,
         CheckpointRepository checkpoints, int parallelism, Duration watchdog, long minHeapHeadroom,
         RetrySettings retry, CircuitBreakerSettings circuitBreaker, TimeoutSettings timeouts, FaultInjection faults,
-        Clock clock, OutputQuotas quotas) {
+        Clock clock, OutputQuotas quotas, PatternStore patterns) {
+
+    /** A pattern store that remembers nothing. */
+    public static final PatternStore NO_PATTERNS = new PatternStore() {
+        @Override
+        public void record(dev.thefactory.api.Phase phase, dev.thefactory.api.AgentRole role, Duration duration) {
+        }
+
+        @Override
+        public java.util.Optional<Duration> estimate(dev.thefactory.api.Phase phase, dev.thefactory.api.AgentRole role) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return "no pattern store";
+        }
+    };
 
     /** @throws NullPointerException if a required component is null @throws IllegalArgumentException on bad numbers */
     public EngineConfig {
@@ -51,6 +70,7 @@ public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> 
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(quotas, "quotas");
+        Objects.requireNonNull(patterns, "patterns");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1 but was " + parallelism);
         }

@@ -1,18 +1,35 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.api.AgentRole;
+import dev.thefactory.api.Phase;
+import dev.thefactory.spi.PatternStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Progress of a build by completed task weight, and an ETA from the time the completed weight took. The percent never
- * decreases: when a fallback restarts the backend phases, the work still to do is mapped onto what is left between the
- * percent reached and 100. Thread-safe.
+ * Progress of a build by completed task weight, and an ETA. The percent never decreases: when a fallback restarts the
+ * backend phases, the work still to do is mapped onto what is left between the percent reached and 100.
+ *
+ * <p>The ETA blends two estimates: the <em>prior</em>, the build's expected duration from the {@link PatternStore}'s
+ * experience of earlier builds (0 when it has none), and the <em>measured</em> rate of this build (the time the
+ * completed weight took, scaled to the weight left). The measured rate gains weight as the build advances (its weight
+ * is the fraction done), so the first estimate comes from experience and the last from this build. Every finished
+ * task's duration is taught to the store. Thread-safe.
  */
 final class ProgressTracker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
+
     private final Clock clock;
+    private final PatternStore patterns;
+    private final double totalWeight;
+    private final long priorMillis;
+    private long segmentPriorMillis;
     private double base;
     private double segmentTotal;
     private double segmentDone;
@@ -24,10 +41,27 @@ final class ProgressTracker {
      * @param totalWeight the weight of the whole build, {@code > 0}
      */
     ProgressTracker(Clock clock, double totalWeight) {
+        this(clock, totalWeight, EngineConfig.NO_PATTERNS, 0);
+    }
+
+    /**
+     * @param clock       the build's clock
+     * @param totalWeight the weight of the whole build, {@code > 0}
+     * @param patterns    learns every finished task's duration
+     * @param priorMillis the whole build's expected duration from experience, {@code >= 0}; 0 when unknown
+     */
+    ProgressTracker(Clock clock, double totalWeight, PatternStore patterns, long priorMillis) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.patterns = Objects.requireNonNull(patterns, "patterns");
         if (!(totalWeight > 0)) {
             throw new IllegalArgumentException("totalWeight must be > 0 but was " + totalWeight);
         }
+        if (priorMillis < 0) {
+            throw new IllegalArgumentException("priorMillis must be >= 0 but was " + priorMillis);
+        }
+        this.totalWeight = totalWeight;
+        this.priorMillis = priorMillis;
+        this.segmentPriorMillis = priorMillis;
         this.segmentTotal = totalWeight;
         this.segmentStart = clock.instant();
     }
@@ -58,6 +92,7 @@ final class ProgressTracker {
         }
         base = percent;
         segmentTotal = remainingWeight;
+        segmentPriorMillis = Math.round(priorMillis * Math.min(1.0, remainingWeight / totalWeight));
         segmentDone = 0;
         segmentStart = clock.instant();
     }
@@ -74,17 +109,38 @@ final class ProgressTracker {
     }
 
     /**
-     * @return the estimated time left in milliseconds: the time the completed weight took, scaled to the weight left;
-     *         -1 while nothing is completed yet; 0 when done
+     * Teaches the pattern store how long a finished task took.
+     *
+     * @param phase    the task's phase
+     * @param role     its role
+     * @param millis   how long its successful attempt took
+     */
+    void learn(Phase phase, AgentRole role, long millis) {
+        try {
+            patterns.record(phase, role, Duration.ofMillis(Math.max(0, millis)));
+        } catch (RuntimeException e) {
+            LOG.warn("the pattern store {} failed to record a duration; the ETA ignores it", patterns, e);
+        }
+    }
+
+    /**
+     * @return the estimated time left in milliseconds, blended from experience and this build's rate (see the class
+     *         comment); -1 while nothing is completed and there is no experience; 0 when done
      */
     synchronized long etaMillis() {
         if (segmentDone >= segmentTotal || percent >= 100.0) {
             return 0;
         }
-        if (segmentDone <= 0) {
-            return -1;
-        }
+        double fraction = segmentDone / segmentTotal;
         long elapsed = Math.max(0, Duration.between(segmentStart, clock.instant()).toMillis());
-        return Math.round(elapsed * (segmentTotal - segmentDone) / segmentDone);
+        double prior = Math.max(0, segmentPriorMillis - elapsed);
+        if (segmentDone <= 0) {
+            return segmentPriorMillis > 0 ? Math.round(prior) : -1;
+        }
+        double measured = elapsed * (segmentTotal - segmentDone) / segmentDone;
+        if (segmentPriorMillis <= 0) {
+            return Math.round(measured);
+        }
+        return Math.round(fraction * measured + (1 - fraction) * prior);
     }
 }

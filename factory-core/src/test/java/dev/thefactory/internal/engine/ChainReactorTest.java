@@ -1,5 +1,7 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.internal.resilience.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -198,31 +200,4 @@ class ChainReactorTest {
         return (int) taskId.substring("generate/code".length()).chars().filter(c -> c == '/').count();
     }
 
-    /** A clock that moves only when told to. Thread-safe. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        synchronized void advance(Duration amount) {
-            now = now.plus(amount);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

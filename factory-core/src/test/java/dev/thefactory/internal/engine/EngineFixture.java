@@ -80,7 +80,7 @@ final class EngineFixture {
         return new EngineConfig(Mode.STANDALONE, out.toAbsolutePath().normalize(), List.of(listeners), null,
                 repository, parallelism, watchdog, minHeapHeadroom, RetrySettings.none(),
                 CircuitBreakerSettings.defaults(), TimeoutSettings.defaults(), FaultInjection.none(), clock,
-                OutputQuotas.defaults());
+                OutputQuotas.defaults(), EngineConfig.NO_PATTERNS);
     }
 
     static BuildEngine engine(EngineConfig config, String specText, Path specFile,
