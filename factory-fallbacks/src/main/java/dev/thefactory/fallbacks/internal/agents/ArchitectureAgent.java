@@ -2,6 +2,7 @@ package dev.thefactory.fallbacks.internal.agents;
 
 import dev.thefactory.fallbacks.internal.design.Architecture;
 import dev.thefactory.fallbacks.internal.design.Language;
+import dev.thefactory.fallbacks.internal.design.Storage;
 import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.spi.Agent;
@@ -26,6 +27,14 @@ public final class ArchitectureAgent implements Agent {
         if (architecture.language() == Language.JAVA && unsupported.isPresent()) {
             notes.add("The tech stack names '" + Escape.line(unsupported.get()) + "', which the simple backend does "
                     + "not generate; it generated Java instead.");
+        }
+        Optional<String> durable = Storage.durableWord(context.spec());
+        if (architecture.storage() == Storage.FILE && durable.isPresent()) {
+            notes.add(architecture.language() == Language.JAVA
+                    ? "The spec asks to keep items ('" + durable.get() + "'): the generated project stores them in "
+                            + "files under its data directory by default (storage=file in application.properties)."
+                    : "The spec asks to keep items ('" + durable.get() + "'), but the " + architecture.language()
+                            .label() + " skeleton keeps them in memory only; only Java projects get a file store.");
         }
         return new TaskResult(List.of(), architecture.encode(), List.of(), List.of(), notes);
     }

@@ -15,10 +15,10 @@ final class Layouts {
 
     static ProjectLayout of(ProjectInput in) {
         return switch (in.architecture().language()) {
-            case JAVA -> new JavaLayout(in);
-            case PYTHON -> new PythonLayout(in);
-            case JAVASCRIPT -> new NodeLayout(in);
-            case GO -> new GoLayout(in);
+            case JAVA -> JavaLayout.of(in);
+            case PYTHON -> PythonLayout.of(in);
+            case JAVASCRIPT -> NodeLayout.of(in);
+            case GO -> GoLayout.of(in);
         };
     }
 }

@@ -22,9 +22,10 @@ import java.util.TreeMap;
  * @param artifactId  the Maven artifact id and the project slug
  * @param basePackage the Java base package (also the Python package and Go module, in their own forms)
  * @param facadeClass the upper-camel name of the library facade; unique among the domain's entities
+ * @param storage     where the generated project keeps its items unless its settings say otherwise
  */
 public record Architecture(Language language, EntryPoint entryPoint, String displayName, String groupId,
-        String artifactId, String basePackage, String facadeClass) {
+        String artifactId, String basePackage, String facadeClass, Storage storage) {
 
     /** Prefix of every architecture fact. */
     public static final String PREFIX = "simple.design.";
@@ -40,6 +41,7 @@ public record Architecture(Language language, EntryPoint entryPoint, String disp
         Objects.requireNonNull(artifactId, "artifactId");
         Objects.requireNonNull(basePackage, "basePackage");
         Objects.requireNonNull(facadeClass, "facadeClass");
+        Objects.requireNonNull(storage, "storage");
         if (!Naming.isPackage(groupId) || !Naming.isPackage(basePackage)) {
             throw new IllegalArgumentException("groupId and basePackage must be safe Java packages but were '"
                     + groupId + "' and '" + basePackage + "'");
@@ -74,7 +76,8 @@ public record Architecture(Language language, EntryPoint entryPoint, String disp
         }
         String display = Escape.line(spec.name());
         return new Architecture(Language.detect(spec.techStack()), EntryPoint.of(spec.type()),
-                display.isEmpty() ? "Project" : display, groupId, Naming.slug(spec.name()), groupId, facade);
+                display.isEmpty() ? "Project" : display, groupId, Naming.slug(spec.name()), groupId, facade,
+                Storage.decide(spec));
     }
 
     /** @return the facts that carry the decisions, sorted by key */
@@ -87,6 +90,7 @@ public record Architecture(Language language, EntryPoint entryPoint, String disp
         facts.put(PREFIX + "artifactId", artifactId);
         facts.put(PREFIX + "basePackage", basePackage);
         facts.put(PREFIX + "facadeClass", facadeClass);
+        facts.put(PREFIX + "storage", storage.code());
         return facts;
     }
 
@@ -100,8 +104,10 @@ public record Architecture(Language language, EntryPoint entryPoint, String disp
                 .orElseThrow(() -> new IllegalArgumentException("fact " + PREFIX + "language names no language"));
         EntryPoint entry = EntryPoint.fromCode(require(facts, "entryPoint"))
                 .orElseThrow(() -> new IllegalArgumentException("fact " + PREFIX + "entryPoint names no entry point"));
+        Storage storage = Storage.fromCode(require(facts, "storage"))
+                .orElseThrow(() -> new IllegalArgumentException("fact " + PREFIX + "storage names no storage"));
         return new Architecture(language, entry, require(facts, "displayName"), require(facts, "groupId"),
-                require(facts, "artifactId"), require(facts, "basePackage"), require(facts, "facadeClass"));
+                require(facts, "artifactId"), require(facts, "basePackage"), require(facts, "facadeClass"), storage);
     }
 
     private static String require(Map<String, String> facts, String name) {

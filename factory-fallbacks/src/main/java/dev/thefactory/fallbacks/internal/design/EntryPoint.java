@@ -1,7 +1,7 @@
 package dev.thefactory.fallbacks.internal.design;
 
 import dev.thefactory.api.ProjectType;
-import java.util.Locale;
+import dev.thefactory.fallbacks.internal.text.Codes;
 import java.util.Optional;
 
 /** How a generated project is used, decided by the project type. Immutable and thread-safe. */
@@ -19,17 +19,12 @@ public enum EntryPoint {
 
     /** @return the lower-case code used in facts */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** @param code a code from {@link #code()} @return the entry point, if the code names one */
     public static Optional<EntryPoint> fromCode(String code) {
-        for (EntryPoint entry : values()) {
-            if (entry.code().equals(code)) {
-                return Optional.of(entry);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(EntryPoint.class, code);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.thefactory.fallbacks.internal.design;
 
+import dev.thefactory.fallbacks.internal.text.Codes;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.List;
 import java.util.Locale;
@@ -43,17 +44,12 @@ public enum Language {
 
     /** @return the lower-case code used in facts */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** @param code a code from {@link #code()} @return the language, if the code names one */
     public static Optional<Language> fromCode(String code) {
-        for (Language language : values()) {
-            if (language.code().equals(code)) {
-                return Optional.of(language);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(Language.class, code);
     }
 
     /**

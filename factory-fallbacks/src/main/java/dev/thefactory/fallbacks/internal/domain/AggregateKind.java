@@ -1,6 +1,6 @@
 package dev.thefactory.fallbacks.internal.domain;
 
-import java.util.Locale;
+import dev.thefactory.fallbacks.internal.text.Codes;
 import java.util.Optional;
 
 /** The aggregate operations an entity can offer. Immutable and thread-safe. */
@@ -14,16 +14,11 @@ public enum AggregateKind {
 
     /** @return the lower-case code used in facts */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** @param code a code from {@link #code()} @return the kind, if the code names one */
     public static Optional<AggregateKind> fromCode(String code) {
-        for (AggregateKind kind : values()) {
-            if (kind.code().equals(code)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(AggregateKind.class, code);
     }
 }

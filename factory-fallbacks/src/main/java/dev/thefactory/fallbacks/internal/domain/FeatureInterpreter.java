@@ -4,6 +4,7 @@ import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,76 +27,49 @@ import java.util.regex.Pattern;
 public final class FeatureInterpreter {
 
     /** The verb lexicon: word → operation. */
-    static final Map<String, Operation> VERBS = Map.ofEntries(
-            Map.entry("add", Operation.CREATE), Map.entry("create", Operation.CREATE),
-            Map.entry("new", Operation.CREATE), Map.entry("register", Operation.CREATE),
-            Map.entry("insert", Operation.CREATE), Map.entry("enter", Operation.CREATE),
-            Map.entry("log", Operation.CREATE), Map.entry("record", Operation.CREATE),
-            Map.entry("track", Operation.CREATE), Map.entry("submit", Operation.CREATE),
-            Map.entry("post", Operation.CREATE), Map.entry("schedule", Operation.CREATE),
-            Map.entry("write", Operation.CREATE),
-            Map.entry("list", Operation.LIST), Map.entry("show", Operation.LIST), Map.entry("view", Operation.LIST),
-            Map.entry("display", Operation.LIST), Map.entry("browse", Operation.LIST),
-            Map.entry("see", Operation.LIST),
-            Map.entry("get", Operation.FIND), Map.entry("find", Operation.FIND), Map.entry("search", Operation.FIND),
-            Map.entry("filter", Operation.FIND), Map.entry("query", Operation.FIND), Map.entry("sort", Operation.FIND),
-            Map.entry("lookup", Operation.FIND), Map.entry("retrieve", Operation.FIND),
-            Map.entry("fetch", Operation.FIND), Map.entry("locate", Operation.FIND),
-            Map.entry("update", Operation.UPDATE), Map.entry("edit", Operation.UPDATE),
-            Map.entry("modify", Operation.UPDATE), Map.entry("rename", Operation.UPDATE),
-            Map.entry("change", Operation.UPDATE), Map.entry("set", Operation.UPDATE),
-            Map.entry("assign", Operation.UPDATE), Map.entry("adjust", Operation.UPDATE),
-            Map.entry("prioritize", Operation.UPDATE), Map.entry("prioritise", Operation.UPDATE),
-            Map.entry("reschedule", Operation.UPDATE),
-            Map.entry("delete", Operation.DELETE), Map.entry("remove", Operation.DELETE),
-            Map.entry("erase", Operation.DELETE), Map.entry("discard", Operation.DELETE),
-            Map.entry("destroy", Operation.DELETE), Map.entry("purge", Operation.DELETE),
-            Map.entry("mark", Operation.STATUS), Map.entry("complete", Operation.STATUS),
-            Map.entry("finish", Operation.STATUS), Map.entry("toggle", Operation.STATUS),
-            Map.entry("done", Operation.STATUS), Map.entry("archive", Operation.STATUS),
-            Map.entry("close", Operation.STATUS), Map.entry("reopen", Operation.STATUS),
-            Map.entry("resolve", Operation.STATUS), Map.entry("publish", Operation.STATUS),
-            Map.entry("approve", Operation.STATUS),
-            Map.entry("export", Operation.AGGREGATE), Map.entry("import", Operation.AGGREGATE),
-            Map.entry("report", Operation.AGGREGATE), Map.entry("count", Operation.AGGREGATE),
-            Map.entry("summary", Operation.AGGREGATE), Map.entry("summarize", Operation.AGGREGATE),
-            Map.entry("summarise", Operation.AGGREGATE), Map.entry("aggregate", Operation.AGGREGATE),
-            Map.entry("statistics", Operation.AGGREGATE), Map.entry("stats", Operation.AGGREGATE));
+    static final Map<String, Operation> VERBS = byWord(List.of(
+            Map.entry(Operation.CREATE, "add create new register insert enter log record track submit post schedule"
+                    + " write"),
+            Map.entry(Operation.LIST, "list show view display browse see"),
+            Map.entry(Operation.FIND, "get find search filter query sort lookup retrieve fetch locate"),
+            Map.entry(Operation.UPDATE, "update edit modify rename change set assign adjust prioritize prioritise"
+                    + " reschedule"),
+            Map.entry(Operation.DELETE, "delete remove erase discard destroy purge"),
+            Map.entry(Operation.STATUS, "mark complete finish toggle done archive close reopen resolve publish"
+                    + " approve"),
+            Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
+                    + " statistics stats")));
 
     /** Nouns formed from verbs that the suffix rules miss. */
     private static final Map<String, String> NOMINALS = Map.of("addition", "add", "registration", "register",
             "modification", "modify", "submission", "submit", "searching", "search", "prioritization", "prioritize");
 
     /** The known status words after {@code mark ... as}: word → action, field, effect. */
-    private static final Map<String, StatusSpec> STATUS_WORDS = Map.ofEntries(
-            Map.entry("complete", complete()), Map.entry("completed", complete()), Map.entry("done", complete()),
-            Map.entry("finished", complete()), Map.entry("finish", complete()),
-            Map.entry("incomplete", reopen()), Map.entry("uncompleted", reopen()), Map.entry("undone", reopen()),
-            Map.entry("reopened", reopen()), Map.entry("pending", reopen()), Map.entry("open", reopen()),
-            Map.entry("archived", new StatusSpec("archive", "archived", Effect.SET)),
-            Map.entry("archive", new StatusSpec("archive", "archived", Effect.SET)),
-            Map.entry("unarchived", new StatusSpec("unarchive", "archived", Effect.CLEAR)),
-            Map.entry("closed", new StatusSpec("close", "closed", Effect.SET)),
-            Map.entry("resolved", new StatusSpec("resolve", "resolved", Effect.SET)),
-            Map.entry("read", new StatusSpec("markRead", "read", Effect.SET)),
-            Map.entry("unread", new StatusSpec("markUnread", "read", Effect.CLEAR)),
-            Map.entry("favorite", new StatusSpec("favorite", "favorite", Effect.SET)),
-            Map.entry("favourite", new StatusSpec("favorite", "favorite", Effect.SET)),
-            Map.entry("starred", new StatusSpec("star", "starred", Effect.SET)),
-            Map.entry("published", new StatusSpec("publish", "published", Effect.SET)),
-            Map.entry("approved", new StatusSpec("approve", "approved", Effect.SET)),
-            Map.entry("paid", new StatusSpec("markPaid", "paid", Effect.SET)));
+    private static final Map<String, StatusSpec> STATUS_WORDS = byWord(List.of(
+            Map.entry(complete(), "complete completed done finished finish"),
+            Map.entry(reopen(), "incomplete uncompleted undone reopened pending open"),
+            Map.entry(set("archive", "archived"), "archived archive"),
+            Map.entry(new StatusSpec("unarchive", "archived", Effect.CLEAR), "unarchived"),
+            Map.entry(set("close", "closed"), "closed"),
+            Map.entry(set("resolve", "resolved"), "resolved"),
+            Map.entry(set("markRead", "read"), "read"),
+            Map.entry(new StatusSpec("markUnread", "read", Effect.CLEAR), "unread"),
+            Map.entry(set("favorite", "favorite"), "favorite favourite"),
+            Map.entry(set("star", "starred"), "starred"),
+            Map.entry(set("publish", "published"), "published"),
+            Map.entry(set("approve", "approved"), "approved"),
+            Map.entry(set("markPaid", "paid"), "paid")));
 
     /** The status a status verb itself names. */
-    private static final Map<String, StatusSpec> STATUS_VERBS = Map.of(
-            "complete", complete(), "finish", complete(), "done", complete(),
-            "archive", new StatusSpec("archive", "archived", Effect.SET),
-            "close", new StatusSpec("close", "closed", Effect.SET),
-            "resolve", new StatusSpec("resolve", "resolved", Effect.SET),
-            "publish", new StatusSpec("publish", "published", Effect.SET),
-            "approve", new StatusSpec("approve", "approved", Effect.SET),
-            "reopen", reopen(),
-            "toggle", new StatusSpec("toggle", null, Effect.TOGGLE));
+    private static final Map<String, StatusSpec> STATUS_VERBS = byWord(List.of(
+            Map.entry(complete(), "complete finish done"),
+            Map.entry(set("archive", "archived"), "archive"),
+            Map.entry(set("close", "closed"), "close"),
+            Map.entry(set("resolve", "resolved"), "resolve"),
+            Map.entry(set("publish", "published"), "publish"),
+            Map.entry(set("approve", "approved"), "approve"),
+            Map.entry(reopen(), "reopen"),
+            Map.entry(new StatusSpec("toggle", null, Effect.TOGGLE), "toggle")));
 
     /** Words skipped before a noun: articles, quantifiers, possessives, and status adjectives. */
     private static final Set<String> SKIPPED = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
@@ -213,6 +187,27 @@ public final class FeatureInterpreter {
             return new Interpretation(List.of(), List.of(), List.of(), List.of(), false, List.of(), false,
                     List.of(), Set.of(), reason);
         }
+    }
+
+    /**
+     * @param entries each value with the words that name it, separated by spaces
+     * @return word → value
+     * @throws IllegalStateException when a word names two values
+     */
+    private static <V> Map<String, V> byWord(List<Map.Entry<V, String>> entries) {
+        Map<String, V> map = new HashMap<>();
+        for (Map.Entry<V, String> entry : entries) {
+            for (String word : entry.getValue().split(" ")) {
+                if (map.putIfAbsent(word, entry.getKey()) != null) {
+                    throw new IllegalStateException("the word '" + word + "' is in the lexicon twice");
+                }
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    private static StatusSpec set(String action, String field) {
+        return new StatusSpec(action, field, Effect.SET);
     }
 
     private static StatusSpec complete() {

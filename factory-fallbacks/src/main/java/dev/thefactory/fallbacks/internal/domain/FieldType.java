@@ -1,7 +1,7 @@
 package dev.thefactory.fallbacks.internal.domain;
 
+import dev.thefactory.fallbacks.internal.text.Codes;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,17 +41,12 @@ public enum FieldType {
 
     /** @return the lower-case code used in facts */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** @param code a code from {@link #code()} @return the type, if the code names one */
     public static Optional<FieldType> fromCode(String code) {
-        for (FieldType type : values()) {
-            if (type.code().equals(code)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(FieldType.class, code);
     }
 
     /**

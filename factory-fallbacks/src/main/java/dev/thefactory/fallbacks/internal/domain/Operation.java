@@ -1,6 +1,6 @@
 package dev.thefactory.fallbacks.internal.domain;
 
-import java.util.Locale;
+import dev.thefactory.fallbacks.internal.text.Codes;
 import java.util.Optional;
 
 /** What a feature asks to do with an entity. Immutable and thread-safe. */
@@ -24,16 +24,11 @@ public enum Operation {
 
     /** @return the lower-case code used in facts and documents */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** @param code a code from {@link #code()} @return the operation, if the code names one */
     public static Optional<Operation> fromCode(String code) {
-        for (Operation operation : values()) {
-            if (operation.code().equals(code)) {
-                return Optional.of(operation);
-            }
-        }
-        return Optional.empty();
+        return Codes.parse(Operation.class, code);
     }
 }

@@ -45,7 +45,8 @@ public final class ReservedNames {
             "Router", "ApiServer", "Outcome", "Help", "Resources", "NotFound", "Com", "Example", "Http",
             "LongFunction", "ConcurrentHashMap", "HashSet", "LinkedHashSet", "Reader", "Writer",
             "StringWriter", "StringReader", "BufferedReader", "InputStreamReader", "OutputStreamWriter",
-            "HashMap", "TreeSet", "CountDownLatch", "Assert",
+            "HashMap", "TreeSet", "CountDownLatch", "Assert", "Storage", "Settings", "FileRepository", "Decoder",
+            "Kind", "LineReader", "ByteBuffer", "FileChannel", "StandardOpenOption", "NavigableMap", "Pattern",
             // Windows device names, which no generated file may be named after
             "Con", "Prn", "Aux", "Nul", "Com0", "Com1", "Com2", "Com3", "Com4", "Com5", "Com6", "Com7", "Com8",
             "Com9", "Lpt0", "Lpt1", "Lpt2", "Lpt3", "Lpt4", "Lpt5", "Lpt6", "Lpt7", "Lpt8", "Lpt9");

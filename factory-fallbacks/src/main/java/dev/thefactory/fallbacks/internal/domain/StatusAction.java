@@ -1,7 +1,7 @@
 package dev.thefactory.fallbacks.internal.domain;
 
+import dev.thefactory.fallbacks.internal.text.Codes;
 import dev.thefactory.fallbacks.internal.text.Naming;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,17 +26,12 @@ public record StatusAction(String name, String field, Effect effect) {
 
         /** @return the lower-case code used in facts */
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         /** @param code a code from {@link #code()} @return the effect, if the code names one */
         public static Optional<Effect> fromCode(String code) {
-            for (Effect effect : values()) {
-                if (effect.code().equals(code)) {
-                    return Optional.of(effect);
-                }
-            }
-            return Optional.empty();
+            return Codes.parse(Effect.class, code);
         }
     }
 

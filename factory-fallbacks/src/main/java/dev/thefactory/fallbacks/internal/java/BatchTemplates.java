@@ -18,12 +18,7 @@ final class BatchTemplates {
     static String facade(String pkg, Domain domain, String facade, String displayName) {
         CodeBuilder c = CodeBuilder.fourSpaces();
         c.line("package " + pkg + ";").blank();
-        List<String> imports = new ArrayList<>();
-        for (Entity e : domain.entities()) {
-            imports.add(pkg + ".service." + e.name() + "Service");
-        }
-        imports.add("java.util.Objects");
-        imports.stream().sorted().forEach(i -> c.line("import " + i + ";"));
+        ServiceHolders.imports(pkg, domain).stream().distinct().sorted().forEach(i -> c.line("import " + i + ";"));
         c.blank();
         Entity primary = domain.primary();
         c.line("/**");
@@ -33,31 +28,12 @@ final class BatchTemplates {
         c.line(" * " + facade + " api = new " + facade + "();");
         c.line(" * var created = api." + primary.plural() + "().create(FieldValues.of(\"" + primary.label().name()
                 + "\", \"...\"));");
+        c.line(" * " + facade + " kept = new " + facade + "(Storage.files(java.nio.file.Path.of(\"data\"))); // survives restarts");
         c.line(" * }</pre>");
         c.line(" */");
         c.open("public final class " + facade);
         c.blank();
-        for (Entity e : domain.entities()) {
-            c.line("private final " + e.name() + "Service " + e.plural() + ";");
-        }
-        c.blank();
-        c.line("/** An API over empty in-memory services. */");
-        c.open("public " + facade + "()");
-        c.line("this(" + String.join(", ", domain.entities().stream().map(e -> "new " + e.name() + "Service()")
-                .toList()) + ");");
-        c.close();
-        c.blank();
-        c.line("/**");
-        for (Entity e : domain.entities()) {
-            c.line(" * @param " + e.plural() + " the " + e.name() + " service");
-        }
-        c.line(" */");
-        c.open("public " + facade + "(" + String.join(", ", domain.entities().stream()
-                .map(e -> e.name() + "Service " + e.plural()).toList()) + ")");
-        for (Entity e : domain.entities()) {
-            c.line("this." + e.plural() + " = Objects.requireNonNull(" + e.plural() + ", \"" + e.plural() + "\");");
-        }
-        c.close();
+        ServiceHolders.members(c, facade, "An API", domain);
         for (Entity e : domain.entities()) {
             c.blank();
             c.line("/** @return the service of " + String.join(" ", Naming.words(e.plural())) + " */");
@@ -79,6 +55,7 @@ final class BatchTemplates {
 
                 import ${pkg}.model.FieldValues;
                 import ${pkg}.model.${E};
+                import ${pkg}.repository.Storage;
                 import ${pkg}.service.CsvCodec;
                 import ${pkg}.service.${S};
                 import java.io.BufferedReader;
@@ -102,7 +79,15 @@ final class BatchTemplates {
 
                     /** A pipeline over an empty in-memory service. */
                     public Pipeline() {
-                        this(new ${S}());
+                        this(Storage.memory());
+                    }
+
+                    /**
+                     * @param storage where the rows are stored; a file store reads its file now
+                     * @throws IllegalStateException when the file of a file store is corrupt
+                     */
+                    public Pipeline(Storage storage) {
+                        this(${STORED});
                     }
 
                     /** @param service where the rows are stored */
@@ -187,7 +172,8 @@ final class BatchTemplates {
                     }
                 }
                 """, pkg).replace("${E}", n).replace("${S}", s)
-                .replace("${words}", String.join(" ", Naming.words(n))).replace("${SUMMARY}", summary);
+                .replace("${words}", String.join(" ", Naming.words(n))).replace("${SUMMARY}", summary)
+                .replace("${STORED}", ServiceHolders.storedService(e));
     }
 
     static String pipelineMain(String pkg, String displayName) {
@@ -207,7 +193,8 @@ final class BatchTemplates {
                 /**
                  * Runs ${name} as a batch job: {@code [input.csv [output.csv]]}; without arguments it reads standard
                  * input and writes standard output. The report goes to standard error; the exit status is 1 when a row
-                 * was rejected and 2 when the input cannot be used at all.
+                 * was rejected and 2 when the input or the store cannot be used at all. The rows are kept in the store
+                 * the settings choose (see {@link Settings#openOrExit}).
                  */
                 public final class Main {
 
@@ -219,6 +206,7 @@ final class BatchTemplates {
                      * @throws IOException when reading or writing fails
                      */
                     public static void main(String[] args) throws IOException {
+                        Pipeline pipeline = Settings.openOrExit(Settings.load(), Pipeline::new);
                         BufferedReader input = args.length > 0
                                 ? Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)
                                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -227,7 +215,7 @@ final class BatchTemplates {
                                 : new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
                         Pipeline.Outcome outcome;
                         try (input; output) {
-                            outcome = new Pipeline().run(input, output);
+                            outcome = pipeline.run(input, output);
                         } catch (IllegalArgumentException e) {
                             System.err.println("error: " + e.getMessage());
                             System.exit(2);

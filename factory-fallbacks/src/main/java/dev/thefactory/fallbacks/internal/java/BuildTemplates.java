@@ -129,6 +129,7 @@ final class BuildTemplates {
     static String gitignore() {
         return """
                 target/
+                data/
                 *.class
                 *.log
                 .idea/
@@ -146,6 +147,10 @@ final class BuildTemplates {
         if (a.entryPoint().http()) {
             text.append("server.port=8080\n");
         }
+        text.append("# Where items are kept: memory (lost on exit) or file (one file per kind of item under\n")
+                .append("# storage.directory). A system property of the same name wins: -Dstorage=memory\n");
+        text.append("storage=").append(a.storage().code()).append('\n');
+        text.append("storage.directory=data\n");
         return text.toString();
     }
 }

@@ -248,19 +248,15 @@ final class CliTemplates {
     static String commands(String pkg, Domain domain, String displayName) {
         CodeBuilder c = CodeBuilder.fourSpaces();
         c.line("package " + pkg + ".cli;").blank();
-        List<String> imports = new ArrayList<>();
-        for (Entity e : domain.entities()) {
-            imports.add(pkg + ".service." + e.name() + "Service");
-        }
+        List<String> imports = ServiceHolders.imports(pkg, domain);
         boolean io = domain.entities().stream().anyMatch(e -> e.has(AggregateKind.IMPORT));
         imports.addAll(List.of("java.io.BufferedReader", "java.io.IOException", "java.io.PrintStream",
                 "java.io.UncheckedIOException"));
         if (io) {
             imports.addAll(List.of("java.nio.charset.StandardCharsets", "java.nio.file.Files", "java.nio.file.Path"));
         }
-        imports.addAll(List.of("java.util.List", "java.util.NoSuchElementException",
-                "java.util.Objects", "java.util.stream.Collectors"));
-        imports.stream().sorted().forEach(i -> c.line("import " + i + ";"));
+        imports.addAll(List.of("java.util.List", "java.util.NoSuchElementException", "java.util.stream.Collectors"));
+        imports.stream().distinct().sorted().forEach(i -> c.line("import " + i + ";"));
         c.blank();
         c.line("/**");
         c.line(" * The commands of " + Escape.javadoc(displayName) + ": {@code <thing> <action> [arguments]}, such as");
@@ -269,27 +265,7 @@ final class CliTemplates {
         c.line(" */");
         c.open("public final class Commands");
         c.blank();
-        for (Entity e : domain.entities()) {
-            c.line("private final " + e.name() + "Service " + e.plural() + ";");
-        }
-        c.blank();
-        c.line("/** Commands over empty in-memory services. */");
-        c.open("public Commands()");
-        c.line("this(" + String.join(", ", domain.entities().stream().map(e -> "new " + e.name() + "Service()")
-                .toList()) + ");");
-        c.close();
-        c.blank();
-        c.line("/**");
-        for (Entity e : domain.entities()) {
-            c.line(" * @param " + e.plural() + " the " + e.name() + " service");
-        }
-        c.line(" */");
-        c.open("public Commands(" + String.join(", ", domain.entities().stream()
-                .map(e -> e.name() + "Service " + e.plural()).toList()) + ")");
-        for (Entity e : domain.entities()) {
-            c.line("this." + e.plural() + " = Objects.requireNonNull(" + e.plural() + ", \"" + e.plural() + "\");");
-        }
-        c.close();
+        ServiceHolders.members(c, "Commands", "Commands", domain);
         c.blank();
         c.line("/**");
         c.line(" * Runs one command.");
@@ -416,7 +392,6 @@ final class CliTemplates {
                 import ${pkg}.cli.Commands;
                 import java.io.BufferedReader;
                 import java.io.IOException;
-                import java.io.InputStream;
                 import java.io.InputStreamReader;
                 import java.io.UncheckedIOException;
                 import java.nio.charset.StandardCharsets;
@@ -426,7 +401,8 @@ final class CliTemplates {
 
                 /**
                  * Starts ${name} on the command line: with arguments it runs one command; without, it runs one command
-                 * per line read from standard input.
+                 * per line read from standard input. The items are kept in the store the settings choose (see
+                 * {@link Settings#openOrExit}).
                  */
                 public final class Main {
 
@@ -435,16 +411,16 @@ final class CliTemplates {
 
                     /**
                      * @param args a command, or nothing to read commands from standard input
-                     * @throws IOException when standard input cannot be read
+                     * @throws IOException when standard input or the settings cannot be read
                      */
                     public static void main(String[] args) throws IOException {
+                        Properties settings = Settings.load();
                         if (args.length == 1 && args[0].equals("--version")) {
-                            Properties settings = settings();
                             System.out.println(settings.getProperty("app.name", "app") + " "
                                     + settings.getProperty("app.version", "unknown"));
                             return;
                         }
-                        Commands commands = new Commands();
+                        Commands commands = Settings.openOrExit(settings, Commands::new);
                         if (args.length == 0) {
                             int status = commands.run(new BufferedReader(new InputStreamReader(System.in,
                                     StandardCharsets.UTF_8)), System.out, System.err);
@@ -459,17 +435,6 @@ final class CliTemplates {
                             System.err.println("error: " + e.getMessage());
                             System.exit(2);
                         }
-                    }
-
-                    /** @return the settings of {@code application.properties}; empty when it is missing */
-                    static Properties settings() throws IOException {
-                        Properties settings = new Properties();
-                        try (InputStream in = Main.class.getResourceAsStream("/application.properties")) {
-                            if (in != null) {
-                                settings.load(in);
-                            }
-                        }
-                        return settings;
                     }
                 }
                 """, pkg).replace("${name}", Escape.javadoc(displayName));

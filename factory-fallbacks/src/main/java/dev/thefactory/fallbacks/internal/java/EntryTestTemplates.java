@@ -12,24 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.thefactory.fallbacks.internal.java.TestTemplates.header;
+import static dev.thefactory.fallbacks.internal.java.TestTemplates.lit;
+import static dev.thefactory.fallbacks.internal.java.TestTemplates.testMethod;
+
 /** Generates the tests of the entry points: commands, router, facade and pipeline. Stateless and thread-safe. */
 final class EntryTestTemplates {
 
     private EntryTestTemplates() {
-    }
-
-    private static String lit(String text) {
-        return Escape.javaString(text);
-    }
-
-    private static void header(CodeBuilder c, String pkg, List<String> imports, String... asserts) {
-        c.line("package " + pkg + ";").blank();
-        imports.stream().distinct().sorted().forEach(i -> c.line("import " + i + ";"));
-        c.blank();
-        for (String a : asserts) {
-            c.line("import static org.junit.jupiter.api.Assertions." + a + ";");
-        }
-        c.blank();
     }
 
     /** @return the first status action that sets or flips its field, if any */
@@ -44,7 +34,8 @@ final class EntryTestTemplates {
         header(c, pkg + ".cli", List.of("java.io.BufferedReader", "java.io.ByteArrayOutputStream",
                 "java.io.IOException", "java.io.PrintStream", "java.io.StringReader",
                 "java.nio.charset.StandardCharsets", "java.util.List", "java.util.Map",
-                "java.util.NoSuchElementException", "org.junit.jupiter.api.Test"),
+                "java.util.NoSuchElementException", "org.junit.jupiter.api.Test", pkg + ".repository.Storage",
+                "java.nio.file.Path", "org.junit.jupiter.api.io.TempDir"),
                 "assertEquals", "assertThrows", "assertTrue");
         c.line("/** Tests of {@link Commands} and {@link Arguments}. */");
         c.open("class CommandsTest");
@@ -57,9 +48,7 @@ final class EntryTestTemplates {
         c.close();
         String label0 = JavaTypes.sample(e.label(), 0);
         String label1 = JavaTypes.sample(e.label(), 1);
-        c.blank();
-        c.line("@Test");
-        c.open("void addsListsAndGetsItems()");
+        testMethod(c, "void addsListsAndGetsItems()");
         c.line("String added = add(0);");
         c.line("assertTrue(added.contains(\"id=1\"), added);");
         c.line("assertTrue(added.contains(" + lit(label0) + "), added);");
@@ -69,15 +58,16 @@ final class EntryTestTemplates {
         c.line("assertTrue(listed.contains(" + lit(label1) + "), listed);");
         c.line("assertTrue(commands.execute(List.of(" + lit(w) + ", \"get\", \"1\")).contains(" + lit(label0) + "));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void listsNothingAtFirst()");
+        testMethod(c, "void listsNothingAtFirst()");
         c.line("assertEquals(\"(none)\", commands.execute(List.of(" + lit(w) + ", \"list\")));");
         c.close();
+        testMethod(c, "void aFileStoreKeepsItemsAcrossRestarts(@TempDir Path dir)");
+        c.line("new Commands(Storage.files(dir)).execute(" + addArgs(e, w, 0) + ");");
+        c.line("String listed = new Commands(Storage.files(dir)).execute(List.of(" + lit(w) + ", \"list\"));");
+        c.line("assertTrue(listed.contains(" + lit(label0) + "), listed);");
+        c.close();
         if (e.has(Operation.DELETE)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void deletesItems()");
+            testMethod(c, "void deletesItems()");
             c.line("add(0);");
             c.line("assertEquals(" + lit("deleted " + w + " 1") + ", commands.execute(List.of(" + lit(w)
                     + ", \"delete\", \"1\")));");
@@ -86,18 +76,14 @@ final class EntryTestTemplates {
         }
         Optional<StatusAction> action = settingAction(e);
         if (action.isPresent()) {
-            c.blank();
-            c.line("@Test");
-            c.open("void runsAStatusAction()");
+            testMethod(c, "void runsAStatusAction()");
             c.line("add(0);");
             c.line("String changed = commands.execute(List.of(" + lit(w) + ", " + lit(Naming.kebab(action.get().name()))
                     + ", \"1\"));");
             c.line("assertTrue(changed.contains(" + lit(action.get().field() + "=true") + "), changed);");
             c.close();
         }
-        c.blank();
-        c.line("@Test");
-        c.open("void rejectsBadCommands()");
+        testMethod(c, "void rejectsBadCommands()");
         c.line("assertTrue(assertThrows(IllegalArgumentException.class, () -> commands.execute(List.of(\"bogus\")))");
         c.line("        .getMessage().contains(\"unknown command 'bogus'\"));");
         c.line("assertTrue(assertThrows(IllegalArgumentException.class,");
@@ -109,9 +95,7 @@ final class EntryTestTemplates {
         c.line("assertThrows(IllegalArgumentException.class, () -> commands.execute(List.of(" + lit(w) + ", \"add\", "
                 + lit("--" + Naming.kebab(e.label().name())) + ", \"x\".repeat(201))));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void splitsAndParsesArguments()");
+        testMethod(c, "void splitsAndParsesArguments()");
         c.line("assertEquals(List.of(\"a\", \"b c\", \"d e\", \"f g\", \"\"), Arguments.split(\"a \\\"b c\\\" 'd e' f\\\\ g ''\"));");
         c.line("assertThrows(IllegalArgumentException.class, () -> Arguments.split(\"a \\\"b\"));");
         c.line("Arguments parsed = Arguments.parse(List.of(\"7\", \"--due-date\", \"2030-01-15\", \"--title=x\"));");
@@ -120,9 +104,7 @@ final class EntryTestTemplates {
         c.line("assertThrows(IllegalArgumentException.class, () -> Arguments.parse(List.of(\"--title\")));");
         c.line("assertThrows(IllegalArgumentException.class, () -> Arguments.parse(List.of(\"--a\", \"1\", \"--a\", \"2\")));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void runsCommandsFromInputAndReportsFailures() throws IOException");
+        testMethod(c, "void runsCommandsFromInputAndReportsFailures() throws IOException");
         c.line("String script = \"# a comment\\n\" + " + lit(scriptLine(e, w) + "\n") + " + \"bogus\\n\\n"
                 + w + " list\\n\";");
         c.line("ByteArrayOutputStream out = new ByteArrayOutputStream();");
@@ -134,9 +116,7 @@ final class EntryTestTemplates {
         c.line("assertTrue(err.toString(StandardCharsets.UTF_8).contains(\"line 3: unknown command\"),");
         c.line("        err.toString(StandardCharsets.UTF_8));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void helpNamesEveryCommand()");
+        testMethod(c, "void helpNamesEveryCommand()");
         c.line("String usage = commands.execute(List.of(\"help\"));");
         for (Entity entity : domain.entities()) {
             c.line("assertTrue(usage.contains(" + lit(CliTemplates.command(entity) + " add") + "), usage);");
@@ -176,8 +156,8 @@ final class EntryTestTemplates {
         String base = "/api/" + HttpTemplates.resource(e);
         String label = e.label().name();
         CodeBuilder c = CodeBuilder.fourSpaces();
-        header(c, pkg + ".http", List.of("java.util.Map", "org.junit.jupiter.api.Test"),
-                "assertEquals", "assertTrue");
+        header(c, pkg + ".http", List.of("java.util.Map", "org.junit.jupiter.api.Test", pkg + ".repository.Storage",
+                "java.nio.file.Path", "org.junit.jupiter.api.io.TempDir"), "assertEquals", "assertTrue");
         c.line("/** Tests of {@link Router}. */");
         c.open("class RouterTest");
         c.blank();
@@ -185,9 +165,7 @@ final class EntryTestTemplates {
         c.line("private static final String SECOND = " + lit(jsonBody(e, 1)) + ";");
         c.blank();
         c.line("private final Router router = new Router();");
-        c.blank();
-        c.line("@Test");
-        c.open("void createsListsAndGetsItems()");
+        testMethod(c, "void createsListsAndGetsItems()");
         c.line("HttpReply created = router.handle(\"POST\", " + lit(base) + ", FIRST);");
         c.line("assertEquals(201, created.status(), created.body());");
         c.line("assertEquals(HttpReply.JSON, created.contentType());");
@@ -203,9 +181,7 @@ final class EntryTestTemplates {
         c.line("assertEquals(" + lit(JavaTypes.sample(e.label(), 1)) + ", JsonCodec.parseObject(one.body()).get("
                 + lit(label) + "));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void answersErrorsWithStatusCodes()");
+        testMethod(c, "void answersErrorsWithStatusCodes()");
         c.line("assertEquals(400, router.handle(\"POST\", " + lit(base) + ", \"{not json\").status());");
         c.line("HttpReply invalid = router.handle(\"POST\", " + lit(base) + ", "
                 + lit(jsonBody(e, 0).replace(Escape.jsonString(JavaTypes.sample(e.label(), 0)),
@@ -218,10 +194,15 @@ final class EntryTestTemplates {
         c.line("assertEquals(404, router.handle(\"GET\", \"/api/nothing-here\", \"\").status());");
         c.line("assertEquals(405, router.handle(\"DELETE\", " + lit(base) + ", \"\").status());");
         c.close();
+        testMethod(c, "void aFileStoreKeepsItemsAcrossRestarts(@TempDir Path dir)");
+        c.line("assertEquals(201, new Router(Storage.files(dir)).handle(\"POST\", " + lit(base) + ", FIRST).status());");
+        c.line("HttpReply one = new Router(Storage.files(dir)).handle(\"GET\", " + lit(base + "/1") + ", \"\");");
+        c.line("assertEquals(200, one.status(), one.body());");
+        c.line("assertEquals(" + lit(JavaTypes.sample(e.label(), 0)) + ", JsonCodec.parseObject(one.body()).get("
+                + lit(label) + "));");
+        c.close();
         if (e.has(Operation.UPDATE)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void updatesAnItem()");
+            testMethod(c, "void updatesAnItem()");
             c.line("router.handle(\"POST\", " + lit(base) + ", FIRST);");
             c.line("HttpReply updated = router.handle(\"PUT\", " + lit(base + "/1") + ", "
                     + lit("{" + Escape.jsonString(label) + ": \"Changed\"}") + ");");
@@ -230,9 +211,7 @@ final class EntryTestTemplates {
             c.close();
         }
         if (e.has(Operation.DELETE)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void deletesAnItem()");
+            testMethod(c, "void deletesAnItem()");
             c.line("router.handle(\"POST\", " + lit(base) + ", FIRST);");
             c.line("assertEquals(200, router.handle(\"DELETE\", " + lit(base + "/1") + ", \"\").status());");
             c.line("assertEquals(404, router.handle(\"GET\", " + lit(base + "/1") + ", \"\").status());");
@@ -241,9 +220,7 @@ final class EntryTestTemplates {
         }
         Optional<StatusAction> action = settingAction(e);
         if (action.isPresent()) {
-            c.blank();
-            c.line("@Test");
-            c.open("void runsAStatusAction()");
+            testMethod(c, "void runsAStatusAction()");
             c.line("router.handle(\"POST\", " + lit(base) + ", FIRST);");
             c.line("HttpReply changed = router.handle(\"POST\", " + lit(base + "/1/" + Naming.kebab(action.get().name()))
                     + ", \"\");");
@@ -253,9 +230,7 @@ final class EntryTestTemplates {
             c.close();
         }
         if (web) {
-            c.blank();
-            c.line("@Test");
-            c.open("void servesThePage()");
+            testMethod(c, "void servesThePage()");
             c.line("HttpReply page = router.handle(\"GET\", \"/\", \"\");");
             c.line("assertEquals(200, page.status());");
             c.line("assertTrue(page.contentType().startsWith(\"text/html\"));");
@@ -270,12 +245,11 @@ final class EntryTestTemplates {
         Entity e = domain.primary();
         CodeBuilder c = CodeBuilder.fourSpaces();
         header(c, pkg, List.of(pkg + ".model.FieldValues", pkg + ".model." + e.name(), "java.util.List",
-                "org.junit.jupiter.api.Test"), "assertEquals");
+                "org.junit.jupiter.api.Test", pkg + ".repository.Storage", "java.nio.file.Path",
+                "org.junit.jupiter.api.io.TempDir"), "assertEquals");
         c.line("/** Tests of {@link " + facade + "}. */");
         c.open("class " + facade + "Test");
-        c.blank();
-        c.line("@Test");
-        c.open("void exposesOneServicePerKindOfItem()");
+        testMethod(c, "void exposesOneServicePerKindOfItem()");
         c.line(facade + " api = new " + facade + "();");
         c.line(e.name() + " created = api." + e.plural() + "().create(" + TestTemplates.values(e, 0, null) + ");");
         c.line("assertEquals(List.of(created), api." + e.plural() + "().list());");
@@ -285,12 +259,15 @@ final class EntryTestTemplates {
             }
         }
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void instancesAreIndependent()");
+        testMethod(c, "void instancesAreIndependent()");
         c.line(facade + " first = new " + facade + "();");
         c.line("first." + e.plural() + "().create(" + TestTemplates.values(e, 0, null) + ");");
         c.line("assertEquals(List.of(), new " + facade + "()." + e.plural() + "().list());");
+        c.close();
+        testMethod(c, "void aFileStoreKeepsItemsForTheNextInstance(@TempDir Path dir)");
+        c.line(e.name() + " created = new " + facade + "(Storage.files(dir))." + e.plural() + "().create("
+                + TestTemplates.values(e, 0, null) + ");");
+        c.line("assertEquals(List.of(created), new " + facade + "(Storage.files(dir))." + e.plural() + "().list());");
         c.close();
         c.close();
         return c.toString();
@@ -299,7 +276,8 @@ final class EntryTestTemplates {
     static String pipelineTest(String pkg, Entity e) {
         CodeBuilder c = CodeBuilder.fourSpaces();
         header(c, pkg + ".pipeline", List.of("java.io.BufferedReader", "java.io.IOException", "java.io.StringReader",
-                "java.io.StringWriter", "org.junit.jupiter.api.Test"), "assertEquals", "assertThrows", "assertTrue");
+                "java.io.StringWriter", "org.junit.jupiter.api.Test", pkg + ".repository.Storage", "java.nio.file.Path",
+                "org.junit.jupiter.api.io.TempDir"), "assertEquals", "assertThrows", "assertTrue");
         List<Field> valued = JavaTypes.valued(e);
         String header = String.join(",", valued.stream().map(Field::name).toList());
         String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
@@ -312,9 +290,7 @@ final class EntryTestTemplates {
         c.open("private static Pipeline.Outcome run(String input, StringWriter output) throws IOException");
         c.line("return new Pipeline().run(new BufferedReader(new StringReader(input)), output);");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void keepsValidRowsAndReportsInvalidOnes() throws IOException");
+        testMethod(c, "void keepsValidRowsAndReportsInvalidOnes() throws IOException");
         c.line("StringWriter output = new StringWriter();");
         c.line("Pipeline.Outcome outcome = run(" + lit(header + "\n" + row0 + "\n" + bad + "\n\n" + row1 + "\n")
                 + ", output);");
@@ -329,9 +305,16 @@ final class EntryTestTemplates {
         c.line("assertTrue(lines[1].startsWith(\"1,\"), lines[1]);");
         c.line("assertEquals(2L, outcome.summary().get(\"count\"));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void rejectsInputWithoutAUsableHeader()");
+        testMethod(c, "void aFileStoreKeepsTheRowsOfEarlierRuns(@TempDir Path dir) throws IOException");
+        c.line("new Pipeline(Storage.files(dir)).run(new BufferedReader(new StringReader(" + lit(header + "\n" + row0
+                + "\n") + ")), new StringWriter());");
+        c.line("StringWriter output = new StringWriter();");
+        c.line("Pipeline.Outcome outcome = new Pipeline(Storage.files(dir)).run(new BufferedReader(new StringReader("
+                + lit(header + "\n" + row1 + "\n") + ")), output);");
+        c.line("assertEquals(2L, outcome.summary().get(\"count\"));");
+        c.line("assertTrue(output.toString().contains(\"\\n2,\"), output.toString());");
+        c.close();
+        testMethod(c, "void rejectsInputWithoutAUsableHeader()");
         c.line("assertTrue(assertThrows(IllegalArgumentException.class, () -> run(\"nosuchfield\\nx\\n\", new StringWriter()))");
         c.line("        .getMessage().contains(\"nosuchfield\"));");
         c.line("assertThrows(IllegalArgumentException.class, () -> run(\"\", new StringWriter()));");

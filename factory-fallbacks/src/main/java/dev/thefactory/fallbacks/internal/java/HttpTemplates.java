@@ -358,19 +358,15 @@ final class HttpTemplates {
     static String router(String pkg, Domain domain, boolean web) {
         CodeBuilder c = CodeBuilder.fourSpaces();
         c.line("package " + pkg + ".http;").blank();
-        List<String> imports = new ArrayList<>();
+        List<String> imports = ServiceHolders.imports(pkg, domain);
         imports.add(pkg + ".model.FieldValues");
-        for (Entity e : domain.entities()) {
-            imports.add(pkg + ".model." + e.name());
-            imports.add(pkg + ".service." + e.name() + "Service");
-        }
         if (web) {
             imports.addAll(List.of("java.io.IOException", "java.io.InputStream", "java.io.UncheckedIOException",
                     "java.nio.charset.StandardCharsets"));
         }
         imports.addAll(List.of("java.math.BigDecimal", "java.util.ArrayList", "java.util.LinkedHashMap",
-                "java.util.List", "java.util.Map", "java.util.NoSuchElementException", "java.util.Objects"));
-        imports.stream().sorted().forEach(i -> c.line("import " + i + ";"));
+                "java.util.List", "java.util.Map", "java.util.NoSuchElementException"));
+        imports.stream().distinct().sorted().forEach(i -> c.line("import " + i + ";"));
         c.blank();
         c.line("/**");
         c.line(" * Maps HTTP requests to the services and answers in JSON, without any socket: the server hands it the");
@@ -390,27 +386,7 @@ final class HttpTemplates {
         c.line(" */");
         c.open("public final class Router");
         c.blank();
-        for (Entity e : domain.entities()) {
-            c.line("private final " + e.name() + "Service " + e.plural() + ";");
-        }
-        c.blank();
-        c.line("/** A router over empty in-memory services. */");
-        c.open("public Router()");
-        c.line("this(" + String.join(", ", domain.entities().stream().map(e -> "new " + e.name() + "Service()")
-                .toList()) + ");");
-        c.close();
-        c.blank();
-        c.line("/**");
-        for (Entity e : domain.entities()) {
-            c.line(" * @param " + e.plural() + " the " + e.name() + " service");
-        }
-        c.line(" */");
-        c.open("public Router(" + String.join(", ", domain.entities().stream()
-                .map(e -> e.name() + "Service " + e.plural()).toList()) + ")");
-        for (Entity e : domain.entities()) {
-            c.line("this." + e.plural() + " = Objects.requireNonNull(" + e.plural() + ", \"" + e.plural() + "\");");
-        }
-        c.close();
+        ServiceHolders.members(c, "Router", "A router", domain);
         c.blank();
         c.line("/**");
         c.line(" * @param method the HTTP method");
@@ -701,10 +677,12 @@ final class HttpTemplates {
                 import ${pkg}.http.ApiServer;
                 import ${pkg}.http.Router;
                 import java.io.IOException;
-                import java.io.InputStream;
                 import java.util.Properties;
 
-                /** Starts ${name} as an HTTP service on the port of {@code server.port} (or the first argument). */
+                /**
+                 * Starts ${name} as an HTTP service on the port of {@code server.port} (or the first argument), keeping
+                 * the items in the store the settings choose (see {@link Settings#openOrExit}).
+                 */
                 public final class Main {
 
                     private Main() {
@@ -715,23 +693,12 @@ final class HttpTemplates {
                      * @throws IOException when the settings cannot be read or the port cannot be bound
                      */
                     public static void main(String[] args) throws IOException {
-                        Properties settings = settings();
+                        Properties settings = Settings.load();
                         int port = Integer.parseInt(args.length > 0 ? args[0] : settings.getProperty("server.port", "8080"));
-                        ApiServer server = new ApiServer(new Router(), port);
+                        ApiServer server = new ApiServer(Settings.openOrExit(settings, Router::new), port);
                         server.start();
                         System.out.println(settings.getProperty("app.name", "app") + " listening on http://localhost:"
                                 + server.port() + "/");
-                    }
-
-                    /** @return the settings of {@code application.properties}; empty when it is missing */
-                    static Properties settings() throws IOException {
-                        Properties settings = new Properties();
-                        try (InputStream in = Main.class.getResourceAsStream("/application.properties")) {
-                            if (in != null) {
-                                settings.load(in);
-                            }
-                        }
-                        return settings;
                     }
                 }
                 """, pkg).replace("${name}", Escape.javadoc(displayName));

@@ -2,6 +2,7 @@ package dev.thefactory.fallbacks.internal.java;
 
 import dev.thefactory.fallbacks.internal.design.Architecture;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
+import dev.thefactory.fallbacks.internal.design.Storage;
 import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
@@ -10,6 +11,7 @@ import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
+import dev.thefactory.fallbacks.internal.layout.PlannedLayout;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
 import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -20,35 +22,30 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The layout of a Java 17 Maven project: model records, an in-memory repository, one service per entity, the entry
- * point its type asks for, JUnit 5 tests for all of it, and the documentation. Immutable and thread-safe.
+ * The layout of a Java 17 Maven project: model records, an in-memory and a file repository with the settings that
+ * choose between them, one service per entity, the entry point its type asks for, JUnit 5 tests for all of it, and
+ * the documentation. Immutable and thread-safe.
  */
-public final class JavaLayout implements ProjectLayout {
+public final class JavaLayout {
 
     private final ProjectInput in;
-    private final List<PlannedFile> files;
 
-    /** @param in the project */
-    public JavaLayout(ProjectInput in) {
+    private JavaLayout(ProjectInput in) {
         this.in = in;
-        this.files = List.copyOf(plan());
     }
 
-    @Override
-    public List<PlannedFile> files() {
-        return files;
+    /**
+     * @param in the project
+     * @return its layout
+     */
+    public static ProjectLayout of(ProjectInput in) {
+        JavaLayout java = new JavaLayout(in);
+        return new PlannedLayout(java.plan(), java::usage, List.of());
     }
 
-    @Override
-    public String usage(FeatureMapping feature) {
-        Entity entity = in.domain().entity(feature.entity()).orElseThrow(() -> new IllegalArgumentException(
-                "feature " + feature.scope() + "." + feature.index() + " names unknown entity " + feature.entity()));
+    private String usage(FeatureMapping feature) {
+        Entity entity = in.entity(feature);
         return JavaUsage.describe(entity, feature, in.architecture(), entity == in.domain().primary());
-    }
-
-    @Override
-    public List<String> notes() {
-        return List.of();
     }
 
     private List<PlannedFile> plan() {
@@ -75,6 +72,11 @@ public final class JavaLayout implements ProjectLayout {
         add(list, main + "repository/Repository.java", Part.CODE, null, () -> JavaShared.repository(pkg));
         add(list, main + "repository/InMemoryRepository.java", Part.CODE, null,
                 () -> JavaShared.inMemoryRepository(pkg));
+        add(list, main + "repository/FileRepository.java", Part.CODE, null,
+                () -> JavaShared.fill(Resources.text("FileRepository.java.txt"), pkg));
+        add(list, main + "repository/Storage.java", Part.CODE, null, () -> storageTemplate("Storage.java.txt"));
+        add(list, main + "Settings.java", Part.CODE, null,
+                () -> JavaShared.fill(Resources.text("Settings.java.txt"), pkg));
         if (csv) {
             add(list, main + "service/CsvCodec.java", Part.CODE, null, () -> JavaShared.csvCodec(pkg));
         }
@@ -112,6 +114,10 @@ public final class JavaLayout implements ProjectLayout {
         }
 
         add(list, test + "model/FieldValuesTest.java", Part.TESTS, null, () -> TestTemplates.fieldValuesTest(pkg));
+        add(list, test + "repository/FileRepositoryTest.java", Part.TESTS, null,
+                () -> JavaShared.fill(Resources.text("FileRepositoryTest.java.txt"), pkg));
+        add(list, test + "repository/StorageTest.java", Part.TESTS, null,
+                () -> storageTemplate("StorageTest.java.txt"));
         if (csv) {
             add(list, test + "service/CsvCodecTest.java", Part.TESTS, null, () -> TestTemplates.csvCodecTest(pkg));
         }
@@ -141,8 +147,38 @@ public final class JavaLayout implements ProjectLayout {
         return list;
     }
 
+    private String storageTemplate(String name) {
+        return JavaShared.fill(Resources.text(name), in.architecture().basePackage())
+                .replace("${defaultKind}", in.architecture().storage().name());
+    }
+
     private static void add(List<PlannedFile> list, String path, Part part, String entity, Supplier<String> content) {
         list.add(new PlannedFile(path, part, entity, content));
+    }
+
+    private List<String> storage() {
+        Architecture a = in.architecture();
+        String how = a.entryPoint() == EntryPoint.LIBRARY
+                ? "To choose the store, pass `Storage.files(Path.of(\"data\"))`, `Storage.memory()` or "
+                        + "`Storage.from(Settings.load())` to the `" + a.facadeClass() + "` constructor; `new "
+                        + a.facadeClass() + "()` keeps items in memory"
+                : "`application.properties` chooses the store: `storage=file` or `storage=memory`, and "
+                        + "`storage.directory=data`; a system property of the same name wins, as in `java "
+                        + "-Dstorage=memory -jar ...`";
+        String shipped = a.entryPoint() == EntryPoint.LIBRARY
+                ? "`Storage.from(Settings.load())` reads `storage=" + a.storage().code() + "` from "
+                        + "`application.properties`."
+                : a.storage() == Storage.FILE
+                ? "This project keeps its items in files by default, because the spec asks for them to be kept."
+                : "This project keeps its items in memory by default; set `storage=file` to keep them.";
+        return List.of("Items are kept behind a `Repository` interface with two implementations: "
+                        + "`InMemoryRepository` (a thread-safe map, emptied when the process stops) and "
+                        + "`FileRepository` (one JSON-lines file per kind of item, such as `data/"
+                        + ServiceHolders.storeName(in.domain().primary()) + ".jsonl`, read on start).",
+                how + ". " + shipped,
+                "Every change rewrites the store's file atomically: a temporary file in the same directory, forced "
+                        + "to disk, then moved over the old file, so a crash leaves the old or the new file, never a "
+                        + "torn one. A corrupt file is refused at start with its name and line; repair or remove it.");
     }
 
     private Guide guide() {
@@ -153,7 +189,9 @@ public final class JavaLayout implements ProjectLayout {
         String base = "src/main/java/" + a.packagePath() + "/";
         layout.put("pom.xml", "the Maven build: Java 17, JUnit 5, no runtime dependencies");
         layout.put(base + "model/", "the records of the domain and their validation");
-        layout.put(base + "repository/", "the repository interface and its thread-safe in-memory implementation");
+        layout.put(base + "repository/", "the repository interface, its in-memory and file implementations, and the "
+                + "`Storage` that picks one");
+        layout.put(base + "Settings.java", "reads `application.properties`; system properties win");
         layout.put(base + "service/", "one service per entity: what the features ask to do");
         List<String> run;
         String example;
@@ -197,6 +235,6 @@ public final class JavaLayout implements ProjectLayout {
         }
         layout.put("src/test/java/", "JUnit 5 tests of all of the above");
         return new Guide("Java 17", List.of("mvn -B package"), List.of("mvn -B test"), run, layout, example,
-                exampleLanguage, true);
+                exampleLanguage, true, storage());
     }
 }

@@ -371,6 +371,23 @@ final class JavaShared {
 
                     /** @return how many items are stored */
                     int count();
+
+                    /**
+                     * Checks an item an implementation is about to store.
+                     *
+                     * @param id   the id it is stored under
+                     * @param item the item
+                     * @param <T>  the item type
+                     * @return the item
+                     * @throws IllegalStateException when the item is null or has another id
+                     */
+                    static <T extends Identifiable> T requireId(long id, T item) {
+                        if (item == null || item.id() != id) {
+                            throw new IllegalStateException("an item stored under id " + id + " must have that id but was "
+                                    + item);
+                        }
+                        return item;
+                    }
                 }
                 """, pkg);
     }
@@ -400,8 +417,7 @@ final class JavaShared {
                     @Override
                     public T add(LongFunction<T> factory) {
                         long id = lastId.incrementAndGet();
-                        T item = factory.apply(id);
-                        requireId(id, item);
+                        T item = Repository.requireId(id, factory.apply(id));
                         items.put(id, item);
                         return item;
                     }
@@ -418,11 +434,8 @@ final class JavaShared {
 
                     @Override
                     public Optional<T> update(long id, UnaryOperator<T> change) {
-                        return Optional.ofNullable(items.computeIfPresent(id, (key, current) -> {
-                            T changed = change.apply(current);
-                            requireId(id, changed);
-                            return changed;
-                        }));
+                        return Optional.ofNullable(items.computeIfPresent(id,
+                                (key, current) -> Repository.requireId(id, change.apply(current))));
                     }
 
                     @Override
@@ -433,13 +446,6 @@ final class JavaShared {
                     @Override
                     public int count() {
                         return items.size();
-                    }
-
-                    private static void requireId(long id, Identifiable item) {
-                        if (item == null || item.id() != id) {
-                            throw new IllegalStateException("an item stored under id " + id + " must have that id but was "
-                                    + item);
-                        }
                     }
                 }
                 """, pkg);

@@ -19,8 +19,39 @@ final class TestTemplates {
     private TestTemplates() {
     }
 
-    private static String lit(String text) {
+    /**
+     * Starts a test method after a blank line; the caller writes its body and closes it.
+     *
+     * @param c         the class being written
+     * @param signature the method's signature, such as {@code void deletesItems()}
+     */
+    static void testMethod(CodeBuilder c, String signature) {
+        c.blank();
+        c.line("@Test");
+        c.open(signature);
+    }
+
+    /** @return a Java string literal of any text */
+    static String lit(String text) {
         return Escape.javaString(text);
+    }
+
+    /**
+     * Writes the start of a test class: its package, its imports (sorted, each once) and static assertion imports.
+     *
+     * @param c       the class being written
+     * @param pkg     its package
+     * @param imports the types it imports
+     * @param asserts the methods of {@code Assertions} it imports
+     */
+    static void header(CodeBuilder c, String pkg, List<String> imports, String... asserts) {
+        c.line("package " + pkg + ";").blank();
+        imports.stream().distinct().sorted().forEach(i -> c.line("import " + i + ";"));
+        c.blank();
+        for (String a : asserts) {
+            c.line("import static org.junit.jupiter.api.Assertions." + a + ";");
+        }
+        c.blank();
     }
 
     /** @return {@code FieldValues.of(...)} with variant values of every non-boolean field, minus one */
@@ -55,11 +86,11 @@ final class TestTemplates {
         Field label = e.label();
         String getLabel = "." + label.name() + "()";
         CodeBuilder c = CodeBuilder.fourSpaces();
-        c.line("package " + pkg + ".service;").blank();
         List<String> imports = new ArrayList<>(List.of(pkg + ".model.FieldValues", pkg + ".model." + n,
                 "java.util.HashSet", "java.util.List", "java.util.NoSuchElementException", "java.util.Set",
                 "java.util.concurrent.ExecutorService", "java.util.concurrent.Executors",
-                "java.util.concurrent.Future", "java.util.ArrayList", "org.junit.jupiter.api.Test"));
+                "java.util.concurrent.Future", "java.util.ArrayList", "org.junit.jupiter.api.Test",
+                pkg + ".repository.Storage", "java.nio.file.Path", "org.junit.jupiter.api.io.TempDir"));
         for (Field f : JavaTypes.valued(e)) {
             switch (f.type()) {
                 case DATE -> imports.add("java.time.LocalDate");
@@ -73,12 +104,7 @@ final class TestTemplates {
         if (e.has(AggregateKind.SUMMARY)) {
             imports.add("java.util.Map");
         }
-        imports.stream().distinct().sorted().forEach(i -> c.line("import " + i + ";"));
-        c.line("import static org.junit.jupiter.api.Assertions.assertEquals;");
-        c.line("import static org.junit.jupiter.api.Assertions.assertFalse;");
-        c.line("import static org.junit.jupiter.api.Assertions.assertThrows;");
-        c.line("import static org.junit.jupiter.api.Assertions.assertTrue;");
-        c.blank();
+        header(c, pkg + ".service", imports, "assertEquals", "assertFalse", "assertThrows", "assertTrue");
         c.line("/** Tests of {@link " + s + "}. */");
         c.open("class " + s + "Test");
         c.blank();
@@ -88,9 +114,7 @@ final class TestTemplates {
         c.line("return service.create(variant == 0 ? " + values(e, 0, null) + "");
         c.line("        : " + values(e, 1, null) + ");");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void createsAnItemWithTheGivenValuesAndAnId()");
+        testMethod(c, "void createsAnItemWithTheGivenValuesAndAnId()");
         c.line(n + " created = create(0);");
         c.line("assertTrue(created.id() > 0);");
         for (Field f : JavaTypes.valued(e)) {
@@ -98,17 +122,22 @@ final class TestTemplates {
         }
         c.line("assertEquals(created, service.get(created.id()));");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void listsItemsOldestFirst()");
+        testMethod(c, "void listsItemsOldestFirst()");
         c.line(n + " first = create(0);");
         c.line(n + " second = create(1);");
         c.line("assertEquals(List.of(first, second), service.list());");
         c.line("assertTrue(second.id() > first.id());");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void rejectsTextLongerThanTheLimit()");
+        testMethod(c, "void aFileStoreKeepsTheItemsForTheNextStart(@TempDir Path dir)");
+        c.line("Storage storage = Storage.files(dir);");
+        c.line(s + " before = " + ServiceHolders.storedService(e) + ";");
+        c.line(n + " first = before.create(" + values(e, 0, null) + ");");
+        c.line(n + " second = before.create(" + values(e, 1, null) + ");");
+        c.line(s + " after = " + ServiceHolders.storedService(e) + ";");
+        c.line("assertEquals(List.of(first, second), after.list());");
+        c.line("assertEquals(second, after.get(second.id()));");
+        c.close();
+        testMethod(c, "void rejectsTextLongerThanTheLimit()");
         c.line("IllegalArgumentException e = assertThrows(IllegalArgumentException.class,");
         c.line("        () -> service.create(" + values(e, 0, label.name()).replace("FieldValues.of(",
                 "FieldValues.of(" + lit(label.name()) + ", \"x\".repeat(201)" + (JavaTypes.valued(e).size() > 1
@@ -120,9 +149,7 @@ final class TestTemplates {
             if (f.type() == FieldType.BOOLEAN) {
                 continue;
             }
-            c.blank();
-            c.line("@Test");
-            c.open("void requires" + JavaTypes.cap(f.name()) + "()");
+            testMethod(c, "void requires" + JavaTypes.cap(f.name()) + "()");
             c.line("IllegalArgumentException e = assertThrows(IllegalArgumentException.class,");
             c.line("        () -> service.create(" + values(e, 0, f.name()) + "));");
             c.line("assertTrue(e.getMessage().contains(" + lit(f.name()) + "), e.getMessage());");
@@ -133,31 +160,23 @@ final class TestTemplates {
             if (invalid == null) {
                 continue;
             }
-            c.blank();
-            c.line("@Test");
-            c.open("void rejectsAnInvalid" + JavaTypes.cap(f.name()) + "()");
+            testMethod(c, "void rejectsAnInvalid" + JavaTypes.cap(f.name()) + "()");
             c.line("IllegalArgumentException e = assertThrows(IllegalArgumentException.class,");
             c.line("        () -> service.create(" + values(e, 0, null) + ".with(FieldValues.of(" + lit(f.name())
                     + ", " + lit(invalid) + "))));");
             c.line("assertTrue(e.getMessage().contains(" + lit(f.name()) + "), e.getMessage());");
             c.close();
         }
-        c.blank();
-        c.line("@Test");
-        c.open("void rejectsAnUnknownField()");
+        testMethod(c, "void rejectsAnUnknownField()");
         c.line("IllegalArgumentException e = assertThrows(IllegalArgumentException.class,");
         c.line("        () -> service.create(" + values(e, 0, null) + ".with(FieldValues.of(\"noSuchField\", \"x\"))));");
         c.line("assertTrue(e.getMessage().contains(\"noSuchField\"), e.getMessage());");
         c.close();
-        c.blank();
-        c.line("@Test");
-        c.open("void failsForAnUnknownId()");
+        testMethod(c, "void failsForAnUnknownId()");
         c.line("assertThrows(NoSuchElementException.class, () -> service.get(99));");
         c.close();
         if (e.has(Operation.UPDATE)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void updatesSomeFieldsAndKeepsTheOthers()");
+            testMethod(c, "void updatesSomeFieldsAndKeepsTheOthers()");
             c.line(n + " created = create(0);");
             c.line(n + " updated = service.update(created.id(), FieldValues.of(" + lit(label.name()) + ", "
                     + lit("Changed") + "));");
@@ -171,9 +190,7 @@ final class TestTemplates {
             c.close();
             for (String field : e.updateFields()) {
                 Field f = e.field(field).orElseThrow();
-                c.blank();
-                c.line("@Test");
-                c.open("void sets" + JavaTypes.cap(field) + "()");
+                testMethod(c, "void sets" + JavaTypes.cap(field) + "()");
                 c.line(n + " created = create(0);");
                 c.line(n + " changed = service.set" + JavaTypes.cap(field) + "(created.id(), "
                         + lit(JavaTypes.sample(f, 1)) + ");");
@@ -182,9 +199,7 @@ final class TestTemplates {
             }
         }
         if (e.has(Operation.DELETE)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void deletesAnItem()");
+            testMethod(c, "void deletesAnItem()");
             c.line(n + " first = create(0);");
             c.line(n + " second = create(1);");
             c.line("service.delete(first.id());");
@@ -194,9 +209,7 @@ final class TestTemplates {
             c.close();
         }
         for (StatusAction a : e.statusActions()) {
-            c.blank();
-            c.line("@Test");
-            c.open("void " + a.name() + "ChangesTheStatus()");
+            testMethod(c, "void " + a.name() + "ChangesTheStatus()");
             String field = a.field();
             switch (a.effect()) {
                 case SET -> {
@@ -223,9 +236,7 @@ final class TestTemplates {
         }
         for (String field : e.filterFields()) {
             Field f = e.field(field).orElseThrow();
-            c.blank();
-            c.line("@Test");
-            c.open("void findsBy" + JavaTypes.cap(field) + "()");
+            testMethod(c, "void findsBy" + JavaTypes.cap(field) + "()");
             if (f.type() == FieldType.BOOLEAN) {
                 c.line(n + " off = create(0);");
                 c.line(n + " on = service.create(" + values(e, 1, null) + ".with(FieldValues.of(" + lit(field)
@@ -243,9 +254,7 @@ final class TestTemplates {
         }
         for (String field : e.sortFields()) {
             Field f = e.field(field).orElseThrow();
-            c.blank();
-            c.line("@Test");
-            c.open("void sortsBy" + JavaTypes.cap(field) + "()");
+            testMethod(c, "void sortsBy" + JavaTypes.cap(field) + "()");
             if (f.type() == FieldType.BOOLEAN) {
                 c.line(n + " on = service.create(" + values(e, 1, null) + ".with(FieldValues.of(" + lit(field)
                         + ", \"true\")));");
@@ -259,9 +268,7 @@ final class TestTemplates {
             c.close();
         }
         if (e.has(AggregateKind.SUMMARY)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void summarizesTheItems()");
+            testMethod(c, "void summarizesTheItems()");
             c.line("create(0);");
             c.line("create(1);");
             c.line("Map<String, Object> summary = service.summary();");
@@ -281,9 +288,7 @@ final class TestTemplates {
             c.close();
         }
         if (e.has(AggregateKind.EXPORT)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void exportsCsvWithAHeader()");
+            testMethod(c, "void exportsCsvWithAHeader()");
             c.line("create(0);");
             c.line("create(1);");
             c.line("String[] lines = service.exportCsv().split(\"\\n\");");
@@ -294,9 +299,7 @@ final class TestTemplates {
             c.close();
         }
         if (e.has(AggregateKind.IMPORT)) {
-            c.blank();
-            c.line("@Test");
-            c.open("void importsValidCsvAndRejectsInvalidCsvAsAWhole()");
+            testMethod(c, "void importsValidCsvAndRejectsInvalidCsvAsAWhole()");
             List<Field> valued = JavaTypes.valued(e);
             String header = String.join(",", valued.stream().map(Field::name).toList());
             String row = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
@@ -310,9 +313,7 @@ final class TestTemplates {
             c.line("assertEquals(2, service.list().size());");
             c.close();
         }
-        c.blank();
-        c.line("@Test");
-        c.open("void concurrentCreatesGetDistinctIds() throws Exception");
+        testMethod(c, "void concurrentCreatesGetDistinctIds() throws Exception");
         c.line("ExecutorService pool = Executors.newFixedThreadPool(8);");
         c.open("try");
         c.line("List<Future<" + n + ">> futures = new ArrayList<>();");

@@ -34,6 +34,10 @@ public final class DocsTemplates {
         out.append("```\n");
     }
 
+    private static void bullets(StringBuilder out, List<String> items) {
+        items.forEach(item -> out.append("- ").append(item).append('\n'));
+    }
+
     /**
      * @param in    the project
      * @param guide the language's guide
@@ -76,6 +80,8 @@ public final class DocsTemplates {
         fence(out, "shell", guide.test());
         out.append("\n## Run\n\n");
         fence(out, "shell", guide.run());
+        out.append("\n## Storage\n\n");
+        bullets(out, guide.storage());
         out.append("\nSee [docs/usage.md](docs/usage.md) for every command and [docs/architecture.md]")
                 .append("(docs/architecture.md) for how the code is organised.\n");
         return out.toString();
@@ -113,13 +119,10 @@ public final class DocsTemplates {
                     .toList())).append(".\n\n");
         }
         out.append("## Design decisions\n\n");
-        out.append("- Items are kept in a thread-safe in-memory store behind a repository interface, so another\n")
-                .append("  store (a file, a database) can replace it without touching the services.\n");
+        bullets(out, guide.storage());
         out.append("- Every value is validated when an item is made: required values, text of at most 200\n")
                 .append("  characters, numbers of at least 0, dates as `yyyy-mm-dd`.\n");
         out.append("- No dependencies beyond the language's standard library (and the test framework).\n");
-        out.append("- Items live in memory and are lost when the process stops; to keep them, implement the\n")
-                .append("  store for a file or a database.\n");
         if (!domain.notes().isEmpty()) {
             out.append("\n## Notes from the generator\n\n");
             domain.notes().forEach(n -> out.append("- ").append(md(n)).append('\n'));

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param example   an example session or snippet (fenced as {@code exampleLanguage})
  * @param exampleLanguage the fence language of the example, such as {@code shell} or {@code java}
  * @param checked   whether the simple backend compiled and tested this kind of output
+ * @param storage   how the project keeps its items, one Markdown list item each (without the bullet)
  */
 public record Guide(String language, List<String> build, List<String> test, List<String> run,
-        Map<String, String> layout, String example, String exampleLanguage, boolean checked) {
+        Map<String, String> layout, String example, String exampleLanguage, boolean checked, List<String> storage) {
 
     /** Copies the collections. */
     public Guide {
@@ -31,5 +32,6 @@ public record Guide(String language, List<String> build, List<String> test, List
         layout = Collections.unmodifiableMap(new LinkedHashMap<>(layout));
         Objects.requireNonNull(example, "example");
         Objects.requireNonNull(exampleLanguage, "exampleLanguage");
+        storage = List.copyOf(storage);
     }
 }

@@ -4,6 +4,8 @@ import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.fallbacks.internal.design.Architecture;
 import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.DomainCodec;
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -36,5 +38,15 @@ public record ProjectInput(ProjectSpec spec, Domain domain, Architecture archite
      */
     public static ProjectInput from(ProjectSpec spec, Map<String, String> facts) {
         return new ProjectInput(spec, DomainCodec.decode(facts), Architecture.decode(facts), facts);
+    }
+
+    /**
+     * @param feature a feature of the domain
+     * @return the entity it is about
+     * @throws IllegalArgumentException when the domain has no such entity
+     */
+    public Entity entity(FeatureMapping feature) {
+        return domain.entity(feature.entity()).orElseThrow(() -> new IllegalArgumentException("feature "
+                + feature.scope() + "." + feature.index() + " names unknown entity " + feature.entity()));
     }
 }

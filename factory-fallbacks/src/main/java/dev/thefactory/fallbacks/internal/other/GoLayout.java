@@ -1,7 +1,6 @@
 package dev.thefactory.fallbacks.internal.other;
 
 import dev.thefactory.fallbacks.internal.domain.Entity;
-import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
@@ -18,30 +17,23 @@ import java.util.Map;
  * A small Go project (standard library only): a table of entities, a mutex-guarded in-memory store that validates
  * against it, a command-line main, and tests. Not compile-checked. Immutable and thread-safe.
  */
-public final class GoLayout implements ProjectLayout {
+public final class GoLayout {
+
+    /** The command that runs the project, followed by a space. */
+    private static final String RUN = "go run . ";
 
     private final ProjectInput in;
-    private final List<PlannedFile> files;
 
-    /** @param in the project */
-    public GoLayout(ProjectInput in) {
+    private GoLayout(ProjectInput in) {
         this.in = in;
-        this.files = List.copyOf(plan());
     }
 
-    @Override
-    public List<PlannedFile> files() {
-        return files;
-    }
-
-    @Override
-    public String usage(FeatureMapping feature) {
-        return Skeleton.featureUsage(in, feature, "go run . ");
-    }
-
-    @Override
-    public List<String> notes() {
-        return List.of(Skeleton.uncheckedNote(in.architecture()));
+    /**
+     * @param in the project
+     * @return its layout
+     */
+    public static ProjectLayout of(ProjectInput in) {
+        return Skeleton.layout(in, new GoLayout(in).plan(), RUN);
     }
 
     private List<PlannedFile> plan() {
@@ -61,9 +53,9 @@ public final class GoLayout implements ProjectLayout {
         layout.put("store.go", "a mutex-guarded in-memory store");
         layout.put("main.go", "the command-line entry point");
         layout.put("store_test.go", "tests for go test");
-        Guide guide = new Guide("Go", List.of("go build ./..."), List.of("go test ./..."), List.of("go run . help"),
-                layout, "go run . " + Skeleton.kind(e) + " add --" + e.label().name() + " \"First\"", "shell", false);
-        Skeleton.docs(list, in, guide, "go run . ");
+        Guide guide = Skeleton.guide("Go", List.of("go build ./..."), List.of("go test ./..."), List.of(RUN + "help"),
+                layout, RUN + Skeleton.kind(e) + " add --" + e.label().name() + " \"First\"");
+        Skeleton.docs(list, in, guide, RUN);
         return list;
     }
 

@@ -1,7 +1,6 @@
 package dev.thefactory.fallbacks.internal.other;
 
 import dev.thefactory.fallbacks.internal.domain.Entity;
-import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
@@ -20,30 +19,23 @@ import java.util.Map;
  * validates against it, a command-line entry point, and tests for the built-in {@code node:test} runner. Not
  * compile-checked. Immutable and thread-safe.
  */
-public final class NodeLayout implements ProjectLayout {
+public final class NodeLayout {
+
+    /** The command that runs the project, followed by a space. */
+    private static final String RUN = "node src/index.js ";
 
     private final ProjectInput in;
-    private final List<PlannedFile> files;
 
-    /** @param in the project */
-    public NodeLayout(ProjectInput in) {
+    private NodeLayout(ProjectInput in) {
         this.in = in;
-        this.files = List.copyOf(plan());
     }
 
-    @Override
-    public List<PlannedFile> files() {
-        return files;
-    }
-
-    @Override
-    public String usage(FeatureMapping feature) {
-        return Skeleton.featureUsage(in, feature, "node src/index.js ");
-    }
-
-    @Override
-    public List<String> notes() {
-        return List.of(Skeleton.uncheckedNote(in.architecture()));
+    /**
+     * @param in the project
+     * @return its layout
+     */
+    public static ProjectLayout of(ProjectInput in) {
+        return Skeleton.layout(in, new NodeLayout(in).plan(), RUN);
     }
 
     private List<PlannedFile> plan() {
@@ -61,10 +53,9 @@ public final class NodeLayout implements ProjectLayout {
         layout.put("src/store.js", "an in-memory store");
         layout.put("src/index.js", "the command-line entry point");
         layout.put("test/", "tests for node --test");
-        Guide guide = new Guide("JavaScript (Node.js 18+)", List.of(), List.of("npm test"),
-                List.of("node src/index.js help"), layout, "node src/index.js " + Skeleton.kind(e) + " add --"
-                        + e.label().name() + " \"First\"", "shell", false);
-        Skeleton.docs(list, in, guide, "node src/index.js ");
+        Guide guide = Skeleton.guide("JavaScript (Node.js 18+)", List.of(), List.of("npm test"),
+                List.of(RUN + "help"), layout, RUN + Skeleton.kind(e) + " add --" + e.label().name() + " \"First\"");
+        Skeleton.docs(list, in, guide, RUN);
         return list;
     }
 

@@ -1,7 +1,6 @@
 package dev.thefactory.fallbacks.internal.other;
 
 import dev.thefactory.fallbacks.internal.domain.Entity;
-import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
@@ -21,32 +20,28 @@ import java.util.Map;
  * validates against it, a command-line entry point and unittest tests. Not compile-checked. Immutable and
  * thread-safe.
  */
-public final class PythonLayout implements ProjectLayout {
+public final class PythonLayout {
 
     private final ProjectInput in;
     private final String pkg;
-    private final List<PlannedFile> files;
 
-    /** @param in the project */
-    public PythonLayout(ProjectInput in) {
+    private PythonLayout(ProjectInput in) {
         this.in = in;
         this.pkg = Naming.pythonPackage(in.spec().name());
-        this.files = List.copyOf(plan());
     }
 
-    @Override
-    public List<PlannedFile> files() {
-        return files;
+    /**
+     * @param in the project
+     * @return its layout
+     */
+    public static ProjectLayout of(ProjectInput in) {
+        PythonLayout python = new PythonLayout(in);
+        return Skeleton.layout(in, python.plan(), python.run());
     }
 
-    @Override
-    public String usage(FeatureMapping feature) {
-        return Skeleton.featureUsage(in, feature, "python -m " + pkg + " ");
-    }
-
-    @Override
-    public List<String> notes() {
-        return List.of(Skeleton.uncheckedNote(in.architecture()));
+    /** @return the command that runs the project, followed by a space */
+    private String run() {
+        return "python -m " + pkg + " ";
     }
 
     private List<PlannedFile> plan() {
@@ -68,11 +63,11 @@ public final class PythonLayout implements ProjectLayout {
         layout.put(src + "store.py", "a thread-safe in-memory store");
         layout.put(src + "__main__.py", "the command-line entry point");
         layout.put("tests/", "unittest tests");
-        Guide guide = new Guide("Python 3", List.of(), List.of("PYTHONPATH=src python -m unittest discover -s tests"),
-                List.of("PYTHONPATH=src python -m " + pkg + " help"), layout,
-                "PYTHONPATH=src python -m " + pkg + " <<'EOF'\n" + Skeleton.kind(e) + " add --" + e.label().name()
-                        + " \"First\"\n" + Skeleton.kind(e) + " list\nEOF", "shell", false);
-        Skeleton.docs(list, in, guide, "python -m " + pkg + " ");
+        Guide guide = Skeleton.guide("Python 3", List.of(), List.of("PYTHONPATH=src python -m unittest discover -s tests"),
+                List.of("PYTHONPATH=src " + run() + "help"), layout,
+                "PYTHONPATH=src " + run() + "<<'EOF'\n" + Skeleton.kind(e) + " add --" + e.label().name()
+                        + " \"First\"\n" + Skeleton.kind(e) + " list\nEOF");
+        Skeleton.docs(list, in, guide, run());
         return list;
     }
 

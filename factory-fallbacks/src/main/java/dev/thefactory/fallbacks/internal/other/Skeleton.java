@@ -10,10 +10,13 @@ import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
+import dev.thefactory.fallbacks.internal.layout.PlannedLayout;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
+import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +28,13 @@ final class Skeleton {
 
     private Skeleton() {
     }
+
+    /** How every non-Java skeleton keeps its items, for the documentation. */
+    static final List<String> MEMORY_STORAGE = List.of(
+            "Items are kept in a thread-safe in-memory store behind a repository interface, so another store (a "
+                    + "file, a database) can replace it without touching the services.",
+            "Items live in memory and are lost when the process stops; to keep them, implement the store for a "
+                    + "file or a database.");
 
     /** @return the note every non-Java layout carries */
     static String uncheckedNote(Architecture a) {
@@ -65,13 +75,29 @@ final class Skeleton {
     }
 
     static String featureUsage(ProjectInput in, FeatureMapping feature, String prefix) {
-        Entity entity = in.domain().entity(feature.entity()).orElseThrow(() -> new IllegalArgumentException(
-                "feature " + feature.scope() + "." + feature.index() + " names unknown entity " + feature.entity()));
-        return usage(entity, feature.operations(), prefix);
+        return usage(in.entity(feature), feature.operations(), prefix);
+    }
+
+    /**
+     * @param in     the project
+     * @param files  its planned files
+     * @param prefix the command that runs the project, followed by a space
+     * @return the layout of a skeleton: its usage is the generic command line, its note says it is unchecked
+     */
+    static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix) {
+        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), List.of(uncheckedNote(in.architecture())));
     }
 
     static void add(List<PlannedFile> list, String path, Part part, Supplier<String> content) {
         list.add(new PlannedFile(path, part, null, content));
+    }
+
+    /**
+     * @return the guide of a skeleton: a shell example, output not checked, items kept in memory
+     */
+    static Guide guide(String language, List<String> build, List<String> test, List<String> run,
+            Map<String, String> layout, String example) {
+        return new Guide(language, build, test, run, layout, example, "shell", false, MEMORY_STORAGE);
     }
 
     static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix) {

@@ -42,67 +42,46 @@ public final class Escape {
      * @return a Java string literal, quotes included, in pure ASCII ({@code \\uXXXX} for everything else)
      */
     public static String javaString(String text) {
+        return quoted(text, false);
+    }
+
+    /**
+     * @param text any text
+     * @return a JSON (and JavaScript) string literal, quotes included; non-ASCII characters are escaped too, and so
+     *         are {@code <}, {@code >} and {@code &}, so that the literal is safe inside HTML
+     */
+    public static String jsonString(String text) {
         return quoted(text, true);
     }
 
     /**
      * @param text any text
-     * @return a JSON (and JavaScript) string literal, quotes included; non-ASCII characters are escaped too
+     * @return a Python string literal in double quotes, pure ASCII (Python reads the escapes of a Java literal alike)
      */
-    public static String jsonString(String text) {
+    public static String pythonString(String text) {
         return quoted(text, false);
     }
 
-    private static String quoted(String text, boolean java) {
+    private static String quoted(String text, boolean markup) {
         Objects.requireNonNull(text, "text");
-        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        return '"' + each(text, (out, c, previous) -> {
             switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c > 0x7e || (!java && (c == '<' || c == '>' || c == '&'))) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c > 0x7e || (markup && (c == '<' || c == '>' || c == '&'))) {
+                        unicode(out, c);
                     } else {
-                        sb.append(c);
+                        out.append(c);
                     }
                 }
             }
-        }
-        return sb.append('"').toString();
-    }
-
-    /**
-     * @param text any text
-     * @return a Python string literal in double quotes, pure ASCII
-     */
-    public static String pythonString(String text) {
-        Objects.requireNonNull(text, "text");
-        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        }) + '"';
     }
 
     /**
@@ -113,27 +92,23 @@ public final class Escape {
      * @return safe comment text
      */
     public static String javadoc(String text) {
-        String line = line(text);
-        StringBuilder sb = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        return each(line(text), (out, c, previous) -> {
             switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '@' -> sb.append("&#64;");
-                case '\\' -> sb.append("&#92;");
-                case '/' -> sb.append(i > 0 && line.charAt(i - 1) == '*' ? "&#47;" : "/");
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '@' -> out.append("&#64;");
+                case '\\' -> out.append("&#92;");
+                case '/' -> out.append(previous == '*' ? "&#47;" : "/");
                 default -> {
                     if (c > 0x7e) {
-                        sb.append("&#").append((int) c).append(';');
+                        out.append("&#").append((int) c).append(';');
                     } else {
-                        sb.append(c);
+                        out.append(c);
                     }
                 }
             }
-        }
-        return sb.toString();
+        });
     }
 
     /**
@@ -143,13 +118,7 @@ public final class Escape {
      * @return safe comment text
      */
     public static String comment(String text) {
-        String line = line(text);
-        StringBuilder sb = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            sb.append(c > 0x7e || c == '\\' ? '?' : c);
-        }
-        return sb.toString();
+        return each(line(text), (out, c, previous) -> out.append(c > 0x7e || c == '\\' ? '?' : c));
     }
 
     /**
@@ -158,25 +127,22 @@ public final class Escape {
      */
     public static String xml(String text) {
         Objects.requireNonNull(text, "text");
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        return each(text, (out, c, previous) -> {
             switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
                 default -> {
                     boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xd7ff)
                             || Character.isSurrogate(c) || (c >= 0xe000 && c <= 0xfffd);
                     if (allowed) {
-                        sb.append(c);
+                        out.append(c);
                     }
                 }
             }
-        }
-        return sb.toString();
+        });
     }
 
     /**
@@ -185,23 +151,19 @@ public final class Escape {
      *         specially escaped
      */
     public static String properties(String text) {
-        String line = line(text);
-        StringBuilder sb = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        return each(line(text), (out, c, previous) -> {
             switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '=', ':', '#', '!' -> sb.append('\\').append(c);
+                case '\\' -> out.append("\\\\");
+                case '=', ':', '#', '!' -> out.append('\\').append(c);
                 default -> {
                     if (c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        unicode(out, c);
                     } else {
-                        sb.append(c);
+                        out.append(c);
                     }
                 }
             }
-        }
-        return sb.toString();
+        });
     }
 
     /**
@@ -211,17 +173,39 @@ public final class Escape {
      */
     public static String markdown(String text) {
         String line = line(text);
-        StringBuilder sb = new StringBuilder(line.length());
-        if (!line.isEmpty() && ("#+-=>".indexOf(line.charAt(0)) >= 0 || line.matches("\\d+[.)].*"))) {
-            sb.append('\\');
-        }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        boolean block = !line.isEmpty() && ("#+-=>".indexOf(line.charAt(0)) >= 0 || line.matches("\\d+[.)].*"));
+        return (block ? "\\" : "") + each(line, (out, c, previous) -> {
             if ("\\`*_[]<>|".indexOf(c) >= 0) {
-                sb.append('\\');
+                out.append('\\');
             }
-            sb.append(c);
+            out.append(c);
+        });
+    }
+
+    /** Appends the escaped form of one character. */
+    @FunctionalInterface
+    private interface CharEscape {
+
+        /**
+         * @param out      where the escaped text goes
+         * @param c        the character
+         * @param previous the character before it in the text, or 0 for the first
+         */
+        void append(StringBuilder out, char c, char previous);
+    }
+
+    private static String each(String text, CharEscape escape) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        char previous = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            escape.append(out, c, previous);
+            previous = c;
         }
-        return sb.toString();
+        return out.toString();
+    }
+
+    private static void unicode(StringBuilder out, char c) {
+        out.append(String.format("\\u%04x", (int) c));
     }
 }

@@ -43,4 +43,19 @@ class NamingAndEscapeTest {
         assertThat(Naming.typeName("9 lives")).isEqualTo("App9Lives");
         assertThat(Naming.kebab("dueDate")).isEqualTo("due-date");
     }
+
+    @Test
+    void escapesEachKindOfTextExactly() {
+        String text = "a\"b\\c\n\t<&>\u00e9\u0001 x*/y @z";
+        assertThat(Escape.line(" a \n\t b\u2028c ")).isEqualTo("a b c");
+        assertThat(Escape.javaString(text)).isEqualTo("\"a\\\"b\\\\c\\n\\t<&>\\u00e9\\u0001 x*/y @z\"");
+        assertThat(Escape.jsonString(text)).isEqualTo("\"a\\\"b\\\\c\\n\\t\\u003c\\u0026\\u003e\\u00e9\\u0001 x*/y @z\"");
+        assertThat(Escape.pythonString(text)).isEqualTo(Escape.javaString(text));
+        assertThat(Escape.javadoc(text)).isEqualTo("a\"b&#92;c &lt;&amp;&gt;&#233; x*&#47;y &#64;z");
+        assertThat(Escape.comment(text)).isEqualTo("a\"b?c <&>? x*/y @z");
+        assertThat(Escape.xml(text)).isEqualTo("a&quot;b\\c\n\t&lt;&amp;&gt;\u00e9 x*/y @z");
+        assertThat(Escape.properties("a=b:c#d!e\\f \u00e9")).isEqualTo("a\\=b\\:c\\#d\\!e\\\\f \\u00e9");
+        assertThat(Escape.markdown("# a*b_c|d`e")).isEqualTo("\\# a\\*b\\_c\\|d\\`e");
+        assertThat(Escape.markdown("1. first")).isEqualTo("\\1. first");
+    }
 }
