@@ -1,5 +1,6 @@
 package dev.thefactory.internal.output;
 
+import dev.thefactory.spi.ValidationOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -8,12 +9,17 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.CharBuffer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reading generated files and classifying them by name. Stateless and thread-safe; no argument may be null. */
 final class ProjectFiles {
@@ -122,5 +128,52 @@ final class ProjectFiles {
     private static String fileName(String relativePath) {
         int slash = relativePath.lastIndexOf('/');
         return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+    }
+
+    /**
+     * Deletes a tree without following links: a link is deleted, never its target.
+     *
+     * @param top          the tree's root
+     * @param includingTop whether {@code top} itself is deleted too, or only what is in it
+     * @throws IOException when something cannot be deleted (what was deleted before stays deleted)
+     */
+    static void deleteTree(Path top, boolean includingTop) throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (includingTop || !dir.equals(top)) {
+                    Files.delete(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Reads a project file and hands its bytes to a check; a file that cannot be read fails with that reason.
+     *
+     * @param projectRoot  the project's root
+     * @param relativePath the file
+     * @param check        what to do with its content
+     * @return the check's outcome, or a failure naming the read error
+     */
+    static ValidationOutcome readAndCheck(Path projectRoot, String relativePath,
+            Function<byte[], ValidationOutcome> check) {
+        byte[] content;
+        try {
+            content = read(projectRoot, relativePath);
+        } catch (IOException e) {
+            return ValidationOutcome.failed(List.of(problem(relativePath, 0, "cannot be read: " + e)));
+        }
+        return check.apply(content);
     }
 }

@@ -4,13 +4,10 @@ import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.UnsafePathException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -120,7 +117,7 @@ public final class Publisher {
             throw failure;
         }
         try {
-            deleteTree(aside);
+            ProjectFiles.deleteTree(aside, true);
             deleteIfEmpty(aside.getParent());
         } catch (IOException e) {
             LOG.warn("published {} to {}, but could not delete the replaced output at {}; delete it by hand",
@@ -183,22 +180,4 @@ public final class Publisher {
         Files.delete(dir);
     }
 
-    private static void deleteTree(Path top) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

@@ -241,7 +241,7 @@ public final class StagingArea {
         try {
             ensureOpen();
             try {
-                deleteTree(root, false);
+                ProjectFiles.deleteTree(root, false);
             } catch (IOException e) {
                 FactoryException failure = ioFailure("Could not clear the staging area '" + root + "'", e);
                 rescanAfterFailure(failure);
@@ -318,7 +318,7 @@ public final class StagingArea {
             }
             try {
                 if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-                    deleteTree(root, true);
+                    ProjectFiles.deleteTree(root, true);
                 }
                 deleteIfEmpty(stagingParent);
             } catch (IOException e) {
@@ -508,28 +508,6 @@ public final class StagingArea {
         }
         Files.delete(dir);
         return true;
-    }
-
-    /** Deletes a tree without following links (a link is deleted, never its target). */
-    private static void deleteTree(Path top, boolean includingTop) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                if (includingTop || !dir.equals(top)) {
-                    Files.delete(dir);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** Recounts the staged files from disk; deletes temporary files of interrupted writes. */

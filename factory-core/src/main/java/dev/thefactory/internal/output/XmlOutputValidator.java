@@ -41,12 +41,10 @@ final class XmlOutputValidator implements OutputValidator {
 
     @Override
     public ValidationOutcome validate(Path projectRoot, String relativePath) {
-        byte[] content;
-        try {
-            content = ProjectFiles.read(projectRoot, relativePath);
-        } catch (IOException e) {
-            return ValidationOutcome.failed(List.of(ProjectFiles.problem(relativePath, 0, "cannot be read: " + e)));
-        }
+        return ProjectFiles.readAndCheck(projectRoot, relativePath, content -> check(relativePath, content));
+    }
+
+    private ValidationOutcome check(String relativePath, byte[] content) {
         List<String> problems = new ArrayList<>();
         try {
             DocumentBuilder builder = newBuilder();

@@ -44,12 +44,10 @@ final class YamlOutputValidator implements OutputValidator {
 
     @Override
     public ValidationOutcome validate(Path projectRoot, String relativePath) {
-        byte[] content;
-        try {
-            content = ProjectFiles.read(projectRoot, relativePath);
-        } catch (IOException e) {
-            return ValidationOutcome.failed(List.of(ProjectFiles.problem(relativePath, 0, "cannot be read: " + e)));
-        }
+        return ProjectFiles.readAndCheck(projectRoot, relativePath, content -> check(relativePath, content));
+    }
+
+    private ValidationOutcome check(String relativePath, byte[] content) {
         try (JsonParser parser = mapper.getFactory().createParser(content);
                 MappingIterator<JsonNode> documents = mapper.readValues(parser, JsonNode.class)) {
             while (documents.hasNextValue()) {
