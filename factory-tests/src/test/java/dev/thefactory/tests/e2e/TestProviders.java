@@ -19,16 +19,17 @@ public final class TestProviders {
     private TestProviders() {
     }
 
-    /** Fails while being loaded, as a provider with a missing dependency would. */
-    public static final class ExplodesOnLoad implements OrchestratorBackendProvider {
-        /** Always throws. */
-        public ExplodesOnLoad() {
-            throw new IllegalStateException("boom: a class this provider needs is missing");
+    /** An integrated provider with a fixed id whose backend is never created; subclasses break one part. */
+    abstract static class Broken implements OrchestratorBackendProvider {
+        private final String id;
+
+        Broken(String id) {
+            this.id = id;
         }
 
         @Override
         public String id() {
-            return "explodes";
+            return id;
         }
 
         @Override
@@ -43,34 +44,29 @@ public final class TestProviders {
 
         @Override
         public OrchestratorBackend create(BackendContext context) {
-            throw new AssertionError("never created");
+            throw new AssertionError("a broken provider's backend is never created");
+        }
+    }
+
+    /** Fails while being loaded, as a provider with a missing dependency would. */
+    public static final class ExplodesOnLoad extends Broken {
+        /** Always throws. */
+        public ExplodesOnLoad() {
+            super("explodes");
+            throw new IllegalStateException("boom: a class this provider needs is missing");
         }
     }
 
     /** An integrated backend whose health check throws. */
-    public static final class HealthThrows implements OrchestratorBackendProvider {
+    public static final class HealthThrows extends Broken {
         /** Creates it. */
         public HealthThrows() {
-        }
-
-        @Override
-        public String id() {
-            return "health-throws";
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.INTEGRATED;
+            super("health-throws");
         }
 
         @Override
         public HealthStatus health() {
             throw new IllegalStateException("health endpoint returned 500");
-        }
-
-        @Override
-        public OrchestratorBackend create(BackendContext context) {
-            throw new AssertionError("never created");
         }
     }
 
