@@ -84,7 +84,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             invalid.violations().forEach(v -> err.println(v.format()));
         } else if (error instanceof FactoryException fe) {
             err.println("Error: " + fe.getMessage());
-            if (fe instanceof BackendUnavailableException unavailable && !unavailable.lookedFor().isEmpty()) {
+            if (fe instanceof BackendUnavailableException unavailable && !unavailable.lookedFor().isEmpty()
+                    && !fe.getMessage().contains(unavailable.lookedFor().get(0))) {
                 err.println("Looked for:");
                 unavailable.lookedFor().forEach(item -> err.println("  - " + item));
             }

@@ -242,7 +242,8 @@ final class BuildRun {
         try {
             cascade = resolveBackends();
         } catch (BackendUnavailableException e) {
-            LOG.error("[build {}] {}", buildId, e.getMessage());
+            // thrown to the caller, who reports it; logged for the build's trail
+            LOG.warn("[build {}] {}", buildId, e.getMessage());
             finish(BuildStatus.FAILED, null);
             throw e;
         }
@@ -701,7 +702,7 @@ final class BuildRun {
                 new ErrorContext(buildId, last.phase(), last.taskId(), last.backend()), result, attemptsPerTask,
                 backendsTried, recovery);
         cleanupFailures.forEach(failure::addSuppressed);
-        LOG.error("[build {}] {}", buildId, message);
+        LOG.warn("[build {}] {}", buildId, message);
         finish(BuildStatus.FAILED, null);
         return failure;
     }
@@ -735,7 +736,7 @@ final class BuildRun {
                 new ErrorContext(buildId, abort.phase(), null, abort.backend()), result, attemptsPerTask,
                 backendsTried, recovery);
         cleanupFailures.forEach(failure::addSuppressed);
-        LOG.error("[build {}] {}", buildId, message);
+        LOG.warn("[build {}] {}", buildId, message);
         finish(status, null);
         if (status == BuildStatus.INTERRUPTED) {
             Thread.currentThread().interrupt();
