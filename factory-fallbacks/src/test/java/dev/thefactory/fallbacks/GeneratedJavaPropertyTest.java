@@ -25,7 +25,8 @@ class GeneratedJavaPropertyTest {
 
     private static final List<String> VERBS = List.of("Add", "Create", "List", "Show", "Delete", "Remove", "Edit",
             "Update", "Mark", "Complete", "Archive", "Toggle", "Search", "Filter", "Sort", "Export", "Import",
-            "Rename", "Count", "Find", "Track", "Register", "Close");
+            "Rename", "Count", "Find", "Track", "Register", "Close", "Cancel", "Ship", "Receive", "Transfer",
+            "Assign", "Tag", "Record");
     private static final List<String> NOUNS = List.of("tasks", "notes", "books", "orders", "items", "people",
             "categories", "entries", "class", "records", "events", "string", "values", "lists", "test", "data",
             "boxes", "users", "products", "comments", "ids", "main", "objects", "threads", "enums", "records", "maps",
@@ -35,7 +36,9 @@ class GeneratedJavaPropertyTest {
             "notes", "status", "values", "count", "out", "hash code", "public", "default", "int", "level", "type",
             "flag", "new id", "field names", "item", "wanted", "to string", "weight", "size", "deadline");
     private static final List<String> TAILS = List.of("", " as done", " as read", " by name", " by status",
-            " by price", " to CSV", " from CSV", " (quickly)", " */ now", " \"quoted\"");
+            " by price", " to CSV", " from CSV", " (quickly)", " */ now", " \"quoted\"", " below a threshold",
+            " above a price", " under the deadline", " over a name", " per customer", " between warehouses",
+            " to suppliers", " of class records", " received", " as shipped");
 
     @Provide
     Arbitrary<String> names() {

@@ -33,6 +33,18 @@ class GeneratedProjectTest {
 
     @ParameterizedTest
     @EnumSource(ProjectType.class)
+    void theExtremeSpecGivesATestedProjectOfEveryType(ProjectType type) throws Exception {
+        compilesAndPasses(Specs.extreme(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProjectType.class)
+    void thresholdQueriesOnEveryComparableTypeGiveATestedProjectOfEveryType(ProjectType type) throws Exception {
+        compilesAndPasses(Specs.thresholds(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProjectType.class)
     void aSpecWithSeveralEntitiesGivesATestedProjectOfEveryType(ProjectType type) throws Exception {
         compilesAndPasses(Specs.inventory(type));
     }

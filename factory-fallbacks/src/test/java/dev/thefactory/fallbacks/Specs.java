@@ -1,5 +1,6 @@
 package dev.thefactory.fallbacks;
 
+import dev.thefactory.api.Complexity;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
 import java.util.List;
@@ -26,6 +27,46 @@ final class Specs {
                         + " file-based store can be swapped", "Serve a plain HTML page; no JavaScript framework"))
                 .qualityRequirements(List.of("Unit tests for every feature",
                         "Input is validated: a task title is required and at most 200 characters"))
+                .build();
+    }
+
+    /** The core features of {@code examples/specs/example_extreme.md}. */
+    static final List<String> EXTREME_CORE = List.of("Add products with a name, a SKU and a price",
+            "List all products", "Update product prices", "Delete products", "Add warehouses with a name and a city",
+            "List all warehouses", "Record stock levels of products per warehouse", "List stock below a threshold",
+            "Add suppliers with a name and an email", "List all suppliers", "Create purchase orders to suppliers",
+            "Mark purchase orders received", "Create customer orders with order lines", "List all customer orders",
+            "Cancel customer orders", "Ship customer orders", "Add customers with a name and an email",
+            "List all customers", "Delete customers", "Add employees with a name and a role", "List all employees",
+            "Assign employees to warehouses");
+
+    /** The extended features of {@code examples/specs/example_extreme.md}. */
+    static final List<String> EXTREME_EXTENDED = List.of("Search products by name",
+            "Filter customer orders by status", "Export stock levels as CSV", "Archive delivered shipments",
+            "Count orders per customer", "Tag products with categories", "Search suppliers by name",
+            "Record returns of shipped orders", "Add notes to customer orders", "Transfer stock between warehouses");
+
+    /** @return the spec of {@code examples/specs/example_extreme.md}, with another type */
+    static ProjectSpec extreme(ProjectType type) {
+        return ProjectSpec.builder("Warehouse Platform", type)
+                .description("A back-office platform for a chain of warehouses: products, stock, suppliers, orders,"
+                        + " shipments and the people who move them.")
+                .complexity(Complexity.EXTREME)
+                .objectives(List.of("Know what is in stock in every warehouse at any moment",
+                        "Keep an audit trail of every change"))
+                .features(EXTREME_CORE, EXTREME_EXTENDED)
+                .techStack(List.of("Java 17", "Maven", "JUnit 5"))
+                .qualityRequirements(List.of("Every service has unit tests",
+                        "Input is validated at the API boundary"))
+                .build();
+    }
+
+    /** @return a spec whose entity has a threshold query, both ways, on a field of every comparable type */
+    static ProjectSpec thresholds(ProjectType type) {
+        return ProjectSpec.builder("Meter Readings", type)
+                .features(List.of("Add readings with a name, a count, an amount, a price and a due date",
+                        "List readings below a count", "List readings above an amount", "Find readings below a price",
+                        "Show readings above the due date", "List readings over a limit"), List.of())
                 .build();
     }
 

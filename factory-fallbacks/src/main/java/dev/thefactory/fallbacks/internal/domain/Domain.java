@@ -1,5 +1,6 @@
 package dev.thefactory.fallbacks.internal.domain;
 
+import dev.thefactory.api.Complexity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,21 @@ import java.util.Set;
  */
 public record Domain(List<Entity> entities, List<FeatureMapping> features, List<String> notes) {
 
-    /** Most entities the simple backend generates. */
-    public static final int MAX_ENTITIES = 8;
+    /** Most entities the simple backend generates for any spec: the cap of an extreme one. */
+    public static final int MAX_ENTITIES = 24;
+
+    /**
+     * @param complexity a spec's complexity
+     * @return most entities the simple backend generates for it: 8 for simple and moderate specs, 16 for complex
+     *         and {@value #MAX_ENTITIES} for extreme ones
+     */
+    public static int maxEntities(Complexity complexity) {
+        return switch (complexity) {
+            case SIMPLE, MODERATE -> 8;
+            case COMPLEX -> 16;
+            case EXTREME -> MAX_ENTITIES;
+        };
+    }
 
     /** @throws IllegalArgumentException on no entities, too many, or duplicate names */
     public Domain {

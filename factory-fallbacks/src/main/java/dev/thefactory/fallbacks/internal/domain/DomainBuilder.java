@@ -1,21 +1,27 @@
 package dev.thefactory.fallbacks.internal.domain;
 
+import dev.thefactory.api.Complexity;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
 import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.FieldHint;
 import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.Interpretation;
 import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.StatusSpec;
+import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.ThresholdSpec;
 import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Derives the {@link Domain} of a spec: interprets every feature, gives each noun an entity, merges what the
@@ -32,6 +38,11 @@ public final class DomainBuilder {
 
     private static final String LABEL = "@label";
     private static final String STATUS = "@status";
+    private static final String NUMBER = "@number";
+    private static final Set<FieldType> NUMBERS = Set.of(FieldType.INT, FieldType.LONG, FieldType.DECIMAL);
+    /** Head words that a shorter name may leave out: "stock" is the entity "stock level". */
+    private static final Set<String> IMPLIED_HEADS = Set.of("Level", "Item", "Entry", "Record", "Line", "Count",
+            "Amount");
     private static final Set<String> STATUS_CRITERIA = Set.of("status", "state", "completion", "progress");
     private static final Set<String> GENERIC_PROJECT_WORDS = Set.of("app", "application", "tool", "service",
             "system", "api", "project", "library", "pipeline", "cli", "server", "manager", "tracker", "platform",
@@ -52,15 +63,18 @@ public final class DomainBuilder {
 
         List<String> notes = new ArrayList<>();
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        Map<String, String> aliases = aliases(features);
+        Complexity complexity = spec.complexity() == null ? Complexity.SIMPLE : spec.complexity();
+        int maxEntities = Domain.maxEntities(complexity);
+        Aliases aliases = new Aliases(features);
         for (Feature feature : features) {
             if (!feature.interpretation.understood() || feature.interpretation.entityWords().isEmpty()) {
                 continue;
             }
-            String name = aliases.get(entityName(feature.interpretation.entityWords()));
-            if (!drafts.containsKey(name) && drafts.size() == Domain.MAX_ENTITIES) {
-                feature.rejection = "the simple backend generates at most " + Domain.MAX_ENTITIES
-                        + " entities and this feature is about a further one (" + name + ")";
+            String name = aliases.resolve(feature, notes);
+            if (!drafts.containsKey(name) && drafts.size() == maxEntities) {
+                feature.rejection = "the simple backend generates at most " + maxEntities + " entities for a "
+                        + complexity.name().toLowerCase(Locale.ROOT) + " spec and this feature is about"
+                        + " a further one (" + name + ")";
                 continue;
             }
             drafts.computeIfAbsent(name, Draft::new);
@@ -105,27 +119,79 @@ public final class DomainBuilder {
         }
     }
 
-    /** Maps each entity name to the one it is merged into: "Item" joins "ShoppingItem" if both occur. */
-    private static Map<String, String> aliases(List<Feature> features) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Feature feature : features) {
-            if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
-                names.add(entityName(feature.interpretation.entityWords()));
+    /**
+     * Decides which entity each feature's noun means. A shorter name joins a longer one that ends with it ("Item"
+     * joins "ShoppingItem", "Order" joins "CustomerOrder") or that only adds an implied head word ("Stock" joins
+     * "StockLevel"). When several longer names fit ("Order": "CustomerOrder" and "PurchaseOrder"), the feature
+     * decides: the candidate whose other words it mentions ("orders per customer"), else the candidate most
+     * features name, else the first named; each such choice is noted.
+     */
+    private static final class Aliases {
+        private final Map<String, List<String>> candidates = new HashMap<>();
+        private final Map<String, Integer> mentions = new HashMap<>();
+
+        Aliases(List<Feature> features) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Feature feature : features) {
+                if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
+                    String name = entityName(feature.interpretation.entityWords());
+                    names.add(name);
+                    mentions.merge(name, 1, Integer::sum);
+                }
+            }
+            for (String name : names) {
+                List<String> found = new ArrayList<>();
+                for (String other : names) {
+                    if (other.equals(name)) {
+                        continue;
+                    }
+                    boolean endsWith = other.endsWith(name)
+                            && Character.isUpperCase(other.charAt(other.length() - name.length()));
+                    boolean impliedHead = other.startsWith(name)
+                            && IMPLIED_HEADS.contains(other.substring(name.length()));
+                    if (endsWith || impliedHead) {
+                        found.add(other);
+                    }
+                }
+                candidates.put(name, found);
             }
         }
-        Map<String, String> aliases = new LinkedHashMap<>();
-        for (String name : names) {
-            String target = name;
-            for (String other : names) {
-                if (!other.equals(name) && other.endsWith(name)
-                        && Character.isUpperCase(other.charAt(other.length() - name.length()))) {
-                    target = other;
+
+        String resolve(Feature feature, List<String> notes) {
+            String name = entityName(feature.interpretation.entityWords());
+            List<String> found = candidates.getOrDefault(name, List.of());
+            if (found.isEmpty()) {
+                return name;
+            }
+            if (found.size() == 1) {
+                return found.get(0);
+            }
+            Set<String> said = new HashSet<>();
+            for (String token : FeatureInterpreter.tokenize(feature.text)) {
+                said.add(Inflector.singular(token));
+            }
+            String chosen = null;
+            for (String candidate : found) {
+                List<String> extra = new ArrayList<>(Naming.words(candidate));
+                extra.removeAll(Naming.words(name));
+                if (extra.stream().anyMatch(said::contains)) {
+                    chosen = candidate;
                     break;
                 }
             }
-            aliases.put(name, target);
+            if (chosen == null) {
+                chosen = found.get(0);
+                for (String candidate : found) {
+                    if (mentions.getOrDefault(candidate, 0) > mentions.getOrDefault(chosen, 0)) {
+                        chosen = candidate;
+                    }
+                }
+            }
+            notes.add("Feature '" + feature.text + "' names " + String.join(" ", Naming.words(name))
+                    + ", which could be any of "
+                    + String.join(", ", found) + "; it was taken as " + chosen + ".");
+            return chosen;
         }
-        return aliases;
     }
 
     /** @param words lower-case words, the last one singular @return a safe, unreserved type name */
@@ -191,7 +257,8 @@ public final class DomainBuilder {
 
     /** What applying one interpretation did, with field names still to resolve. */
     private record Applied(List<Operation> operations, List<String> createFields, List<String> updateFields,
-            List<String> criteria, boolean sort, List<String> actions, Set<AggregateKind> aggregates) {
+            List<String> criteria, boolean sort, List<String> actions, Set<AggregateKind> aggregates,
+            List<Pending> thresholds) {
 
         String describe(Entity entity) {
             List<String> parts = new ArrayList<>();
@@ -205,13 +272,32 @@ public final class DomainBuilder {
                             + (updateFields.isEmpty() ? "" : " (set " + String.join(", ", resolve(entity, updateFields)) + ")");
                     case DELETE -> "delete " + entity.name() + " by id";
                     case STATUS -> "status change of " + entity.name() + ": " + String.join(", ", actions(entity));
-                    case FIND -> (sort ? "sort " : "filter ") + entity.plural() + " by "
-                            + String.join(", ", resolve(entity, criteria));
+                    case FIND -> find(entity);
                     case AGGREGATE -> String.join(", ", aggregates.stream().map(AggregateKind::code).toList())
                             + " of " + entity.plural();
                 });
             }
             return String.join("; ", parts);
+        }
+
+        private String find(Entity entity) {
+            List<String> parts = new ArrayList<>();
+            if (!criteria.isEmpty()) {
+                parts.add((sort ? "sort " : "filter ") + entity.plural() + " by "
+                        + String.join(", ", resolve(entity, criteria)));
+            }
+            for (Pending pending : thresholds) {
+                String field = pending.field().equals(NUMBER) ? numberField(entity) : pending.field();
+                parts.add("find " + entity.plural() + " with " + field + " " + (pending.below() ? "below" : "above")
+                        + " a threshold");
+            }
+            return String.join("; ", parts);
+        }
+
+        /** @return the field "the first number field" resolved to: see {@link Draft#finish} */
+        private static String numberField(Entity entity) {
+            return entity.fields().stream().filter(f -> NUMBERS.contains(f.type())).map(Field::name).findFirst()
+                    .orElseThrow();
         }
 
         private List<String> actions(Entity entity) {
@@ -231,26 +317,36 @@ public final class DomainBuilder {
         private static List<String> resolve(Entity entity, List<String> names) {
             List<String> resolved = new ArrayList<>();
             for (String name : names) {
-                String field = switch (name) {
-                    case LABEL -> entity.label().name();
-                    case STATUS -> statusField(entity);
-                    default -> name;
+                List<String> fields = switch (name) {
+                    case LABEL -> List.of(entity.label().name());
+                    case STATUS -> statusFields(entity);
+                    default -> List.of(name);
                 };
-                if (!resolved.contains(field)) {
-                    resolved.add(field);
+                for (String field : fields) {
+                    if (!resolved.contains(field)) {
+                        resolved.add(field);
+                    }
                 }
             }
             return resolved;
         }
 
-        private static String statusField(Entity entity) {
+        /** @return the fields "status" means: the status or state field, else those the status actions set */
+        private static List<String> statusFields(Entity entity) {
             for (String candidate : List.of("status", "state")) {
                 if (entity.field(candidate).isPresent()) {
-                    return candidate;
+                    return List.of(candidate);
                 }
             }
-            return entity.statusActions().isEmpty() ? "completed" : entity.statusActions().get(0).field();
+            List<String> set = entity.statusActions().stream().filter(a -> a.effect() == Effect.SET)
+                    .map(StatusAction::field).distinct().toList();
+            return !set.isEmpty() ? set : entity.statusActions().stream().map(StatusAction::field).distinct()
+                    .limit(1).toList();
         }
+    }
+
+    /** A threshold query whose field may still be {@value #NUMBER}, "the first number field". */
+    private record Pending(String field, boolean below) {
     }
 
     /** An entity while the features are merged into it. */
@@ -263,6 +359,7 @@ public final class DomainBuilder {
         final Set<String> sorts = new LinkedHashSet<>();
         final Set<String> updates = new LinkedHashSet<>();
         final EnumSet<AggregateKind> aggregates = EnumSet.noneOf(AggregateKind.class);
+        final Set<Pending> thresholds = new LinkedHashSet<>();
         int userFields;
 
         Draft(String name) {
@@ -295,6 +392,7 @@ public final class DomainBuilder {
                 updateFields.addAll(createFields);
             }
             List<String> criteria = new ArrayList<>();
+            List<Pending> applied = List.of();
             if (interpretation.operations().contains(Operation.FIND)) {
                 for (List<String> criterion : interpretation.criteria()) {
                     String field = criterion.size() == 1 && STATUS_CRITERIA.contains(criterion.get(0))
@@ -303,10 +401,26 @@ public final class DomainBuilder {
                         criteria.add(field);
                     }
                 }
-                if (criteria.isEmpty()) {
+                List<Pending> pendings = new ArrayList<>();
+                for (ThresholdSpec spec : interpretation.thresholds()) {
+                    String field = spec.fieldWords().isEmpty() ? NUMBER
+                            : addField(spec.fieldWords(), null, false, false, notes);
+                    if (field != null && !field.equals(NUMBER)
+                            && !Entity.COMPARABLE.contains(fields.get(field).type())) {
+                        notes.add("Field " + field + " of " + name + " is not a number or a date, so its threshold"
+                                + " query compares the first number field instead.");
+                        field = NUMBER;
+                    }
+                    if (field != null) {
+                        pendings.add(new Pending(field, spec.below()));
+                    }
+                }
+                thresholds.addAll(pendings);
+                if (criteria.isEmpty() && pendings.isEmpty()) {
                     criteria.add(LABEL);
                 }
                 (interpretation.sort() ? sorts : filters).addAll(criteria);
+                applied = pendings;
             }
             List<String> actionNames = new ArrayList<>();
             for (StatusSpec spec : interpretation.statuses()) {
@@ -316,7 +430,7 @@ public final class DomainBuilder {
             }
             aggregates.addAll(interpretation.aggregates());
             return new Applied(interpretation.operations(), createFields, updateFields, criteria,
-                    interpretation.sort(), actionNames, interpretation.aggregates());
+                    interpretation.sort(), actionNames, interpretation.aggregates(), applied);
         }
 
         private StatusSpec safeAction(StatusSpec spec) {
@@ -373,6 +487,26 @@ public final class DomainBuilder {
         }
 
         Entity finish(List<String> notes) {
+            List<Threshold> resolvedThresholds = new ArrayList<>();
+            for (Pending pending : thresholds) {
+                String field = pending.field();
+                if (field.equals(NUMBER)) {
+                    // the first number field once required fields come first, as the entity lists them
+                    field = Stream.concat(fields.values().stream().filter(Field::required),
+                            fields.values().stream().filter(f -> !f.required()))
+                            .filter(f -> NUMBERS.contains(f.type())).map(Field::name).findFirst().orElse(null);
+                    if (field == null) {
+                        field = fields.containsKey("quantity") ? "quantityValue" : "quantity";
+                        fields.put(field, new Field(field, FieldType.INT, false));
+                        notes.add(name + " got the number field " + field + " because a feature asks for "
+                                + plural() + " below or above a threshold and no feature names the number.");
+                    }
+                }
+                Threshold threshold = new Threshold(field, pending.below());
+                if (!resolvedThresholds.contains(threshold)) {
+                    resolvedThresholds.add(threshold);
+                }
+            }
             if (fields.values().stream().noneMatch(f -> f.type() == FieldType.STRING)) {
                 Map<String, Field> withLabel = new LinkedHashMap<>();
                 withLabel.put("name", new Field("name", FieldType.STRING, true));
@@ -385,6 +519,13 @@ public final class DomainBuilder {
                 notes.add(name + " got a " + (withLabel.containsKey("description") ? "name and a description"
                         : "name") + " because no feature gives it a text field.");
             }
+            if (fields.values().stream().anyMatch(Field::required)) {
+                Map<String, Field> requiredFirst = new LinkedHashMap<>();
+                fields.values().stream().filter(Field::required).forEach(f -> requiredFirst.put(f.name(), f));
+                fields.forEach(requiredFirst::putIfAbsent);
+                fields.clear();
+                fields.putAll(requiredFirst);
+            }
             String label = fields.values().stream().filter(f -> f.type() == FieldType.STRING).findFirst()
                     .orElseThrow().name();
             String defaultStatus = actions.values().stream()
@@ -394,7 +535,6 @@ public final class DomainBuilder {
             String statusField = fields.containsKey("status") ? "status"
                     : fields.containsKey("state") ? "state" : null;
             if (statusCriterion && statusField == null) {
-                statusField = defaultStatus;
                 if (actions.values().stream().noneMatch(a -> a.effect() == Effect.SET)) {
                     actions.put("complete", new StatusSpec("complete", "completed", Effect.SET));
                     ops.add(Operation.STATUS);
@@ -415,15 +555,23 @@ public final class DomainBuilder {
                 }
                 statusActions.add(new StatusAction(spec.action(), field, spec.effect()));
             }
+            List<String> statusFields = statusField != null ? List.of(statusField) : statusActions.stream()
+                    .filter(a -> a.effect() == Effect.SET).map(StatusAction::field).distinct().toList();
             return new Entity(name, plural(), List.copyOf(fields.values()), ops, statusActions,
-                    resolve(filters, label, statusField), resolve(sorts, label, statusField),
-                    resolve(updates, label, statusField), aggregates);
+                    resolve(filters, label, statusFields), resolve(sorts, label, statusFields),
+                    resolve(updates, label, statusFields), aggregates, resolvedThresholds);
         }
 
-        private static List<String> resolve(Set<String> names, String label, String statusField) {
+        private static List<String> resolve(Set<String> names, String label, List<String> statusFields) {
             Set<String> resolved = new LinkedHashSet<>();
             for (String n : names) {
-                resolved.add(n.equals(LABEL) ? label : n.equals(STATUS) ? statusField : n);
+                if (n.equals(LABEL)) {
+                    resolved.add(label);
+                } else if (n.equals(STATUS)) {
+                    resolved.addAll(statusFields);
+                } else {
+                    resolved.add(n);
+                }
             }
             return List.copyOf(resolved);
         }

@@ -23,10 +23,15 @@ import java.util.Set;
  * @param sortFields    fields items can be sorted by
  * @param updateFields  fields with their own setter (besides the general update)
  * @param aggregates    the aggregate operations offered
+ * @param thresholds    the threshold queries offered ("quantity below a given value"), on number or date fields
  */
 public record Entity(String name, String plural, List<Field> fields, Set<Operation> operations,
         List<StatusAction> statusActions, List<String> filterFields, List<String> sortFields,
-        List<String> updateFields, Set<AggregateKind> aggregates) {
+        List<String> updateFields, Set<AggregateKind> aggregates, List<Threshold> thresholds) {
+
+    /** The field types a threshold query can compare. */
+    public static final Set<FieldType> COMPARABLE = Collections.unmodifiableSet(
+            EnumSet.of(FieldType.INT, FieldType.LONG, FieldType.DECIMAL, FieldType.DATE));
 
     /** The operations every entity supports, whatever the features say. */
     public static final Set<Operation> BASELINE = Collections.unmodifiableSet(
@@ -77,8 +82,21 @@ public record Entity(String name, String plural, List<Field> fields, Set<Operati
             }
         }
         requireOperation(name, ops, Operation.STATUS, !statusActions.isEmpty(), "status actions");
-        requireOperation(name, ops, Operation.FIND, !filterFields.isEmpty() || !sortFields.isEmpty(),
-                "filter or sort fields");
+        thresholds = List.copyOf(thresholds);
+        if (new HashSet<>(thresholds).size() != thresholds.size()) {
+            throw new IllegalArgumentException("entity " + name + " lists a threshold query twice in " + thresholds);
+        }
+        for (Threshold threshold : thresholds) {
+            requireField(name, fields, threshold.field(), null, "threshold query " + threshold.name());
+            FieldType type = fields.stream().filter(f -> f.name().equals(threshold.field())).findFirst()
+                    .orElseThrow().type();
+            if (!COMPARABLE.contains(type)) {
+                throw new IllegalArgumentException("threshold query " + threshold.name() + " of entity " + name
+                        + " needs a number or date field but " + threshold.field() + " is " + type.code());
+            }
+        }
+        requireOperation(name, ops, Operation.FIND, !filterFields.isEmpty() || !sortFields.isEmpty()
+                || !thresholds.isEmpty(), "filter, sort or threshold queries");
         if (!updateFields.isEmpty() && !ops.contains(Operation.UPDATE)) {
             throw new IllegalArgumentException("entity " + name + " has update fields but no update operation");
         }

@@ -19,8 +19,20 @@ import java.util.regex.Pattern;
  * decides the operation ({@code add → create}, {@code list → list}, {@code filter → find}, {@code edit → update},
  * {@code delete → delete}, {@code mark → status change}, {@code export → aggregate}); the noun after it (singular)
  * is the entity; {@code with ...} names fields ("with title and optional due date"), {@code by ...} names the
- * criteria of a search or sort, and {@code mark X as Y} names the status. Anything it cannot place is reported
- * with a reason rather than guessed.
+ * criteria of a search or sort, and {@code mark X as Y} names the status. Larger specs add:
+ * <ul>
+ *   <li>status verbs ({@code cancel, ship, receive, deliver, approve, reject, close, reopen, complete, archive})
+ *       become status actions of the entity after them ("Cancel customer orders" → action {@code cancel} setting
+ *       {@code cancelled}); {@code mark X received} gives the action {@code receive}; status adjectives before a
+ *       noun are skipped ("Archive delivered shipments" is about shipments);</li>
+ *   <li>{@code below/under/above/over ...} asks for a threshold query ("List stock below a threshold"), on the
+ *       named number field or the entity's first one;</li>
+ *   <li>{@code per X} is a query criterion ("Count orders per customer"); after a create, {@code of/to/for/per X}
+ *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
+ *   <li>{@code assign/transfer/move X to/between Y} sets the field {@code y} ("Transfer stock between
+ *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter.</li>
+ * </ul>
+ * Anything it cannot place is reported with a reason rather than guessed.
  *
  * <p>Stateless and thread-safe.
  */
@@ -33,10 +45,10 @@ public final class FeatureInterpreter {
             Map.entry(Operation.LIST, "list show view display browse see"),
             Map.entry(Operation.FIND, "get find search filter query sort lookup retrieve fetch locate"),
             Map.entry(Operation.UPDATE, "update edit modify rename change set assign adjust prioritize prioritise"
-                    + " reschedule"),
+                    + " reschedule transfer move tag"),
             Map.entry(Operation.DELETE, "delete remove erase discard destroy purge"),
             Map.entry(Operation.STATUS, "mark complete finish toggle done archive close reopen resolve publish"
-                    + " approve"),
+                    + " approve cancel ship receive deliver reject"),
             Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
                     + " statistics stats")));
 
@@ -58,6 +70,11 @@ public final class FeatureInterpreter {
             Map.entry(set("star", "starred"), "starred"),
             Map.entry(set("publish", "published"), "published"),
             Map.entry(set("approve", "approved"), "approved"),
+            Map.entry(cancel(), "cancelled canceled"),
+            Map.entry(set("ship", "shipped"), "shipped"),
+            Map.entry(set("receive", "received"), "received"),
+            Map.entry(set("deliver", "delivered"), "delivered"),
+            Map.entry(set("reject", "rejected"), "rejected"),
             Map.entry(set("markPaid", "paid"), "paid")));
 
     /** The status a status verb itself names. */
@@ -68,6 +85,11 @@ public final class FeatureInterpreter {
             Map.entry(set("resolve", "resolved"), "resolve"),
             Map.entry(set("publish", "published"), "publish"),
             Map.entry(set("approve", "approved"), "approve"),
+            Map.entry(cancel(), "cancel"),
+            Map.entry(set("ship", "shipped"), "ship"),
+            Map.entry(set("receive", "received"), "receive"),
+            Map.entry(set("deliver", "delivered"), "deliver"),
+            Map.entry(set("reject", "rejected"), "reject"),
             Map.entry(reopen(), "reopen"),
             Map.entry(new StatusSpec("toggle", null, Effect.TOGGLE), "toggle")));
 
@@ -87,7 +109,8 @@ public final class FeatureInterpreter {
     private static final Set<String> TERMINATORS = Set.of("with", "having", "including", "containing", "by", "to",
             "in", "into", "from", "for", "of", "on", "at", "as", "via", "using", "per", "within", "without", "and",
             "or", "but", "so", "that", "which", "who", "when", "where", "while", "if", "then", "than", "after",
-            "before", "until", "between", "through", "plus", "i", "we", "you", "they", "it", "them", "me", "us",
+            "before", "until", "between", "through", "plus", "below", "above", "under", "over", "beneath",
+            "exceeding", "i", "we", "you", "they", "it", "them", "me", "us",
             "he", "she", "can", "could", "should", "must", "will", "would", "may", "might", "be", "is", "are",
             "was", "were", "been", "being", "not", "no", "like", "such", "etc", "e", "g", "ie", "eg", ",",
             ";", ".", ":");
@@ -98,7 +121,8 @@ public final class FeatureInterpreter {
     /** Words that end a field or criteria list. */
     private static final Set<String> LIST_END = Set.of("by", "to", "in", "into", "from", "for", "via", "using",
             "on", "at", "per", "that", "which", "so", "when", "where", "if", "then", "as", "within", "without",
-            "after", "before", "until", "like", "such", "etc", ";", ".", ":");
+            "after", "before", "until", "like", "such", "etc", "below", "above", "under", "over", "beneath",
+            "exceeding", "between", ";", ".", ":");
 
     /** Words that separate the items of a field or criteria list. */
     private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "plus", "also");
@@ -121,6 +145,28 @@ public final class FeatureInterpreter {
             "level", "severity", "progress", "comment", "text", "content", "body", "url", "link", "time", "duration",
             "position", "order", "importance", "urgency", "type", "kind", "size", "weight", "location");
 
+    /** Words that ask for items below a threshold. */
+    private static final Set<String> BELOW = Set.of("below", "under", "beneath");
+
+    /** Words that ask for items above a threshold. */
+    private static final Set<String> ABOVE = Set.of("above", "over", "exceeding");
+
+    /** Words after "below"/"above" that name the threshold itself rather than a field. */
+    private static final Set<String> THRESHOLD_NOUNS = Set.of("threshold", "limit", "value", "minimum", "maximum",
+            "min", "max", "given", "certain", "specified", "configurable", "chosen", "than", "level", "mark",
+            "point", "cutoff");
+
+    /** Prepositions that, after the entity of a create, name another thing it refers to ("orders to suppliers"). */
+    private static final Set<String> REFERENCE_WORDS = Set.of("of", "to", "for", "per");
+
+    /** Nouns that look like the object of a preposition but name no thing an item refers to. */
+    private static final Set<String> NOT_REFERENCES = Set.of("today", "tomorrow", "yesterday", "later", "now",
+            "example", "instance", "free", "sale", "use", "reference", "everyone", "everybody", "anyone", "all",
+            "time", "ever", "good", "review", "approval", "csv", "json", "file", "files", "export");
+
+    /** Verbs whose target after "to" or "between" is a field of the entity ("assign employees to warehouses"). */
+    private static final Set<String> TARGET_VERBS = Set.of("assign", "transfer", "move");
+
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+|[,;.:]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
@@ -129,7 +175,8 @@ public final class FeatureInterpreter {
     /** The verbs a user can rely on, for messages. */
     static final String VERB_SUMMARY = "add/create/new/register, list/show/view/display/browse, "
             + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
-            + "mark/complete/finish/toggle/archive/close, export/import/report/count/summary";
+            + "assign/transfer/move/tag, mark/complete/finish/toggle/archive/close/cancel/ship/receive/approve, "
+            + "export/import/report/count/summary";
 
     /** A field a feature names. @param words lower-case words @param required false if marked optional */
     public record FieldHint(List<String> words, boolean required) {
@@ -150,6 +197,19 @@ public final class FeatureInterpreter {
     }
 
     /**
+     * A threshold query a feature asks for ("stock below a threshold").
+     *
+     * @param fieldWords the compared field's lower-case words; empty for "the entity's first number field"
+     * @param below      true for items below the threshold, false for items above it
+     */
+    public record ThresholdSpec(List<String> fieldWords, boolean below) {
+        /** Copies the words. */
+        public ThresholdSpec {
+            fieldWords = List.copyOf(fieldWords);
+        }
+    }
+
+    /**
      * What a feature says.
      *
      * @param operations   the operations asked for, in order; empty when not understood
@@ -161,11 +221,13 @@ public final class FeatureInterpreter {
      * @param sort         true if items are sorted rather than filtered
      * @param statuses     the status changes asked for
      * @param aggregates   the aggregates asked for
+     * @param thresholds   the threshold queries asked for ("below a threshold")
      * @param reason       why the feature is not understood, or null
      */
     public record Interpretation(List<Operation> operations, List<String> entityWords, List<FieldHint> fields,
             List<FieldHint> updateFields, boolean labelUpdate, List<List<String>> criteria, boolean sort,
-            List<StatusSpec> statuses, Set<AggregateKind> aggregates, String reason) {
+            List<StatusSpec> statuses, Set<AggregateKind> aggregates, List<ThresholdSpec> thresholds,
+            String reason) {
 
         /** Copies every list. */
         public Interpretation {
@@ -176,6 +238,7 @@ public final class FeatureInterpreter {
             criteria = criteria.stream().map(List::copyOf).toList();
             statuses = List.copyOf(statuses);
             aggregates = aggregates.isEmpty() ? Set.of() : Set.copyOf(aggregates);
+            thresholds = List.copyOf(thresholds);
         }
 
         /** @return true if the feature was understood */
@@ -185,7 +248,7 @@ public final class FeatureInterpreter {
 
         static Interpretation unsupported(String reason) {
             return new Interpretation(List.of(), List.of(), List.of(), List.of(), false, List.of(), false,
-                    List.of(), Set.of(), reason);
+                    List.of(), Set.of(), List.of(), reason);
         }
     }
 
@@ -212,6 +275,10 @@ public final class FeatureInterpreter {
 
     private static StatusSpec complete() {
         return new StatusSpec("complete", "completed", Effect.SET);
+    }
+
+    private static StatusSpec cancel() {
+        return new StatusSpec("cancel", "cancelled", Effect.SET);
     }
 
     private static StatusSpec reopen() {
@@ -259,20 +326,42 @@ public final class FeatureInterpreter {
             at += 2;
         }
         at = skip(tokens, at, Set.of("of", "for", "through"));
-        int nounStart = skip(tokens, at, SKIPPED);
+        int nounStart = skipModifiers(tokens, at);
         List<String> nouns = new ArrayList<>();
         int i = nounStart;
-        while (i < tokens.size() && isNoun(tokens.get(i), i == nounStart && i > verbAt + 1
-                && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of")))) {
+        while (i < tokens.size() && (isNoun(tokens.get(i), i == nounStart && i > verbAt + 1
+                && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of"))) || isGerundBefore(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
         }
         int afterNouns = i;
+        if (nouns.size() == 1 && verbs.stream().allMatch(v -> VERBS.get(v) == Operation.CREATE)
+                && FIELD_NOUNS.contains(Inflector.singular(nouns.get(0))) && afterNouns < tokens.size()
+                && (tokens.get(afterNouns).equals("to") || tokens.get(afterNouns).equals("on"))) {
+            List<String> target = nounPhrase(tokens, afterNouns + 1);
+            if (!target.isEmpty()) {
+                return attach(nouns.get(0), target);
+            }
+        }
         if (nouns.isEmpty()) {
             nouns.addAll(nounsBefore(tokens, verbAt));
             afterNouns = at;
         }
         return build(tokens, verbs, nouns, afterNouns);
+    }
+
+    /**
+     * "Add notes to customer orders": the added thing is a field of the entity after "to", with its own setter.
+     *
+     * @param fieldNoun the added noun as written
+     * @param target    the entity's words
+     */
+    private static Interpretation attach(String fieldNoun, List<String> target) {
+        List<String> entityWords = new ArrayList<>(last(target, 3));
+        entityWords.set(entityWords.size() - 1, Inflector.singular(entityWords.get(entityWords.size() - 1)));
+        return new Interpretation(List.of(Operation.UPDATE), entityWords, List.of(),
+                List.of(new FieldHint(List.of(fieldNoun), false)), false, List.of(), false, List.of(), Set.of(),
+                List.of(), null);
     }
 
     private Interpretation build(List<String> tokens, List<String> verbs, List<String> rawNouns, int afterNouns) {
@@ -306,6 +395,10 @@ public final class FeatureInterpreter {
         List<List<String>> criteria = new ArrayList<>();
         String statusWord = null;
         String assignTarget = null;
+        List<ThresholdSpec> thresholds = new ArrayList<>();
+        boolean create = operations.contains(Operation.CREATE);
+        boolean targetVerb = verbs.stream().anyMatch(TARGET_VERBS::contains);
+        boolean perCriteria = false;
         for (int i = afterNouns; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (FIELD_LIST.contains(token)) {
@@ -316,6 +409,40 @@ public final class FeatureInterpreter {
                 for (FieldHint hint : hints) {
                     criteria.add(hint.words());
                 }
+            } else if (!create && (BELOW.contains(token) || ABOVE.contains(token))) {
+                int end = nounPhraseEnd(tokens, i + 1);
+                List<String> words = tokens.subList(skipModifiers(tokens, i + 1), end);
+                List<String> fieldWords = words.isEmpty() || THRESHOLD_NOUNS.contains(words.get(words.size() - 1))
+                        ? List.of() : last(words, 3);
+                ThresholdSpec threshold = new ThresholdSpec(fieldWords, BELOW.contains(token));
+                if (!thresholds.contains(threshold)) {
+                    thresholds.add(threshold);
+                }
+                i = Math.max(i, end - 1);
+            } else if (targetVerb && assignTarget == null && (token.equals("to") || token.equals("between"))) {
+                List<String> target = nounPhrase(tokens, i + 1);
+                if (!target.isEmpty()) {
+                    assignTarget = Inflector.singular(target.get(target.size() - 1));
+                }
+            } else if (token.equals("per") || (create && REFERENCE_WORDS.contains(token))) {
+                int end = nounPhraseEnd(tokens, i + 1);
+                List<String> target = nounPhrase(tokens, i + 1);
+                if (!target.isEmpty() && !NOT_REFERENCES.contains(target.get(target.size() - 1))
+                        && !CONTAINERS.contains(tokens.get(end - 1))
+                        && (end >= tokens.size() || !CONTAINERS.contains(tokens.get(end)))) {
+                    String reference = Inflector.singular(target.get(target.size() - 1));
+                    if (create) {
+                        FieldHint hint = new FieldHint(List.of(reference), false);
+                        if (!reference.equals(entityWords.isEmpty() ? "" : entityWords.get(entityWords.size() - 1))
+                                && fields.stream().noneMatch(f -> f.words().equals(hint.words()))) {
+                            fields.add(hint);
+                        }
+                    } else {
+                        criteria.add(List.of(reference));
+                        perCriteria = true;
+                    }
+                    i = end - 1;
+                }
             } else if (statusWord == null && operations.contains(Operation.STATUS) && verbs.contains("mark")) {
                 int s = skip(tokens, i, Set.of("as", "to", "being", "a", "an", "the", "is"));
                 if (s < tokens.size() && LETTERS.matcher(tokens.get(s)).matches()
@@ -323,16 +450,15 @@ public final class FeatureInterpreter {
                     statusWord = tokens.get(s);
                     i = s;
                 }
-            } else if (token.equals("to") && verbs.contains("assign") && assignTarget == null) {
-                int s = skip(tokens, i + 1, SKIPPED);
-                if (s < tokens.size() && isNoun(tokens.get(s), false)) {
-                    assignTarget = Inflector.singular(tokens.get(s));
-                }
             }
         }
 
         boolean sort = verbs.contains("sort") || mentionsSortOrder(tokens);
-        if (!criteria.isEmpty() && operations.contains(Operation.LIST)) {
+        if (!criteria.isEmpty() && (operations.contains(Operation.LIST)
+                || (perCriteria && operations.contains(Operation.AGGREGATE)))) {
+            operations.add(Operation.FIND);
+        }
+        if (!thresholds.isEmpty()) {
             operations.add(Operation.FIND);
         }
         if (sort && !operations.contains(Operation.FIND)) {
@@ -340,8 +466,8 @@ public final class FeatureInterpreter {
         }
         if (operations.contains(Operation.FIND)) {
             criteria.removeIf(words -> words.equals(List.of("id")) || words.equals(List.of("identifier")));
-            if (criteria.isEmpty() && verbs.stream().allMatch(v -> v.equals("get") || VERBS.get(v) != Operation.FIND)
-                    && !sort) {
+            if (criteria.isEmpty() && thresholds.isEmpty()
+                    && verbs.stream().allMatch(v -> v.equals("get") || VERBS.get(v) != Operation.FIND) && !sort) {
                 operations.remove(Operation.FIND);
                 operations.add(Operation.GET);
             }
@@ -356,6 +482,13 @@ public final class FeatureInterpreter {
         }
         if (assignTarget != null) {
             updateFields.add(new FieldHint(List.of(assignTarget), false));
+        }
+        if (verbs.contains("tag")) {
+            if (fields.isEmpty()) {
+                updateFields.add(new FieldHint(List.of("tags"), false));
+            }
+            fields.forEach(hint -> updateFields.add(new FieldHint(hint.words(), false)));
+            fields.clear();
         }
 
         List<StatusSpec> statuses = new ArrayList<>();
@@ -379,7 +512,7 @@ public final class FeatureInterpreter {
             }
         }
         return new Interpretation(List.copyOf(operations), entityWords, fields, updateFields, labelUpdate, criteria,
-                sort, statuses, aggregates, null);
+                sort, statuses, aggregates, thresholds, null);
     }
 
     private static StatusSpec statusFor(String word) {
@@ -455,6 +588,52 @@ public final class FeatureInterpreter {
             i--;
         }
         return nouns;
+    }
+
+    /**
+     * Skips articles, quantifiers and status adjectives ("delivered shipments", "shipped orders").
+     *
+     * @return the index of the first other token
+     */
+    private static int skipModifiers(List<String> tokens, int from) {
+        int i = from;
+        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || isStatusParticiple(tokens.get(i)))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isStatusParticiple(String token) {
+        if (!token.endsWith("ed")) {
+            return false;
+        }
+        String verb = lemma(token);
+        return verb != null && VERBS.get(verb) == Operation.STATUS;
+    }
+
+    /** @return the index after the noun phrase starting at {@code from} (after its modifiers) */
+    private int nounPhraseEnd(List<String> tokens, int from) {
+        int i = skipModifiers(tokens, from);
+        while (i < tokens.size() && (isNoun(tokens.get(i), false) || isGerundBefore(tokens, i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** @return true for a verb form in -ing that modifies the noun after it ("shipping addresses") */
+    private boolean isGerundBefore(List<String> tokens, int at) {
+        return tokens.get(at).endsWith("ing") && !TERMINATORS.contains(tokens.get(at)) && at + 1 < tokens.size()
+                && isNoun(tokens.get(at + 1), false);
+    }
+
+    /** @return the nouns of the phrase starting at {@code from}, without its modifiers; empty when there is none */
+    private List<String> nounPhrase(List<String> tokens, int from) {
+        int start = skipModifiers(tokens, from);
+        List<String> words = new ArrayList<>(tokens.subList(start, nounPhraseEnd(tokens, from)));
+        while (!words.isEmpty() && CONTAINERS.contains(words.get(words.size() - 1)) && words.size() > 1) {
+            words.remove(words.size() - 1);
+        }
+        return words;
     }
 
     private static int skip(List<String> tokens, int from, Set<String> words) {

@@ -1,6 +1,8 @@
 /**
  * The domain the simple backend derives from a spec: entities with typed fields and the operations the
- * features ask for, found by a small heuristic feature interpreter (a verb lexicon, the object noun after the
- * verb, and field phrases such as "with title and optional due date"), and its encoding as build facts.
+ * features ask for (create, list, get, update, delete, status actions, filters, sorts, threshold queries and
+ * aggregates), found by a small heuristic feature interpreter (a verb lexicon, the object noun after the verb,
+ * field phrases such as "with title and optional due date", and query phrases such as "below a threshold" or
+ * "per customer"), capped by the spec's complexity, and its encoding as build facts.
  */
 package dev.thefactory.fallbacks.internal.domain;

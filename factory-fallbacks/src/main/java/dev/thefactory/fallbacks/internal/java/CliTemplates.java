@@ -7,6 +7,7 @@ import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.text.CodeBuilder;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -62,6 +63,12 @@ final class CliTemplates {
             actions.add(new Action("find-by-" + Naming.kebab(field), "<" + hint(f) + ">",
                     "showAll(" + s + ".findBy" + JavaTypes.cap(field) + "(parsed.positional(0, "
                             + JavaTypes.literal(String.join(" ", Naming.words(field))) + ")))"));
+        }
+        for (Threshold t : e.thresholds()) {
+            Field f = e.field(t.field()).orElseThrow();
+            actions.add(new Action("find-" + Naming.kebab(t.name()), "<" + hint(f) + ">",
+                    "showAll(" + s + ".find" + JavaTypes.cap(t.name()) + "(parsed.positional(0, "
+                            + JavaTypes.literal("threshold") + ")))"));
         }
         for (String field : e.sortFields()) {
             actions.add(new Action("sort-by-" + Naming.kebab(field), "",

@@ -6,6 +6,7 @@ import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.text.CodeBuilder;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.ArrayList;
@@ -169,6 +170,15 @@ final class EntityTemplates {
                 }
             }
         }
+        for (Threshold t : e.thresholds()) {
+            switch (e.field(t.field()).orElseThrow().type()) {
+                case DATE -> imports.add("java.time.LocalDate");
+                case DECIMAL -> imports.add("java.math.BigDecimal");
+                default -> {
+                    // no import needed
+                }
+            }
+        }
         if (e.has(AggregateKind.SUMMARY)) {
             imports.add("java.util.LinkedHashMap");
             imports.add("java.util.Map");
@@ -314,6 +324,28 @@ final class EntityTemplates {
                             + "(), target)).toList();");
                 }
             }
+            c.close();
+        }
+        for (Threshold t : e.thresholds()) {
+            Field f = e.field(t.field()).orElseThrow();
+            String type = f.type() == FieldType.INT ? "Integer" : f.type() == FieldType.LONG ? "Long"
+                    : JavaTypes.type(f);
+            String parsed = JavaTypes.parse(f).replace("values.",
+                    "FieldValues.of(" + JavaTypes.literal(f.name()) + ", threshold).");
+            c.blank();
+            c.line("/**");
+            c.line(" * @param threshold the " + words(f.name()) + " as text");
+            c.line(" * @return the " + words(e.plural()) + " whose " + words(f.name()) + " is " + t.direction()
+                    + " the threshold (items without one never match), oldest first");
+            c.line(" * @throws IllegalArgumentException when the threshold is missing or invalid");
+            c.line(" */");
+            c.open("public List<" + n + "> find" + JavaTypes.cap(t.name()) + "(String threshold)");
+            c.line(type + " limit = " + parsed + ";");
+            c.open("if (limit == null)");
+            c.line("throw new IllegalArgumentException(\"a threshold for " + words(f.name()) + " is required\");");
+            c.close();
+            c.line("return list().stream().filter(item -> item." + f.name() + "() != null");
+            c.line("        && item." + f.name() + "().compareTo(limit) " + (t.below() ? "<" : ">") + " 0).toList();");
             c.close();
         }
         for (Field f : sorts) {

@@ -5,6 +5,7 @@ import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.text.CodeBuilder;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -81,6 +82,17 @@ final class EntryTestTemplates {
             c.line("String changed = commands.execute(List.of(" + lit(w) + ", " + lit(Naming.kebab(action.get().name()))
                     + ", \"1\"));");
             c.line("assertTrue(changed.contains(" + lit(action.get().field() + "=true") + "), changed);");
+            c.close();
+        }
+        for (Threshold t : e.thresholds().stream().limit(1).toList()) {
+            Field f = e.field(t.field()).orElseThrow();
+            testMethod(c, "void findsItemsByAThreshold()");
+            c.line("add(0);");
+            c.line("add(1);");
+            c.line("String found = commands.execute(List.of(" + lit(w) + ", " + lit("find-" + Naming.kebab(t.name()))
+                    + ", " + lit(JavaTypes.sample(f, t.below() ? 1 : 0)) + "));");
+            c.line("assertEquals(1, found.lines().count(), found);");
+            c.line("assertTrue(found.contains(" + lit(JavaTypes.sample(e.label(), t.below() ? 0 : 1)) + "), found);");
             c.close();
         }
         testMethod(c, "void rejectsBadCommands()");
@@ -227,6 +239,25 @@ final class EntryTestTemplates {
             c.line("assertEquals(200, changed.status(), changed.body());");
             c.line("assertEquals(Boolean.TRUE, JsonCodec.parseObject(changed.body()).get(" + lit(action.get().field())
                     + "));");
+            c.close();
+        }
+        for (Threshold t : e.thresholds().stream().limit(1).toList()) {
+            Field f = e.field(t.field()).orElseThrow();
+            String path = base + "/find-" + Naming.kebab(t.name()) + "/";
+            testMethod(c, "void findsItemsByAThreshold()");
+            c.line("router.handle(\"POST\", " + lit(base) + ", FIRST);");
+            c.line("router.handle(\"POST\", " + lit(base) + ", SECOND);");
+            c.line("HttpReply found = router.handle(\"GET\", " + lit(path + JavaTypes.sample(f, t.below() ? 1 : 0))
+                    + ", \"\");");
+            c.line("assertEquals(200, found.status(), found.body());");
+            c.line("assertTrue(found.body().startsWith(" + lit("[{\"id\":" + (t.below() ? 1 : 2) + ",")
+                    + "), found.body());");
+            c.line("assertEquals(-1, found.body().indexOf(" + lit("\"id\":" + (t.below() ? 2 : 1))
+                    + "), found.body());");
+            String invalid = JavaTypes.invalid(f);
+            if (invalid != null) {
+                c.line("assertEquals(400, router.handle(\"GET\", " + lit(path + invalid) + ", \"\").status());");
+            }
             c.close();
         }
         if (web) {

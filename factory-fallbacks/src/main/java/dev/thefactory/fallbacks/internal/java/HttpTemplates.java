@@ -5,6 +5,7 @@ import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.text.CodeBuilder;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -504,6 +505,9 @@ final class HttpTemplates {
         for (String f : e.filterFields()) {
             lines.add("GET " + base + "/find-by-" + Naming.kebab(f) + "/{value}");
         }
+        for (Threshold t : e.thresholds()) {
+            lines.add("GET " + base + "/find-" + Naming.kebab(t.name()) + "/{value}");
+        }
         for (String f : e.sortFields()) {
             lines.add("GET " + base + "/sort-by-" + Naming.kebab(f));
         }
@@ -556,6 +560,12 @@ final class HttpTemplates {
         for (String f : e.filterFields()) {
             c.open("if (rest.size() == 2 && first.equals(\"find-by-" + Naming.kebab(f) + "\"))");
             c.line("return method.equals(\"GET\") ? HttpReply.json(200, " + s + ".findBy" + JavaTypes.cap(f)
+                    + "(rest.get(1))" + rows + ") : notAllowed(method);");
+            c.close();
+        }
+        for (Threshold t : e.thresholds()) {
+            c.open("if (rest.size() == 2 && first.equals(\"find-" + Naming.kebab(t.name()) + "\"))");
+            c.line("return method.equals(\"GET\") ? HttpReply.json(200, " + s + ".find" + JavaTypes.cap(t.name())
                     + "(rest.get(1))" + rows + ") : notAllowed(method);");
             c.close();
         }

@@ -7,6 +7,7 @@ import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,7 +28,8 @@ public final class JavaUsage {
      * (sets completed)", "filter tasks by title", "summary, export of tasks"); when the detail names none, all of the
      * entity's are taken.
      */
-    private record Selection(List<String> actions, List<String> filters, List<String> sorts, Set<String> aggregates) {
+    private record Selection(List<String> actions, List<String> filters, List<String> sorts, Set<String> aggregates,
+            List<Threshold> thresholds) {
 
         static Selection of(Entity e, FeatureMapping feature) {
             String detail = feature.detail();
@@ -45,8 +47,10 @@ public final class JavaUsage {
                     }
                 }
             }
+            List<Threshold> thresholds = e.thresholds().stream().filter(t -> detail.contains(" with " + t.field()
+                    + " " + t.direction() + " a threshold")).toList();
             return new Selection(actions.isEmpty() ? e.statusActions().stream().map(StatusAction::name).toList()
-                    : actions, filters, sorts, aggregates.isEmpty() ? codes(e) : aggregates);
+                    : actions, filters, sorts, aggregates.isEmpty() ? codes(e) : aggregates, thresholds);
         }
 
         private static Set<String> codes(Entity e) {
@@ -151,6 +155,7 @@ public final class JavaUsage {
             case FIND -> {
                 s.filters().forEach(f -> methods.add(prefix + "findBy" + JavaTypes.cap(f) + "(value)"));
                 s.sorts().forEach(f -> methods.add(prefix + "sortedBy" + JavaTypes.cap(f) + "()"));
+                s.thresholds().forEach(t -> methods.add(prefix + "find" + JavaTypes.cap(t.name()) + "(threshold)"));
             }
             case AGGREGATE -> {
                 if (s.aggregates().contains(AggregateKind.SUMMARY.code())) {
@@ -176,7 +181,8 @@ public final class JavaUsage {
             case DELETE -> word.equals("delete");
             case STATUS -> s.actions().stream().map(Naming::kebab).anyMatch(word::equals);
             case FIND -> s.filters().stream().map(f -> "find-by-" + Naming.kebab(f)).anyMatch(word::equals)
-                    || s.sorts().stream().map(f -> "sort-by-" + Naming.kebab(f)).anyMatch(word::equals);
+                    || s.sorts().stream().map(f -> "sort-by-" + Naming.kebab(f)).anyMatch(word::equals)
+                    || s.thresholds().stream().map(t -> "find-" + Naming.kebab(t.name())).anyMatch(word::equals);
             case AGGREGATE -> s.aggregates().contains(word);
         };
     }

@@ -7,6 +7,7 @@ import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.text.CodeBuilder;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -249,6 +250,26 @@ final class TestTemplates {
                 String wanted = f.type() == FieldType.STRING ? "alpha" : JavaTypes.sample(f, 0);
                 c.line("assertEquals(List.of(first), service.findBy" + JavaTypes.cap(field) + "(" + lit(wanted)
                         + "));");
+            }
+            c.close();
+        }
+        for (Threshold t : e.thresholds()) {
+            Field f = e.field(t.field()).orElseThrow();
+            String method = "service.find" + JavaTypes.cap(t.name());
+            testMethod(c, "void finds" + JavaTypes.cap(t.name()) + "()");
+            c.line((t.below() ? n + " low = " : "") + "create(0);");
+            c.line((t.below() ? "" : n + " high = ") + "create(1);");
+            if (t.below()) {
+                c.line("assertEquals(List.of(low), " + method + "(" + lit(JavaTypes.sample(f, 1)) + "));");
+                c.line("assertEquals(List.of(), " + method + "(" + lit(JavaTypes.sample(f, 0)) + "));");
+            } else {
+                c.line("assertEquals(List.of(high), " + method + "(" + lit(JavaTypes.sample(f, 0)) + "));");
+                c.line("assertEquals(List.of(), " + method + "(" + lit(JavaTypes.sample(f, 1)) + "));");
+            }
+            c.line("assertThrows(IllegalArgumentException.class, () -> " + method + "(\"\"));");
+            String invalid = JavaTypes.invalid(f);
+            if (invalid != null) {
+                c.line("assertThrows(IllegalArgumentException.class, () -> " + method + "(" + lit(invalid) + "));");
             }
             c.close();
         }

@@ -3,8 +3,10 @@ package dev.thefactory.fallbacks.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.thefactory.api.Complexity;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +70,10 @@ class DomainTest {
                 "Mark tasks as done", "Search tasks by title", "Sort orders by total", "Export orders to CSV",
                 "Import orders", "Create orders with a total and priority", "Toggle orders", "Rename categories",
                 "Register users with an email", "Show a summary of orders", "Be nice", "Archive notes",
-                "Edit notes with a body").list().ofMaxSize(8);
+                "Edit notes with a body", "List stock below a threshold", "Record stock levels per warehouse",
+                "Cancel customer orders", "Count orders per customer", "Transfer stock between warehouses",
+                "Add notes to customer orders", "Find orders above a total", "Filter orders by status")
+                .list().ofMaxSize(8);
     }
 
     @Property(tries = 200)
@@ -80,6 +85,74 @@ class DomainTest {
         assertThat(decoded.features()).extracting(FeatureMapping::entity, FeatureMapping::operations)
                 .isEqualTo(domain.features().stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.entity(),
                         f.operations())).toList());
+    }
+
+    private static List<String> featuresAbout(int entities) {
+        List<String> features = new ArrayList<>();
+        String[] nouns = {"apples", "boats", "cars", "doors", "eggs", "forks", "gates", "hats", "inks", "jars",
+            "kites", "lamps", "maps", "nets", "oars", "pens", "quills", "rods", "sails", "tents", "urns", "vans",
+            "wands", "yarns", "zips"};
+        for (int i = 0; i < entities; i++) {
+            features.add("Add " + nouns[i] + " with a name");
+        }
+        return features;
+    }
+
+    @Test
+    void theEntityCapGrowsWithComplexity() {
+        for (Complexity complexity : Complexity.values()) {
+            int cap = Domain.maxEntities(complexity);
+            Domain domain = builder.build(ProjectSpec.builder("Things", ProjectType.CLI_TOOL).complexity(complexity)
+                    .features(featuresAbout(cap + 1), List.of()).build());
+            assertThat(domain.entities()).as("entities of a %s spec", complexity).hasSize(cap);
+            FeatureMapping dropped = domain.features().get(cap);
+            assertThat(dropped.supported()).isFalse();
+            assertThat(dropped.detail()).contains("at most " + cap + " entities for a "
+                    + complexity.name().toLowerCase(java.util.Locale.ROOT) + " spec");
+        }
+        assertThat(Domain.maxEntities(Complexity.SIMPLE)).isEqualTo(8);
+        assertThat(Domain.maxEntities(Complexity.MODERATE)).isEqualTo(8);
+        assertThat(Domain.maxEntities(Complexity.COMPLEX)).isEqualTo(16);
+        assertThat(Domain.maxEntities(Complexity.EXTREME)).isEqualTo(Domain.MAX_ENTITIES).isEqualTo(24);
+    }
+
+    @Test
+    void aShortNameJoinsTheLongerEntityItStandsFor() {
+        Domain domain = domain(List.of("Record stock levels per warehouse", "List stock below a threshold",
+                "Create customer orders", "Create purchase orders", "Delete orders", "Count orders per customer",
+                "Ship purchase orders", "Approve orders of suppliers"), List.of());
+        assertThat(domain.entities()).extracting(Entity::name)
+                .containsExactly("StockLevel", "CustomerOrder", "PurchaseOrder");
+        assertThat(domain.features()).extracting(FeatureMapping::entity).containsExactly("StockLevel", "StockLevel",
+                "CustomerOrder", "PurchaseOrder", "PurchaseOrder", "CustomerOrder", "PurchaseOrder", "PurchaseOrder");
+        assertThat(domain.notes()).anyMatch(n -> n.startsWith("Feature 'Delete orders' names order")
+                && n.endsWith("it was taken as PurchaseOrder."));
+    }
+
+    @Test
+    void requiredFieldsComeFirstSoTheLabelIsARequiredText() {
+        Domain domain = domain(List.of("Add comments to posts", "Create posts with a title and a body"), List.of());
+        Entity post = domain.primary();
+        assertThat(post.fields()).extracting(Field::name).containsExactly("title", "body", "comments");
+        assertThat(post.label().name()).isEqualTo("title");
+        assertThat(post.updateFields()).containsExactly("comments");
+    }
+
+    @Test
+    void aThresholdComparesTheNamedNumberOrTheFirstOne() {
+        Domain domain = domain(List.of("Add products with a name, a weight and a price",
+                "Find products above a price", "List products below a threshold", "Show products under a name"),
+                List.of());
+        Entity product = domain.primary();
+        assertThat(product.thresholds()).containsExactly(new Threshold("price", false),
+                new Threshold("weight", true));
+        assertThat(domain.features().get(1).detail()).isEqualTo("find products with price above a threshold");
+        assertThat(domain.notes()).contains("Field name of Product is not a number or a date, so its threshold"
+                + " query compares the first number field instead.");
+        assertThatThrownBy(() -> new Entity("Thing", "things", List.of(new Field("name", FieldType.STRING, true)),
+                java.util.Set.of(Operation.CREATE, Operation.LIST, Operation.GET, Operation.FIND), List.of(),
+                List.of(), List.of(), List.of(), java.util.Set.of(), List.of(new Threshold("name", true))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a number or date field");
     }
 
     @Test
