@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashResumeTest {
 
-    private static final int SHORT_KILLS = 3;
+    private static final int SHORT_KILLS = 4;
     private static final int LONG_KILLS = 25;
     private static final long SEED = 20261201L;
     private static final Path SPEC = Path.of("..", "examples", "specs", "example_extreme.md").toAbsolutePath()
@@ -55,11 +55,12 @@ class CrashResumeTest {
         for (int i = 0; i < kills; i++) {
             Path out = tmp.resolve("out-" + i);
             Path state = tmp.resolve("state-" + i);
-            // JVM start-up takes a few hundred milliseconds; spread the kills over the build after it
-            long killAfter = 300 + (long) (random.nextDouble() * Math.max(500, referenceMillis * 1.5));
+            // counted from the moment the child's build has started (after JVM start-up), spread over its run
+            // stratified: kill i lands somewhere in the i-th of `kills` equal slices of the run
+            long killAfter = (long) ((i + random.nextDouble()) / kills * Math.max(200, referenceMillis * 1.2));
             Killed killed = runAndKill(out, state, mode, killAfter);
             if (killed.buildId() == null) {
-                outcomes.add("killed after " + killAfter + " ms before the build started");
+                outcomes.add("killed after " + killAfter + " ms before the build had an id");
                 continue;
             }
             BuildResult resumed;
@@ -95,6 +96,7 @@ class CrashResumeTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -102,12 +104,19 @@ class CrashResumeTest {
                     synchronized (lines) {
                         lines.add(line);
                     }
+                    if (line.startsWith("BUILD ")) {
+                        started.countDown();
+                    }
                 }
             } catch (IOException e) {
                 // the process was killed
             }
         });
         reader.start();
+        if (!started.await(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the child build did not start within 60 s");
+        }
         boolean exited = process.waitFor(killAfterMillis, TimeUnit.MILLISECONDS);
         if (!exited) {
             process.destroyForcibly(); // SIGKILL on Linux and macOS
