@@ -377,22 +377,7 @@ final class JavaSourceValidator implements OutputValidator {
             return;
         }
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            ProjectFiles.deleteTree(dir, true);
         } catch (IOException e) {
             LOG.warn("could not delete the compiler's temporary directory {}; delete it by hand", dir, e);
         }
