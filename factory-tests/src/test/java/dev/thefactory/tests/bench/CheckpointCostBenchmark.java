@@ -38,7 +38,7 @@ class CheckpointCostBenchmark {
 
     @Test
     void perTaskCheckpointCostBesideARawForcedAppend() throws IOException {
-        measure(50, "warm-up");
+        measure(2_000, "warm-up"); // lets the JIT compile the save path, as it is in a long-running process
         System.out.println("tasks   repository µs/task   raw append+force µs/task   ratio   (median of " + ROUNDS
                 + " rounds, " + tmp + ")");
         for (int tasks : new int[] {100, 1_000}) {
