@@ -20,16 +20,13 @@ import dev.thefactory.internal.engine.SavedBuilds;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.spec.SpecJson;
 import dev.thefactory.internal.spec.SpecLoader;
+import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.CheckpointRepository;
 import dev.thefactory.spi.PatternStore;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
@@ -493,7 +490,7 @@ public final class Factory {
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
                     patterns != null ? patterns : discoverPatterns(classLoader != null ? classLoader : contextLoader()));
             ClassLoader providers = classLoader != null ? classLoader : contextLoader();
-            return new Factory(spec, sha256(SpecJson.toJson(spec)), config, providers, specPath);
+            return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath);
         }
 
         /** @return the first {@link PatternStore} the service loader finds, or one that remembers nothing */
@@ -548,12 +545,4 @@ public final class Factory {
         return FaultInjection.none();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM, which every Java platform must provide", e);
-        }
-    }
 }

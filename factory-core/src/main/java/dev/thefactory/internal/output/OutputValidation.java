@@ -2,6 +2,7 @@ package dev.thefactory.internal.output;
 
 import dev.thefactory.api.UnsafePathException;
 import dev.thefactory.api.ValidationSummary;
+import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.OutputValidator;
 import dev.thefactory.spi.ValidationOutcome;
 import dev.thefactory.spi.ValidationOutcome.Status;

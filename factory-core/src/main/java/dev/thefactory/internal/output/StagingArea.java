@@ -4,6 +4,7 @@ import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.OutputValidationException;
 import dev.thefactory.api.UnsafePathException;
+import dev.thefactory.internal.util.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,14 +3,11 @@ package dev.thefactory.internal.plan;
 import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.StandardTasks;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +107,7 @@ public final class Planner {
         if (features.size() > 1) {
             base = base + "-and-" + (features.size() - 1) + "-more";
         }
-        return base + "-" + sha256Hex(scope + "\n" + String.join("\n", features)).substring(0, 8);
+        return base + "-" + Sha256.hex(scope + "\n" + String.join("\n", features)).substring(0, 8);
     }
 
     /**
@@ -235,15 +232,6 @@ public final class Planner {
             }
         }
         return left;
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM, which every Java platform must provide", e);
-        }
     }
 
     private record Draft(AgentTask task, double weight) {

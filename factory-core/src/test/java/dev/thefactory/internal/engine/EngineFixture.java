@@ -14,15 +14,13 @@ import dev.thefactory.internal.minimal.MinimalBackendProvider;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.spec.SpecJson;
 import dev.thefactory.internal.spec.SpecLoader;
+import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.CheckpointRepository;
 import dev.thefactory.spi.OrchestratorBackendProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,12 +56,7 @@ final class EngineFixture {
     }
 
     static String hash(ProjectSpec spec) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(SpecJson.toJson(spec).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(SpecJson.toJson(spec));
     }
 
     static EngineConfig config(Path out, CheckpointRepository repository, BuildListener... listeners) {

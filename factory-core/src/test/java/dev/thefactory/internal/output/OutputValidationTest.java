@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thefactory.api.ValidationSummary;
+import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.OutputValidator;
 import dev.thefactory.spi.ValidationOutcome;
 import dev.thefactory.spi.ValidationOutcome.Status;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.OutputValidationException;
 import dev.thefactory.api.UnsafePathException;
+import dev.thefactory.internal.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

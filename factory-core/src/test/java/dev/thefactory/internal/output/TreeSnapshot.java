@@ -1,5 +1,6 @@
 package dev.thefactory.internal.output;
 
+import dev.thefactory.internal.util.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

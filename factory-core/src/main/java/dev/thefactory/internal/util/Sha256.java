@@ -1,16 +1,17 @@
-package dev.thefactory.internal.output;
+package dev.thefactory.internal.util;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests as lower-case hex. Stateless and thread-safe. */
-final class Sha256 {
+/** SHA-256 digests as lower-case hex: the one place the core computes them. Stateless and thread-safe. */
+public final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -18,8 +19,13 @@ final class Sha256 {
     }
 
     /** @param content bytes @return their SHA-256, lower-case hex */
-    static String hex(byte[] content) {
+    public static String hex(byte[] content) {
         return HEX.formatHex(digest().digest(content));
+    }
+
+    /** @param text text @return the SHA-256 of its UTF-8 bytes, lower-case hex */
+    public static String hex(String text) {
+        return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -27,7 +33,7 @@ final class Sha256 {
      * @return its SHA-256, lower-case hex
      * @throws IOException when it cannot be read
      */
-    static String hex(Path file) throws IOException {
+    public static String hex(Path file) throws IOException {
         MessageDigest digest = digest();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -1,0 +1,2 @@
+/** Small helpers shared by the core's internal packages. */
+package dev.thefactory.internal.util;
