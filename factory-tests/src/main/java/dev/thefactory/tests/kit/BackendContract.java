@@ -22,20 +22,11 @@ import dev.thefactory.spi.BackendTier;
 import dev.thefactory.spi.HealthStatus;
 import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.OrchestratorBackendProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,8 +137,8 @@ public abstract class BackendContract {
         for (ProjectSpec spec : specs()) {
             BuildResult first = build(spec, provider, workDirectory.resolve("first"));
             BuildResult second = build(spec, provider, workDirectory.resolve("second"));
-            assertThat(snapshot(second.outputDirectory())).as(spec.name())
-                    .isEqualTo(snapshot(first.outputDirectory()));
+            assertThat(ProjectSnapshot.of(second.outputDirectory())).as(spec.name())
+                    .isEqualTo(ProjectSnapshot.of(first.outputDirectory()));
         }
     }
 
@@ -191,22 +182,4 @@ public abstract class BackendContract {
                 .outputDirectory(out).checkpoints(CheckpointRepositories.inMemory()).build().run();
     }
 
-    /** @return path → SHA-256 of every project file, without the build's own {@code .factory} records */
-    private static SortedMap<String, String> snapshot(Path root) {
-        SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!relative.startsWith(".factory/")) {
-                    files.put(relative, HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file))));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
-    }
 }

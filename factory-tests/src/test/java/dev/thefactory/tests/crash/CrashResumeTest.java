@@ -7,22 +7,18 @@ import dev.thefactory.Factory;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.Mode;
+import dev.thefactory.tests.kit.ProjectSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +42,7 @@ class CrashResumeTest {
     void aBuildKilledAtAnyMomentResumesToTheSameBytes() throws Exception {
         Mode mode = Mode.STANDALONE;
         BuildResult reference = factory(tmp.resolve("reference-out"), tmp.resolve("reference-state"), mode).run();
-        SortedMap<String, String> expected = snapshot(reference.outputDirectory());
+        SortedMap<String, String> expected = ProjectSnapshot.of(reference.outputDirectory());
         long referenceMillis = reference.phases().stream().mapToLong(p -> p.durationMillis()).sum();
 
         int kills = Boolean.getBoolean("factory.long") ? LONG_KILLS : SHORT_KILLS;
@@ -75,7 +71,7 @@ class CrashResumeTest {
                 outcomes.add("killed after " + killAfter + " ms, resumed from " + resumed.resumedFrom() + " skipping "
                         + resumed.tasksSkipped() + " tasks");
             }
-            assertThat(snapshot(project)).as("project after kill %d (%s)", i, outcomes.get(i)).isEqualTo(expected);
+            assertThat(ProjectSnapshot.of(project)).as("project after kill %d (%s)", i, outcomes.get(i)).isEqualTo(expected);
         }
         System.out.println("crash test outcomes: " + outcomes);
         assertThat(outcomes).anyMatch(o -> o.contains("resumed from"));
@@ -145,24 +141,4 @@ class CrashResumeTest {
         return new Killed(buildId, exited && done);
     }
 
-    private static SortedMap<String, String> snapshot(Path root) throws IOException {
-        SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!relative.startsWith(".factory/")) {
-                    files.put(relative, sha256(Files.readAllBytes(file)));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

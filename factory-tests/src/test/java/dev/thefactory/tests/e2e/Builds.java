@@ -11,16 +11,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** Shared pieces of the end-to-end tests: example specs, builders, tree snapshots, provider class loaders. */
+/** Shared pieces of the end-to-end tests: example specs, builders, path listings, provider class loaders. */
 final class Builds {
 
     /** The example specs of the repository. */
@@ -47,36 +42,12 @@ final class Builds {
         return new CopyOnWriteArrayList<>();
     }
 
-    /** @return path → SHA-256 of every regular file under {@code root}, except the {@code .factory} directory */
-    static SortedMap<String, String> snapshot(Path root) {
-        SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                if (!relative.startsWith(".factory/")) {
-                    files.put(relative, sha256(Files.readAllBytes(file)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
     /** @return every path under {@code root}, directories included, relative and sorted */
     static List<String> allPaths(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

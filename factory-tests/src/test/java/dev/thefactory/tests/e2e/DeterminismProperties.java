@@ -9,6 +9,7 @@ import dev.thefactory.api.Complexity;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
+import dev.thefactory.tests.kit.ProjectSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ class DeterminismProperties {
             BuildResult second = build(spec, mode, tmp.resolve("b"));
 
             assertThat(second.buildId()).isNotEqualTo(first.buildId());
-            assertThat(Builds.snapshot(second.outputDirectory())).isNotEmpty()
-                    .isEqualTo(Builds.snapshot(first.outputDirectory()));
+            assertThat(ProjectSnapshot.of(second.outputDirectory())).isNotEmpty()
+                    .isEqualTo(ProjectSnapshot.of(first.outputDirectory()));
         } finally {
             delete(tmp);
         }

@@ -10,6 +10,7 @@ import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.event.BuildEvent;
+import dev.thefactory.tests.kit.ProjectSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,7 +70,7 @@ class ExampleSpecsBuildTest {
             assertThat(Files.size(project.resolve(path))).as(path).isEqualTo(file.get("size").asLong());
             assertThat(file.get("status").asText()).as(path).isIn("PASSED", "UNCHECKED");
         }
-        assertThat(listed).isEqualTo(Builds.snapshot(project));
+        assertThat(listed).isEqualTo(ProjectSnapshot.of(project));
         assertThat(listed).hasSize(result.filesGenerated());
     }
 }

@@ -14,6 +14,7 @@ import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.CircuitStateChanged;
 import dev.thefactory.api.event.RetryScheduled;
+import dev.thefactory.tests.kit.ProjectSnapshot;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class RecoveryTest {
         assertThat(flaky.retries()).isPositive();
         assertThat(events).filteredOn(RetryScheduled.class::isInstance).hasSize(flaky.retries());
         assertThat(flaky.fallbacks()).isEqualTo(clean.fallbacks());
-        assertThat(Builds.snapshot(flaky.outputDirectory())).isEqualTo(Builds.snapshot(clean.outputDirectory()));
+        assertThat(ProjectSnapshot.of(flaky.outputDirectory())).isEqualTo(ProjectSnapshot.of(clean.outputDirectory()));
     }
 
     @Test
