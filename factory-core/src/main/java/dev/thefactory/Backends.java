@@ -1,6 +1,7 @@
 package dev.thefactory;
 
 import dev.thefactory.internal.backend.BackendDiscovery;
+import dev.thefactory.internal.backend.BackendResolver;
 import dev.thefactory.internal.backend.DiscoveredProvider;
 import dev.thefactory.internal.backend.SkippedProvider;
 import dev.thefactory.spi.BackendTier;
@@ -20,33 +21,25 @@ public final class Backends {
     }
 
     /**
-     * Discovers the providers and checks the health of each; a health check that throws or returns null counts as
-     * down. The built-in {@code minimal} provider is always among them.
+     * Discovers the providers and checks the health of each as a build does: a health check that throws, returns null
+     * or does not answer in time counts as down. The built-in {@code minimal} provider is always among them.
      *
      * @param loader where to look (normally the thread's context class loader)
      * @return the report
      */
     public static Report discover(ClassLoader loader) {
         BackendDiscovery discovery = BackendDiscovery.load(Objects.requireNonNull(loader, "loader"));
+        BackendResolver resolver = new BackendResolver();
         List<Backend> backends = new ArrayList<>();
         for (DiscoveredProvider provider : discovery.providers()) {
             backends.add(new Backend(provider.id(), provider.tier(), provider.className(), provider.location(),
-                    health(provider)));
+                    resolver.health(provider)));
         }
         List<Skipped> skipped = new ArrayList<>();
         for (SkippedProvider s : discovery.skipped()) {
             skipped.add(new Skipped(s.provider(), s.reason()));
         }
         return new Report(backends, skipped);
-    }
-
-    private static HealthStatus health(DiscoveredProvider provider) {
-        try {
-            HealthStatus health = provider.provider().health();
-            return health != null ? health : HealthStatus.down("health() returned null");
-        } catch (RuntimeException | LinkageError e) {
-            return HealthStatus.down("health check threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
     }
 
     /**

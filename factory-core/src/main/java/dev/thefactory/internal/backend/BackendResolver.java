@@ -199,7 +199,7 @@ public final class BackendResolver {
      * @param provider the provider
      * @return its health; unhealthy when the check threw, returned null, timed out or was interrupted
      */
-    HealthStatus health(DiscoveredProvider provider) {
+    public HealthStatus health(DiscoveredProvider provider) {
         CompletableFuture<HealthStatus> check = CompletableFuture.supplyAsync(provider.provider()::health, task -> {
             Thread thread = new Thread(task, "factory-health-" + provider.id());
             thread.setDaemon(true);
