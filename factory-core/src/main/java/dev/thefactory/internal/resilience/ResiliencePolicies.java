@@ -204,13 +204,9 @@ public final class ResiliencePolicies {
      * @return true when it says the backend is unwell
      */
     public static boolean countsAgainstBackend(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException
-                || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return !(cause instanceof AgentException);
+        return !(unwrap(failure) instanceof AgentException);
     }
+
 
     /**
      * Classifies a failure. Transient (worth retrying): {@link IOException}, {@link UncheckedIOException}, {@link
@@ -226,11 +222,7 @@ public final class ResiliencePolicies {
      * @return true when trying again may succeed
      */
     public static boolean isTransient(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof ExecutionException || current instanceof CompletionException)
-                && current.getCause() != null && current.getCause() != current) {
-            current = current.getCause();
-        }
+        Throwable current = unwrap(failure);
         if (current instanceof TaskFailureException taskFailure) {
             return taskFailure.isTransient();
         }
@@ -298,6 +290,7 @@ public final class ResiliencePolicies {
         }
     }
 
+    /** @return the failure inside any {@link ExecutionException} or {@link CompletionException} wrappers */
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof ExecutionException || current instanceof CompletionException)
