@@ -484,12 +484,12 @@ public final class Factory {
             if (explicit != null && explicit.isBlank()) {
                 explicit = null;
             }
+            ClassLoader providers = classLoader != null ? classLoader : contextLoader();
             EngineConfig config = new EngineConfig(mode, outputDirectory.toAbsolutePath().normalize(), listeners,
                     explicit, checkpoints != null ? checkpoints : CheckpointRepositories.inMemory(), parallelism,
                     watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
-                    patterns != null ? patterns : discoverPatterns(classLoader != null ? classLoader : contextLoader()));
-            ClassLoader providers = classLoader != null ? classLoader : contextLoader();
+                    patterns != null ? patterns : discoverPatterns(providers));
             return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath);
         }
 

@@ -930,31 +930,27 @@ final class BuildRun {
      * parallelism. 0 when the store knows none of them.
      */
     private long priorMillis(BuildPlan plan) {
-        Map<Phase, List<Double>> known = new EnumMap<>(Phase.class);
-        Map<Phase, Integer> counts = new EnumMap<>(Phase.class);
-        double sum = 0;
-        int knownCount = 0;
+        Map<Phase, Integer> tasks = new EnumMap<>(Phase.class);
+        Map<Phase, Integer> knownTasks = new EnumMap<>(Phase.class);
+        Map<Phase, Double> knownMillis = new EnumMap<>(Phase.class);
         for (var planned : plan.tasks()) {
             AgentTask task = planned.task();
-            counts.merge(task.phase(), 1, Integer::sum);
-            var estimate = config.patterns().estimate(task.phase(), task.role());
-            if (estimate.isPresent()) {
-                double millis = estimate.get().toNanos() / 1e6;
-                known.computeIfAbsent(task.phase(), p -> new ArrayList<>()).add(millis);
-                sum += millis;
-                knownCount++;
-            }
+            tasks.merge(task.phase(), 1, Integer::sum);
+            config.patterns().estimate(task.phase(), task.role()).ifPresent(estimate -> {
+                knownTasks.merge(task.phase(), 1, Integer::sum);
+                knownMillis.merge(task.phase(), estimate.toNanos() / 1e6, Double::sum);
+            });
         }
-        if (knownCount == 0) {
+        int known = knownTasks.values().stream().mapToInt(Integer::intValue).sum();
+        if (known == 0) {
             return 0;
         }
-        double mean = sum / knownCount;
+        double mean = knownMillis.values().stream().mapToDouble(Double::doubleValue).sum() / known;
         double total = 0;
-        for (Map.Entry<Phase, Integer> phase : counts.entrySet()) {
-            List<Double> estimates = known.getOrDefault(phase.getKey(), List.of());
-            double phaseSum = estimates.stream().mapToDouble(Double::doubleValue).sum()
-                    + (phase.getValue() - estimates.size()) * mean;
-            total += phaseSum / Math.min(config.parallelism(), phase.getValue());
+        for (Map.Entry<Phase, Integer> phase : tasks.entrySet()) {
+            int unknown = phase.getValue() - knownTasks.getOrDefault(phase.getKey(), 0);
+            double phaseMillis = knownMillis.getOrDefault(phase.getKey(), 0.0) + unknown * mean;
+            total += phaseMillis / Math.min(config.parallelism(), phase.getValue());
         }
         return Math.round(total);
     }

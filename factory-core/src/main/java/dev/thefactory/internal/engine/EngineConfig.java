@@ -1,8 +1,10 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.CircuitBreakerSettings;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.Phase;
 import dev.thefactory.api.RetrySettings;
 import dev.thefactory.api.TimeoutSettings;
 import dev.thefactory.api.event.BuildListener;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of a build, as {@link dev.thefactory.Factory.Builder} assembled and checked it. Immutable; as
@@ -43,12 +46,12 @@ public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> 
     /** A pattern store that remembers nothing. */
     public static final PatternStore NO_PATTERNS = new PatternStore() {
         @Override
-        public void record(dev.thefactory.api.Phase phase, dev.thefactory.api.AgentRole role, Duration duration) {
+        public void record(Phase phase, AgentRole role, Duration duration) {
         }
 
         @Override
-        public java.util.Optional<Duration> estimate(dev.thefactory.api.Phase phase, dev.thefactory.api.AgentRole role) {
-            return java.util.Optional.empty();
+        public Optional<Duration> estimate(Phase phase, AgentRole role) {
+            return Optional.empty();
         }
 
         @Override
