@@ -49,15 +49,8 @@ final class BuildCommand implements Callable<Integer> {
         Path output = Directories.requireWritable("--out", out);
         Path checkpoints = Directories.requireWritable("--state", options.checkpointDirectory());
         return new BuildRun(cmd, options, state).execute(listener -> {
-            Factory.Builder builder = Factory.builder()
-                    .spec(specFile)
-                    .mode(mode)
-                    .outputDirectory(output)
-                    .checkpoints(CheckpointRepositories.fileSystem(checkpoints))
-                    .listener(listener);
-            if (options.faults != null) {
-                builder.faults(options.faults);
-            }
+            Factory.Builder builder = options.factory(specFile, mode, output,
+                    CheckpointRepositories.fileSystem(checkpoints), listener);
             if (backend != null) {
                 builder.backend(backend);
             }

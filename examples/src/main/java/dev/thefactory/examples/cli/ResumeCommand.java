@@ -71,16 +71,8 @@ final class ResumeCommand implements Callable<Integer> {
         Path output = Directories.requireWritable("--out", out != null ? out
                 : saved.output().orElse(Path.of("outputs")));
         return new BuildRun(cmd, options, state).execute(listener -> {
-            Factory.Builder builder = Factory.builder()
-                    .spec(specFile)
-                    .mode(saved.mode())
-                    .outputDirectory(output)
-                    .checkpoints(repository)
-                    .listener(listener);
-            if (options.faults != null) {
-                builder.faults(options.faults);
-            }
-            return builder.build().resume(saved.buildId(), force);
+            return options.factory(specFile, saved.mode(), output, repository, listener).build()
+                    .resume(saved.buildId(), force);
         });
     }
 

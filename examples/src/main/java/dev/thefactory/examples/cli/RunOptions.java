@@ -1,7 +1,10 @@
 package dev.thefactory.examples.cli;
 
+import dev.thefactory.Factory;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.spi.CheckpointRepository;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -30,6 +33,24 @@ final class RunOptions {
     @Option(names = "--json", description = "Print the result as one JSON object on standard output; progress and"
             + " logs go to standard error.")
     boolean json;
+
+    /**
+     * The factory builder both commands start from: the spec, mode, output, checkpoints and listener, and
+     * {@code --faults} when given (else the spec's own {@code FAULT INJECTION} section applies).
+     */
+    Factory.Builder factory(Path specFile, Mode mode, Path output, CheckpointRepository checkpoints,
+            BuildListener listener) {
+        Factory.Builder builder = Factory.builder()
+                .spec(specFile)
+                .mode(mode)
+                .outputDirectory(output)
+                .checkpoints(checkpoints)
+                .listener(listener);
+        if (faults != null) {
+            builder.faults(faults);
+        }
+        return builder;
+    }
 
     /** @return the directory checkpoints are kept in: {@code <state>/checkpoints} */
     Path checkpointDirectory() {
