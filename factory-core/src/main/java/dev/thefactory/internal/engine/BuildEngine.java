@@ -1,17 +1,18 @@
 package dev.thefactory.internal.engine;
 
-import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.StateLockedException;
 import dev.thefactory.internal.backend.BackendDiscovery;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
+import dev.thefactory.spi.Checkpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +129,8 @@ public final class BuildEngine {
         boolean started = startedOnDisk(buildId);
         BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
         try {
-            if (started && config.checkpoints().history(buildId).isEmpty()) {
+            List<Checkpoint> history = config.checkpoints().history(buildId);
+            if (started && history.isEmpty()) {
                 // It died before its first checkpoint was durable: nothing to skip, so it starts again.
                 List<String> notes = new ArrayList<>();
                 notes.add("Build " + buildId + " stopped before it saved a checkpoint; it was run again from the "
@@ -138,7 +140,7 @@ public final class BuildEngine {
                 return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, notes)
                         .execute();
             }
-            ResumePoint point = ResumePoint.load(config.checkpoints(), buildId);
+            ResumePoint point = ResumePoint.load(config.checkpoints(), buildId, history);
             if (point.finished()) {
                 throw new FactoryException("Build " + buildId + " already succeeded and was published; there is "
                         + "nothing to resume", null, ErrorContext.ofBuild(buildId),

@@ -59,7 +59,20 @@ final class ResumePoint {
     static ResumePoint load(CheckpointRepository repository, String buildId) {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(buildId, "buildId");
-        List<Checkpoint> history = repository.history(buildId);
+        return load(repository, buildId, repository.history(buildId));
+    }
+
+    /**
+     * Reads the state of a build from a history its caller already read (a history read costs a scan of the log).
+     *
+     * @param repository where its checkpoints are (for the damage report)
+     * @param buildId    the build
+     * @param history    {@code repository.history(buildId)}
+     * @return its state
+     * @throws FactoryException    when the history is empty
+     * @throws CheckpointException when it has checkpoints but none that can be read
+     */
+    static ResumePoint load(CheckpointRepository repository, String buildId, List<Checkpoint> history) {
         List<String> notes = new ArrayList<>();
         for (String damage : repository.damage(buildId)) {
             notes.add("Checkpoint damage found while resuming: " + damage);

@@ -1,6 +1,5 @@
 package dev.thefactory.internal.engine;
 
-import dev.thefactory.api.SpecChangedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.SpecValidationException;
 import dev.thefactory.api.StateLockedException;
 import dev.thefactory.api.event.BuildEvent;
