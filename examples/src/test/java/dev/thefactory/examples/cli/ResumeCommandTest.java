@@ -1,9 +1,9 @@
 package dev.thefactory.examples.cli;
 
-import dev.thefactory.api.SpecChangedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.thefactory.api.SpecChangedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
