@@ -5,6 +5,8 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.CircuitBreakerSettings;
 import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
+import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.RetrySettings;
@@ -267,6 +269,9 @@ public final class Factory {
         private SpecLimits specLimits = SpecLimits.defaults();
         private ClassLoader classLoader;
         private PatternStore patterns;
+        private FeatureRequirement requireFeatures = FeatureRequirement.CORE;
+        private GeneratedTestSettings generatedTests = GeneratedTestSettings.defaults();
+        private boolean overwrite;
 
         private Builder() {
         }
@@ -444,6 +449,52 @@ public final class Factory {
             return this;
         }
 
+        /**
+         * @param policy which requirements of the spec must end {@link dev.thefactory.api.RequirementStatus#IMPLEMENTED}
+         *               for the build to publish; default {@link FeatureRequirement#CORE} (every core feature and the
+         *               requested language). When it is not met after the whole cascade, {@link #build()}'s
+         *               {@link Factory#run()} throws {@link dev.thefactory.api.RequirementsNotMetException} and
+         *               publishes nothing
+         * @return this builder
+         */
+        public Builder requireFeatures(FeatureRequirement policy) {
+            this.requireFeatures = Objects.requireNonNull(policy, "requireFeatures");
+            return this;
+        }
+
+        /**
+         * @param settings how the generated project's own tests are run in {@code VALIDATE_OUTPUT}; default
+         *                 {@link GeneratedTestSettings#defaults()} (they run, in a separate process, with a time limit
+         *                 and a heap cap)
+         * @return this builder
+         */
+        public Builder generatedTests(GeneratedTestSettings settings) {
+            this.generatedTests = Objects.requireNonNull(settings, "generatedTests");
+            return this;
+        }
+
+        /**
+         * @param run whether the generated project's own tests run in {@code VALIDATE_OUTPUT}; default true. Without
+         *            them no feature can be proven implemented, so only {@link FeatureRequirement#NONE} publishes
+         * @return this builder
+         */
+        public Builder runGeneratedTests(boolean run) {
+            this.generatedTests = generatedTests.withEnabled(run);
+            return this;
+        }
+
+        /**
+         * @param replace whether publishing may replace {@code <outputDirectory>/<slug>/} when it holds files the
+         *                previous build did not write, or that changed since; default false, under which such a
+         *                directory is never touched and the build stops before doing any work. When true, the old
+         *                tree is moved aside to {@code <outputDirectory>/.trash/<slug>-<buildId>/} and kept
+         * @return this builder
+         */
+        public Builder overwrite(boolean replace) {
+            this.overwrite = replace;
+            return this;
+        }
+
         /** @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()} @return this */
         public Builder specLimits(SpecLimits limits) {
             this.specLimits = Objects.requireNonNull(limits, "specLimits");
@@ -489,7 +540,8 @@ public final class Factory {
                     explicit, checkpoints != null ? checkpoints : CheckpointRepositories.inMemory(), parallelism,
                     watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
-                    patterns != null ? patterns : discoverPatterns(providers));
+                    patterns != null ? patterns : discoverPatterns(providers), requireFeatures, generatedTests,
+                    overwrite);
             return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath);
         }
 

@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param fallbacks       every fallback, in order
  * @param resumedFrom     the phase a resume started at; null when the build was not resumed
  * @param tasksSkipped    finished tasks a resume did not redo
- * @param validation      output validation counts
+ * @param validation      output validation counts and the generated tests that were run
+ * @param coverage        the requirement ledger: what became of every requirement of the spec;
+ *                        {@link Coverage#EMPTY} when the build never got as far as planning
  * @param notes           things the user should know although the build succeeded: work grouped to fit the
  *                        agent budget, content that was not compile-checked, and the like
  */
@@ -37,6 +39,7 @@ public record BuildResult(
         Phase resumedFrom,
         int tasksSkipped,
         ValidationSummary validation,
+        Coverage coverage,
         List<String> notes) {
 
     /** @throws NullPointerException if a required component is null */
@@ -47,6 +50,7 @@ public record BuildResult(
         phases = List.copyOf(phases);
         fallbacks = List.copyOf(fallbacks);
         Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(coverage, "coverage");
         notes = List.copyOf(notes);
     }
 

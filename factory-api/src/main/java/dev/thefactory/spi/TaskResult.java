@@ -14,9 +14,11 @@ import java.util.TreeMap;
  *                     non-empty before anything is published
  * @param children     sub-tasks to spawn in the same phase
  * @param notes        things the user should know (shown in the build result)
+ * @param claims       what the task claims about requirements of the spec, with evidence; verified by the core
+ *                     before they count (see {@link RequirementClaim})
  */
 public record TaskResult(List<GeneratedFile> files, Map<String, String> facts, List<String> plannedFiles,
-        List<ChildTask> children, List<String> notes) {
+        List<ChildTask> children, List<String> notes, List<RequirementClaim> claims) {
 
     /** Copies everything; facts are sorted by key. */
     public TaskResult {
@@ -25,6 +27,21 @@ public record TaskResult(List<GeneratedFile> files, Map<String, String> facts, L
         plannedFiles = List.copyOf(plannedFiles);
         children = List.copyOf(children);
         notes = List.copyOf(notes);
+        claims = List.copyOf(claims);
+    }
+
+    /**
+     * A result that claims no requirement.
+     *
+     * @param files        files to stage
+     * @param facts        facts for later tasks
+     * @param plannedFiles paths the project must contain
+     * @param children     sub-tasks to spawn
+     * @param notes        things the user should know
+     */
+    public TaskResult(List<GeneratedFile> files, Map<String, String> facts, List<String> plannedFiles,
+            List<ChildTask> children, List<String> notes) {
+        this(files, facts, plannedFiles, children, notes, List.of());
     }
 
     /** @return a result with nothing in it */
@@ -32,13 +49,27 @@ public record TaskResult(List<GeneratedFile> files, Map<String, String> facts, L
         return new TaskResult(List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
-    /** @param files the files @return a result with only files */
+    /**
+     * @param files the files
+     * @return a result with only files
+     */
     public static TaskResult ofFiles(List<GeneratedFile> files) {
         return new TaskResult(files, Map.of(), List.of(), List.of(), List.of());
     }
 
-    /** @param facts the facts @return a result with only facts */
+    /**
+     * @param facts the facts
+     * @return a result with only facts
+     */
     public static TaskResult ofFacts(Map<String, String> facts) {
         return new TaskResult(List.of(), facts, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * @param claims what the task claims about requirements of the spec
+     * @return a copy of this result with those claims (replacing any it had)
+     */
+    public TaskResult withClaims(List<RequirementClaim> claims) {
+        return new TaskResult(files, facts, plannedFiles, children, notes, claims);
     }
 }

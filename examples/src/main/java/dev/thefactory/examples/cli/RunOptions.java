@@ -2,6 +2,7 @@ package dev.thefactory.examples.cli;
 
 import dev.thefactory.Factory;
 import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.spi.CheckpointRepository;
@@ -11,8 +12,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code build} and {@code resume} share: {@code --state}, {@code --faults}, {@code --events} and
- * {@code --json}. A picocli mixin; not thread-safe.
+ * The options {@code build} and {@code resume} share: {@code --state}, {@code --faults}, {@code --events},
+ * {@code --require-features}, {@code --no-run-tests}, {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
  */
 final class RunOptions {
 
@@ -30,6 +31,21 @@ final class RunOptions {
             description = "Write every build event to FILE as JSON Lines (one object per line).")
     Path events;
 
+    @Option(names = "--require-features", paramLabel = "POLICY", defaultValue = "core",
+            converter = RequireFeaturesConverter.class,
+            description = "Which requirements of the spec must be implemented for the build to publish: core (every"
+                    + " core feature and the requested language), all, or none (default: ${DEFAULT-VALUE}).")
+    FeatureRequirement requireFeatures;
+
+    @Option(names = "--no-run-tests", description = "Compile the generated project but do not run its generated tests"
+            + " (they run by default, in a separate process with a time limit); no feature can then be proven"
+            + " implemented.")
+    boolean noRunTests;
+
+    @Option(names = "--overwrite", description = "Replace DIR/<project-slug>/ even when it holds files the previous"
+            + " build did not write or that changed since; the old tree is moved to DIR/.trash/ and kept.")
+    boolean overwrite;
+
     @Option(names = "--json", description = "Print the result as one JSON object on standard output; progress and"
             + " logs go to standard error.")
     boolean json;
@@ -45,7 +61,10 @@ final class RunOptions {
                 .mode(mode)
                 .outputDirectory(output)
                 .checkpoints(checkpoints)
-                .listener(listener);
+                .listener(listener)
+                .requireFeatures(requireFeatures)
+                .runGeneratedTests(!noRunTests)
+                .overwrite(overwrite);
         if (faults != null) {
             builder.faults(faults);
         }
@@ -63,6 +82,18 @@ final class RunOptions {
         public Mode convert(String value) {
             try {
                 return Mode.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --require-features}: {@code core}, {@code all} or {@code none}. */
+    static final class RequireFeaturesConverter implements ITypeConverter<FeatureRequirement> {
+        @Override
+        public FeatureRequirement convert(String value) {
+            try {
+                return FeatureRequirement.fromId(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.Mode;
@@ -25,11 +26,11 @@ class BuildReportTest {
             List.of(new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.COMPLETED, "core", 3),
                     new PhaseResult(Phase.GENERATE, PhaseStatus.COMPLETED, "minimal", 40)),
             2, List.of(new FallbackRecord(Phase.GENERATE, "simple", "minimal", "circuit open")), null, 0,
-            new ValidationSummary(8, 4, 0), List.of("grouped 30 features into 10 tasks"));
+            new ValidationSummary(8, 4, 0), Coverage.EMPTY, List.of("grouped 30 features into 10 tasks"));
 
     private static final BuildResult FAILED = new BuildResult("b-2", BuildStatus.FAILED, Mode.STANDALONE, null, 0,
             3, List.of(new PhaseResult(Phase.ANALYZE, PhaseStatus.FAILED, "simple", 5)), 4, List.of(), Phase.ANALYZE,
-            2, ValidationSummary.EMPTY, List.of());
+            2, ValidationSummary.EMPTY, Coverage.EMPTY, List.of());
 
     @Test
     void jsonHasEveryKeyOfTheContract() {

@@ -7,6 +7,7 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.CheckpointException;
+import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.SpecValidationException;
@@ -24,7 +25,7 @@ class ExitCodesTest {
 
     private static BuildFailedException failed(BuildStatus status) {
         BuildResult result = new BuildResult("b", status, Mode.AUTO, null, 0, 0, List.of(), 0, List.of(), null, 0,
-                ValidationSummary.EMPTY, List.of());
+                ValidationSummary.EMPTY, Coverage.EMPTY, List.of());
         return new BuildFailedException("failed", null, FactoryException.ErrorContext.NONE, result, Map.of(),
                 List.of(), List.of());
     }

@@ -4,6 +4,7 @@ import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
@@ -798,7 +799,7 @@ final class BuildRun {
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
-                report == null ? ValidationSummary.EMPTY : report.summary(), allNotes);
+                report == null ? ValidationSummary.EMPTY : report.summary(), Coverage.EMPTY, allNotes);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.thefactory.internal.engine;
 import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.CircuitBreakerSettings;
 import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
+import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.RetrySettings;
@@ -37,11 +39,16 @@ import java.util.Optional;
  * @param clock           the build's clock
  * @param quotas          limits of the generated output
  * @param patterns        learns task durations for the ETA; {@link EngineConfig#NO_PATTERNS} when there is none
+ * @param requireFeatures which requirements must be implemented for the build to publish
+ * @param generatedTests  how the generated project's own tests are run
+ * @param overwrite       whether a published directory that holds files the previous build did not write (or that
+ *                        changed since) may be replaced (the old tree is kept aside)
  */
 public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> listeners, String explicitBackend,
         CheckpointRepository checkpoints, int parallelism, Duration watchdog, long minHeapHeadroom,
         RetrySettings retry, CircuitBreakerSettings circuitBreaker, TimeoutSettings timeouts, FaultInjection faults,
-        Clock clock, OutputQuotas quotas, PatternStore patterns) {
+        Clock clock, OutputQuotas quotas, PatternStore patterns, FeatureRequirement requireFeatures,
+        GeneratedTestSettings generatedTests, boolean overwrite) {
 
     /** A pattern store that remembers nothing. */
     public static final PatternStore NO_PATTERNS = new PatternStore() {
@@ -74,6 +81,8 @@ public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(patterns, "patterns");
+        Objects.requireNonNull(requireFeatures, "requireFeatures");
+        Objects.requireNonNull(generatedTests, "generatedTests");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1 but was " + parallelism);
         }

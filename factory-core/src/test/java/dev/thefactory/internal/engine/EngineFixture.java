@@ -2,6 +2,8 @@ package dev.thefactory.internal.engine;
 
 import dev.thefactory.api.CircuitBreakerSettings;
 import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
+import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.RetrySettings;
@@ -73,7 +75,8 @@ final class EngineFixture {
         return new EngineConfig(Mode.STANDALONE, out.toAbsolutePath().normalize(), List.of(listeners), null,
                 repository, parallelism, watchdog, minHeapHeadroom, RetrySettings.none(),
                 CircuitBreakerSettings.defaults(), TimeoutSettings.defaults(), FaultInjection.none(), clock,
-                OutputQuotas.defaults(), EngineConfig.NO_PATTERNS);
+                OutputQuotas.defaults(), EngineConfig.NO_PATTERNS, FeatureRequirement.NONE,
+                GeneratedTestSettings.disabled(), false);
     }
 
     static BuildEngine engine(EngineConfig config, String specText, Path specFile,
