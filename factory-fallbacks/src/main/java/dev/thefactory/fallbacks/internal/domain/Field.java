@@ -9,8 +9,21 @@ import java.util.Objects;
  * @param name     a lower-camel name, never {@code id}
  * @param type     its type
  * @param required whether a value must be given when the entity is created
+ * @param secret   whether it holds a secret (password, passphrase, secret, token, API key, PIN): such a field is
+ *                 stored only as a salted hash, is write-only in JSON, and is never returned
  */
-public record Field(String name, FieldType type, boolean required) {
+public record Field(String name, FieldType type, boolean required, boolean secret) {
+
+    /**
+     * A field that holds no secret.
+     *
+     * @param name     a lower-camel name
+     * @param type     its type
+     * @param required whether a value must be given
+     */
+    public Field(String name, FieldType type, boolean required) {
+        this(name, type, required, false);
+    }
 
     /** @throws IllegalArgumentException if the name is not a safe member name */
     public Field {
