@@ -15,15 +15,39 @@ import java.util.stream.Collectors;
  * @param files    one report per file found under the project root, sorted by path; never null
  * @param summary  the counts of passed, unchecked and failed files; never null
  * @param problems every problem, one line each naming the file (and line where known): failed content, missing
- *                 or empty planned files, links and other confinement violations; never null
+ *                 or empty planned files, links and other confinement violations, failed generated tests; never
+ *                 null
+ * @param tests    the outcome of every generated test that was run, sorted by name; empty when none ran (the
+ *                 summary's {@link ValidationSummary#tests()} says why)
  */
-public record ValidationReport(List<FileReport> files, ValidationSummary summary, List<String> problems) {
+public record ValidationReport(List<FileReport> files, ValidationSummary summary, List<String> problems,
+        List<TestOutcome> tests) {
 
     /** @throws NullPointerException if a component is null */
     public ValidationReport {
         files = List.copyOf(files);
         Objects.requireNonNull(summary, "summary");
         problems = List.copyOf(problems);
+        tests = List.copyOf(tests);
+    }
+
+    /**
+     * A report of files only: no generated test was run.
+     *
+     * @param files    one report per file
+     * @param summary  the counts
+     * @param problems every problem
+     */
+    public ValidationReport(List<FileReport> files, ValidationSummary summary, List<String> problems) {
+        this(files, summary, problems, List.of());
+    }
+
+    /**
+     * @param name a test as {@code Class#method}
+     * @return its outcome, if it was run
+     */
+    public java.util.Optional<TestOutcome> test(String name) {
+        return tests.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     /** @return true when there is no problem, i.e. the project may be published */
