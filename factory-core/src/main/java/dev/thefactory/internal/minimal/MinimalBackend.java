@@ -55,7 +55,7 @@ final class MinimalBackend implements OrchestratorBackend {
             return (t, c) -> TaskResult.empty();
         }
         if (id.equals(StandardTasks.GENERATE_DOCS)) {
-            return (t, c) -> TaskResult.ofFiles(project.docFiles());
+            return (t, c) -> TaskResult.ofFiles(project.docFiles()).withClaims(project.claims());
         }
         throw AgentException.permanentFailure("the minimal backend has no agent for task '" + id
                 + "'; it performs only the standard tasks of dev.thefactory.spi.StandardTasks");

@@ -1,7 +1,9 @@
 package dev.thefactory.internal.minimal;
 
 import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.Requirement;
 import dev.thefactory.spi.GeneratedFile;
+import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +54,41 @@ final class MinimalProject {
         return List.of("The minimal backend generated a project skeleton (build file, main class, configuration, "
                 + "README); the spec's features are listed in the README but not implemented. Build with the "
                 + "'simple' backend or an integrated one for working code.");
+    }
+
+    /**
+     * What the minimal project honours: nothing of the spec's features, and the language entry only when it asks for
+     * Java (the skeleton is a Java 17 Maven project). Every other requirement is claimed not implemented, with the
+     * reason, so the ledger says why rather than "no backend claimed it".
+     *
+     * @return one claim per requirement of the spec
+     */
+    List<RequirementClaim> claims() {
+        String language = Requirement.language(spec).map(Requirement::id).orElse(null);
+        List<RequirementClaim> claims = new ArrayList<>();
+        for (Requirement requirement : Requirement.of(spec)) {
+            if (requirement.id().equals(language) && namesJava(requirement.text())) {
+                claims.add(RequirementClaim.implemented(requirement.id(),
+                        List.of("pom.xml", codeFiles().get(0).path()), List.of()));
+            } else if (requirement.isFeature()) {
+                claims.add(RequirementClaim.notImplemented(requirement.id(), "the minimal backend implements no "
+                        + "feature: it generates a compiling skeleton whose README lists the features"));
+            } else {
+                claims.add(RequirementClaim.notImplemented(requirement.id(), "the minimal backend does not act on "
+                        + "this: it generates a Java 17 Maven skeleton only"));
+            }
+        }
+        return claims;
+    }
+
+    /** @return true when the text asks for Java (of any version), not JavaScript */
+    static boolean namesJava(String text) {
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (word.equals("java")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<GeneratedFile> buildFiles() {
