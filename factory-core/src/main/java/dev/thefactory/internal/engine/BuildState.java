@@ -13,6 +13,7 @@ import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
+import dev.thefactory.spi.RequirementClaim;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import java.util.TreeMap;
  * </ul>
  * The state at any point is the newest phase checkpoint plus the task checkpoints saved after it. A task record holds
  * each file's path, size and SHA-256 but not its content (the content is in the staging area, where a resume checks
- * it against the hash). Keys are written sorted, so equal states give equal bytes.
+ * it against the hash), and the task's requirement claims, so a resumed build verifies the same ledger as an
+ * uninterrupted one. Keys are written sorted, so equal states give equal bytes.
  *
  * <p>Stateless and thread-safe.
  */
@@ -98,9 +100,12 @@ public final class BuildState {
      * @param plannedFiles the files it planned
      * @param children     the children it spawned
      * @param notes        its notes
+     * @param claims       what it claimed about requirements of the spec, unverified (the core verifies them in
+     *                     {@code VALIDATE_OUTPUT}); empty in checkpoints written before claims were recorded
      */
     public record TaskRecord(String id, Phase phase, String backend, String parentId, int depth, List<FileRef> files,
-            Map<String, String> facts, List<String> plannedFiles, List<ChildRef> children, List<String> notes) {
+            Map<String, String> facts, List<String> plannedFiles, List<ChildRef> children, List<String> notes,
+            List<RequirementClaim> claims) {
         /** Copies the lists and sorts the facts. */
         public TaskRecord {
             Objects.requireNonNull(id, "id");
@@ -111,6 +116,7 @@ public final class BuildState {
             plannedFiles = copy(plannedFiles);
             children = copy(children);
             notes = copy(notes);
+            claims = copy(claims);
         }
     }
 
