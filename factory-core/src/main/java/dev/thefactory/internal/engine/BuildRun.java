@@ -8,6 +8,7 @@ import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.OutputValidationException;
 import dev.thefactory.api.Phase;
@@ -736,7 +737,9 @@ final class BuildRun {
             recovery.add("run the build again: the last failure was transient (I/O or a timeout) and may not recur");
         }
         if (config.mode() != Mode.MINIMAL) {
-            recovery.add("use --mode minimal (Mode.MINIMAL) for a small but valid project");
+            recovery.add("use --mode minimal (Mode.MINIMAL) for a small but valid project"
+                    + (config.requireFeatures() == FeatureRequirement.NONE ? ""
+                            : ", with FeatureRequirement.NONE: the minimal backend implements no feature of the spec"));
         }
         if (!config.faults().isNone()) {
             recovery.add("the build ran with fault injection (" + config.faults().toSpec() + "); run it without "
