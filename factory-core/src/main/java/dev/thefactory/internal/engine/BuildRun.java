@@ -220,6 +220,8 @@ final class BuildRun {
             resumedFrom = resume.resumesAt();
             fallbacks.addAll(resume.base().fallbacks());
             backendsTried.addAll(resume.base().backendsTried());
+            resume.base().refused().forEach(l -> refusedLedgers.add(new VerifiedLedger(l.backend(), l.coverage(),
+                    List.of())));
         } else if (restartNotes != null) {
             resumedFrom = Phase.VALIDATE_SPEC;
         }
@@ -963,7 +965,8 @@ final class BuildRun {
         String payload = BuildState.toJson(new PhaseCheckpoint(BuildState.FORMAT_VERSION, BuildState.PHASE, buildId,
                 specHash, config.mode(), backend, phase, completedPhases, new ArrayList<>(tasks.values()), facts,
                 new ArrayList<>(planned), fallbacks, backendsTried,
-                specFile == null ? null : specFile.toString(), config.outputDirectory().toString()));
+                specFile == null ? null : specFile.toString(), config.outputDirectory().toString(),
+                refusedLedgers.stream().map(l -> new BuildState.RefusedLedger(l.backend(), l.coverage())).toList()));
         try {
             checkpoints.save(phase, null, payload);
         } catch (RuntimeException e) {

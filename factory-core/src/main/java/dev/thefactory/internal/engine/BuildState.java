@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.CheckpointException;
+import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.Mode;
@@ -150,11 +151,14 @@ public final class BuildState {
      *                        was given as text or as a value; {@code factory resume} re-reads it from here
      * @param outputDirectory the absolute output directory (its {@code .staging/<buildId>} holds the staged files),
      *                        or null in checkpoints written before it was recorded
+     * @param refused         the verified requirement ledgers of the backends whose validated output the feature
+     *                        requirement refused so far, in cascade order (so a resumed build that ends refused names
+     *                        the same best ledger); empty in checkpoints written before they were recorded
      */
     public record PhaseCheckpoint(int formatVersion, String kind, String buildId, String specHash, Mode mode,
             String backend, Phase phase, List<PhaseRecord> completedPhases, List<TaskRecord> tasks,
             Map<String, String> facts, List<String> plannedFiles, List<FallbackRecord> fallbacks,
-            List<String> backendsTried, String specFile, String outputDirectory) {
+            List<String> backendsTried, String specFile, String outputDirectory, List<RefusedLedger> refused) {
         /** Copies the lists and sorts the facts. */
         public PhaseCheckpoint {
             completedPhases = copy(completedPhases);
@@ -163,6 +167,21 @@ public final class BuildState {
             plannedFiles = copy(plannedFiles);
             fallbacks = copy(fallbacks);
             backendsTried = copy(backendsTried);
+            refused = copy(refused);
+        }
+    }
+
+    /**
+     * The requirement ledger of a backend whose validated output the feature requirement refused.
+     *
+     * @param backend  the backend
+     * @param coverage its verified ledger
+     */
+    public record RefusedLedger(String backend, Coverage coverage) {
+        /** @throws NullPointerException if a component is null */
+        public RefusedLedger {
+            Objects.requireNonNull(backend, "backend");
+            Objects.requireNonNull(coverage, "coverage");
         }
     }
 

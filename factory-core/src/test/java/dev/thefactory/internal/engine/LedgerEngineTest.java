@@ -262,6 +262,49 @@ class LedgerEngineTest {
     }
 
     @Test
+    void aBuildResumedAfterAFallbackRemembersTheLedgerOfTheBackendThePolicyRefused() {
+        Path state = dir.resolve("state");
+        Path out = dir.resolve("crash-out");
+        Path crashedState = dir.resolve("crashed-state");
+        Path crashedOut = dir.resolve("crashed-out");
+        AtomicReference<String> buildId = new AtomicReference<>();
+        AtomicInteger copies = new AtomicInteger();
+        try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(state)) {
+            EngineConfig config = policy(EngineFixture.config(out, repository, 1, event -> {
+                if (event instanceof CheckpointSaved c && c.phase() == Phase.GENERATE && c.task() != null
+                        && c.task().equals("generate/build") && copies.incrementAndGet() == 2) {
+                    // the second backend, beta, is generating: the process dies here
+                    EngineFixture.copy(state, crashedState);
+                    EngineFixture.copy(out, crashedOut);
+                }
+            }), FeatureRequirement.CORE, FaultInjection.none());
+            RequirementsNotMetException uninterrupted = catchThrowableOfType(RequirementsNotMetException.class,
+                    () -> EngineFixture.engine(config, EngineHooks.defaults()
+                            .withReports(LedgerEngineTest::testsPassed), EngineFixture.SPEC, null,
+                            new ClaimingBackend("alpha", FIRST_ONLY), new ClaimingBackend("beta", Map.of())).run());
+            buildId.set(uninterrupted.result().buildId());
+            assertThat(uninterrupted.result().coverage().implemented()).isEqualTo(1);
+        }
+        assertThat(copies.get()).isGreaterThanOrEqualTo(2);
+
+        RequirementsNotMetException resumed;
+        try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(crashedState)) {
+            EngineConfig config = policy(EngineFixture.config(crashedOut, repository, 1), FeatureRequirement.CORE,
+                    FaultInjection.none());
+            resumed = catchThrowableOfType(RequirementsNotMetException.class, () -> EngineFixture.engine(config,
+                    EngineHooks.defaults().withReports(LedgerEngineTest::testsPassed), EngineFixture.SPEC, null,
+                    new ClaimingBackend("alpha", FIRST_ONLY), new ClaimingBackend("beta", Map.of()))
+                    .resume(buildId.get(), false));
+        }
+
+        assertThat(resumed).isNotNull();
+        assertThat(resumed.result().resumedFrom()).isNotNull();
+        assertThat(resumed.result().coverage().requirement("core-1").orElseThrow().backend()).as("alpha's ledger, "
+                + "checkpointed when the policy refused it, is still the best").isEqualTo("alpha");
+        assertThat(resumed.unmet()).extracting(RequirementOutcome::id).containsExactly("core-2");
+    }
+
+    @Test
     void claimsAreCheckpointedWithTheirTaskRecords() throws IOException {
         InMemoryCheckpointRepository repository = new InMemoryCheckpointRepository();
         EngineConfig config = policy(EngineFixture.config(dir.resolve("out"), repository), FeatureRequirement.NONE,
