@@ -76,7 +76,10 @@ import org.slf4j.MDC;
  * {@code VALIDATE_SPEC} (the spec was validated when the factory was built) and plans, runs {@code ANALYZE} to
  * {@code GENERATE} on the first backend with the {@link ChainReactor}, validates the staged output, and on a phase
  * failure falls back to the next backend — clearing the staging area and starting again at {@code ANALYZE}, so one
- * backend's facts and files are never mixed with another's. On success it writes {@code .factory/metadata.json} and
+ * backend's facts and files are never mixed with another's. Once a backend's output passed validation, the
+ * requirement claims of its tasks are verified into the build's ledger, and a ledger that does not meet the feature
+ * requirement fails the backend the same way (when every backend failed and one was refused for that, the build
+ * throws a {@link RequirementsNotMetException} carrying the ledger that implemented most). On success it writes {@code .factory/metadata.json} and
  * publishes atomically; when the cascade is exhausted it deletes the staging area, publishes nothing and throws a
  * {@link BuildFailedException}. A checkpoint is saved after every phase and every finished {@code GENERATE} task.
  *
