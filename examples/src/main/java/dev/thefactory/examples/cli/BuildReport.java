@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.RequirementSection;
+import dev.thefactory.api.RequirementStatus;
+import dev.thefactory.api.TestSummary;
 import java.util.List;
 
 /**
@@ -23,9 +28,11 @@ final class BuildReport {
      * The result as the CLI contract describes it: {@code buildId}, {@code status}, {@code mode},
      * {@code outputDirectory} (only when published), {@code filesGenerated}, {@code agentsSpawned},
      * {@code phases[{name, status, backend, durationMillis}]}, {@code retries}, {@code fallbacks[{phase, from, to,
-     * reason}]}, {@code resumedFrom}, {@code tasksSkipped}, {@code validation{checked, unchecked, failed}},
-     * {@code notes} and, when {@code error} is not null, {@code error{type, message, recoveryOptions}}. Phase names
-     * are the {@link dev.thefactory.api.Phase} constants' names; the mode is its command-line id.
+     * reason}]}, {@code resumedFrom}, {@code tasksSkipped}, {@code validation{checked, unchecked, failed, tests{run,
+     * passed, failed, skipped, unchecked (only when they were not run)}}}, {@code coverage} (see
+     * {@link #coverageJson}), {@code notes} and, when {@code error} is not null, {@code error{type, message,
+     * recoveryOptions}}. Phase names are the {@link dev.thefactory.api.Phase} constants' names; the mode is its
+     * command-line id.
      *
      * @param mapper creates the nodes
      * @param result the result
@@ -63,14 +70,56 @@ final class BuildReport {
             json.put("resumedFrom", result.resumedFrom().name());
         }
         json.put("tasksSkipped", result.tasksSkipped());
-        json.putObject("validation")
+        ObjectNode validation = json.putObject("validation")
                 .put("checked", result.validation().checked())
                 .put("unchecked", result.validation().unchecked())
                 .put("failed", result.validation().failed());
+        TestSummary tests = result.validation().tests();
+        ObjectNode testsJson = validation.putObject("tests")
+                .put("run", tests.run())
+                .put("passed", tests.passed())
+                .put("failed", tests.failed())
+                .put("skipped", tests.skipped());
+        if (tests.unchecked() != null) {
+            testsJson.put("unchecked", tests.unchecked());
+        }
+        json.set("coverage", coverageJson(mapper, result.coverage()));
         ArrayNode notes = json.putArray("notes");
         result.notes().forEach(notes::add);
         if (error != null) {
             json.set("error", errorJson(mapper, error));
+        }
+        return json;
+    }
+
+    /**
+     * @param mapper   creates the nodes
+     * @param coverage the requirement ledger
+     * @return {@code {implemented, partial, notImplemented, requirements: [{id, section, text, status, backend,
+     *         evidence: {files, tests}, gaps, reason}]}}, {@code section} as its key ({@code techStack}),
+     *         {@code backend} and {@code reason} null where there is none
+     */
+    static ObjectNode coverageJson(ObjectMapper mapper, Coverage coverage) {
+        ObjectNode json = mapper.createObjectNode()
+                .put("implemented", coverage.implemented())
+                .put("partial", coverage.partial())
+                .put("notImplemented", coverage.notImplemented());
+        ArrayNode requirements = json.putArray("requirements");
+        for (RequirementOutcome outcome : coverage.requirements()) {
+            ObjectNode requirement = requirements.addObject()
+                    .put("id", outcome.id())
+                    .put("section", outcome.section().key())
+                    .put("text", outcome.text())
+                    .put("status", outcome.status().name())
+                    .put("backend", outcome.backend());
+            ObjectNode evidence = requirement.putObject("evidence");
+            ArrayNode files = evidence.putArray("files");
+            outcome.evidence().files().forEach(files::add);
+            ArrayNode tests = evidence.putArray("tests");
+            outcome.evidence().tests().forEach(tests::add);
+            ArrayNode gaps = requirement.putArray("gaps");
+            outcome.gaps().forEach(gaps::add);
+            requirement.put("reason", outcome.reason());
         }
         return json;
     }
@@ -86,8 +135,8 @@ final class BuildReport {
         json.put("type", error.getClass().getSimpleName());
         json.put("message", String.valueOf(error.getMessage()));
         ArrayNode options = json.putArray("recoveryOptions");
+        ErrorHandler.recoveryOptions(error).forEach(options::add);
         if (error instanceof FactoryException fe) {
-            fe.recoveryOptions().forEach(options::add);
             fe.buildId().ifPresent(id -> json.put("buildId", id));
             fe.phase().ifPresent(phase -> json.put("phase", phase.name()));
             fe.taskId().ifPresent(task -> json.put("task", task));
@@ -109,6 +158,14 @@ final class BuildReport {
         line(s, "Files:      %d generated; validation: %d checked, %d unchecked, %d failed",
                 result.filesGenerated(), result.validation().checked(), result.validation().unchecked(),
                 result.validation().failed());
+        TestSummary tests = result.validation().tests();
+        if (tests.unchecked() != null) {
+            line(s, "Tests:      not run (%s)", tests.unchecked());
+        } else if (tests.run() > 0) {
+            line(s, "Tests:      %d run: %d passed, %d failed, %d skipped", tests.run(), tests.passed(),
+                    tests.failed(), tests.skipped());
+        }
+        coverage(s, result.coverage());
         line(s, "Agents:     %d spawned", result.agentsSpawned());
         if (result.resumedFrom() != null) {
             line(s, "Resumed:    from %s, %d finished task%s not redone", result.resumedFrom().name(),
@@ -135,6 +192,41 @@ final class BuildReport {
             result.notes().forEach(note -> line(s, "  - %s", note));
         }
         return s.toString();
+    }
+
+    /** Features (core and extended together), then each other section of the ledger that has requirements. */
+    private static void coverage(StringBuilder s, Coverage coverage) {
+        List<RequirementOutcome> features = coverage.requirements().stream()
+                .filter(r -> r.section() == RequirementSection.CORE || r.section() == RequirementSection.EXTENDED)
+                .toList();
+        group(s, "Features:", features);
+        group(s, "Tech stack:", coverage.section(RequirementSection.TECH_STACK));
+        group(s, "Quality:", coverage.section(RequirementSection.QUALITY));
+        group(s, "Architecture:", coverage.section(RequirementSection.ARCHITECTURE));
+        group(s, "Technical:", coverage.section(RequirementSection.TECHNICAL));
+        group(s, "Output:", coverage.section(RequirementSection.OUTPUT));
+    }
+
+    private static void group(StringBuilder s, String title, List<RequirementOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        long implemented = outcomes.stream().filter(r -> r.status() == RequirementStatus.IMPLEMENTED).count();
+        long partial = outcomes.stream().filter(r -> r.status() == RequirementStatus.PARTIAL).count();
+        long missing = outcomes.stream().filter(r -> r.status() == RequirementStatus.NOT_IMPLEMENTED).count();
+        line(s, "%s %d of %d implemented, %d partial, %d not implemented", title, implemented, outcomes.size(),
+                partial, missing);
+        int width = outcomes.stream().mapToInt(r -> r.id().length()).max().orElse(1);
+        for (RequirementOutcome r : outcomes) {
+            StringBuilder entry = new StringBuilder(r.text());
+            if (r.status() == RequirementStatus.PARTIAL && !r.gaps().isEmpty()) {
+                entry.append(" — not honoured: ").append(String.join(", ", r.gaps()));
+            }
+            if (r.status() != RequirementStatus.IMPLEMENTED && r.reason() != null) {
+                entry.append(" — ").append(r.reason());
+            }
+            line(s, "  %-" + width + "s  %-15s  %s", r.id(), r.status().name(), entry);
+        }
     }
 
     private static void line(StringBuilder s, String format, Object... args) {

@@ -114,7 +114,7 @@ final class BuildRun {
         if (failure != null || result.status() != BuildStatus.SUCCEEDED) {
             err.println("Build failed: " + (failure == null ? "status " + result.status() : failure.getMessage()));
             if (failure != null) {
-                ErrorHandler.printRecoveryOptions(err, failure.recoveryOptions());
+                ErrorHandler.printRecoveryOptions(err, ErrorHandler.recoveryOptions(failure));
                 if (ErrorHandler.hasOption(cmd.getParseResult(), "--debug")) {
                     failure.printStackTrace(err);
                 }

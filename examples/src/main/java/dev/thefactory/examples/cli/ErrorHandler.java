@@ -3,9 +3,11 @@ package dev.thefactory.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.SpecValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <ul>
  *   <li>bad arguments: one line naming the problem, then a hint to {@code --help}; exit 2;</li>
  *   <li>an invalid spec: one {@code field: message} line per violation; exit 2;</li>
- *   <li>any other deliberate failure ({@link FactoryException}): its message and its recovery options; exit 1 or 3;
+ *   <li>any other deliberate failure ({@link FactoryException}): its message and its recovery options (a build
+ *       refused by {@code --require-features} also gets the hint {@code --require-features none}); exit 1 or 3;
  *       a stack trace only with {@code --debug};</li>
  *   <li>anything else is an internal error: "this is a bug", the stack trace; exit 1.</li>
  * </ul>
@@ -95,12 +98,29 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             err.println(stackTrace(error));
             LOG.debug("internal error", error);
         }
-        List<String> options = error instanceof FactoryException fe ? fe.recoveryOptions() : List.of();
-        printRecoveryOptions(err, options);
+        printRecoveryOptions(err, recoveryOptions(error));
         if (debug && ExitCodes.isExpected(error)) {
             err.println(stackTrace(error));
         }
         err.flush();
+    }
+
+    /**
+     * @param error a failure
+     * @return its recovery options, with the command line's own where the library's are worded for a library caller
+     *         (a build refused by {@code --require-features} gets {@code --require-features none}); empty for an
+     *         error that is not a {@link FactoryException}
+     */
+    static List<String> recoveryOptions(Throwable error) {
+        if (!(error instanceof FactoryException fe)) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>(fe.recoveryOptions());
+        if (fe instanceof RequirementsNotMetException) {
+            options.add("publish anyway: run the same command with --require-features none (the published project "
+                    + "and its summary say what was not implemented)");
+        }
+        return options;
     }
 
     /**

@@ -68,6 +68,36 @@ class BuildCommandTest {
     }
 
     @Test
+    void aBuildWhoseCoreFeaturesNoBackendImplementedExits1PublishesNothingAndSaysHowToPublishAnyway() {
+        // The minimal backend implements no feature, so the default policy (core) is never met in minimal mode.
+        Cli.Result refused = build("specs/example_simple.md", "--mode", "minimal", "--json");
+
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+        JsonNode json = refused.json();
+        assertThat(json.get("status").asText()).isEqualTo("FAILED");
+        assertThat(json.has("outputDirectory")).isFalse();
+        assertThat(json.at("/error/type").asText()).isEqualTo("RequirementsNotMetException");
+        assertThat(json.at("/error/recoveryOptions")).extracting(JsonNode::asText)
+                .anySatisfy(o -> assertThat(o).contains("--require-features none"));
+        JsonNode coverage = json.get("coverage");
+        assertThat(coverage.get("requirements")).as("the ledger is in the result of a refused build").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("NOT_IMPLEMENTED"));
+        assertThat(coverage.get("notImplemented").asInt()).isEqualTo(coverage.get("requirements").size());
+        assertThat(coverage.at("/requirements/0/id").asText()).isEqualTo("core-1");
+        assertThat(refused.err()).contains("core-1 \"", "NOT_IMPLEMENTED", "--require-features none");
+        assertThat(dir.resolve("out")).satisfiesAnyOf(
+                out -> assertThat(out).doesNotExist(),
+                out -> assertThat(Files.list(out).filter(p -> !p.getFileName().toString().startsWith(".")))
+                        .as("nothing published").isEmpty());
+
+        Cli.Result anyway = build("specs/example_simple.md", "--mode", "minimal", "--require-features", "none");
+
+        assertThat(anyway.exitCode()).as("%s", anyway).isZero();
+        assertThat(anyway.out()).contains("SUCCEEDED").containsPattern("Features: 0 of \\d+ implemented")
+                .containsPattern("core-1 +NOT_IMPLEMENTED");
+    }
+
+    @Test
     void integratedModeWithoutAnIntegratedBackendIsAnEnvironmentError() {
         Cli.Result result = build("specs/example_todo_app.md", "--mode", "integrated", "--json");
 

@@ -7,13 +7,22 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.Coverage;
+import dev.thefactory.api.Evidence;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.RequirementSection;
+import dev.thefactory.api.RequirementStatus;
+import dev.thefactory.api.RequirementsNotMetException;
+import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.ValidationSummary;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +47,7 @@ class BuildReportTest {
 
         assertThat(json.fieldNames()).toIterable().containsExactly("buildId", "status", "mode", "outputDirectory",
                 "filesGenerated", "agentsSpawned", "phases", "retries", "fallbacks", "resumedFrom", "tasksSkipped",
-                "validation", "notes");
+                "validation", "coverage", "notes");
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.get("mode").asText()).isEqualTo("auto");
         assertThat(json.get("outputDirectory").asText()).isEqualTo(Path.of("/tmp/out/todo-app").toString());
@@ -48,7 +57,10 @@ class BuildReportTest {
         assertThat(json.get("fallbacks").get(0).toString())
                 .isEqualTo("{\"phase\":\"GENERATE\",\"from\":\"simple\",\"to\":\"minimal\",\"reason\":\"circuit open\"}");
         assertThat(json.get("resumedFrom").isNull()).isTrue();
-        assertThat(json.get("validation").toString()).isEqualTo("{\"checked\":8,\"unchecked\":4,\"failed\":0}");
+        assertThat(json.get("validation").toString()).isEqualTo("{\"checked\":8,\"unchecked\":4,\"failed\":0,"
+                + "\"tests\":{\"run\":0,\"passed\":0,\"failed\":0,\"skipped\":0}}");
+        assertThat(json.get("coverage").toString()).isEqualTo("{\"implemented\":0,\"partial\":0,"
+                + "\"notImplemented\":0,\"requirements\":[]}");
         assertThat(json.get("notes").get(0).asText()).isEqualTo("grouped 30 features into 10 tasks");
     }
 
@@ -69,6 +81,99 @@ class BuildReportTest {
         assertThat(e.get("recoveryOptions")).extracting(JsonNode::asText).containsExactly("factory resume --build b-2");
         assertThat(e.get("phase").asText()).isEqualTo("ANALYZE");
         assertThat(e.get("task").asText()).isEqualTo("analyze");
+    }
+
+    private static final Coverage LEDGER = new Coverage(List.of(
+            new RequirementOutcome("core-1", RequirementSection.CORE, "Create todo items", RequirementStatus.IMPLEMENTED,
+                    "simple", new Evidence(List.of("src/main/java/todo/Todos.java"),
+                            List.of("todo.TodosTest#core1")), List.of(), null),
+            new RequirementOutcome("core-2", RequirementSection.CORE, "Delete todo items (admins only)",
+                    RequirementStatus.PARTIAL, "simple", new Evidence(List.of("src/main/java/todo/Todos.java"),
+                            List.of()), List.of("admins only"), "anyone may delete"),
+            new RequirementOutcome("extended-1", RequirementSection.EXTENDED, "Export to PDF",
+                    RequirementStatus.NOT_IMPLEMENTED, null, Evidence.NONE, List.of(), "no backend claimed it"),
+            new RequirementOutcome("tech-stack-1", RequirementSection.TECH_STACK, "Language: Java 17",
+                    RequirementStatus.IMPLEMENTED, "simple", new Evidence(List.of("pom.xml"), List.of()), List.of(),
+                    null)), "tech-stack-1");
+
+    private static final BuildResult WITH_LEDGER = new BuildResult("b-3", BuildStatus.SUCCEEDED, Mode.AUTO,
+            Path.of("/tmp/out/todo"), 10, 8, List.of(), 0, List.of(), null, 0,
+            new ValidationSummary(8, 2, 0, new TestSummary(5, 4, 0, 1, null)), LEDGER, List.of());
+
+    @Test
+    void jsonHasTheLedgerAndTheGeneratedTests() {
+        JsonNode json = BuildReport.toJson(Cli.MAPPER, WITH_LEDGER, null);
+
+        assertThat(json.at("/validation/tests").toString())
+                .isEqualTo("{\"run\":5,\"passed\":4,\"failed\":0,\"skipped\":1}");
+        JsonNode coverage = json.get("coverage");
+        assertThat(coverage.fieldNames()).toIterable().containsExactly("implemented", "partial", "notImplemented",
+                "requirements");
+        assertThat(coverage.get("implemented").asInt()).isEqualTo(2);
+        assertThat(coverage.get("partial").asInt()).isEqualTo(1);
+        assertThat(coverage.get("notImplemented").asInt()).isEqualTo(1);
+        assertThat(coverage.at("/requirements/0").toString()).isEqualTo("{\"id\":\"core-1\",\"section\":\"core\","
+                + "\"text\":\"Create todo items\",\"status\":\"IMPLEMENTED\",\"backend\":\"simple\","
+                + "\"evidence\":{\"files\":[\"src/main/java/todo/Todos.java\"],\"tests\":[\"todo.TodosTest#core1\"]},"
+                + "\"gaps\":[],\"reason\":null}");
+        assertThat(coverage.at("/requirements/1/gaps/0").asText()).isEqualTo("admins only");
+        assertThat(coverage.at("/requirements/2/backend").isNull()).isTrue();
+        assertThat(coverage.at("/requirements/2/reason").asText()).isEqualTo("no backend claimed it");
+        assertThat(coverage.at("/requirements/3/section").asText()).isEqualTo("techStack");
+    }
+
+    @Test
+    void testsThatWereNotRunSayWhyInJsonAndSummary() {
+        BuildResult result = new BuildResult("b-4", BuildStatus.SUCCEEDED, Mode.AUTO, Path.of("/tmp/out/todo"), 1,
+                1, List.of(), 0, List.of(), null, 0,
+                new ValidationSummary(1, 0, 0, TestSummary.unchecked("running them was turned off")), Coverage.EMPTY,
+                List.of());
+
+        assertThat(BuildReport.toJson(Cli.MAPPER, result, null).at("/validation/tests/unchecked").asText())
+                .isEqualTo("running them was turned off");
+        assertThat(BuildReport.summary(result)).contains("Tests:      not run (running them was turned off)")
+                .doesNotContain("Features:");
+    }
+
+    @Test
+    void summaryCountsAndListsEveryRequirementWithTheGapsAndReasonsOfThoseNotImplemented() {
+        String summary = BuildReport.summary(WITH_LEDGER);
+
+        assertThat(summary).contains("Tests:      5 run: 4 passed, 0 failed, 1 skipped",
+                "Features: 1 of 3 implemented, 1 partial, 1 not implemented",
+                "Tech stack: 1 of 1 implemented, 0 partial, 0 not implemented")
+                .containsPattern("  core-1 +IMPLEMENTED +Create todo items" + System.lineSeparator())
+                .containsPattern("  core-2 +PARTIAL +Delete todo items \\(admins only\\) — not honoured: admins only "
+                        + "— anyone may delete")
+                .containsPattern("  extended-1 +NOT_IMPLEMENTED +Export to PDF — no backend claimed it")
+                .containsPattern("  tech-stack-1 +IMPLEMENTED +Language: Java 17")
+                .doesNotContain("Quality:");
+        assertThat(summary.indexOf("Features:")).isLessThan(summary.indexOf("Tech stack:"));
+    }
+
+    @Test
+    void aBuildRefusedByTheFeatureRequirementGetsTheCommandLineHintInItsError() {
+        RequirementOutcome unmet = LEDGER.requirements().get(1);
+        BuildResult failed = new BuildResult("b-5", BuildStatus.FAILED, Mode.AUTO, null, 10, 8, List.of(), 0,
+                List.of(), null, 0, ValidationSummary.EMPTY, LEDGER, List.of());
+        RequirementsNotMetException error = new RequirementsNotMetException("Build b-5 failed: not implemented:\n  "
+                + "core-2 \"Delete todo items (admins only)\": PARTIAL — anyone may delete",
+                new FactoryException.ErrorContext("b-5", Phase.VALIDATE_OUTPUT, null, "simple"), failed,
+                FeatureRequirement.CORE, List.of(unmet), List.of("simple", "minimal"),
+                List.of("publish anyway with FeatureRequirement.NONE (Factory.Builder.requireFeatures)"));
+
+        JsonNode json = BuildReport.toJson(Cli.MAPPER, failed, error);
+
+        assertThat(json.at("/error/type").asText()).isEqualTo("RequirementsNotMetException");
+        assertThat(json.at("/error/recoveryOptions")).extracting(JsonNode::asText).hasSize(2)
+                .anySatisfy(o -> assertThat(o).contains("--require-features none"));
+        assertThat(json.at("/coverage/partial").asInt()).as("the ledger is in the result on failure too")
+                .isEqualTo(1);
+        assertThat(ExitCodes.of(error)).isEqualTo(ExitCodes.BUILD_FAILED);
+        StringWriter err = new StringWriter();
+        ErrorHandler.report(error, new PrintWriter(err), false);
+        assertThat(err.toString()).contains("core-2 \"Delete todo items (admins only)\": PARTIAL — anyone may delete",
+                "Recovery options:", "FeatureRequirement.NONE", "--require-features none");
     }
 
     @Test

@@ -8,17 +8,24 @@ import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.OutputValidationException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
 import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.ValidationSummary;
 import dev.thefactory.internal.backend.BackendCandidate;
 import dev.thefactory.internal.backend.BackendCascade;
 import dev.thefactory.internal.backend.BackendDiscovery;
 import dev.thefactory.internal.backend.SkippedProvider;
+import dev.thefactory.internal.coverage.RequirementLedger;
+import dev.thefactory.internal.coverage.TaskClaim;
+import dev.thefactory.internal.coverage.UnmetRequirements;
+import dev.thefactory.internal.coverage.VerifiedLedger;
 import dev.thefactory.internal.engine.BuildState.PhaseCheckpoint;
 import dev.thefactory.internal.engine.BuildState.PhaseRecord;
 import dev.thefactory.internal.engine.BuildState.TaskCheckpoint;
@@ -69,7 +76,10 @@ import org.slf4j.MDC;
  * {@code VALIDATE_SPEC} (the spec was validated when the factory was built) and plans, runs {@code ANALYZE} to
  * {@code GENERATE} on the first backend with the {@link ChainReactor}, validates the staged output, and on a phase
  * failure falls back to the next backend — clearing the staging area and starting again at {@code ANALYZE}, so one
- * backend's facts and files are never mixed with another's. On success it writes {@code .factory/metadata.json} and
+ * backend's facts and files are never mixed with another's. Once a backend's output passed validation, the
+ * requirement claims of its tasks are verified into the build's ledger, and a ledger that does not meet the feature
+ * requirement fails the backend the same way (when every backend failed and one was refused for that, the build
+ * throws a {@link RequirementsNotMetException} carrying the ledger that implemented most). On success it writes {@code .factory/metadata.json} and
  * publishes atomically; when the cascade is exhausted it deletes the staging area, publishes nothing and throws a
  * {@link BuildFailedException}. A checkpoint is saved after every phase and every finished {@code GENERATE} task.
  *
@@ -133,6 +143,10 @@ final class BuildRun {
     private boolean finished;
     private Phase resumedFrom;
     private int tasksSkipped;
+    /** The verified ledger of the output that met the feature requirement (and is published); null until then. */
+    private VerifiedLedger ledger;
+    /** The ledgers of the backends whose validated output the feature requirement refused, in cascade order. */
+    private final List<VerifiedLedger> refusedLedgers = new ArrayList<>();
     /** Checkpointed tasks whose staged files were verified; consumed by the first backend run. */
     private Map<String, TaskRecord> reusable = Map.of();
 
@@ -209,6 +223,8 @@ final class BuildRun {
             resumedFrom = resume.resumesAt();
             fallbacks.addAll(resume.base().fallbacks());
             backendsTried.addAll(resume.base().backendsTried());
+            resume.base().refused().forEach(l -> refusedLedgers.add(new VerifiedLedger(l.backend(), l.coverage(),
+                    List.of())));
         } else if (restartNotes != null) {
             resumedFrom = Phase.VALIDATE_SPEC;
         }
@@ -578,7 +594,7 @@ final class BuildRun {
         }
         ValidationReport found;
         try {
-            found = validation.validate(staging.root(), planned);
+            found = hooks.reports().apply(validation.validate(staging.root(), planned));
         } catch (FactoryException | java.io.UncheckedIOException e) {
             throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The output of backend '" + backendId
                     + "' could not be validated: " + e.getMessage(), e, Map.of(), false);
@@ -599,7 +615,41 @@ final class BuildRun {
         }
         LOG.info("[build {}] output of backend {} passed validation: {} checked, {} unchecked, {} failed", buildId,
                 backendId, found.summary().checked(), found.summary().unchecked(), found.summary().failed());
+        verifyClaims(backendId, found);
         completePhase(Phase.VALIDATE_OUTPUT, CORE, BuildPlan.VALIDATE_OUTPUT_WEIGHT);
+    }
+
+    /**
+     * Verifies the requirement claims of the backend's tasks against its validated output and applies the feature
+     * requirement: a backend whose ledger does not meet it fails {@code VALIDATE_OUTPUT} (not transient, and not
+     * the backend's circuit's business), so the cascade falls back.
+     */
+    private void verifyClaims(String backendId, ValidationReport found) throws PhaseFailure {
+        List<TaskClaim> claims = new ArrayList<>();
+        for (TaskRecord record : tasks.values()) {
+            if (record.backend().equals(backendId)) {
+                record.claims().forEach(claim -> claims.add(new TaskClaim(record.id(), claim)));
+            }
+        }
+        java.util.Set<String> outputFiles = new java.util.HashSet<>();
+        found.files().forEach(file -> outputFiles.add(file.path()));
+        VerifiedLedger verified = RequirementLedger.verify(spec, backendId, claims, outputFiles, found.tests(),
+                found.summary().tests().unchecked());
+        for (String note : verified.notes()) {
+            notes.add(note);
+            LOG.warn("[build {}] {}", buildId, note);
+            events.notice(Phase.VALIDATE_OUTPUT, note);
+        }
+        Coverage coverage = verified.coverage();
+        LOG.info("[build {}] requirement ledger of backend {}: {} implemented, {} partial, {} not implemented",
+                buildId, backendId, coverage.implemented(), coverage.partial(), coverage.notImplemented());
+        List<RequirementOutcome> unmet = coverage.unmet(config.requireFeatures());
+        if (!unmet.isEmpty()) {
+            refusedLedgers.add(verified);
+            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null,
+                    UnmetRequirements.refusal(backendId, config.requireFeatures(), unmet), null, Map.of(), false);
+        }
+        ledger = verified;
     }
 
     private BuildResult publish() throws BuildAbort {
@@ -672,11 +722,15 @@ final class BuildRun {
                         spec.complexity().id()),
                 config.mode().name(), BuildStatus.SUCCEEDED.name(), ToolVersion.get(), buildStart.toString(),
                 backends, agentsSpawned.get(), policies.retries(), phaseEntries, files,
-                new BuildMetadata.Validation(summary.checked(), summary.unchecked(), summary.failed()), fallbacks,
-                List.copyOf(notes));
+                new BuildMetadata.Validation(summary.checked(), summary.unchecked(), summary.failed(),
+                        BuildMetadata.Tests.of(summary.tests(), report.tests())),
+                BuildMetadata.CoverageEntry.of(ledger.coverage()), fallbacks, List.copyOf(notes));
     }
 
     private BuildFailedException exhausted(PhaseFailure last) {
+        if (!refusedLedgers.isEmpty()) {
+            return requirementsNotMet();
+        }
         int staged = stagedFiles();
         List<Throwable> cleanupFailures = new ArrayList<>();
         deleteStaging(cleanupFailures);
@@ -688,7 +742,9 @@ final class BuildRun {
             recovery.add("run the build again: the last failure was transient (I/O or a timeout) and may not recur");
         }
         if (config.mode() != Mode.MINIMAL) {
-            recovery.add("use --mode minimal (Mode.MINIMAL) for a small but valid project");
+            recovery.add("use --mode minimal (Mode.MINIMAL) for a small but valid project"
+                    + (config.requireFeatures() == FeatureRequirement.NONE ? ""
+                            : ", with FeatureRequirement.NONE: the minimal backend implements no feature of the spec"));
         }
         if (!config.faults().isNone()) {
             recovery.add("the build ran with fault injection (" + config.faults().toSpec() + "); run it without "
@@ -702,6 +758,32 @@ final class BuildRun {
         BuildFailedException failure = new BuildFailedException(message, cause,
                 new ErrorContext(buildId, last.phase(), last.taskId(), last.backend()), result, attemptsPerTask,
                 backendsTried, recovery);
+        cleanupFailures.forEach(failure::addSuppressed);
+        LOG.warn("[build {}] {}", buildId, message);
+        finish(BuildStatus.FAILED, null);
+        return failure;
+    }
+
+    /** The cascade is exhausted and at least one backend's output was refused by the feature requirement. */
+    private RequirementsNotMetException requirementsNotMet() {
+        int staged = stagedFiles();
+        List<Throwable> cleanupFailures = new ArrayList<>();
+        deleteStaging(cleanupFailures);
+        BuildResult result = result(BuildStatus.FAILED, null, staged);
+        VerifiedLedger best = UnmetRequirements.best(refusedLedgers);
+        List<RequirementOutcome> unmet = best.coverage().unmet(config.requireFeatures());
+        String message = "Build " + buildId + " failed: no backend of the cascade (tried "
+                + String.join(", ", backendsTried) + ") implemented every requirement the feature requirement "
+                + config.requireFeatures() + " needs; nothing was published. Backend '" + best.backend()
+                + "' implemented most (" + best.coverage().implemented() + " of "
+                + best.coverage().requirements().size() + " requirements); not implemented:\n  "
+                + UnmetRequirements.lines(unmet)
+                + "\nPer backend:\n  " + String.join("\n  ", backendFailures.stream()
+                        .map(failure -> failure.lines().findFirst().orElse("")).toList());
+        RequirementsNotMetException failure = new RequirementsNotMetException(message,
+                new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, best.backend()), result,
+                config.requireFeatures(), unmet, backendsTried,
+                UnmetRequirements.recoveryOptions(config.generatedTests().enabled()));
         cleanupFailures.forEach(failure::addSuppressed);
         LOG.warn("[build {}] {}", buildId, message);
         finish(BuildStatus.FAILED, null);
@@ -799,7 +881,26 @@ final class BuildRun {
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
-                report == null ? ValidationSummary.EMPTY : report.summary(), Coverage.EMPTY, allNotes);
+                report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes);
+    }
+
+    /**
+     * @return the ledger of the published output; on failure, the ledger of the refused backend that implemented
+     *         most; without one, every requirement not implemented ({@link Coverage#EMPTY} before planning)
+     */
+    private Coverage coverage(BuildStatus status) {
+        if (ledger != null) {
+            return ledger.coverage();
+        }
+        if (!refusedLedgers.isEmpty()) {
+            return UnmetRequirements.best(refusedLedgers).coverage();
+        }
+        if (plan == null) {
+            return Coverage.EMPTY;
+        }
+        return RequirementLedger.unverified(spec, status == BuildStatus.INTERRUPTED
+                ? "the build was interrupted before a backend's output was validated; resume it to finish"
+                : "the build failed before any backend's output passed validation");
     }
 
     /**
@@ -867,7 +968,8 @@ final class BuildRun {
         String payload = BuildState.toJson(new PhaseCheckpoint(BuildState.FORMAT_VERSION, BuildState.PHASE, buildId,
                 specHash, config.mode(), backend, phase, completedPhases, new ArrayList<>(tasks.values()), facts,
                 new ArrayList<>(planned), fallbacks, backendsTried,
-                specFile == null ? null : specFile.toString(), config.outputDirectory().toString()));
+                specFile == null ? null : specFile.toString(), config.outputDirectory().toString(),
+                refusedLedgers.stream().map(l -> new BuildState.RefusedLedger(l.backend(), l.coverage())).toList()));
         try {
             checkpoints.save(phase, null, payload);
         } catch (RuntimeException e) {

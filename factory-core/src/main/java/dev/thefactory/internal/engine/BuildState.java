@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.CheckpointException;
+import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
+import dev.thefactory.spi.RequirementClaim;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import java.util.TreeMap;
  * </ul>
  * The state at any point is the newest phase checkpoint plus the task checkpoints saved after it. A task record holds
  * each file's path, size and SHA-256 but not its content (the content is in the staging area, where a resume checks
- * it against the hash). Keys are written sorted, so equal states give equal bytes.
+ * it against the hash), and the task's requirement claims, so a resumed build verifies the same ledger as an
+ * uninterrupted one. Keys are written sorted, so equal states give equal bytes.
  *
  * <p>Stateless and thread-safe.
  */
@@ -98,9 +101,12 @@ public final class BuildState {
      * @param plannedFiles the files it planned
      * @param children     the children it spawned
      * @param notes        its notes
+     * @param claims       what it claimed about requirements of the spec, unverified (the core verifies them in
+     *                     {@code VALIDATE_OUTPUT}); empty in checkpoints written before claims were recorded
      */
     public record TaskRecord(String id, Phase phase, String backend, String parentId, int depth, List<FileRef> files,
-            Map<String, String> facts, List<String> plannedFiles, List<ChildRef> children, List<String> notes) {
+            Map<String, String> facts, List<String> plannedFiles, List<ChildRef> children, List<String> notes,
+            List<RequirementClaim> claims) {
         /** Copies the lists and sorts the facts. */
         public TaskRecord {
             Objects.requireNonNull(id, "id");
@@ -111,6 +117,7 @@ public final class BuildState {
             plannedFiles = copy(plannedFiles);
             children = copy(children);
             notes = copy(notes);
+            claims = copy(claims);
         }
     }
 
@@ -144,11 +151,14 @@ public final class BuildState {
      *                        was given as text or as a value; {@code factory resume} re-reads it from here
      * @param outputDirectory the absolute output directory (its {@code .staging/<buildId>} holds the staged files),
      *                        or null in checkpoints written before it was recorded
+     * @param refused         the verified requirement ledgers of the backends whose validated output the feature
+     *                        requirement refused so far, in cascade order (so a resumed build that ends refused names
+     *                        the same best ledger); empty in checkpoints written before they were recorded
      */
     public record PhaseCheckpoint(int formatVersion, String kind, String buildId, String specHash, Mode mode,
             String backend, Phase phase, List<PhaseRecord> completedPhases, List<TaskRecord> tasks,
             Map<String, String> facts, List<String> plannedFiles, List<FallbackRecord> fallbacks,
-            List<String> backendsTried, String specFile, String outputDirectory) {
+            List<String> backendsTried, String specFile, String outputDirectory, List<RefusedLedger> refused) {
         /** Copies the lists and sorts the facts. */
         public PhaseCheckpoint {
             completedPhases = copy(completedPhases);
@@ -157,6 +167,21 @@ public final class BuildState {
             plannedFiles = copy(plannedFiles);
             fallbacks = copy(fallbacks);
             backendsTried = copy(backendsTried);
+            refused = copy(refused);
+        }
+    }
+
+    /**
+     * The requirement ledger of a backend whose validated output the feature requirement refused.
+     *
+     * @param backend  the backend
+     * @param coverage its verified ledger
+     */
+    public record RefusedLedger(String backend, Coverage coverage) {
+        /** @throws NullPointerException if a component is null */
+        public RefusedLedger {
+            Objects.requireNonNull(backend, "backend");
+            Objects.requireNonNull(coverage, "coverage");
         }
     }
 

@@ -502,7 +502,7 @@ final class ChainReactor {
                     .toList();
             AgentTask task = node.task();
             TaskRecord record = new TaskRecord(task.id(), phase, backendId, task.parentId(), task.depth(), files,
-                    result.facts(), finished.result().plannedPaths(), childRefs, result.notes());
+                    result.facts(), finished.result().plannedPaths(), childRefs, result.notes(), result.claims());
             finishedTasks.put(task.id(), record);
             try {
                 sink.finished(record, false);

@@ -11,6 +11,7 @@ import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseStatus;
@@ -53,7 +54,9 @@ class FactoryResumeTest {
     Path dir;
 
     private Factory.Builder factory(Path spec) {
-        return Factory.builder().spec(spec).mode(Mode.MINIMAL).outputDirectory(dir.resolve("out"))
+        // The minimal backend implements no feature: these builds publish under FeatureRequirement.NONE.
+        return Factory.builder().spec(spec).mode(Mode.MINIMAL).requireFeatures(FeatureRequirement.NONE)
+                .outputDirectory(dir.resolve("out"))
                 .checkpoints(CheckpointRepositories.fileSystem(dir.resolve("state")));
     }
 
