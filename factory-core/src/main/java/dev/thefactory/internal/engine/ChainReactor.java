@@ -11,6 +11,7 @@ import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.plan.AgentLimits;
 import dev.thefactory.internal.plan.PlannedTask;
+import dev.thefactory.internal.resilience.AttemptTimeoutException;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
 import dev.thefactory.internal.resilience.TaskFailureException;
 import dev.thefactory.spi.Agent;
@@ -581,9 +582,25 @@ final class ChainReactor {
         }
     }
 
-    /** @return whether the failure, or one of its causes, is an interruption */
+    /**
+     * Whether a failure says that the thread running the build was interrupted (the user stopped the build): the
+     * failure, or one of its causes, is an {@link InterruptedException}, a {@link
+     * java.nio.channels.ClosedByInterruptException} or an {@link java.io.InterruptedIOException}.
+     *
+     * <p>The causes of a task's failure ({@link TaskFailureException}, {@link AttemptTimeoutException}) are not
+     * looked into: they happened on an attempt thread, and an attempt is interrupted only by the engine itself, when it
+     * runs past {@code TimeoutSettings.taskAttempt} or its phase is given up. An agent that honours that interrupt
+     * throws an {@code InterruptedException}, and the attempt failed transiently: it is retried, counted by the
+     * circuit breaker, and may lead to a fallback, never to an {@code INTERRUPTED} build.
+     *
+     * @param failure a failure; may be null (then false)
+     * @return whether it reports an interrupt of the build's own thread
+     */
     static boolean interruption(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TaskFailureException || t instanceof AttemptTimeoutException) {
+                return false;
+            }
             if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
                     || t instanceof java.io.InterruptedIOException) {
                 return true;
