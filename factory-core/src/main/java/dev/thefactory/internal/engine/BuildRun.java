@@ -182,7 +182,7 @@ final class BuildRun {
         String previousMdc = MDC.get("buildId");
         MDC.put("buildId", buildId);
         try {
-            watchdog = new Watchdog(buildId, clock, config.watchdog(), watchdogScheduler, period);
+            watchdog = new Watchdog(buildId, hooks.ticker(), config.watchdog(), watchdogScheduler, period);
             EventDispatcher dispatcher = new EventDispatcher(config.listeners()).with(event -> watchdog.touch());
             events = new BuildEvents(buildId, clock, dispatcher);
             checkpoints = new CheckpointWriter(config.checkpoints(), buildId, clock, events,
@@ -289,7 +289,7 @@ final class BuildRun {
             startPhase(Phase.VALIDATE_SPEC, CORE);
         }
         plan = new Planner().plan(spec);
-        progress = new ProgressTracker(clock, plan.totalWeight(), config.patterns(), priorMillis(plan));
+        progress = new ProgressTracker(hooks.ticker(), plan.totalWeight(), config.patterns(), priorMillis(plan));
         LOG.info("[build {}] plan: {} top-level tasks, agent budget {} ({}), up to {} agents", buildId,
                 plan.tasks().size(), plan.agentBudget(), plan.complexity().id(), plan.plannedAgents());
         for (String note : plan.notes()) {
@@ -499,7 +499,7 @@ final class BuildRun {
         OrchestratorBackend backend = create(candidate);
         try {
             ReactorServices services = new ReactorServices(buildId, spec, clock, events, policies, pool, watchdog,
-                    progress, staging, hooks.heap(), config.minHeapHeadroom(), config.timeouts(), buildStart,
+                    progress, staging, hooks.heap(), config.minHeapHeadroom(), config.timeouts(), hooks.ticker(),
                     agentsSpawned);
             ChainReactor reactor = new ChainReactor(services, backend, id, this::taskFinished);
             for (Phase phase : BACKEND_PHASES) {

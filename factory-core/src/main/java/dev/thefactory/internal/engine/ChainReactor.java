@@ -33,6 +33,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -121,8 +122,7 @@ final class ChainReactor {
     PhaseOutput runPhase(Phase phase, List<PlannedTask> planned, Map<String, String> baseFacts,
             Map<String, TaskRecord> reusable) throws PhaseFailure, BuildAbort {
         PhaseRun run = new PhaseRun(phase, baseFacts, reusable);
-        services.watchdog().arm(run::alarm, services.clock().instant(), services.timeouts().phase(),
-                services.buildStart(), services.timeouts().build());
+        services.watchdog().arm(run::alarm, services.timeouts().phase(), services.timeouts().build());
         boolean completed = false;
         try {
             for (PlannedTask task : planned) {
@@ -354,11 +354,12 @@ final class ChainReactor {
                     return;
                 }
                 services.watchdog().touch();
-                long start = services.clock().millis();
+                long start = services.ticker().getAsLong();
                 try {
                     CheckedResult result = services.policies().executeTask(backendId, phase, node.id(),
                             () -> attempt(node));
-                    signals.add(new Finished(node, result, Math.max(0, services.clock().millis() - start)));
+                    signals.add(new Finished(node, result, Math.max(0,
+                            TimeUnit.NANOSECONDS.toMillis(services.ticker().getAsLong() - start))));
                 } catch (TaskFailureException e) {
                     signals.add(new Failed(node, e));
                 } catch (RuntimeException | Error e) {
