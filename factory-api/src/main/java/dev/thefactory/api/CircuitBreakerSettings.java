@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  *       that succeeded counts as one success, and the failed attempts it recovered from are forgotten; a task that
  *       failed for good counts each of its failed attempts. So a backend whose tasks fail now and then but recover
  *       when retried is never abandoned, whereas an unreachable backend opens the circuit as soon as its first task
- *       has used up its attempts (with the defaults, 5 failures of 5 outcomes).</li>
+ *       has used up its attempts (with the default settings, its 5 failed attempts against a threshold of 3).</li>
  *   <li>{@link Counting#EVERY_ATTEMPT}: every attempt counts as soon as it ends. The circuit then opens within one
  *       task's retries when a backend is unreachable, but it also opens on failures that a retry would have
  *       recovered from (for instance one refused connection on the first attempt of each of several tasks running
