@@ -411,19 +411,32 @@ public final class Factory {
             return this;
         }
 
-        /** @param settings retry of transient task failures; default {@link RetrySettings#defaults()} @return this */
+        /**
+         * @param settings retry of transient task failures; default {@link RetrySettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException when {@code settings} is null
+         */
         public Builder retry(RetrySettings settings) {
             this.retry = Objects.requireNonNull(settings, "retry");
             return this;
         }
 
-        /** @param settings the circuit breaker per backend; default {@link CircuitBreakerSettings#defaults()} @return this */
+        /**
+         * @param settings the circuit breaker per backend: thresholds, what counts and when; default
+         *                 {@link CircuitBreakerSettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException when {@code settings} is null
+         */
         public Builder circuitBreaker(CircuitBreakerSettings settings) {
             this.circuitBreaker = Objects.requireNonNull(settings, "circuitBreaker");
             return this;
         }
 
-        /** @param settings task, phase and build time limits; default {@link TimeoutSettings#defaults()} @return this */
+        /**
+         * @param settings task, phase and build time limits; default {@link TimeoutSettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException when {@code settings} is null
+         */
         public Builder timeouts(TimeoutSettings settings) {
             this.timeouts = Objects.requireNonNull(settings, "timeouts");
             return this;
