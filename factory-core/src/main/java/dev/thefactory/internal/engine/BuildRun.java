@@ -58,6 +58,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -822,14 +823,14 @@ final class BuildRun {
         PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
         entry.backend = backend;
         entry.status = null;
-        entry.startedAt = clock.instant();
+        entry.startedAt = hooks.ticker().getAsLong();
         LOG.info("[build {}] phase {} started on {}", buildId, phase, backend);
         events.phaseStarted(phase, backend);
     }
 
     private void completePhase(Phase phase, String backend, double weight) throws BuildAbort {
         PhaseEntry entry = phases.get(phase);
-        long millis = entry.stop(clock.instant());
+        long millis = entry.stop(hooks.ticker().getAsLong());
         entry.status = PhaseStatus.COMPLETED;
         completedPhases.add(new PhaseRecord(phase, backend, millis));
         LOG.info("[build {}] phase {} completed on {} in {} ms", buildId, phase, backend, millis);
@@ -881,7 +882,7 @@ final class BuildRun {
         PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
         entry.backend = backend;
         if (entry.startedAt != null) {
-            entry.stop(clock.instant());
+            entry.stop(hooks.ticker().getAsLong());
         }
         entry.status = PhaseStatus.FAILED;
     }
@@ -915,10 +916,11 @@ final class BuildRun {
         private PhaseStatus status;
         private String backend;
         private long durationMillis;
-        private Instant startedAt;
+        /** When it started on the monotonic ticker (nanoseconds), or null when it is not running. */
+        private Long startedAt;
 
-        long stop(Instant now) {
-            long millis = startedAt == null ? 0 : Math.max(0, Duration.between(startedAt, now).toMillis());
+        long stop(long now) {
+            long millis = startedAt == null ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - startedAt));
             durationMillis += millis;
             startedAt = null;
             return millis;

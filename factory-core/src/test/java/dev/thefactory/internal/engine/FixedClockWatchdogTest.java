@@ -88,5 +88,8 @@ class FixedClockWatchdogTest {
             assertThat(fallback.reason()).contains("time limit of 300 ms (TimeoutSettings.phase)");
         });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.GENERATE).singleElement()
+                .satisfies(generate -> assertThat(generate.durationMillis())
+                        .as("measured on monotonic time, not on the fixed clock").isGreaterThanOrEqualTo(300));
     }
 }
