@@ -378,14 +378,21 @@ public final class Factory {
         }
 
         /**
-         * @param noProgress how long a build may go without any task finishing before it fails explicitly; default
-         *                   2 minutes
+         * @param noProgress how long a build may go without any task finishing before it fails explicitly, measured
+         *                   on monotonic time (not on {@link #clock(Clock)}); at most
+         *                   {@link TimeoutSettings#MAX_LIMIT} (365 days); default 2 minutes
          * @return this builder
+         * @throws NullPointerException     when {@code noProgress} is null
+         * @throws IllegalArgumentException when {@code noProgress} is not positive or longer than 365 days
          */
         public Builder watchdog(Duration noProgress) {
             Objects.requireNonNull(noProgress, "watchdog");
             if (noProgress.isZero() || noProgress.isNegative()) {
                 throw new IllegalArgumentException("watchdog must be positive but was " + noProgress);
+            }
+            if (noProgress.compareTo(TimeoutSettings.MAX_LIMIT) > 0) {
+                throw new IllegalArgumentException("watchdog must be at most " + TimeoutSettings.MAX_LIMIT.toDays()
+                        + " days (" + TimeoutSettings.MAX_LIMIT + ") but was " + noProgress);
             }
             this.watchdog = noProgress;
             return this;
@@ -404,19 +411,32 @@ public final class Factory {
             return this;
         }
 
-        /** @param settings retry of transient task failures; default {@link RetrySettings#defaults()} @return this */
+        /**
+         * @param settings retry of transient task failures; default {@link RetrySettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException when {@code settings} is null
+         */
         public Builder retry(RetrySettings settings) {
             this.retry = Objects.requireNonNull(settings, "retry");
             return this;
         }
 
-        /** @param settings the circuit breaker per backend; default {@link CircuitBreakerSettings#defaults()} @return this */
+        /**
+         * @param settings the circuit breaker per backend: thresholds, what counts and when; default
+         *                 {@link CircuitBreakerSettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException when {@code settings} is null
+         */
         public Builder circuitBreaker(CircuitBreakerSettings settings) {
             this.circuitBreaker = Objects.requireNonNull(settings, "circuitBreaker");
             return this;
         }
 
-        /** @param settings task, phase and build time limits; default {@link TimeoutSettings#defaults()} @return this */
+        /**
+         * @param settings task, phase and build time limits; default {@link TimeoutSettings#defaults()}
+         * @return this builder
+         * @throws NullPointerException when {@code settings} is null
+         */
         public Builder timeouts(TimeoutSettings settings) {
             this.timeouts = Objects.requireNonNull(settings, "timeouts");
             return this;
@@ -432,7 +452,13 @@ public final class Factory {
             return this;
         }
 
-        /** @param clock the build's clock (timestamps, durations, backoff); default UTC system clock @return this */
+        /**
+         * @param clock the build's clock: it stamps events, checkpoints, build ids and records only; time limits, the
+         *              watchdog, retry delays and circuit breaker delays run on monotonic time, so a fixed or jumping
+         *              clock never switches them off; default the UTC system clock
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

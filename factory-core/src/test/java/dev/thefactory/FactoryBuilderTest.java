@@ -55,6 +55,9 @@ class FactoryBuilderTest {
         assertThatThrownBy(() -> builder.parallelism(5000)).hasMessageContaining("but was 5000");
         assertThatThrownBy(() -> builder.watchdog(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("watchdog must be positive but was PT0S");
+        assertThatThrownBy(() -> builder.watchdog(Duration.ofDays(200_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("watchdog must be at most 365 days (PT8760H) but was PT4800000H");
         assertThatThrownBy(() -> builder.minHeapHeadroom(-1)).hasMessage(
                 "minHeapHeadroom must be >= 0 bytes but was -1");
     }

@@ -6,6 +6,10 @@ import java.util.List;
  * No orchestrator backend can serve the requested mode, e.g. {@link Mode#INTEGRATED} with no integrated backend
  * on the class path, or an explicitly requested backend id that is unknown or unhealthy. CLI exit code 3.
  *
+ * <p>When a build throws it: once the build has started (it has a build id, and listeners saw its {@code BuildStarted}
+ * and {@code BuildFinished} events) and the providers' health checks have run, but before any task: nothing was
+ * generated, staged or published. {@link #lookedFor()} says what was considered.
+ *
  * <p>Immutable and thread-safe.
  */
 public class BackendUnavailableException extends FactoryException {

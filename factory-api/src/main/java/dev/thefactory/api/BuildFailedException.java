@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build failed after its retries and fallbacks were exhausted; nothing was published. CLI exit code 1.
+ * A build ended without publishing: its retries and fallbacks were exhausted, its output failed validation, a time
+ * limit or the watchdog stopped it ({@link #result()} has status {@link BuildStatus#FAILED}; CLI exit code 1), or the
+ * thread running it was interrupted ({@link BuildStatus#INTERRUPTED}; CLI exit code 130). A task attempt that ran past
+ * {@link TimeoutSettings#taskAttempt()} is not an interrupt of the build: it is retried and may lead to a fallback.
  *
  * <p>Carries the cause chain, the {@link #result() result} so far, the attempts made per task, the backends
  * tried, and {@link #recoveryOptions()} such as the resume command. Immutable and thread-safe.
@@ -21,7 +24,8 @@ public class BuildFailedException extends FactoryException {
      * @param message         what failed, where, and why
      * @param cause           the last failure; may be null
      * @param context         where it happened
-     * @param result          the build's result so far, with status {@link BuildStatus#FAILED}
+     * @param result          the build's result so far, with status {@link BuildStatus#FAILED} or
+     *                        {@link BuildStatus#INTERRUPTED}
      * @param attemptsPerTask attempts made per failed task id
      * @param backendsTried   backend ids tried, in order
      * @param recoveryOptions what to do next
@@ -34,7 +38,10 @@ public class BuildFailedException extends FactoryException {
         this.backendsTried = List.copyOf(backendsTried);
     }
 
-    /** @return the build's result so far */
+    /**
+     * @return the build's result so far; its status is {@link BuildStatus#FAILED}, or {@link BuildStatus#INTERRUPTED}
+     *         when the thread running the build was interrupted (or it was cancelled)
+     */
     public BuildResult result() {
         return result;
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param phase          the phase
  * @param status         how it ended
  * @param backend        the id of the backend that ran it last ({@code core} for phases the core runs itself)
- * @param durationMillis wall-clock time spent in it, &gt;= 0
+ * @param durationMillis elapsed time spent in it (monotonic time, not the build's clock), &gt;= 0
  */
 public record PhaseResult(Phase phase, PhaseStatus status, String backend, long durationMillis) {
     /** @throws NullPointerException if a component is null @throws IllegalArgumentException on negative time */

@@ -9,17 +9,20 @@ import java.util.Objects;
  * and a random jitter of up to {@code ±jitter × delay}. Permanent failures (validation errors, an agent's
  * permanent error) are never retried, whatever these settings say.
  *
- * <p>Example: the defaults wait about 100, 200, 400 and 800 ms before the second to fifth attempts:
+ * <p>Example: the defaults make 5 attempts, waiting about 100, 200, 400 and 800 ms before the second to fifth;
+ * this makes 3 attempts and waits at most 1 s:
  * <pre>{@code
- * Factory.builder().retry(RetrySettings.defaults().withMaxAttempts(5))
+ * Factory.builder().retry(RetrySettings.defaults().withMaxAttempts(3).withDelays(Duration.ofMillis(100),
+ *         Duration.ofSeconds(1)))
  * }</pre>
  *
  * <p>Immutable and thread-safe. No component may be null.
  *
  * @param maxAttempts  the most attempts per task, the first one included; {@code >= 1} ({@code 1} means no retry);
- *                     default 3
- * @param initialDelay the delay before the first retry; {@code >= 0}; default 100 ms
- * @param maxDelay     the largest delay between two attempts (before jitter); {@code >= initialDelay}; default 2 s
+ *                     default 5
+ * @param initialDelay the delay before the first retry; {@code >= 0} and at most {@link #MAX_DELAY}; default 100 ms
+ * @param maxDelay     the largest delay between two attempts (before jitter); {@code >= initialDelay} and at most
+ *                     {@link #MAX_DELAY}; default 2 s
  * @param multiplier   the factor the delay grows by per retry; {@code >= 1.0} ({@code 1.0} means a fixed delay);
  *                     default 2.0
  * @param jitter       the random spread as a fraction of the delay, applied both ways; {@code 0.0..1.0}
@@ -28,6 +31,9 @@ import java.util.Objects;
 public record RetrySettings(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier,
                             double jitter) {
 
+    /** The largest delay accepted, for {@code initialDelay} and {@code maxDelay}: 365 days. */
+    public static final Duration MAX_DELAY = Duration.ofDays(365);
+
     private static final RetrySettings DEFAULTS =
             new RetrySettings(5, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, 0.25);
 
@@ -35,7 +41,8 @@ public record RetrySettings(int maxAttempts, Duration initialDelay, Duration max
 
     /**
      * @throws NullPointerException     when a duration is null
-     * @throws IllegalArgumentException when a value is out of range, or {@code initialDelay > maxDelay}
+     * @throws IllegalArgumentException when a value is out of range (a delay negative or longer than
+     *                                  {@link #MAX_DELAY}), or {@code initialDelay > maxDelay}
      */
     public RetrySettings {
         Objects.requireNonNull(initialDelay, "initialDelay");
@@ -49,6 +56,14 @@ public record RetrySettings(int maxAttempts, Duration initialDelay, Duration max
         }
         if (maxDelay.isNegative()) {
             throw new IllegalArgumentException("maxDelay must be >= 0 but was " + maxDelay);
+        }
+        if (initialDelay.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("initialDelay must be at most " + MAX_DELAY.toDays() + " days ("
+                    + MAX_DELAY + ", RetrySettings.MAX_DELAY) but was " + initialDelay);
+        }
+        if (maxDelay.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("maxDelay must be at most " + MAX_DELAY.toDays() + " days (" + MAX_DELAY
+                    + ", RetrySettings.MAX_DELAY) but was " + maxDelay);
         }
         if (initialDelay.compareTo(maxDelay) > 0) {
             throw new IllegalArgumentException("initialDelay must be <= maxDelay but initialDelay was "
@@ -88,7 +103,8 @@ public record RetrySettings(int maxAttempts, Duration initialDelay, Duration max
      * @param max     the largest delay
      * @return a copy with those delays
      * @throws NullPointerException     when a delay is null
-     * @throws IllegalArgumentException when a delay is negative or {@code initial > max}
+     * @throws IllegalArgumentException when a delay is negative or longer than {@link #MAX_DELAY}, or
+     *                                  {@code initial > max}
      */
     public RetrySettings withDelays(Duration initial, Duration max) {
         return new RetrySettings(maxAttempts, initial, max, multiplier, jitter);

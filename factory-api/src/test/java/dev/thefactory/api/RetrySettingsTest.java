@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RetrySettingsTest {
 
     @Test
-    void defaultsAreThreeAttemptsFromOneHundredMillisToTwoSecondsDoublingWithAQuarterJitter() {
+    void defaultsAreFiveAttemptsFromOneHundredMillisToTwoSecondsDoublingWithAQuarterJitter() {
         RetrySettings defaults = RetrySettings.defaults();
 
         assertThat(defaults.maxAttempts()).isEqualTo(5);
@@ -82,5 +82,18 @@ class RetrySettingsTest {
         RetrySettings changed = RetrySettings.defaults().withMaxAttempts(7);
 
         assertThat(changed).isEqualTo(new RetrySettings(7, Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, 0.25));
+    }
+
+    /** Regression (issue 9, bug 7): an absurd delay is refused where it is set. */
+    @Test
+    void anAbsurdDelayIsRefusedNamingTheArgumentAndTheMaximum() {
+        assertThatThrownBy(() -> RetrySettings.defaults().withDelays(Duration.ofMillis(100), Duration.ofDays(200_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxDelay must be at most 365 days (PT8760H, RetrySettings.MAX_DELAY) but was PT4800000H");
+        assertThatThrownBy(() -> RetrySettings.defaults().withDelays(Duration.ofDays(400), Duration.ofDays(400)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("initialDelay must be at most 365 days");
+        assertThat(RetrySettings.defaults().withDelays(Duration.ZERO, RetrySettings.MAX_DELAY).maxDelay())
+                .isEqualTo(Duration.ofDays(365));
     }
 }

@@ -42,4 +42,19 @@ class TimeoutSettingsTest {
         assertThat(changed).isEqualTo(new TimeoutSettings(Duration.ofMillis(200), Duration.ofMinutes(10),
                 Duration.ofMinutes(1)));
     }
+
+    /** Regression (issue 9, bug 7): an absurd limit is refused where it is set, not blamed on every backend later. */
+    @Test
+    void anAbsurdLimitIsRefusedWhereItIsSetNamingTheArgumentAndTheMaximum() {
+        assertThatThrownBy(() -> TimeoutSettings.defaults().withTaskAttempt(Duration.ofDays(200_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("taskAttempt must be at most 365 days (PT8760H, TimeoutSettings.MAX_LIMIT) but was "
+                        + "PT4800000H");
+        assertThatThrownBy(() -> TimeoutSettings.defaults().withPhase(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("phase must be at most 365 days");
+        assertThatThrownBy(() -> TimeoutSettings.defaults().withBuild(TimeoutSettings.MAX_LIMIT.plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("build must be at most 365 days");
+        assertThat(TimeoutSettings.defaults().withBuild(TimeoutSettings.MAX_LIMIT).build())
+                .isEqualTo(Duration.ofDays(365));
+    }
 }

@@ -23,7 +23,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a build to a person on standard error: recovery messages as they happen ({@code Error detected: ...},
- * {@code Retrying (attempt 2/3) in 200 ms…}, {@code Fallback to simple: ...}, {@code Circuit simple: CLOSED -> OPEN})
+ * {@code Retrying (attempt 2/5) in 200 ms…}, {@code Fallback to simple: ...}, {@code Circuit simple: CLOSED -> OPEN})
  * and progress, either as a progress bar (on a terminal) or as plain lines {@code [ 42%] GENERATE … ETA 3s}, at most
  * one per phase and per 10 %.
  *

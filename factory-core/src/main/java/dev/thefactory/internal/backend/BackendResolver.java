@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -35,12 +35,19 @@ import org.slf4j.LoggerFactory;
  * id whose tier the mode does not use, or an unhealthy explicit backend is a {@link BackendUnavailableException}.
  *
  * <p>Health checks run on a separate daemon thread each, bounded by a timeout: a check that throws, returns null or
- * does not answer in time counts as unhealthy. Thread-safe and stateless apart from its settings.
+ * does not answer in time counts as unhealthy, and one that does not answer in time is interrupted (see {@link
+ * #health}). Thread-safe and stateless apart from its settings.
  */
 public final class BackendResolver {
 
+    /** How long a check that ran out of time may take to stop after its interrupt, in milliseconds. */
+    static final long STOP_GRACE_MILLIS = 200;
+
     /** How long a health check may take by default. */
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The longest health-check timeout accepted: one day. */
+    public static final Duration MAX_HEALTH_TIMEOUT = Duration.ofDays(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendResolver.class);
     private static final String ADD_INTEGRATED =
@@ -56,12 +63,16 @@ public final class BackendResolver {
     /**
      * @param healthTimeout how long one health check may take
      * @throws NullPointerException     if {@code healthTimeout} is null
-     * @throws IllegalArgumentException if it is not positive
+     * @throws IllegalArgumentException if it is not positive, or longer than {@link #MAX_HEALTH_TIMEOUT}
      */
     public BackendResolver(Duration healthTimeout) {
         Objects.requireNonNull(healthTimeout, "healthTimeout");
         if (healthTimeout.isZero() || healthTimeout.isNegative()) {
             throw new IllegalArgumentException("healthTimeout must be > 0 but was " + healthTimeout);
+        }
+        if (healthTimeout.compareTo(MAX_HEALTH_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("healthTimeout must be at most " + MAX_HEALTH_TIMEOUT + " but was "
+                    + healthTimeout);
         }
         this.healthTimeout = healthTimeout;
     }
@@ -194,19 +205,21 @@ public final class BackendResolver {
     }
 
     /**
-     * Runs a provider's health check on its own daemon thread, bounded by the timeout.
+     * Runs a provider's health check on its own daemon thread, named {@code factory-health-<id>}, bounded by the
+     * timeout. A check that does not answer in time is cancelled for real: its thread is interrupted, and given
+     * {@value #STOP_GRACE_MILLIS} ms to end before this method returns, so a check that honours interrupts leaves no
+     * thread behind. One that ignores the interrupt is left to finish on its own, with a WARN naming its thread.
      *
      * @param provider the provider
      * @return its health; unhealthy when the check threw, returned null, timed out or was interrupted
      */
     public HealthStatus health(DiscoveredProvider provider) {
-        CompletableFuture<HealthStatus> check = CompletableFuture.supplyAsync(provider.provider()::health, task -> {
-            Thread thread = new Thread(task, "factory-health-" + provider.id());
-            thread.setDaemon(true);
-            thread.start();
-        });
+        FutureTask<HealthStatus> check = new FutureTask<>(provider.provider()::health);
+        Thread thread = new Thread(check, "factory-health-" + provider.id());
+        thread.setDaemon(true);
+        thread.start();
         try {
-            HealthStatus status = check.get(healthTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            HealthStatus status = check.get(healthTimeout.toNanos(), TimeUnit.NANOSECONDS);
             if (status == null) {
                 return HealthStatus.down("its health check returned null");
             }
@@ -216,14 +229,29 @@ public final class BackendResolver {
             LOG.warn("health check of backend {} threw; treating it as unhealthy", provider.id(), cause);
             return HealthStatus.down("its health check threw " + cause);
         } catch (TimeoutException e) {
-            check.cancel(true);
+            stop(check, thread, provider);
             LOG.warn("health check of backend {} did not answer within {} ms; treating it as unhealthy",
                     provider.id(), healthTimeout.toMillis());
             return HealthStatus.down("its health check did not answer within " + healthTimeout.toMillis() + " ms");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             check.cancel(true);
+            Thread.currentThread().interrupt();
             return HealthStatus.down("the health check was interrupted");
+        }
+    }
+
+    /** Interrupts a check that ran out of time and waits a little for its thread to end. */
+    private static void stop(FutureTask<HealthStatus> check, Thread thread, DiscoveredProvider provider) {
+        check.cancel(true);
+        try {
+            thread.join(STOP_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (thread.isAlive()) {
+            LOG.warn("health check of backend {} ignored the interrupt; its thread {} is left to finish on its own",
+                    provider.id(), thread.getName());
         }
     }
 }

@@ -65,6 +65,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -196,7 +197,7 @@ final class BuildRun {
         String previousMdc = MDC.get("buildId");
         MDC.put("buildId", buildId);
         try {
-            watchdog = new Watchdog(buildId, clock, config.watchdog(), watchdogScheduler, period);
+            watchdog = new Watchdog(buildId, hooks.ticker(), config.watchdog(), watchdogScheduler, period);
             EventDispatcher dispatcher = new EventDispatcher(config.listeners()).with(event -> watchdog.touch());
             events = new BuildEvents(buildId, clock, dispatcher);
             checkpoints = new CheckpointWriter(config.checkpoints(), buildId, clock, events,
@@ -305,7 +306,7 @@ final class BuildRun {
             startPhase(Phase.VALIDATE_SPEC, CORE);
         }
         plan = new Planner().plan(spec);
-        progress = new ProgressTracker(clock, plan.totalWeight(), config.patterns(), priorMillis(plan));
+        progress = new ProgressTracker(hooks.ticker(), plan.totalWeight(), config.patterns(), priorMillis(plan));
         LOG.info("[build {}] plan: {} top-level tasks, agent budget {} ({}), up to {} agents", buildId,
                 plan.tasks().size(), plan.agentBudget(), plan.complexity().id(), plan.plannedAgents());
         for (String note : plan.notes()) {
@@ -515,7 +516,7 @@ final class BuildRun {
         OrchestratorBackend backend = create(candidate);
         try {
             ReactorServices services = new ReactorServices(buildId, spec, clock, events, policies, pool, watchdog,
-                    progress, staging, hooks.heap(), config.minHeapHeadroom(), config.timeouts(), buildStart,
+                    progress, staging, hooks.heap(), config.minHeapHeadroom(), config.timeouts(), hooks.ticker(),
                     agentsSpawned);
             ChainReactor reactor = new ChainReactor(services, backend, id, this::taskFinished);
             for (Phase phase : BACKEND_PHASES) {
@@ -923,14 +924,14 @@ final class BuildRun {
         PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
         entry.backend = backend;
         entry.status = null;
-        entry.startedAt = clock.instant();
+        entry.startedAt = hooks.ticker().getAsLong();
         LOG.info("[build {}] phase {} started on {}", buildId, phase, backend);
         events.phaseStarted(phase, backend);
     }
 
     private void completePhase(Phase phase, String backend, double weight) throws BuildAbort {
         PhaseEntry entry = phases.get(phase);
-        long millis = entry.stop(clock.instant());
+        long millis = entry.stop(hooks.ticker().getAsLong());
         entry.status = PhaseStatus.COMPLETED;
         completedPhases.add(new PhaseRecord(phase, backend, millis));
         LOG.info("[build {}] phase {} completed on {} in {} ms", buildId, phase, backend, millis);
@@ -983,7 +984,7 @@ final class BuildRun {
         PhaseEntry entry = phases.computeIfAbsent(phase, p -> new PhaseEntry());
         entry.backend = backend;
         if (entry.startedAt != null) {
-            entry.stop(clock.instant());
+            entry.stop(hooks.ticker().getAsLong());
         }
         entry.status = PhaseStatus.FAILED;
     }
@@ -1017,10 +1018,11 @@ final class BuildRun {
         private PhaseStatus status;
         private String backend;
         private long durationMillis;
-        private Instant startedAt;
+        /** When it started on the monotonic ticker (nanoseconds), or null when it is not running. */
+        private Long startedAt;
 
-        long stop(Instant now) {
-            long millis = startedAt == null ? 0 : Math.max(0, Duration.between(startedAt, now).toMillis());
+        long stop(long now) {
+            long millis = startedAt == null ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - startedAt));
             durationMillis += millis;
             startedAt = null;
             return millis;

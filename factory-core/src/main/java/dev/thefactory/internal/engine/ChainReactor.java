@@ -11,6 +11,7 @@ import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.plan.AgentLimits;
 import dev.thefactory.internal.plan.PlannedTask;
+import dev.thefactory.internal.resilience.AttemptTimeoutException;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
 import dev.thefactory.internal.resilience.TaskFailureException;
 import dev.thefactory.spi.Agent;
@@ -32,6 +33,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -120,8 +122,7 @@ final class ChainReactor {
     PhaseOutput runPhase(Phase phase, List<PlannedTask> planned, Map<String, String> baseFacts,
             Map<String, TaskRecord> reusable) throws PhaseFailure, BuildAbort {
         PhaseRun run = new PhaseRun(phase, baseFacts, reusable);
-        services.watchdog().arm(run::alarm, services.clock().instant(), services.timeouts().phase(),
-                services.buildStart(), services.timeouts().build());
+        services.watchdog().arm(run::alarm, services.timeouts().phase(), services.timeouts().build());
         boolean completed = false;
         try {
             for (PlannedTask task : planned) {
@@ -353,11 +354,12 @@ final class ChainReactor {
                     return;
                 }
                 services.watchdog().touch();
-                long start = services.clock().millis();
+                long start = services.ticker().getAsLong();
                 try {
                     CheckedResult result = services.policies().executeTask(backendId, phase, node.id(),
                             () -> attempt(node));
-                    signals.add(new Finished(node, result, Math.max(0, services.clock().millis() - start)));
+                    signals.add(new Finished(node, result, Math.max(0,
+                            TimeUnit.NANOSECONDS.toMillis(services.ticker().getAsLong() - start))));
                 } catch (TaskFailureException e) {
                     signals.add(new Failed(node, e));
                 } catch (RuntimeException | Error e) {
@@ -581,9 +583,25 @@ final class ChainReactor {
         }
     }
 
-    /** @return whether the failure, or one of its causes, is an interruption */
+    /**
+     * Whether a failure says that the thread running the build was interrupted (the user stopped the build): the
+     * failure, or one of its causes, is an {@link InterruptedException}, a {@link
+     * java.nio.channels.ClosedByInterruptException} or an {@link java.io.InterruptedIOException}.
+     *
+     * <p>The causes of a task's failure ({@link TaskFailureException}, {@link AttemptTimeoutException}) are not
+     * looked into: they happened on an attempt thread, and an attempt is interrupted only by the engine itself, when it
+     * runs past {@code TimeoutSettings.taskAttempt} or its phase is given up. An agent that honours that interrupt
+     * throws an {@code InterruptedException}, and the attempt failed transiently: it is retried, counted by the
+     * circuit breaker, and may lead to a fallback, never to an {@code INTERRUPTED} build.
+     *
+     * @param failure a failure; may be null (then false)
+     * @return whether it reports an interrupt of the build's own thread
+     */
     static boolean interruption(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TaskFailureException || t instanceof AttemptTimeoutException) {
+                return false;
+            }
             if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
                     || t instanceof java.io.InterruptedIOException) {
                 return true;

@@ -6,12 +6,13 @@ import dev.thefactory.internal.output.ValidationReport;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Replaceable internals of the engine, for tests: the heap probe, the backend resolver, the watchdog's scheduler and
- * period, the output validation and what is done with its report. Immutable.
+ * period, the output validation and what is done with its report, and the monotonic ticker. Immutable.
  *
  * @param heap              reads the heap
  * @param resolver          resolves the backend cascade
@@ -20,36 +21,44 @@ import java.util.function.UnaryOperator;
  * @param validation        makes the output validation of a build
  * @param reports           applied to every validation report before the engine uses it (identity, except in tests
  *                          that stand in for the generated tests' run)
+ * @param ticker            monotonic time in nanoseconds for the watchdog's deadlines and stall detection, task
+ *                          durations and the ETA; {@link System#nanoTime()} unless a test drives it
  */
 record EngineHooks(HeapProbe heap, BackendResolver resolver, ScheduledExecutorService watchdogScheduler,
-        Duration watchdogPeriod, Supplier<OutputValidation> validation, UnaryOperator<ValidationReport> reports) {
+        Duration watchdogPeriod, Supplier<OutputValidation> validation, UnaryOperator<ValidationReport> reports,
+        LongSupplier ticker) {
 
     EngineHooks {
         Objects.requireNonNull(heap, "heap");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(ticker, "ticker");
     }
 
     /** @return the real heap, the default resolver and scheduler, the built-in validators */
     static EngineHooks defaults() {
         return new EngineHooks(HeapProbe.RUNTIME, new BackendResolver(), null, null, OutputValidation::withBuiltIns,
-                UnaryOperator.identity());
+                UnaryOperator.identity(), System::nanoTime);
     }
 
     EngineHooks withHeap(HeapProbe probe) {
-        return new EngineHooks(probe, resolver, watchdogScheduler, watchdogPeriod, validation, reports);
+        return new EngineHooks(probe, resolver, watchdogScheduler, watchdogPeriod, validation, reports, ticker);
     }
 
     EngineHooks withWatchdog(ScheduledExecutorService scheduler, Duration period) {
-        return new EngineHooks(heap, resolver, scheduler, period, validation, reports);
+        return new EngineHooks(heap, resolver, scheduler, period, validation, reports, ticker);
     }
 
     EngineHooks withReports(UnaryOperator<ValidationReport> operator) {
-        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, operator);
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, operator, ticker);
+    }
+
+    EngineHooks withTicker(LongSupplier source) {
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, reports, source);
     }
 
     EngineHooks withValidation(Supplier<OutputValidation> supplier) {
-        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, supplier, reports);
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, supplier, reports, ticker);
     }
 }

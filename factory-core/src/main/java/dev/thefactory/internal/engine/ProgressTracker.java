@@ -6,10 +6,10 @@ import dev.thefactory.spi.PatternStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Progress of a build by completed task weight, and an ETA. The percent never decreases: when a fallback restarts the
@@ -19,13 +19,14 @@ import java.util.Objects;
  * experience of earlier builds (0 when it has none), and the <em>measured</em> rate of this build (the time the
  * completed weight took, scaled to the weight left). The measured rate gains weight as the build advances (its weight
  * is the fraction done), so the first estimate comes from experience and the last from this build. Every finished
- * task's duration is taught to the store. Thread-safe.
+ * task's duration is taught to the store. Elapsed time is monotonic time from the injected ticker ({@link
+ * System#nanoTime()} in production), never the build's clock, which may be fixed. Thread-safe.
  */
 final class ProgressTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
 
-    private final Clock clock;
+    private final LongSupplier ticker;
     private final PatternStore patterns;
     private final double totalWeight;
     private final long priorMillis;
@@ -33,25 +34,25 @@ final class ProgressTracker {
     private double base;
     private double segmentTotal;
     private double segmentDone;
-    private Instant segmentStart;
+    private long segmentStart;
     private double percent;
 
     /**
-     * @param clock       the build's clock
+     * @param ticker      monotonic time in nanoseconds, as {@link System#nanoTime()}
      * @param totalWeight the weight of the whole build, {@code > 0}
      */
-    ProgressTracker(Clock clock, double totalWeight) {
-        this(clock, totalWeight, EngineConfig.NO_PATTERNS, 0);
+    ProgressTracker(LongSupplier ticker, double totalWeight) {
+        this(ticker, totalWeight, EngineConfig.NO_PATTERNS, 0);
     }
 
     /**
-     * @param clock       the build's clock
+     * @param ticker      monotonic time in nanoseconds, as {@link System#nanoTime()}
      * @param totalWeight the weight of the whole build, {@code > 0}
      * @param patterns    learns every finished task's duration
      * @param priorMillis the whole build's expected duration from experience, {@code >= 0}; 0 when unknown
      */
-    ProgressTracker(Clock clock, double totalWeight, PatternStore patterns, long priorMillis) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    ProgressTracker(LongSupplier ticker, double totalWeight, PatternStore patterns, long priorMillis) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.patterns = Objects.requireNonNull(patterns, "patterns");
         if (!(totalWeight > 0)) {
             throw new IllegalArgumentException("totalWeight must be > 0 but was " + totalWeight);
@@ -63,7 +64,7 @@ final class ProgressTracker {
         this.priorMillis = priorMillis;
         this.segmentPriorMillis = priorMillis;
         this.segmentTotal = totalWeight;
-        this.segmentStart = clock.instant();
+        this.segmentStart = ticker.getAsLong();
     }
 
     /**
@@ -94,7 +95,7 @@ final class ProgressTracker {
         segmentTotal = remainingWeight;
         segmentPriorMillis = Math.round(priorMillis * Math.min(1.0, remainingWeight / totalWeight));
         segmentDone = 0;
-        segmentStart = clock.instant();
+        segmentStart = ticker.getAsLong();
     }
 
     /** @return the percent reached, 0 to 100 */
@@ -132,7 +133,7 @@ final class ProgressTracker {
             return 0;
         }
         double fraction = segmentDone / segmentTotal;
-        long elapsed = Math.max(0, Duration.between(segmentStart, clock.instant()).toMillis());
+        long elapsed = Math.max(0, TimeUnit.NANOSECONDS.toMillis(ticker.getAsLong() - segmentStart));
         double prior = Math.max(0, segmentPriorMillis - elapsed);
         if (segmentDone <= 0) {
             return segmentPriorMillis > 0 ? Math.round(prior) : -1;

@@ -6,10 +6,10 @@ import dev.thefactory.internal.events.BuildEvents;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * What the chain reactor of one build uses, gathered in one place. Immutable holder; the services themselves are
@@ -27,12 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param heap            reads the heap, for the headroom check before spawning children
  * @param minHeapHeadroom the least free heap, in bytes, for spawning children
  * @param timeouts        the phase and build time limits
- * @param buildStart      when the build started
+ * @param ticker          monotonic time in nanoseconds ({@link System#nanoTime()} in production): task durations; the
+ *                        clock only stamps events
  * @param agentsSpawned   counts every agent spawned in the build
  */
 record ReactorServices(String buildId, ProjectSpec spec, Clock clock, BuildEvents events, ResiliencePolicies policies,
         ExecutorService pool, Watchdog watchdog, ProgressTracker progress, StagingArea staging, HeapProbe heap,
-        long minHeapHeadroom, TimeoutSettings timeouts, Instant buildStart, AtomicInteger agentsSpawned) {
+        long minHeapHeadroom, TimeoutSettings timeouts, LongSupplier ticker, AtomicInteger agentsSpawned) {
 
     ReactorServices {
         Objects.requireNonNull(buildId, "buildId");
@@ -46,7 +47,7 @@ record ReactorServices(String buildId, ProjectSpec spec, Clock clock, BuildEvent
         Objects.requireNonNull(staging, "staging");
         Objects.requireNonNull(heap, "heap");
         Objects.requireNonNull(timeouts, "timeouts");
-        Objects.requireNonNull(buildStart, "buildStart");
+        Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(agentsSpawned, "agentsSpawned");
     }
 }

@@ -1,22 +1,24 @@
 package dev.thefactory.internal.resilience;
 
 import dev.thefactory.api.CircuitBreakerSettings;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The circuit breaker of one backend: a count-based state machine CLOSED → OPEN → HALF_OPEN → CLOSED (or back to OPEN)
- * that reads time only from the injected {@link Clock}, so tests drive its transitions exactly.
+ * that reads time only from the injected monotonic ticker (never the build's clock, which may be fixed), so tests
+ * drive its transitions exactly.
  *
  * <ul>
- *   <li>CLOSED: every attempt may run. The outcomes of the last {@code failureWindow} attempts are kept; when
- *       {@code failureThreshold} of them failed, the circuit opens.</li>
+ *   <li>CLOSED: every attempt may run. The last {@code failureWindow} counted outcomes are kept; when
+ *       {@code failureThreshold} of them are failures, the circuit opens. A failure is counted at once ({@link
+ *       #recordFailure}) or, to be judged when its task is over, put off ({@link #deferFailure}) and counted later
+ *       ({@link #recordFailures}) or never (when the task recovered).</li>
  *   <li>OPEN: attempts are refused. Once {@code delay} has passed since it opened, the next query moves it to
  *       HALF_OPEN.</li>
  *   <li>HALF_OPEN: at most {@code successThreshold} trial attempts run at a time; {@code successThreshold} successes
@@ -43,7 +45,7 @@ final class BackendCircuitBreaker {
 
     private final String backendId;
     private final CircuitBreakerSettings settings;
-    private final Clock clock;
+    private final LongSupplier ticker;
     private final Consumer<Transition> listener;
 
     private State state = State.CLOSED;
@@ -52,21 +54,21 @@ final class BackendCircuitBreaker {
     private int windowCount;
     private int windowNext;
     private int windowFailures;
-    private Instant openedAt;
+    private long openedAt;
     private int halfOpenInFlight;
     private int halfOpenSuccesses;
 
     /**
      * @param backendId the backend this breaker guards
      * @param settings  thresholds and delay
-     * @param clock     the build's clock
+     * @param ticker    monotonic time in nanoseconds, as {@link System#nanoTime()}; only differences are used
      * @param listener  told of every transition, outside the monitor
      */
-    BackendCircuitBreaker(String backendId, CircuitBreakerSettings settings, Clock clock,
+    BackendCircuitBreaker(String backendId, CircuitBreakerSettings settings, LongSupplier ticker,
                           Consumer<Transition> listener) {
         this.backendId = Objects.requireNonNull(backendId, "backendId");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.window = new boolean[settings.failureWindow()];
     }
@@ -108,6 +110,38 @@ final class BackendCircuitBreaker {
         record(permit, false);
     }
 
+    /**
+     * Puts off counting a failed attempt until its task is over. A trial attempt of a HALF_OPEN circuit is not put
+     * off: its failure counts at once (the circuit opens again).
+     *
+     * @param permit from {@link #tryAcquire()}: the attempt failed
+     * @return true when the failure was put off: pass the permit to {@link #recordFailures} if the task fails for
+     *         good; false when it was counted at once, or changes nothing (a permit from an earlier generation)
+     */
+    boolean deferFailure(long permit) {
+        synchronized (this) {
+            if (permit != generation || permit == REFUSED) {
+                return false;
+            }
+            if (state == State.CLOSED) {
+                return true;
+            }
+        }
+        record(permit, false);
+        return false;
+    }
+
+    /**
+     * Counts failures put off by {@link #deferFailure}, in order; those from an earlier generation change nothing.
+     *
+     * @param permits the permits of the failed attempts of a task that failed for good
+     */
+    void recordFailures(List<Long> permits) {
+        for (long permit : permits) {
+            record(permit, false);
+        }
+    }
+
     /** @param permit from {@link #tryAcquire()}: the attempt was cancelled and says nothing about the backend */
     void release(long permit) {
         synchronized (this) {
@@ -134,7 +168,7 @@ final class BackendCircuitBreaker {
         if (state != State.OPEN) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(clock.instant(), openedAt.plus(settings.delay()));
+        Duration left = settings.delay().minusNanos(ticker.getAsLong() - openedAt);
         return left.isNegative() ? Duration.ZERO : left;
     }
 
@@ -186,7 +220,7 @@ final class BackendCircuitBreaker {
 
     /** Moves OPEN to HALF_OPEN once the delay has passed. Caller holds the monitor. */
     private void refresh(List<Transition> transitions) {
-        if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(settings.delay()))) {
+        if (state == State.OPEN && ticker.getAsLong() - openedAt >= settings.delay().toNanos()) {
             moveTo(State.HALF_OPEN, transitions);
         }
     }
@@ -197,7 +231,7 @@ final class BackendCircuitBreaker {
         state = next;
         generation++;
         switch (next) {
-            case OPEN -> openedAt = clock.instant();
+            case OPEN -> openedAt = ticker.getAsLong();
             case HALF_OPEN -> {
                 halfOpenInFlight = 0;
                 halfOpenSuccesses = 0;

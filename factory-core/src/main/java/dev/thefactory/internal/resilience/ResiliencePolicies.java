@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -32,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +47,13 @@ import org.slf4j.LoggerFactory;
  *   <li>fault injection ({@link FaultInjection}): the added latency, then the injected failure, if any;</li>
  *   <li>the attempt itself, on its own thread, with the time limit {@link TimeoutSettings#taskAttempt()}: at the limit it
  *       is interrupted, and abandoned if it does not stop within {@value #GRACE_MILLIS} ms;</li>
- *   <li>the outcome is counted in the backend's circuit breaker; a {@linkplain #isTransient(Throwable) transient}
- *       failure is retried after an exponential backoff with jitter (Failsafe's {@code RetryPolicy}, delays on the
- *       injected scheduler) until {@link RetrySettings#maxAttempts()} is reached; any other failure ends the task.</li>
+ *   <li>the outcome goes to the backend's circuit breaker, as {@link CircuitBreakerSettings} says: a failure its
+ *       {@code countsAsFailure} predicate rejects counts as a success; with {@code Counting.EVERY_ATTEMPT} a failure
+ *       counts at once, with {@code Counting.FINISHED_TASKS} it is put off until the task is over and forgotten if a
+ *       later attempt of the task succeeds;</li>
+ *   <li>a {@linkplain #isTransient(Throwable) transient} failure is retried after an exponential backoff with jitter
+ *       (Failsafe's {@code RetryPolicy}, delays on the injected scheduler) until {@link RetrySettings#maxAttempts()}
+ *       is reached; any other failure ends the task.</li>
  * </ol>
  * Each retry is announced as a {@link RetryScheduled} event and each breaker transition as a {@link
  * CircuitStateChanged} event, and both are logged with the build id. An injected fault replaces the attempt (the
@@ -59,6 +66,9 @@ import org.slf4j.LoggerFactory;
  *         TimeoutSettings.defaults(), FaultInjection.none(), clock, scheduler, listener, buildId);
  * TaskResult result = policies.executeTask("simple", Phase.GENERATE, task.id(), () -> agent.execute(task, context));
  * }</pre>
+ *
+ * <p>Time: the build's clock only stamps events; the circuit breakers' delays are measured on a monotonic ticker
+ * ({@link System#nanoTime()} unless a test injects one).
  *
  * <p>Thread-safe: one instance serves all tasks of a build, concurrently. Circuit breakers are created per backend on
  * first use and shared by all tasks of the build. No argument may be null.
@@ -75,6 +85,7 @@ public final class ResiliencePolicies {
     private final TimeoutSettings timeouts;
     private final FaultInjector faults;
     private final Clock clock;
+    private final LongSupplier ticker;
     private final ScheduledExecutorService scheduler;
     private final BuildListener events;
     private final String buildId;
@@ -88,7 +99,7 @@ public final class ResiliencePolicies {
      * @param circuit   the circuit breaker settings, applied to each backend separately
      * @param timeouts  the time limits; this class applies {@link TimeoutSettings#taskAttempt()}
      * @param faults    faults to inject; {@link FaultInjection#none()} for none
-     * @param clock     the build's clock: event times and circuit breaker delays
+     * @param clock     the build's clock: event times only (circuit breaker delays use {@link System#nanoTime()})
      * @param scheduler runs the retry delays (and the first attempt's hand-off); in tests a scheduler that records
      *                  the delays and runs each task at once makes backoff exact and instant. It must run tasks on its
      *                  own threads, after {@code schedule} has returned, as every real {@code
@@ -102,18 +113,20 @@ public final class ResiliencePolicies {
     public ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
                               FaultInjection faults, Clock clock, ScheduledExecutorService scheduler,
                               BuildListener events, String buildId) {
-        this(retry, circuit, timeouts, faults, clock, scheduler, events, buildId, Duration.ofMillis(GRACE_MILLIS));
+        this(retry, circuit, timeouts, faults, clock, System::nanoTime, scheduler, events, buildId,
+                Duration.ofMillis(GRACE_MILLIS));
     }
 
-    /** As the public constructor, with the abandon grace period chosen (tests). */
+    /** As the public constructor, with the breakers' monotonic ticker and the abandon grace period chosen (tests). */
     ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
-                       FaultInjection faults, Clock clock, ScheduledExecutorService scheduler, BuildListener events,
-                       String buildId, Duration grace) {
+                       FaultInjection faults, Clock clock, LongSupplier ticker, ScheduledExecutorService scheduler,
+                       BuildListener events, String buildId, Duration grace) {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.circuit = Objects.requireNonNull(circuit, "circuit");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.faults = new FaultInjector(Objects.requireNonNull(faults, "faults"));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.events = Objects.requireNonNull(events, "events");
         this.buildId = Objects.requireNonNull(buildId, "buildId");
@@ -155,6 +168,7 @@ public final class ResiliencePolicies {
         try {
             return result.get();
         } catch (ExecutionException | CompletionException e) {
+            run.settleFailures();
             throw run.failure(unwrap(e), false);
         } catch (CancellationException e) {
             throw run.failure(e, true);
@@ -196,15 +210,23 @@ public final class ResiliencePolicies {
     }
 
     /**
-     * Whether a failed attempt counts against its backend's circuit breaker: everything but an {@link AgentException}
-     * (an agent's declared answer about its task, from a backend that is working). I/O errors, timeouts and unexpected
-     * exceptions count. A {@link CompletionException} or {@link ExecutionException} is judged by its cause.
+     * Whether a failed attempt counts against its backend's circuit breaker: what {@link
+     * CircuitBreakerSettings#countsAsFailure()} says of it (by default everything but an {@link AgentException}). A
+     * {@link CompletionException} or {@link ExecutionException} is judged by its cause. A predicate that throws is
+     * logged at WARN and the failure counts.
      *
      * @param failure the attempt's failure
      * @return true when it says the backend is unwell
      */
-    public static boolean countsAgainstBackend(Throwable failure) {
-        return !(unwrap(failure) instanceof AgentException);
+    public boolean countsAgainstBackend(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        try {
+            return circuit.countsAsFailure().test(cause);
+        } catch (RuntimeException e) {
+            LOG.warn("{} CircuitBreakerSettings.countsAsFailure {} threw on {}; the failure counts against the "
+                    + "backend", logPrefix, circuit.countsAsFailure(), describe(cause), e);
+            return true;
+        }
     }
 
 
@@ -238,7 +260,7 @@ public final class ResiliencePolicies {
 
     private BackendCircuitBreaker breaker(String backendId) {
         return breakers.computeIfAbsent(backendId,
-                id -> new BackendCircuitBreaker(id, circuit, clock, this::onTransition));
+                id -> new BackendCircuitBreaker(id, circuit, ticker, this::onTransition));
     }
 
     private <T> RetryPolicy<T> retryPolicy(TaskRun<T> run) {
@@ -318,6 +340,8 @@ public final class ResiliencePolicies {
         private final BackendCircuitBreaker breaker;
         private final AtomicInteger started = new AtomicInteger();
         private final AtomicReference<AttemptRunner.Attempt<T>> current = new AtomicReference<>();
+        /** Permits of failed attempts whose counting waits for the task's end (Counting.FINISHED_TASKS). */
+        private final List<Long> deferredFailures = new ArrayList<>();
         private volatile boolean cancelled;
 
         TaskRun(String backendId, Phase phase, String taskId, Callable<T> attempt, BackendCircuitBreaker breaker) {
@@ -377,18 +401,37 @@ public final class ResiliencePolicies {
                 // cancel() ran between the check above and current.set: it may not have seen this attempt
                 running.cancel();
             }
-            return running.outcome().whenComplete((value, failure) -> {
-                if (failure == null) {
-                    breaker.recordSuccess(permit);
-                } else if (failure instanceof CancellationException) {
-                    breaker.release(permit);
-                } else if (countsAgainstBackend(failure)) {
-                    breaker.recordFailure(permit);
-                } else {
-                    // the agent answered (with a declared failure): the backend itself is working
-                    breaker.recordSuccess(permit);
+            return running.outcome().whenComplete((value, failure) -> count(permit, failure));
+        }
+
+        /** Tells the breaker how an attempt ended; runs before Failsafe sees the outcome. */
+        private void count(long permit, Throwable failure) {
+            if (failure instanceof CancellationException) {
+                breaker.release(permit);
+            } else if (failure == null || !countsAgainstBackend(failure)) {
+                // a success, or a failure that says nothing against the backend (by default: the agent answered)
+                breaker.recordSuccess(permit);
+                synchronized (deferredFailures) {
+                    // the backend recovered: the failures this task had are forgotten
+                    deferredFailures.clear();
                 }
-            });
+            } else if (circuit.counting() == CircuitBreakerSettings.Counting.EVERY_ATTEMPT) {
+                breaker.recordFailure(permit);
+            } else if (breaker.deferFailure(permit)) {
+                synchronized (deferredFailures) {
+                    deferredFailures.add(permit);
+                }
+            }
+        }
+
+        /** The task failed for good: counts the failures that were put off until its end. */
+        void settleFailures() {
+            List<Long> permits;
+            synchronized (deferredFailures) {
+                permits = List.copyOf(deferredFailures);
+                deferredFailures.clear();
+            }
+            breaker.recordFailures(permits);
         }
 
         /** Stops the running attempt and any later one; pairs with the checks of {@code cancelled} above. */

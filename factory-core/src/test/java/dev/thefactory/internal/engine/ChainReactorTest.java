@@ -158,7 +158,8 @@ class ChainReactorTest {
                     }
                 });
         BuildEngine engine = EngineFixture.engine(config,
-                EngineHooks.defaults().withWatchdog(scheduler, Duration.ofSeconds(1)), EngineFixture.SPEC, null,
+                EngineHooks.defaults().withWatchdog(scheduler, Duration.ofSeconds(1)).withTicker(clock),
+                EngineFixture.SPEC, null,
                 backend);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread build = new Thread(() -> {

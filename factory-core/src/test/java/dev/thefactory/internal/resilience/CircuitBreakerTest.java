@@ -150,8 +150,9 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void everyRetryAttemptCountsAndAnOpeningCircuitStopsTheRetries() {
-        Harness retrying = new Harness(Harness.exactRetry(10, 100, 1000, 2.0), THREE_OF_FOUR,
+    void countingEveryAttemptLetsAnOpeningCircuitStopTheRetries() {
+        Harness retrying = new Harness(Harness.exactRetry(10, 100, 1000, 2.0),
+                THREE_OF_FOUR.withCounting(CircuitBreakerSettings.Counting.EVERY_ATTEMPT),
                 TimeoutSettings.defaults(), FaultInjection.none());
         AtomicInteger calls = new AtomicInteger();
 
@@ -172,7 +173,8 @@ class CircuitBreakerTest {
     @Test
     void aRetryWaitingOutTheOpenDelayFindsTheCircuitHalfOpen() throws Exception {
         // a breaker that opens at the first failure for 100 ms, and a retry delay of 100 ms of virtual time
-        CircuitBreakerSettings eager = new CircuitBreakerSettings(1, 1, Duration.ofMillis(100), 1);
+        CircuitBreakerSettings eager = new CircuitBreakerSettings(1, 1, Duration.ofMillis(100), 1)
+                .withCounting(CircuitBreakerSettings.Counting.EVERY_ATTEMPT);
         Harness retrying = new Harness(Harness.exactRetry(2, 100, 100, 1.0), eager, TimeoutSettings.defaults(),
                 FaultInjection.none());
         AtomicInteger calls = new AtomicInteger();

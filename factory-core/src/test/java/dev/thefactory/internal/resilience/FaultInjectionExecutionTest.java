@@ -127,7 +127,8 @@ class FaultInjectionExecutionTest {
     @Test
     void aFailingBackendExhaustsTheRetriesAndOpensItsCircuit() throws Exception {
         Harness harness = new Harness(Harness.exactRetry(3, 100, 1000, 2.0),
-                new CircuitBreakerSettings(5, 10, Duration.ofSeconds(30), 2), TimeoutSettings.defaults(),
+                new CircuitBreakerSettings(5, 10, Duration.ofSeconds(30), 2)
+                        .withCounting(CircuitBreakerSettings.Counting.EVERY_ATTEMPT), TimeoutSettings.defaults(),
                 FaultInjection.parse("fail-backend=simple"));
 
         assertThatThrownBy(() -> harness.policies.executeTask("simple", Phase.ANALYZE, "a1", () -> "x"))

@@ -26,7 +26,7 @@ final class Harness {
 
     Harness(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts, FaultInjection faults,
             Duration grace) {
-        policies = new ResiliencePolicies(retry, circuit, timeouts, faults, clock, scheduler, events::add, "b-test",
+        policies = new ResiliencePolicies(retry, circuit, timeouts, faults, clock, clock, scheduler, events::add, "b-test",
                 grace);
     }
 

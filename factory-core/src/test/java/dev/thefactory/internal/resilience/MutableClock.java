@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.LongSupplier;
 
-/** A clock for tests that moves only when told to. Thread-safe. */
-public final class MutableClock extends Clock {
+/**
+ * A clock for tests that moves only when told to. It is also a monotonic ticker (nanoseconds since the epoch of its
+ * instant), so one object drives both the timestamps and the measured durations of a test. Thread-safe.
+ */
+public final class MutableClock extends Clock implements LongSupplier {
 
     private volatile Instant now;
 
@@ -32,5 +36,12 @@ public final class MutableClock extends Clock {
     @Override
     public Instant instant() {
         return now;
+    }
+
+    /** @return the instant as nanoseconds since the epoch, a ticker that moves with {@link #advance} */
+    @Override
+    public long getAsLong() {
+        Instant current = now;
+        return current.getEpochSecond() * 1_000_000_000L + current.getNano();
     }
 }
