@@ -3,6 +3,7 @@ package dev.thefactory.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.SpecValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -96,6 +97,10 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             LOG.debug("internal error", error);
         }
         List<String> options = error instanceof FactoryException fe ? fe.recoveryOptions() : List.of();
+        if (error instanceof OutputConflictException) {
+            options = new java.util.ArrayList<>(options);
+            options.add(0, "run again with --overwrite: the old tree is moved aside under .trash and kept");
+        }
         printRecoveryOptions(err, options);
         if (debug && ExitCodes.isExpected(error)) {
             err.println(stackTrace(error));
