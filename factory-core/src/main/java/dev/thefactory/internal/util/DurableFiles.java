@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes, renames and creates files so that they survive a crash of the machine: content is written to a temporary
  * sibling, forced, renamed into place atomically, and the directory holding the new name is forced too. Every
- * failure propagates as an {@link IOException}; nothing is swallowed. The staging area, the publisher and the
+ * failure propagates as an {@link IOException}; nothing is swallowed. A pending interrupt of the calling thread does
+ * not cut a step short (it would close the file channel and lose finished work): it is cleared while the step runs
+ * and set again afterwards. The staging area, the publisher and the
  * checkpoint log all go through one instance, so what "durable" means is decided here once.
  *
  * <p>The operations that reach the disk are a {@link Disk}; tests inject one that counts forces or loses renames.
@@ -98,7 +100,7 @@ public final class DurableFiles {
      * @throws IOException when it could not be made durable
      */
     public void force(FileChannel channel) throws IOException {
-        disk.force(channel, false);
+        uninterrupted(() -> disk.force(channel, false));
     }
 
     /**
@@ -106,7 +108,7 @@ public final class DurableFiles {
      * @throws IOException when its entries could not be made durable
      */
     public void forceDirectory(Path directory) throws IOException {
-        disk.forceDirectory(directory);
+        uninterrupted(() -> disk.forceDirectory(directory));
     }
 
     /**
@@ -120,6 +122,10 @@ public final class DurableFiles {
      */
     public void write(Path target, byte[] content) throws IOException {
         Objects.requireNonNull(content, "content");
+        uninterrupted(() -> writeNow(target, content));
+    }
+
+    private void writeNow(Path target, byte[] content) throws IOException {
         Path directory = parent(target);
         Path temp = target.resolveSibling(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
@@ -153,6 +159,10 @@ public final class DurableFiles {
      * @throws IOException when the rename or a force fails
      */
     public void rename(Path from, Path to) throws IOException {
+        uninterrupted(() -> renameNow(from, to));
+    }
+
+    private void renameNow(Path from, Path to) throws IOException {
         Path fromDirectory = parent(from);
         Path toDirectory = parent(to);
         disk.move(from, to);
@@ -171,6 +181,12 @@ public final class DurableFiles {
      * @throws IOException when it cannot be created, or a file is in its place
      */
     public boolean createDirectory(Path directory) throws IOException {
+        boolean[] created = {false};
+        uninterrupted(() -> created[0] = createDirectoryNow(directory));
+        return created[0];
+    }
+
+    private boolean createDirectoryNow(Path directory) throws IOException {
         try {
             Files.createDirectory(directory);
         } catch (FileAlreadyExistsException e) {
@@ -199,6 +215,23 @@ public final class DurableFiles {
             createDirectories(parent);
         }
         createDirectory(absolute);
+    }
+
+    /** One step on the disk. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void uninterrupted(Step step) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            step.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Path parent(Path file) {
