@@ -72,6 +72,11 @@ class PublishingKeepsUserFilesTest {
     }
 
     @Test
+    void theManifestTheOutputCheckReadsIsTheOneBuildsWrite() {
+        assertThat(dev.thefactory.internal.output.PublishedOutput.METADATA).isEqualTo(BuildMetadata.PATH);
+    }
+
+    @Test
     void aRebuildReplacesAnUnchangedEarlierOutputAndSaysSo() {
         InMemoryCheckpointRepository repository = new InMemoryCheckpointRepository();
         BuildResult first = engine(repository).run();
