@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * directory must still hold what {@link #check} saw, so of two builds that publish one slug at once, one wins and
  * the other fails with an {@link OutputConflictException}. Then an earlier output is renamed aside into
  * {@code <outputRoot>/.trash/<slug>-<buildId>}, the new one is renamed into place, and the earlier one is deleted —
- * or, when it held files no build published (with {@code overwrite}), kept there and named in the notes. Between
+ * or, when it held files no build published or another build published it while this one ran (both only with
+ * {@code overwrite}), kept there and named in the notes. Between
  * the two renames the directory is briefly absent; a reader never sees a mix of two outputs. If the second rename
  * fails, the old one is renamed back. Every rename is made durable ({@link DurableFiles}) before the next step.
  *
@@ -226,7 +227,7 @@ public final class Publisher {
             throw failure;
         }
         List<String> notes = new ArrayList<>();
-        if (now.kind() == Kind.PUBLISHED) {
+        if (now.kind() == Kind.PUBLISHED && now.sameAs(seen)) {
             notes.add("Replaced the unchanged output of build " + now.publishedBy() + " in " + target);
             try {
                 ProjectFiles.deleteTree(aside, true);
@@ -236,6 +237,9 @@ public final class Publisher {
                         + "hand", buildId, target, aside, e);
                 notes.add("The replaced output could not be deleted from " + aside + " (" + e + "); delete it by hand");
             }
+        } else if (now.kind() == Kind.PUBLISHED) {
+            notes.add("The output of build " + now.publishedBy() + ", published to " + target + " while this build "
+                    + "ran, was moved aside to " + aside + " and kept (overwrite)");
         } else {
             notes.add("The earlier contents of " + target + " (" + String.join("; ", now.differences().subList(0,
                     Math.min(3, now.differences().size()))) + (now.differences().size() > 3 ? "; ..." : "")

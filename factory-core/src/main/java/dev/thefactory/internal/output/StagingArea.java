@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The staging area of one build, {@code <outputRoot>/.staging/<buildId>/}: generated files are written here, checked,
  * and only then {@linkplain Publisher#publish published}. Every write is confined to the root (no {@code ..}, no
- * absolute path, no symbolic link followed, no Windows device name, no two paths that differ only in case), bounded
- * by {@link OutputQuotas}, and atomic (a reader sees the old content or the new, never a torn file).
+ * absolute path, no symbolic link followed, no Windows device name, no two paths that differ only in case or only in
+ * Unicode form — paths are kept in NFC), bounded by {@link OutputQuotas}, atomic (a reader sees the old content or
+ * the new, never a torn file) and durable: the file and the directory entries on its way are forced to disk before
+ * {@link #write} returns, and a failed force fails the write.
  *
  * <pre>{@code
  * StagingArea staging = StagingArea.open(Path.of("outputs"), buildId, OutputQuotas.defaults());
@@ -162,7 +164,8 @@ public final class StagingArea {
      * @return the content's SHA-256, lower-case hex
      * @throws UnsafePathException       when the path is refused, a directory on the way is a link, lies outside
      *                                   the root or is a file, the final name is a link or a directory, or the path
-     *                                   differs only in case from one already staged
+     *                                   differs only in case from one already staged, or is one already staged
+     *                                   spelled in another Unicode form (NFC and NFD)
      * @throws OutputValidationException when a quota would be exceeded (file count, total bytes, file size, depth)
      * @throws FactoryException          when the file system fails (the cause is the {@link IOException})
      * @throws IllegalStateException     after {@link #delete()}

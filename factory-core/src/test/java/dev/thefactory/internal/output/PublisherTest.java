@@ -150,6 +150,17 @@ class PublisherTest {
     }
 
     @Test
+    void withOverwriteAnOutputPublishedWhileThisBuildRanIsKeptNotDeleted() {
+        PublishedOutput seen = Publisher.check(output, "demo", "b2", true);
+        earlierOutput(); // build b1 publishes while b2 runs
+
+        Publisher.Publication done = Publisher.publish(staging.root(), output, "demo", "b2", seen, true);
+
+        assertThat(TreeSnapshot.read(output.resolve(".trash/demo-b2/OLD.md"))).isEqualTo("only in the old output");
+        assertThat(done.notes()).singleElement().asString().contains("build b1").contains("kept");
+    }
+
+    @Test
     void concurrentPublishesOfOneSlugNeverMixTrees() throws Exception {
         List<StagingArea> areas = new ArrayList<>();
         List<PublishedOutput> seen = new ArrayList<>();
