@@ -152,8 +152,9 @@ public record PublishedOutput(Path directory, Kind kind, String publishedBy, Lis
         }
         present.keySet().forEach(path -> differences.add("added: " + path));
         for (String dir : directories) {
-            if (!listedDirectories.contains(dir)) {
-                differences.add("added: " + dir + "/");
+            boolean named = present.keySet().stream().anyMatch(path -> path.startsWith(dir + "/"));
+            if (!listedDirectories.contains(dir) && !named) {
+                differences.add("added: " + dir + "/"); // an empty directory, or one holding only directories
             }
         }
         if (differences.isEmpty()) {

@@ -104,10 +104,17 @@ class PublisherTest {
         earlierOutput();
         TreeSnapshot.write(output.resolve("demo/MY_NOTES.txt"), "mine");
         TreeSnapshot.write(output.resolve("demo/OLD.md"), "edited");
+        TreeSnapshot.write(output.resolve("demo/target/classes/App.class"), "compiled");
+        try {
+            Files.createDirectories(output.resolve("demo/empty"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Map<String, String> before = TreeSnapshot.of(output);
 
         assertThatThrownBy(() -> publish(false)).isInstanceOfSatisfying(OutputConflictException.class, e -> {
-            assertThat(e.differences()).containsExactly("added: MY_NOTES.txt", "changed: OLD.md");
+            assertThat(e.differences()).containsExactly("added: MY_NOTES.txt", "added: empty/",
+                    "added: target/classes/App.class", "changed: OLD.md");
             assertThat(e.getMessage()).contains(output.resolve("demo").toString())
                     .contains("before doing any work");
             assertThat(e.recoveryOptions()).anySatisfy(o -> assertThat(o).contains(".trash/demo-b2"));
