@@ -23,6 +23,9 @@ import java.util.Objects;
  * corrupt checkpoints instead of loading them. The file format, recovery rules and locking are described in
  * {@code docs/checkpoints.md}.
  *
+ * <p>A repository is {@link AutoCloseable}: close a file-system repository when no build uses it any more (a build
+ * releases its own open segment file when it ends, so a long-lived repository holds no file per finished build).
+ *
  * <p>This class has only static methods and is thread-safe; the repositories it returns are thread-safe too.
  */
 public final class CheckpointRepositories {

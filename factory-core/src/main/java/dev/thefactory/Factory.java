@@ -99,6 +99,10 @@ public final class Factory {
      * Runs one build: plan, agents through the backend cascade, output validation, publication.
      *
      * @return the result; its project was published under {@link BuildResult#outputDirectory()}
+     * @throws dev.thefactory.api.OutputConflictException when the project's directory under the output directory
+     *                                     holds files no earlier build published there (nothing was done), or
+     *                                     changed while the build ran (nothing was published; the validated project
+     *                                     stays staged for a resume); see {@link Builder#overwrite(boolean)}
      * @throws BackendUnavailableException when the mode or the chosen backend cannot be served (nothing was done)
      * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted;
      *                                     nothing was published and the result inside says what happened
@@ -118,6 +122,7 @@ public final class Factory {
      * <pre>{@code
      * Factory factory = Factory.builder()
      *         .spec(Path.of("specs/todo-app.md"))
+     *         .outputDirectory(Path.of("out"))   // the one the build was started with: its staged files are there
      *         .checkpoints(CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints")))
      *         .build();
      * BuildResult result = factory.resume("b-20261125-110812-3f9a1c");
@@ -128,8 +133,11 @@ public final class Factory {
      * @throws dev.thefactory.api.SpecValidationException when this factory's spec differs from the checkpointed one
      *                                     (resume with {@link #resume(String, boolean)} to go on anyway)
      * @throws dev.thefactory.api.StateLockedException    when another process is running that build
-     * @throws dev.thefactory.api.FactoryException        when the repository has no checkpoint of that build, or it
-     *                                     was already published
+     * @throws dev.thefactory.api.BuildNotFoundException when the repository has no checkpoint of that build; nothing
+     *                                     is created, run or published
+     * @throws dev.thefactory.api.FactoryException        when it was already published and its output is still there
+     *                                     (a build whose published directory was lost is published again)
+     * @throws dev.thefactory.api.OutputConflictException as {@link #run()}
      * @throws BackendUnavailableException as {@link #run()}
      * @throws BuildFailedException        as {@link #run()}
      */
@@ -215,14 +223,15 @@ public final class Factory {
      * <pre>{@code
      * Factory.SavedBuild saved = Factory.savedBuild(repository, buildId);
      * BuildResult result = Factory.builder().spec(saved.spec().orElseThrow()).mode(saved.mode())
+     *         .outputDirectory(saved.output().orElseThrow())   // else every task runs again, published elsewhere
      *         .checkpoints(repository).build().resume(buildId);
      * }</pre>
      *
      * @param repository the checkpoint repository
      * @param buildId    the build
      * @return what its newest readable checkpoint records
-     * @throws dev.thefactory.api.FactoryException    when the repository holds no checkpoint of the build
-     * @throws dev.thefactory.api.CheckpointException when none of its checkpoints can be read
+     * @throws dev.thefactory.api.BuildNotFoundException when the repository holds no checkpoint of the build
+     * @throws dev.thefactory.api.CheckpointException    when none of its checkpoints can be read
      * @throws IllegalArgumentException               when the build id is not a valid id
      */
     public static SavedBuild savedBuild(CheckpointRepository repository, String buildId) {
@@ -325,8 +334,13 @@ public final class Factory {
         }
 
         /**
-         * @param directory where projects are published, as {@code <directory>/<project-slug>/}; default
-         *                  {@code outputs} in the working directory
+         * Where projects are published, as {@code <directory>/<project-slug>/}. An existing project directory is
+         * replaced only when it holds exactly what an earlier build published there (as its
+         * {@code .factory/metadata.json} lists it); anything else stops the build before any work with an
+         * {@link dev.thefactory.api.OutputConflictException}, unless {@link #overwrite(boolean)} is set.
+         *
+         * @param directory the output directory; default {@code outputs} in the working directory. A resume must be
+         *                  given the directory the build was started with ({@link SavedBuild#output()})
          * @return this builder
          */
         public Builder outputDirectory(Path directory) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Another process (or another part of this one) holds the single-writer lock of a build in a state directory, and
- * it was not released within the time allowed. Nothing was written. CLI exit code 3.
+ * Another process (or another part of this one) holds the single-writer lock of a build in a state directory. Builds
+ * and resumes do not wait for it: they are refused at once ({@link #stateDirectory()} and {@link #holder()} say
+ * where and who). Nothing was written. CLI exit code 3.
  *
  * <p>The lock is an operating-system file lock: it dies with the process that held it, so a lock file left behind
  * by a crashed process is never an obstacle. Immutable and thread-safe.

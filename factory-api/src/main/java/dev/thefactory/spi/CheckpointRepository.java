@@ -12,9 +12,12 @@ import java.util.Optional;
  * {@link #latest} is empty and {@link #damage(String)} says why; a {@link dev.thefactory.api.CheckpointException}
  * is for storage that cannot be read or written at all.
  *
+ * <p>A repository may hold resources (open files, connections); {@link #close()} releases them. The core never
+ * closes a repository it was given: whoever created it closes it when no build uses it any more.
+ *
  * <p>Implementations must be thread-safe. An abstract contract test for implementers is in {@code factory-tests}.
  */
-public interface CheckpointRepository {
+public interface CheckpointRepository extends AutoCloseable {
 
     /**
      * Durably appends a checkpoint: when this returns, the checkpoint survives a crash of the process.
@@ -62,5 +65,17 @@ public interface CheckpointRepository {
      */
     default List<String> damage(String buildId) {
         return List.of();
+    }
+
+    /**
+     * Releases what the repository holds open (files, connections). Checkpoints already saved stay saved. Whether the
+     * repository may be used after closing is up to the implementation; the ones that ship with The Factory reopen
+     * what they need on the next call.
+     *
+     * <p>The default does nothing, which is correct for a repository that holds nothing open (such as one in
+     * memory); a repository that keeps files or connections open must override it.
+     */
+    @Override
+    default void close() {
     }
 }

@@ -3,6 +3,7 @@ package dev.thefactory.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.SpecValidationException;
 import java.io.PrintWriter;
@@ -119,6 +120,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         if (fe instanceof RequirementsNotMetException) {
             options.add("publish anyway: run the same command with --require-features none (the published project "
                     + "and its summary say what was not implemented)");
+        }
+        if (fe instanceof OutputConflictException) {
+            options.add(0, "run again with --overwrite: the old tree is moved aside under .trash and kept");
         }
         return options;
     }

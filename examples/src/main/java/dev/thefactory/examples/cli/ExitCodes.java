@@ -2,9 +2,11 @@ package dev.thefactory.examples.cli;
 
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.SpecValidationException;
 import dev.thefactory.api.StateLockedException;
 import java.io.InterruptedIOException;
@@ -19,8 +21,9 @@ import picocli.CommandLine;
  *   <caption>Exit codes</caption>
  *   <tr><td>0</td><td>success, also after a fallback</td></tr>
  *   <tr><td>1</td><td>the build failed after retries and fallbacks, or an internal error (a bug)</td></tr>
- *   <tr><td>2</td><td>invalid input: spec, arguments, fault injection settings</td></tr>
- *   <tr><td>3</td><td>environment: no usable backend, state locked, a directory that cannot be written</td></tr>
+ *   <tr><td>2</td><td>invalid input: spec, arguments, fault injection settings, an unknown build id</td></tr>
+ *   <tr><td>3</td><td>environment: no usable backend, state locked, a directory that cannot be written, an output
+ *   directory holding files an earlier build did not publish</td></tr>
  *   <tr><td>130</td><td>interrupted; resumable</td></tr>
  * </table>
  */
@@ -43,11 +46,13 @@ final class ExitCodes {
         if (isInterruption(error)) {
             return INTERRUPTED;
         }
-        if (error instanceof CommandLine.ParameterException || error instanceof SpecValidationException) {
+        if (error instanceof CommandLine.ParameterException || error instanceof SpecValidationException
+                || error instanceof BuildNotFoundException) {
             return INVALID_INPUT;
         }
         if (error instanceof BackendUnavailableException || error instanceof StateLockedException
-                || error instanceof CheckpointException || error instanceof UnusableDirectoryException) {
+                || error instanceof CheckpointException || error instanceof UnusableDirectoryException
+                || error instanceof OutputConflictException) {
             return ENVIRONMENT;
         }
         if (error instanceof BuildFailedException failed && failed.result().status() == BuildStatus.INTERRUPTED) {

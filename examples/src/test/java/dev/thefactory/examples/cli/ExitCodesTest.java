@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.SpecValidationException;
 import dev.thefactory.api.StateLockedException;
 import dev.thefactory.api.ValidationSummary;
@@ -40,6 +42,9 @@ class ExitCodesTest {
         assertThat(ExitCodes.of(new StateLockedException(Path.of("s"), "b", "pid 1", Duration.ZERO))).isEqualTo(3);
         assertThat(ExitCodes.of(new CheckpointException("disk full", null, FactoryException.ErrorContext.NONE,
                 List.of()))).isEqualTo(3);
+        assertThat(ExitCodes.of(new OutputConflictException(Path.of("out/demo"), "b", List.of("added: x"), null)))
+                .isEqualTo(3);
+        assertThat(ExitCodes.of(new BuildNotFoundException("b-typo", "state"))).isEqualTo(2);
         assertThat(ExitCodes.of(failed(BuildStatus.FAILED))).isEqualTo(1);
         assertThat(ExitCodes.of(failed(BuildStatus.INTERRUPTED))).isEqualTo(130);
         assertThat(ExitCodes.of(new IllegalStateException(new InterruptedException()))).isEqualTo(130);

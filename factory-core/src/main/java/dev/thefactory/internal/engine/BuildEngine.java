@@ -2,6 +2,7 @@ package dev.thefactory.internal.engine;
 
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
@@ -9,6 +10,8 @@ import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.StateLockedException;
 import dev.thefactory.internal.backend.BackendDiscovery;
+import dev.thefactory.internal.output.PublishedOutput;
+import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
@@ -30,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * so two runs never write one build at once; a lock left by a process that died is released by the operating system
  * and never blocks a resume.
  *
- * <p>Immutable and thread-safe: separate calls may proceed concurrently (they share the checkpoint repository and, when
- * they publish the same project, the output directory — the last publish wins).
+ * <p>A build's open checkpoint log is released when the build ends, however it ends.
+ *
+ * <p>Immutable and thread-safe: separate calls may proceed concurrently (they share the checkpoint repository; of two
+ * that publish the same project at once, one wins and the other fails with an
+ * {@link dev.thefactory.api.OutputConflictException}).
  */
 public final class BuildEngine {
 
@@ -93,6 +99,8 @@ public final class BuildEngine {
      * Runs one build.
      *
      * @return the result of the successful build; its project is published
+     * @throws dev.thefactory.api.OutputConflictException when the project's output directory holds files no earlier
+     *                                     build published (before any work), or changed while the build ran
      * @throws BackendUnavailableException when the mode or the explicit backend cannot be served; no work was done
      * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted
      *                                     (then the result's status is {@code INTERRUPTED} and the thread's interrupt
@@ -105,7 +113,7 @@ public final class BuildEngine {
             LOG.debug("[build {}] holds its lock", buildId);
             return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null).execute();
         } finally {
-            lock.close();
+            release(buildId, lock);
         }
     }
 
@@ -119,32 +127,44 @@ public final class BuildEngine {
      *         {@link BuildResult#tasksSkipped()} say what was not redone
      * @throws StateLockedException        when another process (or another build of this one) holds the build
      * @throws SpecChangedException        when the spec changed since the checkpoint and {@code force} is false
-     * @throws FactoryException            when the build has no checkpoints or was already published
+     * @throws BuildNotFoundException      when the repository holds no checkpoint of the build (nothing is created)
+     * @throws FactoryException            when the build was already published and its output is still there
      * @throws dev.thefactory.api.CheckpointException when none of its checkpoints can be read
      * @throws BackendUnavailableException as {@link #run()}
      * @throws BuildFailedException        as {@link #run()}
      */
     public BuildResult resume(String buildId, boolean force) {
         Objects.requireNonNull(buildId, "buildId");
-        boolean started = startedOnDisk(buildId);
+        requireKnown(buildId); // before the lock, which would create the build's directory
         BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
         try {
             List<Checkpoint> history = config.checkpoints().history(buildId);
-            if (started && history.isEmpty()) {
-                // It died before its first checkpoint was durable: nothing to skip, so it starts again.
+            List<String> damage = config.checkpoints().damage(buildId);
+            if (history.isEmpty() && damage.isEmpty()) {
+                throw new BuildNotFoundException(buildId, config.checkpoints().toString());
+            }
+            if (history.isEmpty()) {
+                // It wrote checkpoints, but not one survived intact: nothing to skip, so it starts again.
                 List<String> notes = new ArrayList<>();
-                notes.add("Build " + buildId + " stopped before it saved a checkpoint; it was run again from the "
-                        + "start under the same id (the spec could not be compared with the one it started with)");
-                config.checkpoints().damage(buildId).forEach(d -> notes.add("Checkpoint damage found while "
-                        + "resuming: " + d));
+                notes.add("Build " + buildId + " saved no intact checkpoint before it stopped; it was run again from "
+                        + "the start under the same id (the spec could not be compared with the one it started with)");
+                damage.forEach(d -> notes.add("Checkpoint damage found while resuming: " + d));
                 return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, notes)
                         .execute();
             }
             ResumePoint point = ResumePoint.load(config.checkpoints(), buildId, history);
             if (point.finished()) {
-                throw new FactoryException("Build " + buildId + " already succeeded and was published; there is "
-                        + "nothing to resume", null, ErrorContext.ofBuild(buildId),
-                        List.of("start a new build (factory build) to build the project again"));
+                Path output = point.outputDirectory() != null ? point.outputDirectory() : config.outputDirectory();
+                PublishedOutput found = PublishedOutput.inspect(output.resolve(SafePaths.slug(spec.name())));
+                if (buildId.equals(found.publishedBy())) {
+                    throw new FactoryException("Build " + buildId + " already succeeded and was published to "
+                            + found.directory() + "; there is nothing to resume", null, ErrorContext.ofBuild(buildId),
+                            List.of("start a new build (factory build) to build the project again"));
+                }
+                // Its PUBLISH checkpoint survived but its output did not (a rename lost in a power cut, or the
+                // directory was removed since): it publishes again from what is still staged, or rebuilds.
+                LOG.warn("[build {}] was published, but {} does not hold its output; publishing it again", buildId,
+                        found.directory());
             }
             if (!point.specHash().equals(specHash)) {
                 if (!force) {
@@ -156,7 +176,7 @@ public final class BuildEngine {
             return new BuildRun(config, spec, specHash, discovery, hooks, buildId,
                     specFile != null ? specFile : point.specFile(), point, null).execute();
         } finally {
-            lock.close();
+            release(buildId, lock);
         }
     }
 
@@ -178,19 +198,22 @@ public final class BuildEngine {
         return resume(latest.buildId(), force);
     }
 
-    /**
-     * @return whether a file-system repository has a directory for the build: a build that took its lock there
-     *         started, even if it died before its first checkpoint
-     */
-    private boolean startedOnDisk(String buildId) {
-        if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
-            try {
-                return java.nio.file.Files.isDirectory(files.root().resolve(buildId));
-            } catch (java.nio.file.InvalidPathException e) {
-                return false;
-            }
+    /** @throws BuildNotFoundException when the build wrote nothing to the repository: no checkpoint, no damage */
+    private void requireKnown(String buildId) {
+        if (config.checkpoints().history(buildId).isEmpty() && config.checkpoints().damage(buildId).isEmpty()) {
+            throw new BuildNotFoundException(buildId, config.checkpoints().toString());
         }
-        return false;
+    }
+
+    /** Releases the build's open checkpoint log (its file handle), then its lock. */
+    private void release(String buildId, BuildLocks.Held lock) {
+        try {
+            if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
+                files.release(buildId);
+            }
+        } finally {
+            lock.close();
+        }
     }
 
     private String source(ResumePoint point) {

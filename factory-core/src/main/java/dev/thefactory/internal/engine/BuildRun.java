@@ -10,6 +10,7 @@ import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.OutputValidationException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
@@ -34,6 +35,7 @@ import dev.thefactory.internal.events.BuildEvents;
 import dev.thefactory.internal.events.EventDispatcher;
 import dev.thefactory.internal.output.FileReport;
 import dev.thefactory.internal.output.OutputValidation;
+import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.Publisher;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
@@ -135,6 +137,8 @@ final class BuildRun {
     private ExecutorService pool;
     private ResiliencePolicies policies;
     private StagingArea staging;
+    /** What the project's output directory held when the build started; publishing expects the same. */
+    private PublishedOutput outputSeen;
     private OutputValidation validation;
     private ProgressTracker progress;
     private CheckpointWriter checkpoints;
@@ -256,6 +260,14 @@ final class BuildRun {
                 events.notice(null, note);
             }
         }
+        try {
+            outputSeen = checkOutput();
+        } catch (FactoryException e) {
+            // before any work: thrown to the caller as it is (an OutputConflictException names the fixes)
+            LOG.warn("[build {}] {}", buildId, e.getMessage());
+            finish(BuildStatus.FAILED, null);
+            throw e;
+        }
         BackendCascade cascade;
         try {
             cascade = resolveBackends();
@@ -283,6 +295,18 @@ final class BuildRun {
             }
             throw unexpected;
         }
+    }
+
+    /** Refuses, before any work, an output directory that publishing would destroy; announces a replacement. */
+    private PublishedOutput checkOutput() {
+        String slug = SafePaths.slug(spec.name());
+        PublishedOutput seen = Publisher.check(config.outputDirectory(), slug, buildId, config.overwrite());
+        String notice = Publisher.notice(seen, slug, buildId);
+        if (notice != null) {
+            LOG.info("[build {}] {}", buildId, notice);
+            events.notice(null, notice);
+        }
+        return seen;
     }
 
     private BackendCascade resolveBackends() {
@@ -670,7 +694,20 @@ final class BuildRun {
         Path outputRoot = staging.root().getParent().getParent();
         Path published;
         try {
-            published = Publisher.publish(staging.root(), outputRoot, slug);
+            Publisher.Publication publication = Publisher.publish(staging.root(), outputRoot, slug, buildId,
+                    outputSeen, config.overwrite());
+            published = publication.directory();
+            for (String note : publication.notes()) {
+                notes.add(note);
+                events.notice(Phase.PUBLISH, note);
+            }
+        } catch (OutputConflictException e) {
+            // the directory changed while the build ran: thrown as it is, the validated project stays staged
+            failPhase(Phase.PUBLISH, CORE);
+            events.phaseFailed(Phase.PUBLISH, CORE, e.getMessage());
+            LOG.warn("[build {}] {}", buildId, e.getMessage());
+            finish(BuildStatus.FAILED, null);
+            throw e;
         } catch (FactoryException | IllegalArgumentException e) {
             List<String> recovery = new ArrayList<>();
             if (e instanceof FactoryException factoryFailure) {

@@ -21,6 +21,7 @@ import dev.thefactory.spi.GeneratedFile;
 import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.TaskResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -433,12 +434,15 @@ final class ChainReactor {
                 }
             }
             List<String> paths = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            Map<String, String> seen = new HashMap<>();
             for (GeneratedFile file : result.files()) {
                 String path = SafePaths.normalize(file.path());
-                if (!seen.add(path)) {
+                String earlier = seen.putIfAbsent(path, file.path());
+                if (earlier != null) {
                     throw AgentException.permanentFailure("Task '" + task.id() + "' returned the file '" + path
-                            + "' twice; each file must appear once in a result");
+                            + "' twice" + (earlier.equals(file.path()) ? "" : " (as '" + earlier + "' and '"
+                            + file.path() + "', one name in Unicode NFC and NFD, one file on macOS)")
+                            + "; each file must appear once in a result");
                 }
                 paths.add(path);
             }

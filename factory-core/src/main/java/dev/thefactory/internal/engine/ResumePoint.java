@@ -1,7 +1,7 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.CheckpointException;
-import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.Phase;
 import dev.thefactory.internal.engine.BuildState.PhaseCheckpoint;
@@ -53,7 +53,7 @@ final class ResumePoint {
      * @param repository where its checkpoints are
      * @param buildId    the build
      * @return its state
-     * @throws FactoryException    when the repository has no checkpoint of the build
+     * @throws BuildNotFoundException when the repository has no checkpoint of the build
      * @throws CheckpointException when it has checkpoints but none that can be read, or cannot be read at all
      */
     static ResumePoint load(CheckpointRepository repository, String buildId) {
@@ -69,7 +69,7 @@ final class ResumePoint {
      * @param buildId    the build
      * @param history    {@code repository.history(buildId)}
      * @return its state
-     * @throws FactoryException    when the history is empty
+     * @throws BuildNotFoundException when the history is empty and nothing is damaged
      * @throws CheckpointException when it has checkpoints but none that can be read
      */
     static ResumePoint load(CheckpointRepository repository, String buildId, List<Checkpoint> history) {
@@ -83,10 +83,7 @@ final class ResumePoint {
                         + repository + " is intact.\n  " + String.join("\n  ", notes), null,
                         ErrorContext.ofBuild(buildId), List.of("start a new build (factory build)"));
             }
-            throw new FactoryException("Build " + buildId + " has no checkpoints in " + repository
-                    + "; there is nothing to resume", null, ErrorContext.ofBuild(buildId),
-                    List.of("check the build id and the state directory (--state DIR)",
-                            "start a new build (factory build)"));
+            throw new BuildNotFoundException(buildId, repository.toString());
         }
         PhaseCheckpoint base = null;
         int baseIndex = -1;

@@ -67,7 +67,7 @@ public final class SavedBuilds {
      * @param repository the checkpoint repository
      * @param buildId    a build id
      * @return what its checkpoints record
-     * @throws FactoryException    when the repository holds no checkpoint of that build
+     * @throws dev.thefactory.api.BuildNotFoundException when the repository holds no checkpoint of that build
      * @throws CheckpointException when none of its checkpoints can be read
      */
     public static SavedBuild find(CheckpointRepository repository, String buildId) {

@@ -55,7 +55,8 @@ public final class SafePaths {
      * surrogates, the characters {@code < > " | ? *}, Windows device names in any segment ({@code CON},
      * {@code con.txt}, {@code aux/x}, {@code COM1}-{@code COM9}, {@code LPT1}-{@code LPT9}, {@code CONIN$},
      * {@code CONOUT$}), segments ending in a dot or a space ({@code a/b./c}), a trailing {@code /}, segments longer
-     * than 255 UTF-8 bytes and paths longer than 4096 bytes.
+     * than 255 UTF-8 bytes and paths longer than 4096 bytes. The result is in Unicode NFC, so that {@code café}
+     * spelled with a combining accent (NFD) and with a precomposed {@code é} name the same file, as they do on macOS.
      *
      * @param relativePath the path as an agent produced it
      * @return the normalized form, such as {@code a/b/c.txt}
@@ -63,6 +64,22 @@ public final class SafePaths {
      * @throws NullPointerException when {@code relativePath} is null
      */
     public static String normalize(String relativePath) {
+        String spelled = normalizeSpelling(relativePath);
+        String composed = Normalizer.normalize(spelled, Normalizer.Form.NFC);
+        return composed.equals(spelled) ? spelled : normalizeSpelling(composed);
+    }
+
+    /**
+     * As {@link #normalize}, but keeps the path's Unicode form: {@code café} spelled with a combining accent (NFD)
+     * stays so. Two spellings with the same {@link #normalize} result are one file on macOS; a caller that must
+     * refuse such twins compares these.
+     *
+     * @param relativePath the path as an agent produced it
+     * @return the normalized form in the path's own Unicode spelling
+     * @throws UnsafePathException  naming the path and the reason when it is refused
+     * @throws NullPointerException when {@code relativePath} is null
+     */
+    static String normalizeSpelling(String relativePath) {
         Objects.requireNonNull(relativePath, "relativePath");
         if (relativePath.isEmpty()) {
             throw new UnsafePathException(relativePath, "the path is empty; give a relative file path such as 'src/App.java'");

@@ -4,11 +4,9 @@ import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.OutputValidationException;
 import dev.thefactory.api.UnsafePathException;
+import dev.thefactory.internal.util.DurableFiles;
 import dev.thefactory.internal.util.Sha256;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -16,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +28,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
@@ -42,8 +37,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The staging area of one build, {@code <outputRoot>/.staging/<buildId>/}: generated files are written here, checked,
  * and only then {@linkplain Publisher#publish published}. Every write is confined to the root (no {@code ..}, no
- * absolute path, no symbolic link followed, no Windows device name, no two paths that differ only in case), bounded
- * by {@link OutputQuotas}, and atomic (a reader sees the old content or the new, never a torn file).
+ * absolute path, no symbolic link followed, no Windows device name, no two paths that differ only in case or only in
+ * Unicode form — paths are kept in NFC), bounded by {@link OutputQuotas}, atomic (a reader sees the old content or
+ * the new, never a torn file) and durable: the file and the directory entries on its way are forced to disk before
+ * {@link #write} returns, and a failed force fails the write.
  *
  * <pre>{@code
  * StagingArea staging = StagingArea.open(Path.of("outputs"), buildId, OutputQuotas.defaults());
@@ -61,7 +58,7 @@ public final class StagingArea {
     /** The directory under the output root that holds every build's staging area. */
     public static final String STAGING_DIRECTORY = ".staging";
     /** Prefix of the temporary files of writes in progress; generated names may not start with it. */
-    static final String TEMP_PREFIX = ".factory-staging-";
+    static final String TEMP_PREFIX = DurableFiles.TEMP_PREFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
     private static final Pattern BUILD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -70,6 +67,7 @@ public final class StagingArea {
     private final Path stagingParent;
     private final String buildId;
     private final OutputQuotas quotas;
+    private final DurableFiles files;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<String, Object> pathLocks = new ConcurrentHashMap<>();
 
@@ -78,15 +76,18 @@ public final class StagingArea {
     private final TreeMap<String, FileInfo> staged = new TreeMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Map<String, String> caseIndex = new HashMap<>();
+    /** The Unicode spelling each staged path was written with; absent for files found on disk when opened. */
+    private final Map<String, String> spellings = new HashMap<>();
     private int fileCount;
     private long totalBytes;
     private boolean deleted;
 
-    private StagingArea(Path root, Path stagingParent, String buildId, OutputQuotas quotas) {
+    private StagingArea(Path root, Path stagingParent, String buildId, OutputQuotas quotas, DurableFiles files) {
         this.root = root;
         this.stagingParent = stagingParent;
         this.buildId = buildId;
         this.quotas = quotas;
+        this.files = files;
     }
 
     /**
@@ -105,6 +106,12 @@ public final class StagingArea {
      * @throws FactoryException         when a directory cannot be created or read
      */
     public static StagingArea open(Path outputRoot, String buildId, OutputQuotas quotas) {
+        return open(outputRoot, buildId, quotas, DurableFiles.SYSTEM);
+    }
+
+    /** As {@link #open(Path, String, OutputQuotas)}; tests inject the disk to count forces. */
+    static StagingArea open(Path outputRoot, String buildId, OutputQuotas quotas, DurableFiles files) {
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(outputRoot, "outputRoot");
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(quotas, "quotas");
@@ -114,16 +121,16 @@ public final class StagingArea {
         }
         Path realOutput;
         try {
-            Files.createDirectories(outputRoot);
+            files.createDirectories(outputRoot);
             realOutput = outputRoot.toRealPath();
         } catch (IOException e) {
             throw new FactoryException("Could not create the output directory '" + outputRoot + "': " + e
                     + "; choose a writable output directory", e, ErrorContext.ofBuild(buildId),
                     List.of("choose a writable output directory"));
         }
-        Path parent = createConfinedDirectory(realOutput, realOutput.resolve(STAGING_DIRECTORY), buildId);
-        Path root = createConfinedDirectory(realOutput, parent.resolve(buildId), buildId);
-        StagingArea area = new StagingArea(root, parent, buildId, quotas);
+        Path parent = createConfinedDirectory(realOutput, realOutput.resolve(STAGING_DIRECTORY), buildId, files);
+        Path root = createConfinedDirectory(realOutput, parent.resolve(buildId), buildId, files);
+        StagingArea area = new StagingArea(root, parent, buildId, quotas, files);
         area.rescan();
         LOG.debug("[build {}] staging area open at {} with {} file(s), {} byte(s)", buildId, root, area.fileCount,
                 area.totalBytes);
@@ -157,7 +164,8 @@ public final class StagingArea {
      * @return the content's SHA-256, lower-case hex
      * @throws UnsafePathException       when the path is refused, a directory on the way is a link, lies outside
      *                                   the root or is a file, the final name is a link or a directory, or the path
-     *                                   differs only in case from one already staged
+     *                                   differs only in case from one already staged, or is one already staged
+     *                                   spelled in another Unicode form (NFC and NFD)
      * @throws OutputValidationException when a quota would be exceeded (file count, total bytes, file size, depth)
      * @throws FactoryException          when the file system fails (the cause is the {@link IOException})
      * @throws IllegalStateException     after {@link #delete()}
@@ -165,6 +173,7 @@ public final class StagingArea {
     public String write(String relativePath, byte[] content) {
         Objects.requireNonNull(relativePath, "relativePath");
         Objects.requireNonNull(content, "content");
+        String spelled = SafePaths.normalizeSpelling(relativePath);
         String path = SafePaths.normalize(relativePath);
         String[] segments = path.split("/");
         if (segments[segments.length - 1].startsWith(TEMP_PREFIX)) {
@@ -184,7 +193,7 @@ public final class StagingArea {
         try {
             ensureOpen();
             synchronized (pathLocks.computeIfAbsent(path, p -> new Object())) {
-                FileInfo previous = reserve(relativePath, path, content.length);
+                FileInfo previous = reserve(relativePath, spelled, path, content.length);
                 boolean committed = false;
                 try {
                     Path target = prepareParents(relativePath, segments);
@@ -294,6 +303,7 @@ public final class StagingArea {
                 }
                 synchronized (accounting) {
                     staged.remove(path);
+                    spellings.remove(path);
                     fileCount--;
                     totalBytes -= info.size();
                     rebuildCaseIndex();
@@ -341,9 +351,15 @@ public final class StagingArea {
         }
     }
 
-    private FileInfo reserve(String relativePath, String path, int size) {
+    private FileInfo reserve(String relativePath, String spelled, String path, int size) {
         synchronized (accounting) {
             FileInfo previous = staged.get(path);
+            String known = spellings.get(path);
+            if (known != null && !known.equals(spelled)) {
+                throw new UnsafePathException(relativePath, "it is the same name as the staged '" + known
+                        + "' in another Unicode form (NFC and NFD spellings are one file on macOS); generate one "
+                        + "spelling of each name");
+            }
             checkCase(relativePath, path);
             int files = fileCount + (previous == null ? 1 : 0);
             long total = totalBytes - (previous == null ? 0 : previous.size()) + size;
@@ -358,6 +374,7 @@ public final class StagingArea {
             }
             fileCount = files;
             totalBytes = total;
+            spellings.putIfAbsent(path, spelled);
             inFlight.add(path);
             indexCase(path);
             return previous;
@@ -377,6 +394,7 @@ public final class StagingArea {
             totalBytes = totalBytes - size + (previous == null ? 0 : previous.size());
             if (previous == null) {
                 fileCount--;
+                spellings.remove(path);
             }
             rebuildCaseIndex();
         }
@@ -414,9 +432,9 @@ public final class StagingArea {
         for (int i = 0; i < segments.length - 1; i++) {
             dir = dir.resolve(segments[i]);
             try {
-                Files.createDirectory(dir);
+                files.createDirectory(dir);
             } catch (FileAlreadyExistsException e) {
-                LOG.trace("[build {}] {} exists; checking it is a real directory", buildId, dir);
+                LOG.trace("[build {}] a file is at {}; refused below", buildId, dir);
             } catch (IOException e) {
                 throw ioFailure("Could not create the directory '" + root.relativize(dir) + "' for '" + relativePath + "'", e);
             }
@@ -461,32 +479,11 @@ public final class StagingArea {
     }
 
     private void writeAtomically(String relativePath, Path target, byte[] content) {
-        Path temp = target.resolveSibling(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        checkTarget(relativePath, target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            checkTarget(relativePath, target);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                LOG.debug("[build {}] atomic move not supported for {}; replacing non-atomically", buildId, target, e);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            if (e instanceof IOException io) {
-                throw ioFailure("Could not write staged file '" + relativePath + "'", io);
-            }
-            throw (RuntimeException) e;
+            files.write(target, content);
+        } catch (IOException e) {
+            throw ioFailure("Could not write staged file '" + relativePath + "'", e);
         }
     }
 
@@ -547,6 +544,7 @@ public final class StagingArea {
         synchronized (accounting) {
             staged.clear();
             staged.putAll(found);
+            spellings.keySet().retainAll(found.keySet());
             inFlight.clear();
             fileCount = staged.size();
             totalBytes = staged.values().stream().mapToLong(FileInfo::size).sum();
@@ -567,6 +565,7 @@ public final class StagingArea {
             staged.clear();
             inFlight.clear();
             caseIndex.clear();
+            spellings.clear();
             fileCount = 0;
             totalBytes = 0;
         }
@@ -593,11 +592,13 @@ public final class StagingArea {
                 List.of("free disk space or fix the permissions of '" + root + "', then resume the build"));
     }
 
-    private static Path createConfinedDirectory(Path realOutput, Path dir, String buildId) {
+    private static Path createConfinedDirectory(Path realOutput, Path dir, String buildId, DurableFiles files) {
         try {
-            Files.createDirectory(dir);
+            if (!files.createDirectory(dir)) {
+                LOG.trace("[build {}] {} exists; checking it is a real directory", buildId, dir);
+            }
         } catch (FileAlreadyExistsException e) {
-            LOG.trace("[build {}] {} exists; checking it is a real directory", buildId, dir);
+            LOG.trace("[build {}] a file is at {}; refused below", buildId, dir);
         } catch (IOException e) {
             throw new FactoryException("Could not create '" + dir + "': " + e + "; check the permissions of '"
                     + realOutput + "'", e, ErrorContext.ofBuild(buildId),

@@ -3,6 +3,7 @@ package dev.thefactory.internal.state;
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.StateLockedException;
+import dev.thefactory.internal.util.DurableFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -123,7 +124,7 @@ public final class BuildLock implements AutoCloseable {
         Path directory = stateDir.resolve(buildId);
         Path file;
         try {
-            Directories.ensure(directory);
+            DurableFiles.SYSTEM.createDirectories(directory);
             file = directory.toRealPath().resolve(FILE_NAME);
         } catch (IOException e) {
             throw cannotLock(stateDir, buildId, directory.resolve(FILE_NAME), e);

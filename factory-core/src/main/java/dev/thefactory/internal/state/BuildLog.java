@@ -6,6 +6,7 @@ import dev.thefactory.internal.state.LogScanner.LogScan;
 import dev.thefactory.internal.state.LogScanner.Newest;
 import dev.thefactory.internal.state.LogScanner.WriterView;
 import dev.thefactory.internal.state.SegmentFiles.Segment;
+import dev.thefactory.internal.util.DurableFiles;
 import dev.thefactory.spi.Checkpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,7 +44,7 @@ final class BuildLog {
 
     private final String buildId;
     private final Path directory;
-    private final Syncer syncer;
+    private final DurableFiles files;
     private final AtomicLong forces;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition settledChanged = lock.newCondition();
@@ -73,10 +74,10 @@ final class BuildLog {
         }
     }
 
-    BuildLog(String buildId, Path directory, Syncer syncer, AtomicLong forces) {
+    BuildLog(String buildId, Path directory, DurableFiles files, AtomicLong forces) {
         this.buildId = buildId;
         this.directory = directory;
-        this.syncer = syncer;
+        this.files = files;
         this.forces = forces;
     }
 
@@ -159,7 +160,7 @@ final class BuildLog {
         lock.unlock();
         boolean interrupted = Thread.interrupted();
         try {
-            syncer.force(forced);
+            files.force(forced);
             forces.incrementAndGet();
         } catch (IOException e) {
             error = e;
@@ -211,7 +212,7 @@ final class BuildLog {
             return;
         }
         try {
-            Directories.ensure(directory);
+            files.createDirectories(directory);
             LogScan scan = LogScanner.scan(buildId, SegmentFiles.list(directory), null, false);
             for (CheckpointDamage damage : scan.damage()) {
                 LOG.warn("Build {}: {} New checkpoints go to a new segment after it.", buildId, damage.describe());
@@ -239,7 +240,7 @@ final class BuildLog {
                     durableBytes = newest.size();
                 }
             }
-            Directories.sync(directory);
+            files.forceDirectory(directory);
             open = true;
         } catch (IOException e) {
             closeChannel();
@@ -272,11 +273,20 @@ final class BuildLog {
         }
         generation++;
         segment = next;
-        Directories.sync(directory);
         segmentRecords = 0;
         appendedBytes = 0;
         durableBytes = 0;
         rollNeeded = false;
+        try {
+            files.forceDirectory(directory);
+        } catch (IOException e) {
+            rollNeeded = true;
+            throw new CheckpointException("Created checkpoint segment " + next + " for checkpoint "
+                    + checkpoint.sequence() + " of build " + buildId + " but could not force its directory: " + e
+                    + "; the segment may be lost after a crash", e, ErrorContext.ofBuild(buildId),
+                    List.of("check the disk holding " + directory + " (free space, I/O errors in the system log), "
+                            + "then resume build " + buildId));
+        }
     }
 
     /** Forces what the current segment holds so every ticket is settled. Called with the lock held, not flushing. */
@@ -301,7 +311,7 @@ final class BuildLog {
     private void forceHoldingLock(FileChannel target) throws IOException {
         boolean interrupted = Thread.interrupted();
         try {
-            syncer.force(target);
+            files.force(target);
             forces.incrementAndGet();
         } finally {
             if (interrupted) {
@@ -388,12 +398,12 @@ final class BuildLog {
             for (Segment s : segments) {
                 Files.deleteIfExists(s.path());
             }
-            Directories.sync(directory);
+            files.forceDirectory(directory);
             try {
                 Files.delete(directory);
                 Path parent = directory.toAbsolutePath().getParent();
                 if (parent != null) {
-                    Directories.sync(parent);
+                    files.forceDirectory(parent);
                 }
             } catch (DirectoryNotEmptyException | NoSuchFileException e) {
                 LOG.debug("Kept directory {} of deleted build {}: it still holds other files (such as its lock)",

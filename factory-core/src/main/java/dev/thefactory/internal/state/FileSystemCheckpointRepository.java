@@ -5,6 +5,7 @@ import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.internal.state.BuildLog.ReadSnapshot;
 import dev.thefactory.internal.state.LogScanner.LogScan;
 import dev.thefactory.internal.state.SegmentFiles.Segment;
+import dev.thefactory.internal.util.DurableFiles;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
 import java.io.IOException;
@@ -51,12 +52,12 @@ import org.slf4j.LoggerFactory;
  * {@code -} and not {@code .} or {@code ..}, else {@link IllegalArgumentException}. Reads cost time proportional to
  * the build's log: they are meant for resuming, not for every step.
  */
-public final class FileSystemCheckpointRepository implements CheckpointRepository, AutoCloseable {
+public final class FileSystemCheckpointRepository implements CheckpointRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemCheckpointRepository.class);
 
     private final Path root;
-    private final Syncer syncer;
+    private final DurableFiles files;
     private final ConcurrentMap<String, BuildLog> logs = new ConcurrentHashMap<>();
     private final AtomicLong forces = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -69,17 +70,26 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
      * @throws IllegalArgumentException if {@code root} exists and is not a directory
      */
     public FileSystemCheckpointRepository(Path root) {
-        this(root, Syncer.FORCE);
+        this(root, DurableFiles.SYSTEM);
     }
 
+    /** For tests: segments are forced by {@code syncer}, everything else as on the real disk. */
     FileSystemCheckpointRepository(Path root, Syncer syncer) {
+        this(root, new DurableFiles(syncer.onSystemDisk()));
+    }
+
+    /**
+     * @param root  the state directory
+     * @param files how segments and directories are made durable (tests count the forces)
+     */
+    FileSystemCheckpointRepository(Path root, DurableFiles files) {
         Objects.requireNonNull(root, "root");
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IllegalArgumentException("checkpoint directory must be a directory but " + root
                     + " is a file: pass a directory (it is created if missing)");
         }
         this.root = root.toAbsolutePath().normalize();
-        this.syncer = Objects.requireNonNull(syncer, "syncer");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /** @return the absolute root directory */
@@ -121,7 +131,7 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
         Objects.requireNonNull(checkpoint, "checkpoint");
         String buildId = BuildIds.requireValid(checkpoint.buildId());
         byte[] record = CheckpointRecordFormat.encode(checkpoint);
-        BuildLog log = logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), syncer, forces));
+        BuildLog log = logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), files, forces));
         long ticket = log.append(checkpoint, record);
         LOG.debug("Build {}: appended checkpoint {} ({} bytes, phase {}, task {})", buildId, checkpoint.sequence(),
                 record.length, checkpoint.phase(), checkpoint.taskId());
@@ -165,7 +175,8 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     @Override
     public void delete(String buildId) {
         BuildIds.requireValid(buildId);
-        BuildLog log = logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), syncer, forces));
+        BuildLog open = logs.remove(buildId);
+        BuildLog log = open != null ? open : new BuildLog(buildId, root.resolve(buildId), files, forces);
         try {
             log.delete();
         } catch (IOException e) {
@@ -232,12 +243,30 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * Makes every appended checkpoint durable and releases the open segment files. The repository stays usable: a
-     * later save reopens the build's log.
+     * Makes every appended checkpoint durable and releases the open segment files of every build. The repository
+     * stays usable: a later save reopens the build's log.
      */
     @Override
     public void close() {
-        logs.values().forEach(BuildLog::close);
+        for (String buildId : List.copyOf(logs.keySet())) {
+            release(buildId);
+        }
+    }
+
+    /**
+     * Makes every appended checkpoint of one build durable and releases its open segment file; the engine calls it
+     * when the build ends. A later save of the build reopens its log. Releasing a build with nothing open does
+     * nothing. The caller must hold the build's lock, so that no save of it runs meanwhile.
+     *
+     * @param buildId the build
+     * @throws IllegalArgumentException if the build id is not a safe name
+     */
+    public void release(String buildId) {
+        BuildLog log = logs.remove(BuildIds.requireValid(buildId));
+        if (log != null) {
+            log.close();
+            LOG.debug("Build {}: released its checkpoint log", buildId);
+        }
     }
 
     @Override

@@ -1,18 +1,38 @@
 package dev.thefactory.internal.state;
 
+import dev.thefactory.internal.util.DurableFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 
 /** Makes a segment's appended bytes durable. Tests replace it to observe or delay group commits. */
 @FunctionalInterface
 interface Syncer {
-
-    /** The real one: {@code FileChannel.force(false)}, i.e. {@code fdatasync}. */
-    Syncer FORCE = channel -> channel.force(false);
 
     /**
      * @param channel the segment's channel
      * @throws IOException when the data could not be made durable
      */
     void force(FileChannel channel) throws IOException;
+
+    /** @return a disk that forces files with this syncer and does everything else as the real disk */
+    default DurableFiles.Disk onSystemDisk() {
+        Syncer syncer = this;
+        return new DurableFiles.Disk() {
+            @Override
+            public void force(FileChannel channel, boolean metadata) throws IOException {
+                syncer.force(channel);
+            }
+
+            @Override
+            public void forceDirectory(Path directory) throws IOException {
+                DurableFiles.Disk.SYSTEM.forceDirectory(directory);
+            }
+
+            @Override
+            public void move(Path from, Path to) throws IOException {
+                DurableFiles.Disk.SYSTEM.move(from, to);
+            }
+        };
+    }
 }

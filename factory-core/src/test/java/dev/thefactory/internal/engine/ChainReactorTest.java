@@ -110,6 +110,15 @@ class ChainReactorTest {
     }
 
     @Test
+    void aResultNamingOneFileInNfcAndNfdIsRefusedNamingBothSpellings() {
+        BuildResult result = engine(EngineFixture.SPEC,
+                new TreeBackendProvider().shape(TreeBackendProvider.Shape.UNICODE_TWINS)).run();
+
+        assertThat(result.fallbacks()).singleElement().satisfies(f -> assertThat(f.reason())
+                .contains("docs/caf\u00e9.md").contains("docs/cafe\u0301.md").contains("NFD"));
+    }
+
+    @Test
     void noChildrenAreSpawnedWhenTheHeapHasTooLittleHeadroom() {
         HeapProbe nearlyFull = new HeapProbe() {
             @Override

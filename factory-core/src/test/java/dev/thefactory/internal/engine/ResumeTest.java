@@ -335,10 +335,14 @@ class ResumeTest {
     }
 
     @Test
-    void aBuildThatDiedBeforeItsFirstCheckpointStartsAgainUnderItsId() throws IOException {
+    void aBuildWhoseOnlyCheckpointIsTornStartsAgainUnderItsId() throws IOException {
         Path state = dir.resolve("state");
         String buildId = "b-20261201-120000-abcdef";
-        Files.createDirectories(state.resolve(buildId)); // its lock directory: it had started
+        Files.createDirectories(state.resolve(buildId));
+        // it wrote its first checkpoint, and a crash tore it: it started, but nothing of it can be read
+        byte[] garbage = new byte[64];
+        java.util.Arrays.fill(garbage, (byte) 'A');
+        Files.write(state.resolve(buildId).resolve("segment-000001.log"), garbage);
         Map<String, String> reference = reference();
 
         BuildResult result;
@@ -352,7 +356,7 @@ class ResumeTest {
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.resumedFrom()).isEqualTo(Phase.VALIDATE_SPEC);
         assertThat(result.tasksSkipped()).isZero();
-        assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("stopped before it saved a checkpoint"));
+        assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("saved no intact checkpoint"));
         assertThat(EngineFixture.projectFiles(result.outputDirectory())).isEqualTo(reference);
     }
 
@@ -361,6 +365,8 @@ class ResumeTest {
         InMemoryCheckpointRepository repository = new InMemoryCheckpointRepository();
         BuildEngine engine = EngineFixture.engine(EngineFixture.config(dir.resolve("out"), repository),
                 EngineFixture.SPEC, null, new TreeBackendProvider());
+        // the running build has saved a checkpoint (one nobody can read: the resume must not get that far)
+        repository.save(new Checkpoint(1, "b-held", 1, Phase.VALIDATE_SPEC, null, java.time.Instant.EPOCH, "{}"));
         BuildLocks.Held held = BuildLocks.acquire(repository, "b-held");
         try {
             assertThatThrownBy(() -> engine.resume("b-held", false)).isInstanceOf(StateLockedException.class)
@@ -370,9 +376,9 @@ class ResumeTest {
         } finally {
             held.close();
         }
-        assertThatThrownBy(() -> engine.resume("b-held", false)).as("released: now it fails for want of checkpoints")
+        assertThatThrownBy(() -> engine.resume("b-held", false)).as("released: now its checkpoint is read")
                 .isInstanceOf(FactoryException.class).isNotInstanceOf(StateLockedException.class)
-                .hasMessageContaining("has no checkpoints");
+                .hasMessageContaining("b-held").hasMessageContaining("cannot be resumed");
     }
 
     @Test

@@ -326,7 +326,8 @@ class StagingAreaTest {
     void deleteAfterTheRootWasMovedAwayByPublishing() {
         StagingArea staging = StagingArea.open(tmp, "b1", OutputQuotas.defaults());
         staging.write("a.txt", bytes("1"));
-        Path published = Publisher.publish(staging.root(), tmp, "demo");
+        Path published = Publisher.publish(staging.root(), tmp, "demo", "b1",
+                Publisher.check(tmp, "demo", "b1", false), false).directory();
         staging.delete();
         assertThat(published.resolve("a.txt")).isRegularFile();
         assertThat(tmp.resolve(".staging")).doesNotExist();

@@ -182,6 +182,18 @@ public abstract class CheckpointRepositoryContract {
     }
 
     @Test
+    void closingKeepsWhatWasSavedAndMayBeRepeated() {
+        CheckpointRepository repository = newRepository();
+        repository.save(checkpoint("b-1", 1, Phase.ANALYZE, null));
+        repository.save(checkpoint("b-1", 2, Phase.GENERATE, "t1"));
+        repository.close();
+        repository.close();
+        CheckpointRepository reopened = reopen(repository);
+        assertThat(reopened.history("b-1")).extracting(Checkpoint::sequence).containsExactly(1L, 2L);
+        reopened.close();
+    }
+
+    @Test
     void nullArgumentsAreRefused() {
         CheckpointRepository repository = newRepository();
         assertThatThrownBy(() -> repository.save(null)).isInstanceOf(NullPointerException.class);

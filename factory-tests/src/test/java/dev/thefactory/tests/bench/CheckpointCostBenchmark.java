@@ -75,13 +75,7 @@ class CheckpointCostBenchmark {
         }
         long repositoryNanos = System.nanoTime() - start;
         assertThat(repository.history("b-bench")).hasSize(tasks + 1);
-        if (repository instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-        }
+        repository.close();
 
         List<byte[]> frames = checkpoints.stream().map(CheckpointRecordFormat::encode).toList();
         try (FileChannel channel = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE_NEW,

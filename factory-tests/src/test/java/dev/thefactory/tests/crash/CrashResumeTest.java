@@ -1,12 +1,15 @@
 package dev.thefactory.tests.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thefactory.CheckpointRepositories;
 import dev.thefactory.Factory;
+import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.Mode;
+import dev.thefactory.spi.CheckpointRepository;
 import dev.thefactory.tests.kit.ProjectSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,6 +68,12 @@ class CrashResumeTest {
             } else if (publishedBy(project, killed.buildId())) {
                 // killed between publishing and exiting: the project is complete and a resume is refused as such
                 outcomes.add("killed after " + killAfter + " ms, once the project was published");
+            } else if (savedNothing(state, killed.buildId())) {
+                // killed before its first checkpoint was durable: the build is unknown, so it is started again
+                assertThatThrownBy(() -> factory(out, state, mode).resume(killed.buildId()))
+                        .isInstanceOf(BuildNotFoundException.class);
+                assertThat(factory(out, state, mode).run().status()).isEqualTo(BuildStatus.SUCCEEDED);
+                outcomes.add("killed after " + killAfter + " ms before its first checkpoint; built again");
             } else {
                 BuildResult resumed = factory(out, state, mode).resume(killed.buildId());
                 assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
@@ -75,6 +84,13 @@ class CrashResumeTest {
         }
         System.out.println("crash test outcomes: " + outcomes);
         assertThat(outcomes).anyMatch(o -> o.contains("resumed from"));
+    }
+
+    /** @return whether the build saved nothing a resume can use: no checkpoint, intact or damaged */
+    private static boolean savedNothing(Path state, String buildId) {
+        try (CheckpointRepository repository = CheckpointRepositories.fileSystem(state)) {
+            return repository.history(buildId).isEmpty() && repository.damage(buildId).isEmpty();
+        }
     }
 
     /** @return whether the project's metadata says that this build published it */
