@@ -233,13 +233,13 @@ final class ModelCallGate {
             return AgentException.transientFailure(where + "the model endpoint " + endpoint + " did not answer within "
                     + settings.timeout().toMillis() + " ms (" + LlmSettings.ENV_TIMEOUT + ")");
         }
-        if (failure instanceof UnresolvedModelServerException || has(failure, IOException.class)) {
-            return AgentException.transientFailure(where + "cannot reach the model endpoint " + endpoint + ": "
-                    + Secrets.redact(describe(root(failure)), key));
-        }
         if (has(failure, com.fasterxml.jackson.core.JsonProcessingException.class)) {
             return AgentException.transientFailure("model output rejected: " + where + "the answer of " + endpoint
                     + " is not a valid chat completion: " + Secrets.redact(describe(root(failure)), key));
+        }
+        if (failure instanceof UnresolvedModelServerException || has(failure, IOException.class)) {
+            return AgentException.transientFailure(where + "cannot reach the model endpoint " + endpoint + ": "
+                    + Secrets.redact(describe(root(failure)), key));
         }
         return AgentException.permanentFailure(where + "calling the model failed unexpectedly: "
                 + Secrets.redact(describe(failure), key));
