@@ -100,7 +100,8 @@ final class ModelCallGate {
      */
     String call(String taskId, String system, String user, boolean json) throws InterruptedException {
         int maxOutput = settings.maxOutputTokens();
-        meter.reserve(taskId, maxOutput);
+        long reservation = meter.reserve(taskId, UsageMeter.estimateTokens(system) + UsageMeter.estimateTokens(user),
+                maxOutput);
         try {
             permits.acquire();
             try {
@@ -110,7 +111,7 @@ final class ModelCallGate {
                 permits.release();
             }
         } finally {
-            meter.release(maxOutput);
+            meter.release(reservation);
         }
     }
 

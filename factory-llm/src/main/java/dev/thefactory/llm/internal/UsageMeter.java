@@ -7,9 +7,10 @@ import java.util.TreeMap;
 
 /**
  * Counts the token usage of a build's model calls, per task and in total, and enforces the build's token budget:
- * a call is admitted only when what was spent, plus the most every call in flight may still use, plus this call's
- * maximum answer, stays within the budget. So concurrent calls cannot cross it together, and no call can cross it by
- * more than its own prompt. Thread-safe.
+ * a call is admitted only when what was spent, plus what the calls in flight reserved, plus this call's estimated
+ * prompt and its maximum answer, stays within the budget. So concurrent calls cannot cross it together, and a call
+ * crosses it only if its prompt has more tokens than estimated ({@link #estimateTokens}: one per three characters,
+ * more than tokenizers count for English, code and JSON). Thread-safe.
  */
 final class UsageMeter {
 
@@ -24,35 +25,43 @@ final class UsageMeter {
         this.budgetSetting = budgetSetting;
     }
 
+    /** @param text a prompt @return an upper estimate of its tokens: one per three characters */
+    static long estimateTokens(String text) {
+        return (text.length() + 2) / 3;
+    }
+
     /**
-     * Reserves room for one call's answer.
+     * Reserves room for one call.
      *
      * @param taskId          the task that wants to call
+     * @param promptTokens    the prompt's estimated tokens
      * @param maxOutputTokens the most tokens the answer may have
+     * @return what was reserved, to hand to {@link #release}
      * @throws AgentException (permanent) when the call could cross the budget, saying what was spent
      */
-    synchronized void reserve(String taskId, int maxOutputTokens) {
+    synchronized long reserve(String taskId, long promptTokens, int maxOutputTokens) {
         if (budget.isEmpty()) {
-            return;
+            return 0;
         }
         long limit = budget.getAsLong();
         long left = limit - total.totalTokens() - reserved;
-        if (left < maxOutputTokens) {
+        long needed = promptTokens + maxOutputTokens;
+        if (left < needed) {
             throw AgentException.permanentFailure("token budget reached: the build has spent " + total.totalTokens()
                     + " of its " + limit + " tokens (" + total.describe() + ")"
                     + (reserved > 0 ? " and " + reserved + " more are reserved by calls in flight" : "")
-                    + "; the next call of task '" + taskId + "' may use up to " + maxOutputTokens
-                    + " answer tokens, more than the " + Math.max(0, left) + " left, so it was not started. Raise "
-                    + budgetSetting + " (LlmSettings.maxTokensPerBuild) to go on");
+                    + "; the next call of task '" + taskId + "' may use up to " + needed + " tokens (about "
+                    + promptTokens + " prompt + " + maxOutputTokens + " answer), more than the " + Math.max(0, left)
+                    + " left, so it was not started. Raise " + budgetSetting
+                    + " (LlmSettings.maxTokensPerBuild) to go on");
         }
-        reserved += maxOutputTokens;
+        reserved += needed;
+        return needed;
     }
 
-    /** @param maxOutputTokens what {@link #reserve} reserved */
-    synchronized void release(int maxOutputTokens) {
-        if (budget.isPresent()) {
-            reserved = Math.max(0, reserved - maxOutputTokens);
-        }
+    /** @param reservation what {@link #reserve} returned */
+    synchronized void release(long reservation) {
+        reserved = Math.max(0, reserved - reservation);
     }
 
     /**

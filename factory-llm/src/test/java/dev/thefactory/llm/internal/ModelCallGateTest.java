@@ -161,12 +161,20 @@ class ModelCallGateTest {
     @Test
     void aCallThatCouldCrossTheBudgetIsNotStartedAndTheMessageSaysWhatWasSpent() throws Exception {
         server.otherwise(r -> Reply.content("{}"));
-        ModelCallGate gate = gate(b -> b.maxTokensPerBuild(240).maxOutputTokens(100));
-        gate.call("analyze", "s", "u", true);
+        // a 30-character prompt is estimated at 10 tokens: each call needs 110 of the budget
+        ModelCallGate gate = gate(b -> b.maxTokensPerBuild(250).maxOutputTokens(100));
+        gate.call("analyze", "s".repeat(15), "u".repeat(15), true);
 
-        AgentException stop = failure(gate);
+        AgentException stop;
+        try {
+            gate.call("design/architecture", "s".repeat(15), "u".repeat(15), true);
+            throw new AssertionError("the call was started");
+        } catch (AgentException e) {
+            stop = e;
+        }
         assertThat(stop.isTransient()).isFalse();
-        assertThat(stop.getMessage()).contains("token budget reached").contains("spent 150 of its 240 tokens")
+        assertThat(stop.getMessage()).contains("token budget reached").contains("spent 150 of its 250 tokens")
+                .contains("up to 110 tokens (about 10 prompt + 100 answer), more than the 100 left")
                 .contains("FACTORY_LLM_MAX_TOKENS");
         assertThat(server.chats()).hasSize(1);
     }
