@@ -185,4 +185,23 @@ class LlmBuildTest {
         }
         assertThat(escaped).isEmpty();
     }
+
+    @Test
+    void transientFaultsAreRetriedByTheCoreAndTheBuildSucceeds() {
+        server.enqueue(Reply.content("Sure! Here is the analysis: the project keeps tasks."),
+                Reply.content("{\"summary\": \"x\", \"language\": "),
+                Reply.completion("{\"summary\": \"cut", "length", 100, 8192),
+                Reply.error(500, "{\"error\":\"overloaded\"}"),
+                Reply.error(429, "{\"error\":\"slow down\"}").with("Retry-After", "1"));
+        server.otherwise(new ScriptedProject());
+
+        BuildResult result = factory(Mode.INTEGRATED).retry(new RetrySettings(6, Duration.ZERO, Duration.ZERO, 1.0, 0.0))
+                .backend(LlmBackend.provider(LlmBackends.openAiModel(settings(null)), settings(null))).build().run();
+
+        assertThat(result.retries()).isEqualTo(5);
+        assertThat(result.fallbacks()).isEmpty();
+        List<FakeOpenAi.Request> chats = server.chats();
+        assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(chats.get(5).atNanos() - chats.get(4).atNanos()))
+                .as("the request after a 429 with Retry-After: 1").isGreaterThanOrEqualTo(1000);
+    }
 }
