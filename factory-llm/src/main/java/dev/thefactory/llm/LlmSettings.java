@@ -38,9 +38,11 @@ import java.util.regex.Pattern;
  * @param maxConcurrentCalls the most model calls in flight at once, whatever the engine's parallelism; default
  *                           {@link #DEFAULT_MAX_CONCURRENT_CALLS}
  * @param maxOutputTokens    the most tokens one answer may have; default {@link #DEFAULT_MAX_OUTPUT_TOKENS}
+ * @param recordTo           a directory where every request and answer body of the endpoint is appended to a JSON
+ *                           Lines file, for a bug report (headers, and so the key, are never written); null for none
  */
 public record LlmSettings(String baseUrl, String model, String apiKey, Duration timeout, OptionalLong maxTokensPerBuild,
-        int maxConcurrentCalls, int maxOutputTokens) {
+        int maxConcurrentCalls, int maxOutputTokens, java.nio.file.Path recordTo) {
 
     /** Environment variable: the OpenAI-compatible endpoint. */
     public static final String ENV_BASE_URL = "FACTORY_LLM_BASE_URL";
@@ -52,6 +54,8 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
     public static final String ENV_TIMEOUT = "FACTORY_LLM_TIMEOUT";
     /** Environment variable: the build's token budget. */
     public static final String ENV_MAX_TOKENS = "FACTORY_LLM_MAX_TOKENS";
+    /** Environment variable: a directory to record the session's request and answer bodies in. */
+    public static final String ENV_RECORD = "FACTORY_LLM_RECORD";
 
     /** Default per-request time limit: 120 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -112,6 +116,7 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
         builder.maxTokensPerBuild = maxTokensPerBuild;
         builder.maxConcurrentCalls = maxConcurrentCalls;
         builder.maxOutputTokens = maxOutputTokens;
+        builder.recordTo = recordTo;
         return builder;
     }
 
@@ -119,7 +124,8 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
      * Reads the settings from environment variables: {@value #ENV_BASE_URL}, {@value #ENV_API_KEY},
      * {@value #ENV_MODEL}, {@value #ENV_TIMEOUT} (a number of seconds, or with a unit: {@code 500ms}, {@code 60s},
      * {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT90S}) and {@value #ENV_MAX_TOKENS} (a positive integer;
-     * {@code 200k} and {@code 2m} also work). Unset or blank variables keep their defaults.
+     * {@code 200k} and {@code 2m} also work) and {@value #ENV_RECORD} (a directory). Unset or blank variables keep
+     * their defaults.
      *
      * @param environment the variables, normally {@link System#getenv()}
      * @return the settings
@@ -148,6 +154,15 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
         String budget = blankToNull(environment.get(ENV_MAX_TOKENS));
         if (budget != null) {
             builder.maxTokensPerBuild(parseTokens(ENV_MAX_TOKENS, budget));
+        }
+        String record = blankToNull(environment.get(ENV_RECORD));
+        if (record != null) {
+            try {
+                builder.recordTo(java.nio.file.Path.of(record));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new LlmConfigurationException(ENV_RECORD, ENV_RECORD + " must be a directory path but was '"
+                        + record + "'", List.of("set " + ENV_RECORD + " to a directory, or unset it"));
+            }
         }
         return builder.build();
     }
@@ -188,7 +203,8 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
         return "LlmSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "(none)" : "(set)")
                 + ", timeout=" + timeout + ", maxTokensPerBuild="
                 + (maxTokensPerBuild.isPresent() ? String.valueOf(maxTokensPerBuild.getAsLong()) : "(none)")
-                + ", maxConcurrentCalls=" + maxConcurrentCalls + ", maxOutputTokens=" + maxOutputTokens + "]";
+                + ", maxConcurrentCalls=" + maxConcurrentCalls + ", maxOutputTokens=" + maxOutputTokens
+                + (recordTo == null ? "" : ", recordTo=" + recordTo) + "]";
     }
 
     static Duration parseDuration(String variable, String text) {
@@ -282,6 +298,7 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
         private OptionalLong maxTokensPerBuild = OptionalLong.empty();
         private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
         private int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
+        private java.nio.file.Path recordTo;
 
         private Builder() {
         }
@@ -370,10 +387,20 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
             return this;
         }
 
+        /**
+         * @param directory where to record the endpoint's request and answer bodies (never headers, so never the
+         *                  key), one JSON Lines file per provider; null for none; default none
+         * @return this builder
+         */
+        public Builder recordTo(java.nio.file.Path directory) {
+            this.recordTo = directory;
+            return this;
+        }
+
         /** @return the settings */
         public LlmSettings build() {
             return new LlmSettings(baseUrl, model, apiKey, timeout, maxTokensPerBuild, maxConcurrentCalls,
-                    maxOutputTokens);
+                    maxOutputTokens, recordTo);
         }
     }
 }

@@ -88,7 +88,8 @@ class LlmBuildTest {
         BuildResult result;
         System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
         try {
-            result = factory(Mode.INTEGRATED).backend(LlmBackend.provider(settings(key)))
+            result = factory(Mode.INTEGRATED)
+                    .backend(LlmBackend.provider(settings(key).toBuilder().recordTo(tmp.resolve("record")).build()))
                     .checkpoints(CheckpointRepositories.fileSystem(tmp.resolve("state")))
                     .listener(event -> events.add(String.valueOf(event))).build().run();
         } finally {
@@ -107,6 +108,7 @@ class LlmBuildTest {
             files.filter(Files::isRegularFile).forEach(written::add);
         }
         assertThat(written).anyMatch(p -> p.startsWith(tmp.resolve("state")));
+        assertThat(written).anyMatch(p -> p.startsWith(tmp.resolve("record")) && p.toString().endsWith(".jsonl"));
         for (Path file : written) {
             assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
                     .doesNotContain(key);

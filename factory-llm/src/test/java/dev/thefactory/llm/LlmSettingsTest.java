@@ -29,7 +29,9 @@ class LlmSettingsTest {
                 "FACTORY_LLM_MODEL", "qwen2.5-coder",
                 "FACTORY_LLM_API_KEY", KEY,
                 "FACTORY_LLM_TIMEOUT", "45s",
-                "FACTORY_LLM_MAX_TOKENS", "200k"));
+                "FACTORY_LLM_MAX_TOKENS", "200k",
+                "FACTORY_LLM_RECORD", "/tmp/llm-record"));
+        assertThat(settings.recordTo()).isEqualTo(java.nio.file.Path.of("/tmp/llm-record"));
         assertThat(settings.baseUrl()).isEqualTo("http://localhost:11434/v1");
         assertThat(settings.model()).isEqualTo("qwen2.5-coder");
         assertThat(settings.apiKey()).isEqualTo(KEY);

@@ -32,6 +32,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
     private final java.net.http.HttpClient delegate;
     private final Duration readTimeout;
     private final JdkHttpClient streaming;
+    private final SessionRecorder recorder;
 
     private HeaderKeepingHttpClient(Builder builder) {
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
@@ -44,6 +45,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
         JdkHttpClientBuilder streamingBuilder = JdkHttpClient.builder();
         streamingBuilder.connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout);
         this.streaming = streamingBuilder.build();
+        this.recorder = builder.recorder;
     }
 
     /** @return a builder for the client */
@@ -66,9 +68,11 @@ final class HeaderKeepingHttpClient implements HttpClient {
             jdkRequest.timeout(readTimeout);
         }
         HttpResponse<byte[]> response;
+        long start = System.nanoTime();
         try {
             response = delegate.send(jdkRequest.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
+            record(request, -1, start, "no answer within the read timeout");
             throw new TimeoutException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,15 +80,24 @@ final class HeaderKeepingHttpClient implements HttpClient {
             interrupted.initCause(e);
             throw new UncheckedIOException(interrupted);
         } catch (IOException e) {
+            record(request, -1, start, e.toString());
             throw new UncheckedIOException(e);
         }
         int status = response.statusCode();
+        record(request, status, start, new String(response.body(), StandardCharsets.UTF_8));
         if (status < 200 || status >= 300) {
             throw new HttpStatusException(status, new String(response.body(), StandardCharsets.UTF_8),
                     response.headers().map());
         }
         return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
                 .body(new String(response.body(), StandardCharsets.UTF_8)).build();
+    }
+
+    private void record(HttpRequest request, int status, long startNanos, String response) {
+        if (recorder != null) {
+            recorder.record(request.method().name(), request.url(), status, (System.nanoTime() - startNanos) / 1_000_000,
+                    request.body(), response);
+        }
     }
 
     @Override
@@ -96,6 +109,13 @@ final class HeaderKeepingHttpClient implements HttpClient {
     static final class Builder implements HttpClientBuilder {
         private Duration connectTimeout;
         private Duration readTimeout;
+        private SessionRecorder recorder;
+
+        /** @param sessionRecorder where to record bodies; null for nowhere @return this builder */
+        Builder recorder(SessionRecorder sessionRecorder) {
+            this.recorder = sessionRecorder;
+            return this;
+        }
 
         @Override
         public Duration connectTimeout() {

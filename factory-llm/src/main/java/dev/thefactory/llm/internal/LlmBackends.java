@@ -36,7 +36,8 @@ public final class LlmBackends {
                 .maxRetries(0)
                 .logRequests(false)
                 .logResponses(false)
-                .httpClientBuilder(HeaderKeepingHttpClient.builder())
+                .httpClientBuilder(HeaderKeepingHttpClient.builder().recorder(settings.recordTo() == null ? null
+                        : new SessionRecorder(settings.recordTo(), settings.apiKey(), Clock.systemDefaultZone())))
                 .build();
     }
 

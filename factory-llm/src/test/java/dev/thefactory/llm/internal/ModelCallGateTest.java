@@ -199,4 +199,25 @@ class ModelCallGateTest {
         assertThat(server.maxInFlight()).isEqualTo(2);
         assertThat(gate.meter().total().calls()).isEqualTo(6);
     }
+
+    @Test
+    void aRecordedSessionHoldsTheBodiesButNeverTheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        server.enqueue(Reply.content("{\"echo\":\"" + KEY + "\"}"), Reply.error(503, "{\"error\":\"busy\"}"));
+        ModelCallGate gate = gate(b -> b.recordTo(dir));
+        gate.call("analyze", "the rules", "the data", true);
+        failure(gate);
+
+        List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(dir)) {
+            files = listing.toList();
+        }
+        assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
+                .startsWith("llm-session-").endsWith(".jsonl"));
+        List<String> lines = java.nio.file.Files.readAllLines(files.get(0));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"status\":200").contains("the rules").contains("[redacted]")
+                .doesNotContain(KEY).doesNotContain("Authorization");
+        assertThat(lines.get(1)).contains("\"status\":503").contains("busy");
+    }
 }
