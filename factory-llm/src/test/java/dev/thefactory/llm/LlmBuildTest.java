@@ -206,4 +206,58 @@ class LlmBuildTest {
         assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(chats.get(5).atNanos() - chats.get(4).atNanos()))
                 .as("the request after a 429 with Retry-After: 1").isGreaterThanOrEqualTo(1000);
     }
+
+    @Test
+    void aResumeAfterAKillNeverRepeatsAModelCallThatSucceeded() throws Exception {
+        java.util.concurrent.CountDownLatch othersDone = new java.util.concurrent.CountDownLatch(4);
+        java.util.concurrent.CountDownLatch docsAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean killing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ScriptedProject project = new ScriptedProject();
+        server.otherwise(r -> {
+            boolean writer = r.system().contains("Task: write");
+            boolean docs = r.system().contains("Your role: DOCUMENTER");
+            if (killing.get() && docs) {
+                try {
+                    othersDone.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    Thread.sleep(500);   // the core checkpoints the finished tasks
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                docsAsked.countDown();
+                return Reply.content("{}").after(20_000);   // the build is killed while it waits
+            }
+            Reply reply = project.apply(r);
+            if (writer && killing.get()) {
+                othersDone.countDown();
+            }
+            return reply;
+        });
+        Factory factory = factory(Mode.INTEGRATED)
+                .checkpoints(CheckpointRepositories.fileSystem(tmp.resolve("state")))
+                .backend(LlmBackend.provider(LlmBackends.openAiModel(settings(null)), settings(null))).build();
+
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread build = new Thread(() -> {
+            try {
+                factory.run();
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        });
+        build.start();
+        assertThat(docsAsked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        build.interrupt();
+        build.join(30_000);
+        assertThat(outcome.get()).isInstanceOf(BuildFailedException.class);
+        String buildId = ((BuildFailedException) outcome.get()).buildId().orElseThrow();
+        int before = server.chats().size();
+        killing.set(false);
+
+        BuildResult resumed = factory.resume(buildId);
+
+        List<FakeOpenAi.Request> again = server.chats().subList(before, server.chats().size());
+        assertThat(again).as("only the task that was killed asks the model again").singleElement()
+                .satisfies(r -> assertThat(r.system()).contains("Your role: DOCUMENTER"));
+        assertThat(resumed.outputDirectory().resolve("README.md")).hasContent(ScriptedProject.README);
+    }
 }
