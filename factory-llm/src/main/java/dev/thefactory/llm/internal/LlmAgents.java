@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.thefactory.api.AgentException;
 import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.Requirement;
-import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentContext;
 import dev.thefactory.spi.AgentTask;
@@ -185,7 +184,7 @@ final class LlmAgents {
                 components.add(file.component());
             }
         }
-        List<RequirementClaim> claims = kind == Schemas.Kind.MAIN ? unplanned(context, plan) : List.of();
+        List<RequirementClaim> claims = kind == Schemas.Kind.MAIN ? Claims.unplanned(context, plan) : List.of();
         int max = context.maxChildren();
         if (components.isEmpty()) {
             return withUsage(task, Map.of(), List.of(), List.of(), List.of(), List.of(), claims);
@@ -268,72 +267,12 @@ final class LlmAgents {
         if (!missing.isEmpty()) {
             throw Answers.rejected(task.id(), "the answer lacks the planned file(s) " + String.join(", ", missing));
         }
-        List<RequirementClaim> claims = claims(context, plan, wanted, kind, answer.claims(), notes);
+        List<RequirementClaim> claims = Claims.of(context, plan, wanted, kind, answer.claims(), notes);
         return withUsage(task, Map.of(), List.of(), new ArrayList<>(written.values()), notes, List.of(), claims);
     }
 
-    /** The claims of a writing task: one per requirement its files serve, with the files and tests as evidence. */
-    private static List<RequirementClaim> claims(AgentContext context, Schemas.Plan plan,
-            List<Schemas.PlannedFile> wanted, Schemas.Kind kind, List<Schemas.Claim> said, List<String> notes) {
-        Set<String> known = ids(context);
-        Map<String, Schemas.Claim> byId = new LinkedHashMap<>();
-        for (Schemas.Claim claim : said) {
-            if (known.contains(claim.requirementId())) {
-                byId.putIfAbsent(claim.requirementId(), claim);
-            } else {
-                notes.add("ignored a claim of unknown requirement '" + Secrets.snippet(claim.requirementId(), 40)
-                        + "'");
-            }
-        }
-        Map<String, List<String>> files = new TreeMap<>();
-        for (Schemas.PlannedFile file : wanted) {
-            for (String id : file.requirements()) {
-                if (known.contains(id)) {
-                    files.computeIfAbsent(id, k -> new ArrayList<>()).add(file.path());
-                }
-            }
-        }
-        List<RequirementClaim> claims = new ArrayList<>();
-        for (Map.Entry<String, List<String>> entry : files.entrySet()) {
-            String id = entry.getKey();
-            List<String> tests = new ArrayList<>();
-            List<Schemas.PlannedFile> testFiles = kind == Schemas.Kind.TEST ? wanted : plan.files();
-            for (Schemas.PlannedFile file : testFiles) {
-                if (file.kind() == Schemas.Kind.TEST && file.requirements().contains(id)) {
-                    tests.addAll(file.tests());
-                }
-            }
-            Schemas.Claim claim = byId.get(id);
-            RequirementStatus status = claim == null ? RequirementStatus.IMPLEMENTED : claim.status();
-            String reason = claim == null || claim.reason() == null || claim.reason().isBlank() ? null : claim.reason();
-            switch (status) {
-                case IMPLEMENTED -> claims.add(RequirementClaim.implemented(id, entry.getValue(), tests));
-                case PARTIAL -> claims.add(RequirementClaim.partial(id, entry.getValue(), tests,
-                        claim.gaps().isEmpty() ? List.of("(the model named no gap)") : claim.gaps(),
-                        reason != null ? reason : "the model reported it partly implemented"));
-                default -> claims.add(RequirementClaim.notImplemented(id,
-                        reason != null ? reason : "the model reported it not implemented"));
-            }
-        }
-        return claims;
-    }
-
-    /** Requirements no planned file serves: claimed not implemented, so that every requirement has a fate. */
-    private static List<RequirementClaim> unplanned(AgentContext context, Schemas.Plan plan) {
-        Set<String> served = new LinkedHashSet<>();
-        plan.files().forEach(f -> served.addAll(f.requirements()));
-        List<RequirementClaim> claims = new ArrayList<>();
-        for (Requirement requirement : Requirement.of(context.spec())) {
-            if (!served.contains(requirement.id())) {
-                claims.add(RequirementClaim.notImplemented(requirement.id(), "the llm backend's file plan assigned no "
-                        + "file to it"));
-            }
-        }
-        return claims;
-    }
-
     private static List<String> unknownIds(AgentContext context, List<String> mentioned) {
-        Set<String> known = ids(context);
+        Set<String> known = Claims.ids(context);
         List<String> notes = new ArrayList<>();
         for (String id : new LinkedHashSet<>(mentioned)) {
             if (!known.contains(id)) {
@@ -341,12 +280,6 @@ final class LlmAgents {
             }
         }
         return notes;
-    }
-
-    private static Set<String> ids(AgentContext context) {
-        Set<String> ids = new LinkedHashSet<>();
-        Requirement.of(context.spec()).forEach(r -> ids.add(r.id()));
-        return ids;
     }
 
     private static List<String> components(AgentTask task) {
