@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * LangChain4j's own are off. Usage is counted from every answer.
  *
  * <p>Failures become {@link AgentException}s: connection errors, timeouts, 429 and 5xx are transient (a
- * {@code Retry-After} makes every later call of the backend wait at least that long: the whole backend slows down,
- * not just the task); 401/403, an unknown model, and a request longer than the context window are permanent, with a
+ * {@code Retry-After} is carried as the failure's {@link AgentException#retryAfter()}, so the core's retry waits at
+ * least that long, and makes every later call of the backend wait too: the whole backend slows down, not just the
+ * task); 401/403, an unknown model, and a request longer than the context window are permanent, with a
  * message that says which setting to fix; an answer that stopped at the length limit, or is empty, is transient
  * ("model output rejected"). Messages never hold the API key and carry no cause (a cause could).
  *
@@ -191,12 +192,15 @@ final class ModelCallGate {
             return AgentException.transientFailure(where + "the model endpoint " + endpoint + " is rate limiting "
                     + "(HTTP 429); the backend's next call waits at least " + delay.toMillis() + " ms"
                     + (http instanceof HttpStatusException s && s.header("Retry-After").isPresent()
-                            ? " (Retry-After)" : ""));
+                            ? " (Retry-After)" : ""), delay);
         }
         if (status >= 500 || (status < 0 && failure instanceof InternalServerException)) {
-            retryAfter(http).ifPresent(this::pause);
-            return AgentException.transientFailure(where + "the model endpoint " + endpoint + " failed"
-                    + (status > 0 ? " (HTTP " + status + ")" : "") + (body.isEmpty() ? "" : ": " + body));
+            Optional<Duration> wait = retryAfter(http);
+            wait.ifPresent(this::pause);
+            String message = where + "the model endpoint " + endpoint + " failed"
+                    + (status > 0 ? " (HTTP " + status + ")" : "") + (body.isEmpty() ? "" : ": " + body);
+            return wait.isPresent() ? AgentException.transientFailure(message, wait.get())
+                    : AgentException.transientFailure(message);
         }
         if (status == 408) {
             return AgentException.transientFailure(where + "the model endpoint " + endpoint + " timed out (HTTP 408)");

@@ -79,6 +79,7 @@ class ModelCallGateTest {
         AgentException limited = failure(gate);
         assertThat(limited.isTransient()).isTrue();
         assertThat(limited.getMessage()).contains("HTTP 429").contains("at least 1000 ms").contains("Retry-After");
+        assertThat(limited.retryAfter()).contains(Duration.ofSeconds(1));
 
         // another task's call: the whole backend slows down
         assertThat(gate.call("design/architecture", "s", "u", true)).isEqualTo("{}");
