@@ -54,6 +54,8 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
     public static final String ENV_TIMEOUT = "FACTORY_LLM_TIMEOUT";
     /** Environment variable: the build's token budget. */
     public static final String ENV_MAX_TOKENS = "FACTORY_LLM_MAX_TOKENS";
+    /** Environment variable: the most tokens one answer may have. */
+    public static final String ENV_MAX_OUTPUT_TOKENS = "FACTORY_LLM_MAX_OUTPUT_TOKENS";
     /** Environment variable: a directory to record the session's request and answer bodies in. */
     public static final String ENV_RECORD = "FACTORY_LLM_RECORD";
 
@@ -124,8 +126,8 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
      * Reads the settings from environment variables: {@value #ENV_BASE_URL}, {@value #ENV_API_KEY},
      * {@value #ENV_MODEL}, {@value #ENV_TIMEOUT} (a number of seconds, or with a unit: {@code 500ms}, {@code 60s},
      * {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT90S}) and {@value #ENV_MAX_TOKENS} (a positive integer;
-     * {@code 200k} and {@code 2m} also work) and {@value #ENV_RECORD} (a directory). Unset or blank variables keep
-     * their defaults.
+     * {@code 200k} and {@code 2m} also work), {@value #ENV_MAX_OUTPUT_TOKENS} (16 to 1000000) and {@value #ENV_RECORD}
+     * (a directory). Unset or blank variables keep their defaults.
      *
      * @param environment the variables, normally {@link System#getenv()}
      * @return the settings
@@ -154,6 +156,16 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
         String budget = blankToNull(environment.get(ENV_MAX_TOKENS));
         if (budget != null) {
             builder.maxTokensPerBuild(parseTokens(ENV_MAX_TOKENS, budget));
+        }
+        String output = blankToNull(environment.get(ENV_MAX_OUTPUT_TOKENS));
+        if (output != null) {
+            long tokens = parseTokens(ENV_MAX_OUTPUT_TOKENS, output);
+            if (tokens < 16 || tokens > 1_000_000) {
+                throw new LlmConfigurationException(ENV_MAX_OUTPUT_TOKENS, ENV_MAX_OUTPUT_TOKENS + " must be between "
+                        + "16 and 1000000 but was '" + output + "'", List.of("set " + ENV_MAX_OUTPUT_TOKENS
+                        + " to the model's largest answer, e.g. 4096, or unset it for " + DEFAULT_MAX_OUTPUT_TOKENS));
+            }
+            builder.maxOutputTokens((int) tokens);
         }
         String record = blankToNull(environment.get(ENV_RECORD));
         if (record != null) {

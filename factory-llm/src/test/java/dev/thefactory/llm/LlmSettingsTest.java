@@ -30,7 +30,9 @@ class LlmSettingsTest {
                 "FACTORY_LLM_API_KEY", KEY,
                 "FACTORY_LLM_TIMEOUT", "45s",
                 "FACTORY_LLM_MAX_TOKENS", "200k",
-                "FACTORY_LLM_RECORD", "/tmp/llm-record"));
+                "FACTORY_LLM_RECORD", "/tmp/llm-record",
+                "FACTORY_LLM_MAX_OUTPUT_TOKENS", "4096"));
+        assertThat(settings.maxOutputTokens()).isEqualTo(4096);
         assertThat(settings.recordTo()).isEqualTo(java.nio.file.Path.of("/tmp/llm-record"));
         assertThat(settings.baseUrl()).isEqualTo("http://localhost:11434/v1");
         assertThat(settings.model()).isEqualTo("qwen2.5-coder");
@@ -67,6 +69,8 @@ class LlmSettingsTest {
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("FACTORY_LLM_MAX_TOKENS", "-5")))
                 .hasMessage("FACTORY_LLM_MAX_TOKENS must be a positive number of tokens such as 200000 or 200k but "
                         + "was '-5'");
+        assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("FACTORY_LLM_MAX_OUTPUT_TOKENS", "8")))
+                .hasMessageStartingWith("FACTORY_LLM_MAX_OUTPUT_TOKENS must be between 16 and 1000000 but was '8'");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("FACTORY_LLM_BASE_URL", "localhost:11434")))
                 .hasMessageContaining("FACTORY_LLM_BASE_URL must be an http or https URL")
                 .hasMessageContaining("'localhost:11434'");

@@ -13,6 +13,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.thefactory.api.AgentException;
@@ -67,6 +69,8 @@ final class ModelCallGate {
     private final String endpoint;
     private final Object pauseLock = new Object();
     private long notBeforeMillis;
+    /** Set once an OpenAI model refused {@code max_tokens}: newer OpenAI models take only max_completion_tokens. */
+    private volatile boolean completionTokens;
 
     ModelCallGate(ChatModel model, LlmSettings settings, Clock clock, Sleeper sleeper) {
         this.model = Objects.requireNonNull(model, "model");
@@ -119,10 +123,15 @@ final class ModelCallGate {
     private String callOnce(String taskId, String system, String user, boolean json, int maxOutput)
             throws InterruptedException {
         ChatRequest.Builder request = ChatRequest.builder()
-                .messages(SystemMessage.from(system), UserMessage.from(user))
-                .maxOutputTokens(maxOutput);
-        if (json) {
-            request.responseFormat(ResponseFormat.JSON);
+                .messages(SystemMessage.from(system), UserMessage.from(user));
+        if (completionTokens && model instanceof OpenAiChatModel) {
+            request.parameters(OpenAiChatRequestParameters.builder().maxCompletionTokens(maxOutput)
+                    .responseFormat(json ? ResponseFormat.JSON : null).build());
+        } else {
+            request.maxOutputTokens(maxOutput);
+            if (json) {
+                request.responseFormat(ResponseFormat.JSON);
+            }
         }
         ChatResponse response;
         try {
@@ -219,6 +228,12 @@ final class ModelCallGate {
                     + model + "'" + (status > 0 ? " (HTTP " + status + ")" : "") + "; set " + LlmSettings.ENV_MODEL
                     + " to a model it offers (GET " + endpoint + "/models lists them) or fix "
                     + LlmSettings.ENV_BASE_URL);
+        }
+        if (status == 400 && lower.contains("max_completion_tokens") && !completionTokens
+                && this.model instanceof OpenAiChatModel) {
+            completionTokens = true;
+            return AgentException.transientFailure(where + "model '" + model + "' takes max_completion_tokens "
+                    + "instead of max_tokens (HTTP 400); the next attempt sends it");
         }
         if (status == 400 && (lower.contains("context_length") || lower.contains("context length")
                 || lower.contains("maximum context") || lower.contains("too many tokens")

@@ -221,4 +221,21 @@ class ModelCallGateTest {
                 .doesNotContain(KEY).doesNotContain("Authorization");
         assertThat(lines.get(1)).contains("\"status\":503").contains("busy");
     }
+
+    @Test
+    void aModelThatRefusesMaxTokensGetsMaxCompletionTokensOnTheNextAttempt() throws Exception {
+        server.enqueue(Reply.error(400, "{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not "
+                + "supported with this model. Use 'max_completion_tokens' instead.\"}}"), Reply.content("{}"));
+        ModelCallGate gate = gate(b -> b.maxOutputTokens(2048));
+
+        AgentException first = failure(gate);
+        assertThat(first.isTransient()).isTrue();
+        assertThat(first.getMessage()).contains("max_completion_tokens");
+        assertThat(gate.call("analyze", "s", "u", true)).isEqualTo("{}");
+
+        com.fasterxml.jackson.databind.JsonNode second = server.chats().get(1).json();
+        assertThat(second.path("max_completion_tokens").asInt()).isEqualTo(2048);
+        assertThat(second.has("max_tokens")).isFalse();
+        assertThat(second.path("response_format").path("type").asText()).isEqualTo("json_object");
+    }
 }
