@@ -158,9 +158,11 @@ class ScriptedProject implements Function<FakeOpenAi.Request, Reply> {
             {"files": [
               {"path": "pom.xml", "kind": "build", "purpose": "Maven build", "requirements": ["tech-stack-1"]},
               {"path": "src/main/java/com/example/todo/Task.java", "kind": "main", "component": "model",
-               "purpose": "the task", "requirements": ["core-1"]},
+               "purpose": "the task", "requirements": ["core-1"],
+               "api": "public final class Task { public Task(String title); public String title(); public boolean done(); }"},
               {"path": "src/main/java/com/example/todo/TodoList.java", "kind": "main", "component": "service",
-               "purpose": "the list", "requirements": ["core-1", "core-2", "tech-stack-1"]},
+               "purpose": "the list", "requirements": ["core-1", "core-2", "tech-stack-1"],
+               "api": "public final class TodoList { public Task add(String title); public void markDone(int index); public java.util.List<Task> tasks(); }"},
               {"path": "src/test/java/com/example/todo/TodoListTest.java", "kind": "test", "component": "service",
                "purpose": "tests", "requirements": ["core-1", "core-2"],
                "tests": ["com.example.todo.TodoListTest#addsATask", "com.example.todo.TodoListTest#marksATaskDone"]},

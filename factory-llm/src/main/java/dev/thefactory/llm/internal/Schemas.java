@@ -97,11 +97,16 @@ final class Schemas {
         }
     }
 
-    /** One planned file. */
+    /**
+     * One planned file. {@code api} is the public surface a code file declares (types and signatures): the contract
+     * its developer implements exactly and the testers of other components code against, since they run at the
+     * same time and never see each other's files.
+     */
     record PlannedFile(@NotBlank @Size(max = 240) String path,
                        @NotNull Kind kind,
                        @Pattern(regexp = KEY) String component,
                        @Size(max = 2000) String purpose,
+                       @Size(max = 8000) String api,
                        @Size(max = 500) List<@NotBlank @Size(max = 40) String> requirements,
                        @Size(max = 200) List<@NotBlank @Pattern(regexp = TEST_NAME) String> tests) {
         PlannedFile {
