@@ -92,7 +92,7 @@ final class LlmAgents {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("spec", SpecData.spec(context.spec()));
         data.put("requirements", SpecData.requirements(context.spec()));
-        Schemas.Analysis analysis = ask(task, "architect", "analyze", data, Schemas.Analysis.class);
+        Schemas.Analysis analysis = ask(task, context, "architect", "analyze", data, Schemas.Analysis.class);
         return withUsage(task, Map.of(ANALYSIS, Answers.toJson(analysis)), List.of(), List.of(), List.of(),
                 List.of(), List.of());
     }
@@ -102,7 +102,7 @@ final class LlmAgents {
         data.put("spec", SpecData.spec(context.spec()));
         data.put("requirements", SpecData.requirements(context.spec()));
         data.put("analysis", fact(task, context, ANALYSIS));
-        Schemas.Design design = ask(task, "architect", "design-architecture", data, Schemas.Design.class);
+        Schemas.Design design = ask(task, context, "architect", "design-architecture", data, Schemas.Design.class);
         Set<String> keys = new LinkedHashSet<>();
         for (Schemas.Component component : design.components()) {
             if (!keys.add(component.key())) {
@@ -137,7 +137,8 @@ final class LlmAgents {
         data.put("spec", SpecData.spec(context.spec()));
         data.put("analysis", fact(task, context, ANALYSIS));
         data.put("features", features);
-        Schemas.FeatureDesigns designs = ask(task, "architect", "design-features", data, Schemas.FeatureDesigns.class);
+        Schemas.FeatureDesigns designs = ask(task, context, "architect", "design-features", data,
+                Schemas.FeatureDesigns.class);
         String key = task.id().substring(StandardTasks.DESIGN_FEATURE_PREFIX.length());
         return withUsage(task, Map.of(FEATURE_PREFIX + key, Answers.toJson(designs)), List.of(), List.of(),
                 List.of(), unknownIds(context, designs.features().stream().map(Schemas.FeatureDesign::requirementId)
@@ -151,7 +152,7 @@ final class LlmAgents {
         data.put("analysis", fact(task, context, ANALYSIS));
         data.put("components", fact(task, context, DESIGN));
         data.put("featureDesigns", featureDesigns(context));
-        Schemas.Plan plan = ask(task, "builder", "structure", data, Schemas.Plan.class);
+        Schemas.Plan plan = ask(task, context, "builder", "structure", data, Schemas.Plan.class);
         Set<String> paths = new LinkedHashSet<>();
         Set<String> tests = new LinkedHashSet<>();
         for (Schemas.PlannedFile file : plan.files()) {
@@ -244,7 +245,7 @@ final class LlmAgents {
         data.put("featureDesigns", featureDesigns(context));
         data.put("plan", plan.files());
         data.put("files", wanted);
-        Schemas.Files answer = ask(task, role, section, data, Schemas.Files.class);
+        Schemas.Files answer = ask(task, context, role, section, data, Schemas.Files.class);
 
         Map<String, Schemas.PlannedFile> byPath = new LinkedHashMap<>();
         wanted.forEach(f -> byPath.put(f.path(), f));
@@ -291,8 +292,10 @@ final class LlmAgents {
         return List.of(value.split(","));
     }
 
-    private <T> T ask(AgentTask task, String role, String section, Map<String, Object> data, Class<T> type)
+    private <T> T ask(AgentTask task, AgentContext context, String role, String section, Map<String, Object> data,
+            Class<T> type)
             throws InterruptedException {
+        gate.meter().carryOver(context.facts(), USAGE_PREFIX);
         String answer = gate.call(task.id(), prompts.system(role, section), Prompts.data(data), true);
         return Answers.parse(task.id(), answer, type);
     }

@@ -73,6 +73,29 @@ final class UsageMeter {
         byTask.merge(taskId, usage, Usage::plus);
     }
 
+    /**
+     * Counts the usage a resumed build's earlier run recorded in facts ({@code <prefix><task id>} holding
+     * {@link Usage#toJson()}), once per task this meter has not seen, so that the budget covers the whole build.
+     *
+     * @param facts  the facts a task sees
+     * @param prefix the usage facts' prefix
+     */
+    synchronized void carryOver(Map<String, String> facts, String prefix) {
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            String taskId = fact.getKey().startsWith(prefix) ? fact.getKey().substring(prefix.length()) : null;
+            if (taskId == null || byTask.containsKey(taskId)) {
+                continue;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode json = Answers.mapper().readTree(fact.getValue());
+                record(taskId, new Usage(json.path("inputTokens").asLong(), json.path("outputTokens").asLong(),
+                        json.path("calls").asLong()));
+            } catch (java.io.IOException e) {
+                // not a usage fact of this backend: leave it out
+            }
+        }
+    }
+
     /** @return what the build used so far */
     synchronized Usage total() {
         return total;
