@@ -24,6 +24,7 @@ import dev.thefactory.internal.spec.SpecJson;
 import dev.thefactory.internal.spec.SpecLoader;
 import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.CheckpointRepository;
+import dev.thefactory.spi.OrchestratorBackendProvider;
 import dev.thefactory.spi.PatternStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,11 +64,13 @@ public final class Factory {
     private final EngineConfig config;
     private final BuildEngine engine;
 
-    private Factory(ProjectSpec spec, String specHash, EngineConfig config, ClassLoader loader, Path specFile) {
+    private Factory(ProjectSpec spec, String specHash, EngineConfig config, ClassLoader loader, Path specFile,
+            List<OrchestratorBackendProvider> registered) {
         this.spec = spec;
         this.specHash = specHash;
         this.config = config;
-        this.engine = new BuildEngine(config, spec, specHash, () -> BackendDiscovery.load(loader), specFile);
+        this.engine = new BuildEngine(config, spec, specHash, () -> BackendDiscovery.load(loader, registered),
+                specFile);
     }
 
     /** @return a new builder with the defaults documented on its methods */
@@ -266,6 +269,7 @@ public final class Factory {
         private Path outputDirectory = Path.of("outputs");
         private final List<BuildListener> listeners = new ArrayList<>();
         private String backend;
+        private final List<OrchestratorBackendProvider> providers = new ArrayList<>();
         private CheckpointRepository checkpoints;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private Duration watchdog = Duration.ofMinutes(2);
@@ -369,6 +373,21 @@ public final class Factory {
                         + "(at most 64) but was '" + id + "'; e.g. 'simple' or 'minimal'");
             }
             this.backend = id;
+            return this;
+        }
+
+        /**
+         * Registers a backend provider in code, beside the ones {@link java.util.ServiceLoader} finds: e.g. one made
+         * from an already configured client or a dependency-injection bean. It takes part in the cascade like a
+         * discovered provider (its tier, its health check, the mode's rules) and is preferred over discovered
+         * providers of its tier; a discovered provider with the same id is skipped. Call it several times to
+         * register several; the order is kept. Select it with {@link #backend(String)} to use it alone.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder backend(OrchestratorBackendProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 
@@ -582,7 +601,8 @@ public final class Factory {
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
                     patterns != null ? patterns : discoverPatterns(providers), requireFeatures, generatedTests,
                     overwrite);
-            return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath);
+            return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath,
+                    List.copyOf(this.providers));
         }
 
         /** @return the first {@link PatternStore} the service loader finds, or one that remembers nothing */

@@ -200,7 +200,8 @@ final class DoctorCommand implements Callable<Integer> {
         for (Backends.Backend b : backends) {
             out.printf("  %-" + width + "s  %-10s  %-4s  %s%n", b.id(), b.tier().name(),
                     b.health().healthy() ? "up" : "DOWN", b.location());
-            if (!b.health().healthy()) {
+            if (!b.health().healthy() || !b.health().detail().equals("ok")) {
+                // why it is down, or what it talks to (e.g. the llm backend's model and base URL; never a key)
                 out.printf("  %-" + width + "s  %s%n", "", b.health().detail());
             }
         }

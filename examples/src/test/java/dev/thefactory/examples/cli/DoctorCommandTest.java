@@ -89,4 +89,21 @@ class DoctorCommandTest {
             }
         }
     }
+
+    @Test
+    void theLlmBackendIsListedAndSaysWhichVariableIsMissing() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("FACTORY_LLM_BASE_URL") == null
+                && System.getenv("FACTORY_LLM_MODEL") == null, "the FACTORY_LLM_* variables are set");
+        Cli.Result result = Cli.run("doctor", "--json", "--state", dir.toString(), "--out", dir.toString());
+
+        assertThat(result.exitCode()).as("an unconfigured llm backend does not make the machine unusable").isZero();
+        assertThat(result.json().get("backends")).filteredOn(b -> b.get("id").asText().equals("llm")).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.get("tier").asText()).isEqualTo("INTEGRATED");
+                    assertThat(b.get("healthy").asBoolean()).isFalse();
+                    assertThat(b.get("health").asText()).contains("FACTORY_LLM_BASE_URL and FACTORY_LLM_MODEL");
+                });
+        Cli.Result human = Cli.run("doctor", "--state", dir.toString(), "--out", dir.toString());
+        assertThat(human.out()).contains("llm", "INTEGRATED", "DOWN", "not configured: set FACTORY_LLM_BASE_URL");
+    }
 }

@@ -53,8 +53,26 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
      * @throws NullPointerException if {@code loader} is null
      */
     public static BackendDiscovery load(ClassLoader loader) {
+        return load(loader, List.of());
+    }
+
+    /**
+     * Takes the providers registered in code first, then discovers the others with {@link ServiceLoader}, each checked
+     * as {@link #load(ClassLoader)} checks them. A registered provider wins over a discovered one with the same id
+     * (which is skipped as a duplicate), and the cascade prefers registered providers within their tier.
+     *
+     * @param loader     the class loader to search
+     * @param registered providers registered in code ({@code Factory.Builder.backend(provider)}), in order
+     * @return what was found
+     * @throws NullPointerException if an argument or an element is null
+     */
+    public static BackendDiscovery load(ClassLoader loader, List<? extends OrchestratorBackendProvider> registered) {
         Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(registered, "registered");
         Collector collector = new Collector();
+        for (OrchestratorBackendProvider provider : registered) {
+            collector.add(Objects.requireNonNull(provider, "registered element"), true);
+        }
         Iterator<OrchestratorBackendProvider> it = ServiceLoader.load(OrchestratorBackendProvider.class, loader)
                 .iterator();
         int errors = 0;
@@ -84,7 +102,7 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
                 }
                 continue;
             }
-            collector.add(provider);
+            collector.add(provider, false);
         }
         return collector.finish();
     }
@@ -100,7 +118,7 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
         Objects.requireNonNull(providers, "providers");
         Collector collector = new Collector();
         for (OrchestratorBackendProvider provider : providers) {
-            collector.add(Objects.requireNonNull(provider, "providers element"));
+            collector.add(Objects.requireNonNull(provider, "providers element"), false);
         }
         return collector.finish();
     }
@@ -156,7 +174,7 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
         private final Map<String, DiscoveredProvider> byId = new LinkedHashMap<>();
         private final List<SkippedProvider> skipped = new ArrayList<>();
 
-        void add(OrchestratorBackendProvider provider) {
+        void add(OrchestratorBackendProvider provider, boolean registered) {
             String className = provider.getClass().getName();
             String location = location(provider.getClass());
             String id;
@@ -177,14 +195,15 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
                 skip(id, "its tier() returned null; it must be one of INTEGRATED, STANDALONE, MINIMAL", null);
                 return;
             }
-            DiscoveredProvider found = new DiscoveredProvider(provider, id, tier, className, location);
+            DiscoveredProvider found = new DiscoveredProvider(provider, id, tier, className, location, registered);
             DiscoveredProvider first = byId.putIfAbsent(id, found);
             if (first != null) {
                 skip(id, "duplicate id: " + className + " from " + location + " has the same id as "
                         + first.className() + " from " + first.location() + ", which was found first and is used", null);
                 return;
             }
-            LOG.debug("found backend provider {} (tier {}, class {}, from {})", id, tier, className, location);
+            LOG.debug("found backend provider {} (tier {}, class {}, from {}{})", id, tier, className, location,
+                    registered ? ", registered in code" : "");
         }
 
         void skip(String provider, String reason, Throwable cause) {

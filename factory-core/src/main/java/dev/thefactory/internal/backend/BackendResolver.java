@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Cascades</caption>
  *   <tr><th>mode</th><th>cascade</th><th>when nothing is usable</th></tr>
- *   <tr><td>AUTO</td><td>healthy INTEGRATED backends (by id), then STANDALONE (by id), then MINIMAL</td>
+ *   <tr><td>AUTO</td><td>healthy INTEGRATED backends (registered in code first, then by id), then STANDALONE
+ *       (likewise), then MINIMAL</td>
  *       <td>{@link BackendUnavailableException} (only if even {@code minimal} is unhealthy)</td></tr>
  *   <tr><td>INTEGRATED</td><td>healthy INTEGRATED backends (by id)</td>
  *       <td>{@link BackendUnavailableException} listing every provider found and why it is not usable</td></tr>
@@ -115,7 +116,8 @@ public final class BackendResolver {
         for (BackendTier tier : tiers) {
             List<DiscoveredProvider> ofTier = discovery.providers().stream()
                     .filter(p -> p.tier() == tier)
-                    .sorted(Comparator.comparing(DiscoveredProvider::id))
+                    .sorted(Comparator.comparing((DiscoveredProvider p) -> !p.registered())
+                            .thenComparing(DiscoveredProvider::id))
                     .toList();
             if (ofTier.isEmpty()) {
                 lookedFor.add("no provider with tier " + tier + " on the class path");

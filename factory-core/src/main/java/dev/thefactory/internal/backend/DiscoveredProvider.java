@@ -12,9 +12,25 @@ import java.util.Objects;
  * @param tier      its tier
  * @param className its class name
  * @param location  where its class came from (a jar or directory), or {@code unknown}
+ * @param registered whether it was registered in code ({@code Factory.Builder.backend(provider)}) rather than found
+ *                   by the service loader; the cascade prefers registered providers within their tier
  */
 public record DiscoveredProvider(OrchestratorBackendProvider provider, String id, BackendTier tier, String className,
-        String location) {
+        String location, boolean registered) {
+
+    /**
+     * A provider found by the service loader.
+     *
+     * @param provider  the provider instance
+     * @param id        its id
+     * @param tier      its tier
+     * @param className its class name
+     * @param location  where its class came from
+     */
+    public DiscoveredProvider(OrchestratorBackendProvider provider, String id, BackendTier tier, String className,
+            String location) {
+        this(provider, id, tier, className, location, false);
+    }
 
     /** @throws NullPointerException if a component is null */
     public DiscoveredProvider {

@@ -267,6 +267,7 @@ public final class ResiliencePolicies {
         RetryPolicyBuilder<T> builder = RetryPolicy.<T>builder()
                 .handleIf(ResiliencePolicies::isTransient)
                 .withMaxAttempts(retry.maxAttempts())
+                .withDelayFn(context -> minimumDelay(context.getLastException(), context.getAttemptCount()))
                 .onRetryScheduled(event -> onRetryScheduled(run, event));
         Duration initial = retry.initialDelay();
         if (!initial.isZero()) {
@@ -278,6 +279,22 @@ public final class ResiliencePolicies {
             builder.withJitter(retry.jitter());
         }
         return builder.build();
+    }
+
+    /**
+     * The delay before the next attempt when the failure asked for a least wait ({@link AgentException#retryAfter()}):
+     * the longer of that wait and the backoff this attempt would get, widened so that the jitter, applied after it,
+     * never shortens it below the wait. Otherwise negative, which makes Failsafe use the backoff.
+     */
+    private Duration minimumDelay(Throwable failure, int attempts) {
+        Throwable cause = unwrap(failure);
+        if (!(cause instanceof AgentException agentFailure) || agentFailure.retryAfter().isEmpty()) {
+            return Duration.ofNanos(-1);
+        }
+        double backoff = retry.initialDelay().toMillis() * Math.pow(retry.multiplier(), Math.max(0, attempts - 1));
+        long nominal = (long) Math.min(backoff, retry.maxDelay().toMillis());
+        long wanted = Math.max(agentFailure.retryAfter().get().toMillis(), nominal);
+        return Duration.ofMillis((long) Math.ceil(wanted / (1.0 - Math.min(retry.jitter(), 0.9))));
     }
 
     private <T> void onRetryScheduled(TaskRun<T> run, ExecutionScheduledEvent<T> event) {

@@ -45,6 +45,36 @@ class RetryBackoffTest {
     }
 
     @Test
+    void aFailureThatNamesALeastWaitIsRetriedNoSoonerThanThatAndOtherwiseWithTheBackoff() {
+        Harness harness = Harness.withRetry(Harness.exactRetry(4, 100, 400, 2.0));
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> harness.policies.executeTask("llm", Phase.ANALYZE, "t", () -> {
+            int call = calls.incrementAndGet();
+            if (call == 2) {
+                throw AgentException.transientFailure("rate limited", Duration.ofMillis(50));
+            }
+            throw AgentException.transientFailure("rate limited", Duration.ofSeconds(1));
+        })).isInstanceOf(TaskFailureException.class);
+
+        // 1 s as asked; the backoff (200 ms) when it is longer than the 50 ms asked; 1 s again
+        assertThat(harness.scheduler.retryDelaysMillis()).containsExactly(1000L, 200L, 1000L);
+    }
+
+    @Test
+    void jitterNeverShortensALeastWait() {
+        Harness harness = Harness.withRetry(new RetrySettings(30, Duration.ofMillis(10), Duration.ofMillis(10), 1.0,
+                0.5));
+
+        assertThatThrownBy(() -> harness.policies.executeTask("llm", Phase.ANALYZE, "t", () -> {
+            throw AgentException.transientFailure("rate limited", Duration.ofMillis(300));
+        })).isInstanceOf(TaskFailureException.class);
+
+        assertThat(harness.scheduler.retryDelaysMillis()).hasSize(29).allSatisfy(d -> assertThat(d)
+                .isGreaterThanOrEqualTo(300L));
+    }
+
+    @Test
     void aNonDoublingMultiplierIsHonoured() {
         Harness harness = Harness.withRetry(Harness.exactRetry(5, 100, 1000, 3.0));
 

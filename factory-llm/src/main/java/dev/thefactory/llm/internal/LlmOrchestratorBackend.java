@@ -1,0 +1,43 @@
+package dev.thefactory.llm.internal;
+
+import dev.thefactory.spi.Agent;
+import dev.thefactory.spi.AgentTask;
+import dev.thefactory.spi.OrchestratorBackend;
+import java.util.Objects;
+
+/**
+ * The {@code llm} backend of one build: its agents share one {@link ModelCallGate}, so the concurrency bound, the
+ * rate-limit slow-down and the token budget apply to the whole build. Thread-safe.
+ */
+public final class LlmOrchestratorBackend implements OrchestratorBackend {
+
+    private final String id;
+    private final LlmAgents agents;
+    private final ModelCallGate gate;
+
+    LlmOrchestratorBackend(String id, ModelCallGate gate, Prompts prompts) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.agents = new LlmAgents(gate, prompts);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Agent agent(AgentTask task) {
+        return agents.agent(task);
+    }
+
+    /** @return what this build's model calls used so far */
+    public Usage usage() {
+        return gate.meter().total();
+    }
+
+    @Override
+    public void close() {
+        // The chat model belongs to the provider (or to the caller who handed it over): nothing to release here.
+    }
+}
