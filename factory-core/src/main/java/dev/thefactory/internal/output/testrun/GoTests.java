@@ -77,7 +77,7 @@ final class GoTests implements LanguageRunner {
                     List<String> lines = new ArrayList<>(events.otherOutput);
                     lines.addAll(events.packageOutput.getOrDefault(failed, List.of()));
                     String output = String.join(" | ", lines);
-                    packageProblems.add(failed + ": go test failed without a failing test (it may not build)"
+                    packageProblems.add(failed + ": go test failed without a failing test (the package may not build)"
                             + (output.isEmpty() ? "" : ": " + output));
                 }
             }
@@ -98,9 +98,14 @@ final class GoTests implements LanguageRunner {
 
         synchronized void accept(String line) {
             if (!line.startsWith("{")) {
-                // go's own messages on standard error, such as build errors
+                // go's own messages on standard error, such as build errors ("FAIL\t<package> [build failed]")
                 if (otherOutput.size() < MESSAGE_LINES && !line.isBlank()) {
                     otherOutput.add(line.strip());
+                }
+                String[] fields = line.split("\t");
+                String pkg = fields.length >= 2 && fields[0].equals("FAIL") ? fields[1].split(" ")[0] : "";
+                if (!pkg.isEmpty() && !failedPackages.contains(pkg)) {
+                    failedPackages.add(pkg);
                 }
                 return;
             }

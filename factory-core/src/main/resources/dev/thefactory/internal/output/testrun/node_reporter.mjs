@@ -19,6 +19,8 @@ function message(error) {
 
 export default async function* factoryReporter(source) {
   const stacks = new Map();
+  // The first lines a test file printed on standard error: the reason when the file itself fails (it cannot load).
+  const stderr = new Map();
   const name = (data) => {
     const file = data.file ? path.relative(process.cwd(), data.file).split(path.sep).join('/') : '';
     const stack = stacks.get(data.file) ?? [];
@@ -28,7 +30,11 @@ export default async function* factoryReporter(source) {
   };
   for await (const event of source) {
     const data = event.data ?? {};
-    if (event.type === 'test:start') {
+    if (event.type === 'test:stderr') {
+      const lines = (stderr.get(data.file) ?? []).concat(String(data.message ?? '').split('\n')
+        .filter((line) => line.trim() !== ''));
+      stderr.set(data.file, lines.slice(0, 40));
+    } else if (event.type === 'test:start') {
       const stack = stacks.get(data.file) ?? [];
       stack.length = data.nesting;
       stack[data.nesting] = data.name;
@@ -47,7 +53,9 @@ export default async function* factoryReporter(source) {
       } else if (event.type === 'test:pass') {
         yield 'PASSED\t' + escape(name(data)) + '\n';
       } else {
-        yield 'FAILED\t' + escape(name(data)) + '\t' + escape(message(details.error)) + '\n';
+        const printed = data.name === data.file ? stderr.get(data.file) ?? [] : [];
+        const own = printed.find((line) => /^\w*Error\b/.test(line.trim())) ?? printed.slice(0, 3).join('\n');
+        yield 'FAILED\t' + escape(name(data)) + '\t' + escape(own || message(details.error)) + '\n';
       }
     }
   }
