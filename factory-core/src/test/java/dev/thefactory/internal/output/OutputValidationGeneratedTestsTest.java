@@ -57,6 +57,7 @@ class OutputValidationGeneratedTestsTest {
         assertThat(report.tests()).containsExactly(new TestOutcome("demo.CalcTest#adds", TestOutcome.Status.PASSED,
                 ""));
         assertThat(report.summary().checked()).isEqualTo(2);
+        assertThat(report.notes()).isEmpty();
     }
 
     @Test
@@ -82,6 +83,7 @@ class OutputValidationGeneratedTestsTest {
         assertThat(report.summary().tests())
                 .isEqualTo(TestSummary.unchecked("running the generated tests was turned off"));
         assertThat(report.tests()).isEmpty();
+        assertThat(report.notes()).containsExactly("Generated tests not run: running the generated tests was turned off");
     }
 
     @Test

@@ -127,9 +127,9 @@ public final class GeneratedTestRun {
                 long started = System.nanoTime();
                 LanguageRunner.Result result = runner.run(new LanguageRunner.Workspace(copy, scratch, files, settings,
                         environment));
-                LOG.debug("ran the generated {} tests of {} in {} ms: {} test(s), {} problem(s){}", runner.language(),
+                LOG.info("ran the generated {} tests of {} in {} ms: {} test(s), {} problem(s){}", runner.language(),
                         projectRoot, (System.nanoTime() - started) / 1_000_000, result.outcomes().size(),
-                        result.problems().size(), result.unchecked() == null ? "" : ", unchecked: " + result.unchecked());
+                        result.problems().size(), result.unchecked() == null ? "" : "; not run: " + result.unchecked());
                 result.outcomes().forEach(t -> outcomes.putIfAbsent(t.name(), t));
                 problems.addAll(result.problems());
                 if (result.unchecked() != null) {
