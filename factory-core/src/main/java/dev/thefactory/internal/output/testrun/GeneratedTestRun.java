@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -121,7 +122,7 @@ public final class GeneratedTestRun {
             work = workParent == null ? Files.createTempDirectory("factory-tests-")
                     : Files.createTempDirectory(workParent, "factory-tests-");
             for (LanguageRunner runner : applicable) {
-                Path scratch = Files.createDirectory(work.resolve(runner.language().toLowerCase(java.util.Locale.ROOT)));
+                Path scratch = Files.createDirectory(work.resolve(runner.language().toLowerCase(Locale.ROOT)));
                 Path copy = scratch.resolve("project");
                 copyTree(projectRoot, copy, files);
                 long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.thefactory.internal.output.testrun;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ final class PythonTests implements LanguageRunner {
         Path script = Scripts.copy("python_runner.py", work.scratch());
         Path results = work.scratch().resolve("results.txt");
         Path tmp = Scripts.tmp(work);
-        String pythonPath = work.project().resolve("src") + java.io.File.pathSeparator + work.project();
+        String pythonPath = work.project().resolve("src") + File.pathSeparator + work.project();
         Map<String, String> environment = work.environment().with(Map.of("PYTHONDONTWRITEBYTECODE", "1",
                 "PYTHONIOENCODING", "utf-8", "PYTHONPATH", pythonPath, "TMPDIR", tmp.toString()));
         ChildProcess.Outcome process = ChildProcess.run(List.of(python.get().toString(), "-B", script.toString(),

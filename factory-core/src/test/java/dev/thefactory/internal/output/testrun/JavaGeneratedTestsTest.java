@@ -1,6 +1,7 @@
 package dev.thefactory.internal.output.testrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.TestSummary;
@@ -114,12 +115,12 @@ class JavaGeneratedTestsTest {
 
         assertThat(result.summary()).isEqualTo(new TestSummary(6, 2, 2, 2, null));
         assertThat(result.tests()).extracting(TestOutcome::name, TestOutcome::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("demo.CalcTest#aborted", Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("demo.CalcTest#adds", Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("demo.CalcTest#failsOnPurpose", Status.FAILED),
-                org.assertj.core.groups.Tuple.tuple("demo.CalcTest#later", Status.SKIPPED),
-                org.assertj.core.groups.Tuple.tuple("demo.CalcTest#readsResources", Status.PASSED),
-                org.assertj.core.groups.Tuple.tuple("demo.CalcTest$Inner#throwsError", Status.FAILED));
+                tuple("demo.CalcTest#aborted", Status.SKIPPED),
+                tuple("demo.CalcTest#adds", Status.PASSED),
+                tuple("demo.CalcTest#failsOnPurpose", Status.FAILED),
+                tuple("demo.CalcTest#later", Status.SKIPPED),
+                tuple("demo.CalcTest#readsResources", Status.PASSED),
+                tuple("demo.CalcTest$Inner#throwsError", Status.FAILED));
         assertThat(outcome(result, "demo.CalcTest#later").message()).isEqualTo("not yet");
         assertThat(outcome(result, "demo.CalcTest#failsOnPurpose").message())
                 .contains("one plus two ==> expected: <4> but was: <3>").contains("CalcTest.java:19");
