@@ -140,6 +140,9 @@ public final class GeneratedTestRun {
         } catch (IOException e) {
             problems.add("the generated tests could not be run: " + e + "; check that the temporary directory "
                     + "(java.io.tmpdir) is writable");
+        } catch (RuntimeException e) {
+            LOG.warn("running the generated tests of {} failed", projectRoot, e);
+            problems.add("the generated tests could not be run: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add("running the generated tests was interrupted; the test processes were killed");

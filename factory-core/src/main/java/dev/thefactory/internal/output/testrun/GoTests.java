@@ -29,6 +29,9 @@ final class GoTests implements LanguageRunner {
             + "generated Go tests";
     /** Why the tests are unchecked without a module at the root. */
     static final String NO_MODULE = "the project has Go tests but no go.mod at its root, so go test cannot run them";
+    /** Why the tests are unchecked when the module needs modules that are not in the local cache. */
+    static final String NO_DOWNLOADS = "the Go module needs modules that are not in the local module cache, and the "
+            + "test run does not download (GOPROXY=off); run 'go mod download' where the factory runs to test it";
     /** Lines of a test's own output kept for its failure message. */
     static final int MESSAGE_LINES = 12;
 
@@ -68,6 +71,9 @@ final class GoTests implements LanguageRunner {
         Events events = new Events();
         ChildProcess.Outcome process = ChildProcess.run(List.of(go.get().toString(), "test", "-json", "-count=1",
                 "./..."), work.project(), work.environment().with(extra), work.settings().timeout(), events::accept);
+        if (process.output().toString().contains("GOPROXY=off")) {
+            return Result.unchecked(NO_DOWNLOADS);
+        }
         synchronized (events) {
             List<String> packageProblems = new ArrayList<>();
             for (String failed : events.failedPackages) {

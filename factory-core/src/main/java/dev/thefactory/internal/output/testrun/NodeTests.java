@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,11 @@ final class NodeTests implements LanguageRunner {
     /** Why the tests are unchecked without Node.js. */
     static final String NO_NODE = "node was not found on the PATH; install Node.js 20 or later to run the generated "
             + "JavaScript tests";
+
+    /** The oldest Node.js major version the test run supports. */
+    static final int MIN_MAJOR = 20;
+
+    private static final Pattern VERSION = Pattern.compile("v(\\d{1,4})\\.");
 
     /** The file names {@code node --test} runs by default (and any script under a {@code test} directory). */
     private static final Pattern TEST_FILE = Pattern.compile(
@@ -42,6 +48,14 @@ final class NodeTests implements LanguageRunner {
         Optional<Path> node = work.environment().find("node");
         if (node.isEmpty()) {
             return Result.unchecked(NO_NODE);
+        }
+        ChildProcess.Outcome version = ChildProcess.run(List.of(node.get().toString(), "--version"), work.scratch(),
+                work.environment().variables(), work.settings().timeout(), null);
+        Matcher major = VERSION.matcher(version.output().toString());
+        if (!major.find() || Integer.parseInt(major.group(1)) < MIN_MAJOR) {
+            return Result.unchecked("node " + version.output().toString().strip() + " is older than Node.js "
+                    + MIN_MAJOR + ", which the test run needs (node --test with a custom reporter); install Node.js "
+                    + MIN_MAJOR + " or later to run the generated JavaScript tests");
         }
         Path reporter = Scripts.copy("node_reporter.mjs", work.scratch());
         Path results = work.scratch().resolve("results.txt");

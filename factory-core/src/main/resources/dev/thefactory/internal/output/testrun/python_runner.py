@@ -235,7 +235,11 @@ def main():
                      + " cannot import; install pytest (pip install pytest) to run the generated Python tests")
             out.line("DONE")
             return 0
-        pytest.main(["-q", "-p", "no:cacheprovider", "--rootdir", root, root], plugins=[PytestRecorder(out)])
+        code = int(pytest.main(["-q", "-p", "no:cacheprovider", "--rootdir", root, root],
+                               plugins=[PytestRecorder(out)]))
+        if code in (2, 3, 4):
+            # interrupted, an internal error or a usage error: the tests did not all run; no DONE line
+            return code
     else:
         run_unittest(out, root, files)
     out.line("DONE")

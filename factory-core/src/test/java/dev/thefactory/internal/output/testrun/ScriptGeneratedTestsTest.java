@@ -136,6 +136,22 @@ class ScriptGeneratedTestsTest {
     }
 
     @Test
+    void aPytestRunThatCannotStartFailsInsteadOfPassingEmpty() throws IOException {
+        assumeTrue(HERE.find("python3").isPresent(), "python3 is not installed");
+        pythonProject();
+        write("pytest.ini", "[pytest]\naddopts = --no-such-option\n");
+        write("tests/test_functions.py", "def test_adds():\n    assert True\n");
+
+        GeneratedTestRun.Result result = run(System.getenv());
+
+        assumeTrue(result.summary().unchecked() == null, "pytest is not installed");
+        assertThat(result.summary().passed()).isZero();
+        assertThat(result.problems()).singleElement().asString()
+                .contains("the generated Python test process ended with exit code 4 before its tests finished")
+                .contains("--no-such-option");
+    }
+
+    @Test
     void nodeTestsRunWithTheBuiltInRunner() throws IOException {
         assumeTrue(HERE.find("node").isPresent(), "node is not installed");
         write("package.json", "{\"name\": \"demo\", \"version\": \"0.1.0\", \"scripts\": {\"test\": \"node --test\"}}\n");
