@@ -22,11 +22,13 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a generated Java project's tests (Maven layout: sources under {@code src/main/java}, tests under
  * {@code src/test/java}, resources under {@code src/main/resources} and {@code src/test/resources}, in the project or
- * its modules): compiles main and test classes to disk with {@code javax.tools}, then runs them on the JUnit Platform
+ * its modules): compiles main and test classes to disk with {@code javax.tools} (in one compilation), then runs them on the JUnit Platform
  * (JUnit Jupiter) in a child JVM with {@code -Xmx} set to the heap cap. The child's class path is the compiled classes,
  * the resources, a copy of {@link JUnitPlatformChild}, and the jars or directories the JUnit Platform classes are
  * loaded from in this JVM (found through each class's {@link CodeSource}). Tests are named
@@ -52,6 +54,8 @@ final class JavaTests implements LanguageRunner {
 
     private static final List<String> OPTIONS = List.of("--release", "17", "-proc:none", "-implicit:none",
             "-Xlint:none", "-nowarn");
+
+    private static final Logger LOG = LoggerFactory.getLogger(JavaTests.class);
 
     private final ClassLoader platformLoader;
     private final JavaCompiler compiler;
@@ -109,34 +113,33 @@ final class JavaTests implements LanguageRunner {
         for (String file : new TreeSet<>(work.files())) {
             addResourceRoot(work.project(), file, "/src/main/resources/", resources);
         }
-        Path mainClasses = Files.createDirectories(work.scratch().resolve("classes/main"));
-        Path testClasses = Files.createDirectories(work.scratch().resolve("classes/test"));
-        if (!main.isEmpty()) {
-            String error = compile(main, List.of(), mainClasses);
-            if (error != null) {
-                return Result.unchecked("the generated main classes could not be compiled for the test run: " + error);
-            }
-        }
-        List<Path> testCompilePath = new ArrayList<>(List.of(mainClasses));
-        testCompilePath.addAll(platform);
-        String error = compile(test, testCompilePath, testClasses);
+        // Main and test sources in one compilation (javac's start-up is much of its cost): validation already
+        // compiled the main sources against the JDK alone, so JUnit on this class path changes nothing for them.
+        long started = System.nanoTime();
+        Path classes = Files.createDirectories(work.scratch().resolve("classes"));
+        List<Path> sources = new ArrayList<>(main);
+        sources.addAll(test);
+        String error = compile(sources, platform, classes);
         if (error != null) {
             return Result.unchecked("the generated Java tests do not compile against the main classes and JUnit "
                     + "Jupiter alone (" + error + "); only JUnit Jupiter tests can be run");
         }
+        long compiled = System.nanoTime() - started;
         Path runner = work.scratch().resolve("runner");
         copyChild(runner);
         Path tmp = Files.createDirectories(work.scratch().resolve("tmp"));
         Path results = work.scratch().resolve("results.txt");
-        List<Path> classPath = new ArrayList<>(List.of(runner, testClasses, mainClasses));
+        List<Path> classPath = new ArrayList<>(List.of(runner, classes));
         classPath.addAll(resources);
         classPath.addAll(platform);
         List<String> command = List.of(javaExecutable(), "-Xmx" + work.settings().maxHeapBytes(),
                 "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
-                "-cp", join(classPath), JUnitPlatformChild.class.getName(), results.toString(), testClasses.toString());
+                "-cp", join(classPath), JUnitPlatformChild.class.getName(), results.toString(), classes.toString());
         ChildProcess.Outcome process = ChildProcess.run(command, work.project(), work.environment().variables(),
                 work.settings().timeout(), null);
+        LOG.debug("compiled the generated Java classes in {} ms; the test JVM ran for {} ms", compiled / 1_000_000,
+                process.elapsed().toMillis());
         ResultLines lines = ResultLines.read(results);
         return Judgement.of(language(), process, lines.outcomes(), lines.running(), lines.done(), work.settings(),
                 List.of());
