@@ -122,6 +122,14 @@ final class GoTests implements LanguageRunner {
                 return;
             }
             String action = event.path("Action").asText("");
+            if (action.equals("build-output")) {
+                // Go 1.24 and later report build errors as events rather than on standard error
+                String text = event.path("Output").asText("").strip();
+                if (otherOutput.size() < MESSAGE_LINES && !text.isEmpty()) {
+                    otherOutput.add(text);
+                }
+                return;
+            }
             String pkg = event.path("Package").asText("");
             String test = event.path("Test").asText("");
             if (test.isEmpty()) {
