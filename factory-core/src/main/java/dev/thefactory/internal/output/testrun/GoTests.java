@@ -74,27 +74,12 @@ final class GoTests implements LanguageRunner {
         if (process.output().toString().contains("GOPROXY=off")) {
             return Result.unchecked(NO_DOWNLOADS);
         }
-        synchronized (events) {
-            List<String> packageProblems = new ArrayList<>();
-            for (String failed : events.failedPackages) {
-                boolean testFailed = events.outcomes.values().stream().anyMatch(t -> t.name().startsWith(failed + "#")
-                        && t.status() == TestOutcome.Status.FAILED);
-                if (!testFailed) {
-                    List<String> lines = new ArrayList<>(events.otherOutput);
-                    lines.addAll(events.packageOutput.getOrDefault(failed, List.of()));
-                    String output = String.join(" | ", lines);
-                    packageProblems.add(failed + ": go test failed without a failing test (the package may not build)"
-                            + (output.isEmpty() ? "" : ": " + output));
-                }
-            }
-            boolean finished = !process.timedOut();
-            return Judgement.of(language(), process, new ArrayList<>(events.outcomes.values()), events.running,
-                    finished, work.settings(), packageProblems);
-        }
+        return Judgement.of(language(), process, events.outcomes(), events.running(), !process.timedOut(),
+                work.settings(), events.packageProblems());
     }
 
-    /** The state built from {@code go test -json} events; fed on the output reader's thread. */
-    private static final class Events {
+    /** The state built from {@code go test -json} events; fed on the output reader's thread. Thread-safe. */
+    static final class Events {
         private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
         private final Map<String, List<String>> testOutput = new HashMap<>();
         private final Map<String, List<String>> packageOutput = new HashMap<>();
@@ -102,6 +87,34 @@ final class GoTests implements LanguageRunner {
         private final List<String> otherOutput = new ArrayList<>();
         private String running;
 
+        /** @return one outcome per top-level test, in the order they ended */
+        synchronized List<TestOutcome> outcomes() {
+            return List.copyOf(outcomes.values());
+        }
+
+        /** @return the top-level test that started and never ended; null when none */
+        synchronized String running() {
+            return running;
+        }
+
+        /** @return one problem per package that failed without a failing test of its own (a build failure) */
+        synchronized List<String> packageProblems() {
+            List<String> problems = new ArrayList<>();
+            for (String failed : failedPackages) {
+                boolean testFailed = outcomes.values().stream().anyMatch(t -> t.name().startsWith(failed + "#")
+                        && t.status() == TestOutcome.Status.FAILED);
+                if (!testFailed) {
+                    List<String> lines = new ArrayList<>(otherOutput);
+                    lines.addAll(packageOutput.getOrDefault(failed, List.of()));
+                    String output = String.join(" | ", lines);
+                    problems.add(failed + ": go test failed without a failing test (the package may not build)"
+                            + (output.isEmpty() ? "" : ": " + output));
+                }
+            }
+            return problems;
+        }
+
+        /** @param line one line of {@code go test -json} output (or of go's own messages) */
         synchronized void accept(String line) {
             if (!line.startsWith("{")) {
                 // go's own messages on standard error, such as build errors ("FAIL\t<package> [build failed]")
