@@ -619,7 +619,7 @@ final class BuildRun {
         }
         ValidationReport found;
         try {
-            found = hooks.reports().apply(validation.validate(staging.root(), planned));
+            found = hooks.reports().apply(validation.validate(staging.root(), planned, config.generatedTests()));
         } catch (FactoryException | java.io.UncheckedIOException e) {
             throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The output of backend '" + backendId
                     + "' could not be validated: " + e.getMessage(), e, Map.of(), false);

@@ -1,7 +1,9 @@
 package dev.thefactory.internal.output;
 
+import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.UnsafePathException;
 import dev.thefactory.api.ValidationSummary;
+import dev.thefactory.internal.output.testrun.GeneratedTestRun;
 import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.OutputValidator;
 import dev.thefactory.spi.ValidationOutcome;
@@ -42,8 +44,13 @@ import org.slf4j.LoggerFactory;
  * try/catch: one that fails to load is logged and skipped and never hides the others. Built-ins come first so a
  * plugin can add checks for new file types but cannot weaken the built-in ones.
  *
+ * <p>Once every file passed, {@link #validate(Path, Collection, GeneratedTestSettings)} runs the project's own
+ * generated tests ({@link GeneratedTestRun}): the only time generated code is executed, always in a separate process
+ * with a time limit and a heap cap, in a throw-away copy of the project.
+ *
  * <pre>{@code
- * ValidationReport report = OutputValidation.withBuiltIns().validate(staging.root(), plannedFiles);
+ * ValidationReport report = OutputValidation.withBuiltIns().validate(staging.root(), plannedFiles,
+ *         GeneratedTestSettings.defaults());
  * if (!report.passed()) {
  *     throw new OutputValidationException(report.problems(), context);
  * }
@@ -66,8 +73,12 @@ public final class OutputValidation {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputValidation.class);
 
+    /** Why the generated tests did not run when the project failed an earlier check. */
+    static final String TESTS_NOT_REACHED = "not run because the project failed validation before its tests could run";
+
     private final JavaSourceValidator java;
     private final List<OutputValidator> validators;
+    private final GeneratedTestRun testRun;
 
     /**
      * The built-in validators, then {@code extraValidators}, then those registered with {@link ServiceLoader} (found
@@ -77,7 +88,7 @@ public final class OutputValidation {
      * @throws IllegalArgumentException when an extra validator's id is blank or already used
      */
     public OutputValidation(List<OutputValidator> extraValidators) {
-        this(new JavaSourceValidator(), extraValidators, discover(contextClassLoader()));
+        this(new JavaSourceValidator(), extraValidators, discover(contextClassLoader()), new GeneratedTestRun());
     }
 
     /**
@@ -86,7 +97,19 @@ public final class OutputValidation {
      * @param discovered      validators registered as services; duplicates of earlier ids are skipped
      */
     OutputValidation(JavaSourceValidator java, List<OutputValidator> extraValidators, List<OutputValidator> discovered) {
+        this(java, extraValidators, discovered, new GeneratedTestRun());
+    }
+
+    /**
+     * @param java            the Java validator
+     * @param extraValidators validators given by the caller
+     * @param discovered      validators registered as services; duplicates of earlier ids are skipped
+     * @param testRun         runs the generated tests
+     */
+    OutputValidation(JavaSourceValidator java, List<OutputValidator> extraValidators, List<OutputValidator> discovered,
+            GeneratedTestRun testRun) {
         Objects.requireNonNull(extraValidators, "extraValidators");
+        this.testRun = Objects.requireNonNull(testRun, "testRun");
         this.java = Objects.requireNonNull(java, "java");
         List<OutputValidator> all = new ArrayList<>(List.of(java, new JsonOutputValidator(), new YamlOutputValidator(),
                 new XmlOutputValidator(), new PropertiesOutputValidator()));
@@ -127,7 +150,41 @@ public final class OutputValidation {
     }
 
     /**
-     * Validates a staged project.
+     * Validates a staged project, then, when it passed and {@code tests} say so, runs its generated tests (see
+     * {@link GeneratedTestRun}: in separate processes, in a throw-away copy, with a time limit and a heap cap). A
+     * failed test, a crash or the time limit adds a problem, so the project fails validation as it would for a
+     * compile error. The report's {@link ValidationReport#tests()} holds every test's outcome and its summary's
+     * {@link ValidationSummary#tests()} the counts, or why the tests were not run.
+     *
+     * @param projectRoot  the project's root directory (must not itself be a link)
+     * @param plannedFiles paths the project must contain, each non-empty
+     * @param tests        whether and how to run the generated tests
+     * @return the report; {@link ValidationReport#passed()} says whether it may be published
+     */
+    public ValidationReport validate(Path projectRoot, Collection<String> plannedFiles, GeneratedTestSettings tests) {
+        Objects.requireNonNull(tests, "tests");
+        ValidationReport files = validate(projectRoot, plannedFiles);
+        if (!tests.enabled()) {
+            return withTests(files, GeneratedTestRun.Result.unchecked(GeneratedTestRun.TURNED_OFF));
+        }
+        if (!files.passed()) {
+            return withTests(files, GeneratedTestRun.Result.unchecked(TESTS_NOT_REACHED));
+        }
+        GeneratedTestRun.Result ran = testRun.run(projectRoot, tests);
+        LOG.debug("generated tests of {}: {}", projectRoot, ran.summary());
+        return withTests(files, ran);
+    }
+
+    private static ValidationReport withTests(ValidationReport files, GeneratedTestRun.Result tests) {
+        List<String> problems = new ArrayList<>(files.problems());
+        problems.addAll(tests.problems());
+        return new ValidationReport(files.files(), files.summary().withTests(tests.summary()), problems,
+                tests.tests());
+    }
+
+    /**
+     * Validates a staged project's files without running anything (its generated tests are not run; see
+     * {@link #validate(Path, Collection, GeneratedTestSettings)}).
      *
      * @param projectRoot  the project's root directory (must not itself be a link)
      * @param plannedFiles paths the project must contain, each non-empty

@@ -65,7 +65,11 @@ public record ValidationReport(List<FileReport> files, ValidationSummary summary
      * user never mistakes "unchecked" for "passed". For example {@code "2 files not content-checked (no validator for
      * this file type): .gitignore, README.md"}.
      *
-     * @return one line per distinct reason, sorted; empty when every file was checked
+     * When generated tests were not run, a last line says why, e.g. {@code "Generated tests not run: go was not found
+     * on the PATH; ..."}.
+     *
+     * @return one line per distinct reason, sorted, then the line about tests; empty when every file was checked and
+     *         the tests (if any) ran
      */
     public List<String> notes() {
         Map<String, List<String>> byReason = new TreeMap<>();
@@ -73,10 +77,14 @@ public record ValidationReport(List<FileReport> files, ValidationSummary summary
             String reason = file.detail().isEmpty() ? "no reason given" : file.detail();
             byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(file.path());
         }
-        return byReason.entrySet().stream()
+        List<String> notes = new ArrayList<>(byReason.entrySet().stream()
                 .map(e -> e.getValue().size() + (e.getValue().size() == 1 ? " file" : " files")
                         + " not content-checked (" + e.getKey() + "): " + abbreviate(e.getValue()))
-                .collect(Collectors.toUnmodifiableList());
+                .toList());
+        if (summary.tests().unchecked() != null) {
+            notes.add("Generated tests not run: " + summary.tests().unchecked());
+        }
+        return List.copyOf(notes);
     }
 
     private static String abbreviate(List<String> paths) {
