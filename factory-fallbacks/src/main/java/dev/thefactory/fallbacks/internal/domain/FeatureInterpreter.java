@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  *   <li>status verbs ({@code cancel, ship, receive, deliver, approve, reject, close, reopen, complete, archive})
  *       become status actions of the entity after them ("Cancel customer orders" → action {@code cancel} setting
  *       {@code cancelled}); {@code mark X received} gives the action {@code receive}; status adjectives before a
- *       noun are skipped ("Archive delivered shipments" is about shipments);</li>
+ *       noun are skipped to find it ("Archive delivered shipments" is about shipments), and are gaps, since the
+ *       generated action does not check them;</li>
  *   <li>{@code below/under/above/over ...} asks for a threshold query ("List stock below a threshold"), on the
  *       named number field or the entity's first one;</li>
- *   <li>{@code per X} is a query criterion ("Count orders per customer"); after a create, {@code of/to/for/per X}
+ *   <li>{@code per X} is a query criterion ("List stock per warehouse"; after a count it is a gap, since the
+ *       summary is not grouped); after a create, {@code of/to/for/per X}
  *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
  *   <li>{@code assign/transfer/move X to/between Y} sets the field {@code y} ("Transfer stock between
  *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter.</li>
@@ -932,7 +934,8 @@ public final class FeatureInterpreter {
         for (; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))
-                    || (part.isEmpty() && i > from && lemma(token) != null)) {
+                    || (part.isEmpty() && i > from && LIST_SEPARATORS.contains(tokens.get(i - 1))
+                            && VERBS.containsKey(token) && VERBS.get(token) != Operation.STATUS)) {
                 break;
             }
             if (LIST_SEPARATORS.contains(token)) {

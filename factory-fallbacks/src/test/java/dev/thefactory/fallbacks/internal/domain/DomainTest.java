@@ -109,6 +109,14 @@ class DomainTest {
     }
 
     @Test
+    void numbersThatIdentifySomethingAreText() {
+        assertThat(FieldType.infer(List.of("phone", "number"))).isEqualTo(FieldType.STRING);
+        assertThat(FieldType.infer(List.of("order", "number"))).isEqualTo(FieldType.STRING);
+        assertThat(FieldType.infer(List.of("number"))).isEqualTo(FieldType.INT);
+        assertThat(FieldType.infer(List.of("page", "number"))).isEqualTo(FieldType.INT);
+    }
+
+    @Test
     void anEntityNeverFiltersBySecretsNorTakesOneAsItsLabel() {
         Field password = new Field("password", FieldType.STRING, true, true);
         Field name = new Field("name", FieldType.STRING, true);

@@ -110,6 +110,9 @@ class FeatureInterpreterTableTest {
         Automatically archive old tasks                                     | NOT_IMPLEMENTED | - | on a schedule
         Filter tickets by status (new, in progress, resolved)               | PARTIAL         | (new, in progress, resolved) | -
         Add tasks with a category (e.g. work, home)                         | IMPLEMENTED     | - | -
+        Add items with a name and a record number                           | IMPLEMENTED     | - | -
+        Users can search books by author and sort them by year              | PARTIAL         | sort | -
+        Add tasks with a title (max 200 characters)                         | PARTIAL         | max 200 characters | -
         """)
     void claimsOnlyWhatIsHonoured(String sentence, String expected, String gaps, String reason) {
         FeatureMapping mapping = mapping(sentence);
