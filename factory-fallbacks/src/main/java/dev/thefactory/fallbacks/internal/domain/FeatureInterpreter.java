@@ -3,6 +3,7 @@ package dev.thefactory.fallbacks.internal.domain;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ABOVE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ANYONE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.BELOW;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.CLAUSE_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CONTAINERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CSV;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_LIST;
@@ -17,6 +18,7 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOMINALS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_REFERENCES;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_YET;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.OTHER_FORMATS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.PLURAL_MODIFIERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.QUALIFIERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.REFERENCE_WORDS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ROLES;
@@ -280,12 +282,33 @@ public final class FeatureInterpreter {
         s.use(at, afterPreposition);
         at = afterPreposition;
         int nounStart = skipModifiers(tokens, at);
+        while (nounStart > at && nounStart < tokens.size() && tokens.get(nounStart).equals("of")) {
+            nounStart = skipModifiers(tokens, nounStart + 1);
+        }
         List<String> nouns = new ArrayList<>();
         int i = nounStart;
         while (i < tokens.size() && (isNoun(tokens.get(i), i == nounStart && i > verbAt + 1
                 && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of"))) || isGerundBefore(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
+            if (endsCompound(tokens.get(i - 1))) {
+                break;
+            }
+        }
+        if (!nouns.isEmpty() && nouns.stream().allMatch(CONTAINERS::contains) && i < tokens.size()
+                && tokens.get(i).equals("of")) {
+            // "a dashboard of sales" is about sales
+            s.use(nounStart, i + 1);
+            nounStart = skipModifiers(tokens, i + 1);
+            nouns.clear();
+            i = nounStart;
+            while (i < tokens.size() && (isNoun(tokens.get(i), false) || isGerundBefore(tokens, i))) {
+                nouns.add(tokens.get(i));
+                i++;
+                if (endsCompound(tokens.get(i - 1))) {
+                    break;
+                }
+            }
         }
         int afterNouns = i;
         p.coreStart = verbAt;
@@ -535,7 +558,7 @@ public final class FeatureInterpreter {
             String token = tokens.get(m);
             boolean aboutTheVerb = verbs.contains("reopen") || (NOT_YET.contains(token)
                     && statuses.stream().anyMatch(st -> st.effect() == Effect.SET));
-            if ((SKIPPED.contains(token) && !token.equals("only")) || aboutTheVerb) {
+            if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")) || aboutTheVerb) {
                 s.use(m);
             }
         }
@@ -589,6 +612,13 @@ public final class FeatureInterpreter {
             if (words.stream().filter(Sentence::isContent).allMatch(w -> known.contains(Inflector.singular(w))
                     || (finalSecret && HASHED.contains(w)))) {
                 s.useGroup(group);
+            }
+        }
+        for (FieldHint hint : concat(it.fields(), it.updateFields())) {
+            List<String> words = hint.words().stream().filter(w -> !Set.of("email", "emails", "mail").contains(w))
+                    .toList();
+            if (Beyond.find(words, 0, words.size()).isPresent()) {
+                s.gap(String.join(" ", hint.words()));
             }
         }
         String notGenerated = " is not generated";
@@ -720,6 +750,15 @@ public final class FeatureInterpreter {
         s.use(start, end);
     }
 
+    /**
+     * @param noun a noun of a compound
+     * @return true if the compound ends with it: a plural ("tasks due today" is about tasks), since the nouns
+     *         before the head of an English compound are singular ("task list"), "sales" and its kin excepted
+     */
+    private static boolean endsCompound(String noun) {
+        return !Inflector.singular(noun).equals(noun) && !PLURAL_MODIFIERS.contains(noun);
+    }
+
     private static StatusSpec statusFor(String word) {
         if (word == null) {
             return complete();
@@ -761,7 +800,8 @@ public final class FeatureInterpreter {
             String token = tokens.get(i);
             if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))
                     || (part.isEmpty() && i > from && LIST_SEPARATORS.contains(tokens.get(i - 1))
-                            && VERBS.containsKey(token) && VERBS.get(token) != Operation.STATUS)) {
+                            && (CLAUSE_VERBS.contains(token)
+                                    || (VERBS.containsKey(token) && VERBS.get(token) != Operation.STATUS)))) {
                 break;
             }
             if (LIST_SEPARATORS.contains(token)) {

@@ -101,7 +101,18 @@ final class Lexicon {
             "was", "were", "been", "being", "not", "no", "like", "such", "etc", "e", "g", "ie", "eg", "across",
             "against", "among", "around", "about", "along", "beyond", "except", "during", "throughout", "onto",
             "upon", "toward", "towards", "inside", "outside", "only", "all", "every", "each", "any", "whose", "once",
-            ",", ";", ".", ":");
+            "today", "tomorrow", "yesterday", "now", "later", "soon", ",", ";", ".", ":");
+
+    /** Plurals that may stand before the head of a compound noun ("sales orders"). */
+    static final Set<String> PLURAL_MODIFIERS = Set.of("sales", "news", "goods", "savings", "earnings", "logistics",
+            "analytics", "customs", "clothes", "series", "species", "sports", "arts", "parts", "systems", "means");
+
+    /** Verbs outside the lexicon that start a new clause in a list ("with an email, and send a welcome email"). */
+    static final Set<String> CLAUSE_VERBS = Set.of("send", "prevent", "ensure", "check", "return", "calculate",
+            "compute", "generate", "notify", "allow", "avoid", "block", "limit", "warn", "remind", "print", "read",
+            "sync", "save", "store", "keep", "make", "take", "give", "use", "support", "handle", "process", "convert",
+            "render", "validate", "verify", "redirect", "charge", "show", "let", "disallow", "forbid", "require",
+            "reset", "upload", "download", "share", "invite", "display", "highlight", "suggest", "recommend");
 
     /** Words that start a field list. */
     static final Set<String> FIELD_LIST = Set.of("with", "having", "including", "containing");

@@ -38,7 +38,7 @@ final class Sentence {
      */
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
             "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "new", "existing",
-            "single", "multiple", "several", "many", "one", "more", "other", "own", "current", "selected",
+            "single", "multiple", "several", "many", "one", "more", "other", "current", "selected",
             "specific", "individual", "various", "saved", "stored", "entire", "whole", "just", "also", "easily",
             "quickly", "up", "out", "off", "with", "having", "including", "containing", "by", "to", "in", "into",
             "from", "for", "of", "on", "at", "as", "via", "using", "per", "within", "without", "and", "or", "but",
@@ -69,6 +69,7 @@ final class Sentence {
     private final List<Group> groups;
     private final BitSet used = new BitSet();
     private final BitSet usedGroups = new BitSet();
+    private final List<String> extraGaps = new ArrayList<>();
 
     private Sentence(List<String> tokens, List<String> originals, List<Group> groups) {
         this.tokens = List.copyOf(tokens);
@@ -156,6 +157,11 @@ final class Sentence {
         return !FUNCTION_WORDS.contains(token) && Character.isLetterOrDigit(token.charAt(0));
     }
 
+    /** Adds a gap found outside the word account, such as a field the templates store as plain text. */
+    void gap(String text) {
+        extraGaps.add(text);
+    }
+
     /** @return how many content words are honoured */
     int usedContent() {
         int count = 0;
@@ -208,6 +214,7 @@ final class Sentence {
                 gaps.add(phrase(group.tokens(), group.originals(), 0, group.tokens().size()));
             }
         }
+        gaps.addAll(extraGaps);
         return gaps;
     }
 
