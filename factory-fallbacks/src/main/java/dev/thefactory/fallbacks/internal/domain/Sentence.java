@@ -142,11 +142,6 @@ final class Sentence {
         use(index, index + 1);
     }
 
-    /** @param index a token's index @return true if it is honoured */
-    boolean isUsed(int index) {
-        return used.get(index);
-    }
-
     /** Marks a parenthesised aside as honoured. */
     void useGroup(Group group) {
         usedGroups.set(groups.indexOf(group));
