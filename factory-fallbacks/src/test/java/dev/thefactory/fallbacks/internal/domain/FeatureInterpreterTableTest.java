@@ -122,6 +122,8 @@ class FeatureInterpreterTableTest {
         Export tasks to JSON                                                | NOT_IMPLEMENTED | - | CSV only; JSON
         View a dashboard of sales                                           | IMPLEMENTED     | - | -
         Delete tasks older than 30 days                                     | NOT_IMPLEMENTED | - | most of the sentence
+        Delete invoices via the REST API                                    | PARTIAL         | via the REST API | -
+        Add tasks with a title; notify the owner                            | PARTIAL         | notify the owner | -
         """)
     void claimsOnlyWhatIsHonoured(String sentence, String expected, String gaps, String reason) {
         FeatureMapping mapping = mapping(sentence);
