@@ -17,6 +17,7 @@ import java.util.Set;
  * @param name          an upper-camel type name, such as {@code Task}
  * @param plural        the lower-camel plural, such as {@code tasks} or {@code shoppingItems}
  * @param fields        the fields in order (without the id); at least one is a {@link FieldType#STRING string}
+ *                      that holds no secret
  * @param operations    what can be done; always contains create, list and get
  * @param statusActions the status changes offered
  * @param filterFields  fields items can be filtered by
@@ -56,8 +57,9 @@ public record Entity(String name, String plural, List<Field> fields, Set<Operati
                 throw new IllegalArgumentException("entity " + name + " has field '" + field.name() + "' twice");
             }
         }
-        if (fields.stream().noneMatch(f -> f.type() == FieldType.STRING)) {
-            throw new IllegalArgumentException("entity " + name + " needs at least one string field");
+        if (fields.stream().noneMatch(f -> f.type() == FieldType.STRING && !f.secret())) {
+            throw new IllegalArgumentException("entity " + name + " needs at least one string field that holds no"
+                    + " secret");
         }
         EnumSet<Operation> ops = EnumSet.noneOf(Operation.class);
         ops.addAll(operations);
@@ -109,6 +111,12 @@ public record Entity(String name, String plural, List<Field> fields, Set<Operati
                 requireField(name, fields, field, null, "operation");
             }
         }
+        for (String field : concat(filterFields, sortFields)) {
+            if (fields.stream().anyMatch(f -> f.name().equals(field) && f.secret())) {
+                throw new IllegalArgumentException("entity " + name + " cannot filter or sort by the secret field '"
+                        + field + "'");
+            }
+        }
     }
 
     private static void requireField(String entity, List<Field> fields, String field, FieldType type, String user) {
@@ -131,9 +139,17 @@ public record Entity(String name, String plural, List<Field> fields, Set<Operati
         }
     }
 
-    /** @return the first string field: the entity's label (a task's title, a category's name) */
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * @return the first string field that holds no secret: the entity's label (a task's title, a category's name)
+     */
     public Field label() {
-        return fields.stream().filter(f -> f.type() == FieldType.STRING).findFirst().orElseThrow();
+        return fields.stream().filter(f -> f.type() == FieldType.STRING && !f.secret()).findFirst().orElseThrow();
     }
 
     /** @param fieldName a field's name @return the field, if the entity has it */

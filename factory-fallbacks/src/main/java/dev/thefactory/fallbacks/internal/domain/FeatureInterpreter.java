@@ -1,17 +1,49 @@
 package dev.thefactory.fallbacks.internal.domain;
 
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.ABOVE;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.ANYONE;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.BELOW;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.CLAUSE_VERBS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.CONTAINERS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.CSV;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_LIST;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_NOISE;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_NOUNS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIGURES;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.HASHED;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_END;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_SEPARATORS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.MODALS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOMINALS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_REFERENCES;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_YET;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.OTHER_FORMATS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.PLURAL_MODIFIERS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.QUALIFIERS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.REFERENCE_WORDS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.ROLES;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.SKIPPED;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.STATUS_VERBS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.STATUS_WORDS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.TARGET_VERBS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.TERMINATORS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.TEXT_UNITS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.THRESHOLD_NOUNS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.VERBS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.complete;
+
+import dev.thefactory.fallbacks.internal.domain.Sentence.Group;
 import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,152 +56,28 @@ import java.util.regex.Pattern;
  *   <li>status verbs ({@code cancel, ship, receive, deliver, approve, reject, close, reopen, complete, archive})
  *       become status actions of the entity after them ("Cancel customer orders" → action {@code cancel} setting
  *       {@code cancelled}); {@code mark X received} gives the action {@code receive}; status adjectives before a
- *       noun are skipped ("Archive delivered shipments" is about shipments);</li>
+ *       noun are skipped to find it ("Archive delivered shipments" is about shipments), and are gaps, since the
+ *       generated action does not check them;</li>
  *   <li>{@code below/under/above/over ...} asks for a threshold query ("List stock below a threshold"), on the
  *       named number field or the entity's first one;</li>
- *   <li>{@code per X} is a query criterion ("Count orders per customer"); after a create, {@code of/to/for/per X}
+ *   <li>{@code per X} is a query criterion ("List stock per warehouse"; after a count it is a gap, since the
+ *       summary is not grouped); after a create, {@code of/to/for/per X}
  *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
  *   <li>{@code assign/transfer/move X to/between Y} sets the field {@code y} ("Transfer stock between
  *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter.</li>
  * </ul>
- * Anything it cannot place is reported with a reason rather than guessed.
+ * Every word is accounted for: it is either honoured by what the generated code does (a verb, the entity, a field,
+ * a criterion, a status word, a value list such as "(open, completed)", an article or other filler) or left over.
+ * Left-over phrases ("admins only", "to PDF", "with HTTP 302") are the feature's {@linkplain Interpretation#gaps()
+ * gaps}. A feature is not understood, with a reason, when it has no verb of the lexicon, starts with a word that is
+ * not one ("Redirect ..."), is about something the templates cannot do (logging in, messages, payments, documents
+ * other than CSV, validation rules, language models: see {@link Beyond}), names no kind of item ("order_id
+ * values"), or when more of it is left over than honoured. Nothing is guessed.
  *
  * <p>Stateless and thread-safe.
  */
 public final class FeatureInterpreter {
 
-    /** The verb lexicon: word → operation. */
-    static final Map<String, Operation> VERBS = byWord(List.of(
-            Map.entry(Operation.CREATE, "add create new register insert enter log record track submit post schedule"
-                    + " write"),
-            Map.entry(Operation.LIST, "list show view display browse see"),
-            Map.entry(Operation.FIND, "get find search filter query sort lookup retrieve fetch locate"),
-            Map.entry(Operation.UPDATE, "update edit modify rename change set assign adjust prioritize prioritise"
-                    + " reschedule transfer move tag"),
-            Map.entry(Operation.DELETE, "delete remove erase discard destroy purge"),
-            Map.entry(Operation.STATUS, "mark complete finish toggle done archive close reopen resolve publish"
-                    + " approve cancel ship receive deliver reject"),
-            Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
-                    + " statistics stats")));
-
-    /** Nouns formed from verbs that the suffix rules miss. */
-    private static final Map<String, String> NOMINALS = Map.of("addition", "add", "registration", "register",
-            "modification", "modify", "submission", "submit", "searching", "search", "prioritization", "prioritize");
-
-    /** The known status words after {@code mark ... as}: word → action, field, effect. */
-    private static final Map<String, StatusSpec> STATUS_WORDS = byWord(List.of(
-            Map.entry(complete(), "complete completed done finished finish"),
-            Map.entry(reopen(), "incomplete uncompleted undone reopened pending open"),
-            Map.entry(set("archive", "archived"), "archived archive"),
-            Map.entry(new StatusSpec("unarchive", "archived", Effect.CLEAR), "unarchived"),
-            Map.entry(set("close", "closed"), "closed"),
-            Map.entry(set("resolve", "resolved"), "resolved"),
-            Map.entry(set("markRead", "read"), "read"),
-            Map.entry(new StatusSpec("markUnread", "read", Effect.CLEAR), "unread"),
-            Map.entry(set("favorite", "favorite"), "favorite favourite"),
-            Map.entry(set("star", "starred"), "starred"),
-            Map.entry(set("publish", "published"), "published"),
-            Map.entry(set("approve", "approved"), "approved"),
-            Map.entry(cancel(), "cancelled canceled"),
-            Map.entry(set("ship", "shipped"), "shipped"),
-            Map.entry(set("receive", "received"), "received"),
-            Map.entry(set("deliver", "delivered"), "delivered"),
-            Map.entry(set("reject", "rejected"), "rejected"),
-            Map.entry(set("markPaid", "paid"), "paid")));
-
-    /** The status a status verb itself names. */
-    private static final Map<String, StatusSpec> STATUS_VERBS = byWord(List.of(
-            Map.entry(complete(), "complete finish done"),
-            Map.entry(set("archive", "archived"), "archive"),
-            Map.entry(set("close", "closed"), "close"),
-            Map.entry(set("resolve", "resolved"), "resolve"),
-            Map.entry(set("publish", "published"), "publish"),
-            Map.entry(set("approve", "approved"), "approve"),
-            Map.entry(cancel(), "cancel"),
-            Map.entry(set("ship", "shipped"), "ship"),
-            Map.entry(set("receive", "received"), "receive"),
-            Map.entry(set("deliver", "delivered"), "deliver"),
-            Map.entry(set("reject", "rejected"), "reject"),
-            Map.entry(reopen(), "reopen"),
-            Map.entry(new StatusSpec("toggle", null, Effect.TOGGLE), "toggle")));
-
-    /** Words skipped before a noun: articles, quantifiers, possessives, and status adjectives. */
-    private static final Set<String> SKIPPED = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
-            "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "new", "existing",
-            "single", "multiple", "several", "many", "one", "more", "other", "own", "old", "current", "selected",
-            "specific", "individual", "various", "recent", "upcoming", "pending", "completed", "finished", "done",
-            "active", "archived", "open", "closed", "overdue", "important", "available", "saved",
-            "stored", "entire", "whole", "list", "just", "only", "also", "easily", "quickly", "up", "out", "off");
-
-    /** Words that may come between a noun and the verb of a passive sentence. */
-    private static final Set<String> MODALS = Set.of("can", "could", "should", "must", "will", "would", "may",
-            "might", "be", "is", "are", "was", "were", "been", "being", "able", "to", "get", "gets", "not");
-
-    /** Words that end a noun phrase. */
-    private static final Set<String> TERMINATORS = Set.of("with", "having", "including", "containing", "by", "to",
-            "in", "into", "from", "for", "of", "on", "at", "as", "via", "using", "per", "within", "without", "and",
-            "or", "but", "so", "that", "which", "who", "when", "where", "while", "if", "then", "than", "after",
-            "before", "until", "between", "through", "plus", "below", "above", "under", "over", "beneath",
-            "exceeding", "i", "we", "you", "they", "it", "them", "me", "us",
-            "he", "she", "can", "could", "should", "must", "will", "would", "may", "might", "be", "is", "are",
-            "was", "were", "been", "being", "not", "no", "like", "such", "etc", "e", "g", "ie", "eg", ",",
-            ";", ".", ":");
-
-    /** Words that start a field list. */
-    private static final Set<String> FIELD_LIST = Set.of("with", "having", "including", "containing");
-
-    /** Words that end a field or criteria list. */
-    private static final Set<String> LIST_END = Set.of("by", "to", "in", "into", "from", "for", "via", "using",
-            "on", "at", "per", "that", "which", "so", "when", "where", "if", "then", "as", "within", "without",
-            "after", "before", "until", "like", "such", "etc", "below", "above", "under", "over", "beneath",
-            "exceeding", "between", ";", ".", ":");
-
-    /** Words that separate the items of a field or criteria list. */
-    private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "plus", "also");
-
-    /** Words dropped inside a field phrase. */
-    private static final Set<String> FIELD_NOISE = Set.of("a", "an", "the", "its", "their", "his", "her", "my",
-            "your", "our", "optional", "optionally", "required", "mandatory", "some", "any", "new", "each", "own",
-            "possibly", "maybe", "custom", "s");
-
-    /** Words that end a compound noun without being part of it: "task list" is about tasks. */
-    private static final Set<String> CONTAINERS = Set.of("list", "lists", "collection", "collections", "overview",
-            "page", "pages", "screen", "screens", "table", "tables", "dashboard", "details", "detail", "info",
-            "information", "completion", "status", "state", "entries", "records", "items", "item", "entry",
-            "record", "data");
-
-    /** Nouns that, after an entity noun, name a field of it ("set task priorities"). */
-    private static final Set<String> FIELD_NOUNS = Set.of("name", "title", "description", "date", "priority",
-            "status", "state", "deadline", "due", "note", "tag", "label", "category", "color", "colour", "amount",
-            "price", "cost", "quantity", "count", "owner", "assignee", "email", "phone", "address", "rating", "score",
-            "level", "severity", "progress", "comment", "text", "content", "body", "url", "link", "time", "duration",
-            "position", "order", "importance", "urgency", "type", "kind", "size", "weight", "location");
-
-    /** Words that ask for items below a threshold. */
-    private static final Set<String> BELOW = Set.of("below", "under", "beneath");
-
-    /** Words that ask for items above a threshold. */
-    private static final Set<String> ABOVE = Set.of("above", "over", "exceeding");
-
-    /** Words after "below"/"above" that name the threshold itself rather than a field. */
-    private static final Set<String> THRESHOLD_NOUNS = Set.of("threshold", "limit", "value", "minimum", "maximum",
-            "min", "max", "given", "certain", "specified", "configurable", "chosen", "than", "level", "mark",
-            "point", "cutoff");
-
-    /** Prepositions that, after the entity of a create, name another thing it refers to ("orders to suppliers"). */
-    private static final Set<String> REFERENCE_WORDS = Set.of("of", "to", "for", "per");
-
-    /** Nouns that look like the object of a preposition but name no thing an item refers to. */
-    private static final Set<String> NOT_REFERENCES = Set.of("today", "tomorrow", "yesterday", "later", "now",
-            "example", "instance", "free", "sale", "use", "reference", "everyone", "everybody", "anyone", "all",
-            "time", "ever", "good", "review", "approval", "csv", "json", "file", "files", "export");
-
-    /** Verbs whose target after "to" or "between" is a field of the entity ("assign employees to warehouses"). */
-    private static final Set<String> TARGET_VERBS = Set.of("assign", "transfer", "move");
-
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+|[,;.:]");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
 
     /** The verbs a user can rely on, for messages. */
@@ -177,6 +85,10 @@ public final class FeatureInterpreter {
             + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
             + "assign/transfer/move/tag, mark/complete/finish/toggle/archive/close/cancel/ship/receive/approve, "
             + "export/import/report/count/summary";
+
+    /** How to phrase a feature the simple backend can build, for reasons. */
+    private static final String REPHRASE = "; the simple backend builds features phrased as an operation on a kind"
+            + " of item, such as 'Add tasks with a title', 'List tasks', 'Filter tasks by status'";
 
     /** A field a feature names. @param words lower-case words @param required false if marked optional */
     public record FieldHint(List<String> words, boolean required) {
@@ -210,6 +122,25 @@ public final class FeatureInterpreter {
     }
 
     /**
+     * The values a feature lists for a field or criterion, such as "(open, completed)" after "by status" or
+     * "(low, normal, high)" after "priorities". Whether the generated code honours them depends on the field, so
+     * the domain builder decides.
+     *
+     * @param fieldWords the field's or criterion's lower-case words, singular
+     * @param criterion  true if they follow a criterion ("by status"), false if a field
+     * @param values     the values, lower case
+     * @param text       the aside as written, parentheses included
+     */
+    public record ValueList(List<String> fieldWords, boolean criterion, List<String> values, String text) {
+        /** Copies the lists. */
+        public ValueList {
+            fieldWords = List.copyOf(fieldWords);
+            values = List.copyOf(values);
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * What a feature says.
      *
      * @param operations   the operations asked for, in order; empty when not understood
@@ -222,12 +153,14 @@ public final class FeatureInterpreter {
      * @param statuses     the status changes asked for
      * @param aggregates   the aggregates asked for
      * @param thresholds   the threshold queries asked for ("below a threshold")
+     * @param valueLists   the values listed for fields or criteria, still to be judged against the domain
+     * @param gaps         the phrases of the sentence the interpretation leaves over, as written
      * @param reason       why the feature is not understood, or null
      */
     public record Interpretation(List<Operation> operations, List<String> entityWords, List<FieldHint> fields,
             List<FieldHint> updateFields, boolean labelUpdate, List<List<String>> criteria, boolean sort,
             List<StatusSpec> statuses, Set<AggregateKind> aggregates, List<ThresholdSpec> thresholds,
-            String reason) {
+            List<ValueList> valueLists, List<String> gaps, String reason) {
 
         /** Copies every list. */
         public Interpretation {
@@ -239,6 +172,8 @@ public final class FeatureInterpreter {
             statuses = List.copyOf(statuses);
             aggregates = aggregates.isEmpty() ? Set.of() : Set.copyOf(aggregates);
             thresholds = List.copyOf(thresholds);
+            valueLists = List.copyOf(valueLists);
+            gaps = List.copyOf(gaps);
         }
 
         /** @return true if the feature was understood */
@@ -248,54 +183,59 @@ public final class FeatureInterpreter {
 
         static Interpretation unsupported(String reason) {
             return new Interpretation(List.of(), List.of(), List.of(), List.of(), false, List.of(), false,
-                    List.of(), Set.of(), List.of(), reason);
+                    List.of(), Set.of(), List.of(), List.of(), List.of(), reason);
+        }
+
+        Interpretation withGaps(List<ValueList> lists, List<String> newGaps) {
+            return new Interpretation(operations, entityWords, fields, updateFields, labelUpdate, criteria, sort,
+                    statuses, aggregates, thresholds, lists, newGaps, reason);
         }
     }
+
 
     /**
-     * @param entries each value with the words that name it, separated by spaces
-     * @return word → value
-     * @throws IllegalStateException when a word names two values
+     * @param word a lower-case word
+     * @return the status change a word after "mark ... as" or in a value list names, if it is a known one
      */
-    private static <V> Map<String, V> byWord(List<Map.Entry<V, String>> entries) {
-        Map<String, V> map = new HashMap<>();
-        for (Map.Entry<V, String> entry : entries) {
-            for (String word : entry.getValue().split(" ")) {
-                if (map.putIfAbsent(word, entry.getKey()) != null) {
-                    throw new IllegalStateException("the word '" + word + "' is in the lexicon twice");
-                }
-            }
+    static Optional<StatusSpec> statusWord(String word) {
+        return Optional.ofNullable(STATUS_WORDS.get(word));
+    }
+
+    /** One interpretation on its way: the sentence's account and where its parts stand. Not thread-safe. */
+    private static final class Parse {
+        final Sentence sentence;
+        final List<String> tokens;
+        /** The index of each field or criterion's last word → the words it was read as. */
+        final Map<Integer, List<String>> fieldAt = new HashMap<>();
+        /** The indexes of the last words of criteria. */
+        final Set<Integer> criterionEnds = new HashSet<>();
+        List<String> verbs = List.of();
+        int verbAt = -1;
+        int coreStart;
+        int coreEnd;
+        String format;
+        boolean perItemSummary;
+
+        Parse(Sentence sentence) {
+            this.sentence = sentence;
+            this.tokens = sentence.tokens();
         }
-        return Map.copyOf(map);
-    }
-
-    private static StatusSpec set(String action, String field) {
-        return new StatusSpec(action, field, Effect.SET);
-    }
-
-    private static StatusSpec complete() {
-        return new StatusSpec("complete", "completed", Effect.SET);
-    }
-
-    private static StatusSpec cancel() {
-        return new StatusSpec("cancel", "cancelled", Effect.SET);
-    }
-
-    private static StatusSpec reopen() {
-        return new StatusSpec("reopen", null, Effect.CLEAR);
     }
 
     /**
      * @param feature a feature sentence from the spec
-     * @return what it says; {@link Interpretation#understood()} is false, with a reason, when no verb of the
-     *         lexicon is found
+     * @return what it says; {@link Interpretation#understood()} is false, with a reason, when it is not understood
      */
     public Interpretation interpret(String feature) {
         Objects.requireNonNull(feature, "feature");
-        List<String> tokens = tokenize(feature);
+        Parse p = new Parse(Sentence.of(feature));
+        Sentence s = p.sentence;
+        List<String> tokens = p.tokens;
         int verbAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
-            if (lemma(tokens.get(i)) != null) {
+            boolean logIn = "log".equals(lemma(tokens.get(i))) && i + 1 < tokens.size()
+                    && Set.of("in", "on", "out", "into").contains(tokens.get(i + 1));
+            if (lemma(tokens.get(i)) != null && !logIn) {
                 verbAt = i;
                 break;
             }
@@ -303,13 +243,21 @@ public final class FeatureInterpreter {
         if (verbAt < 0) {
             List<String> nouns = fieldPhrase(tokens);
             if (!nouns.isEmpty()) {
-                return build(tokens, List.of("set"), nouns, tokens.size());
+                int start = tokens.size() - nouns.size();
+                s.use(0, start);
+                p.verbs = List.of("set");
+                p.coreStart = start;
+                p.coreEnd = tokens.size();
+                return account(p, build(p, nouns, start, tokens.size(), start, start));
             }
-            return Interpretation.unsupported("no operation verb found; the simple backend understands "
-                    + VERB_SUMMARY);
+            return Interpretation.unsupported(Beyond.find(tokens, 0, tokens.size())
+                    .map(topic -> topic.reason() + REPHRASE)
+                    .orElse("no operation verb found; the simple backend understands " + VERB_SUMMARY));
         }
+        p.verbAt = verbAt;
         List<String> verbs = new ArrayList<>();
         verbs.add(lemma(tokens.get(verbAt)));
+        s.use(verbAt);
         int at = verbAt + 1;
         if (VERBS.get(verbs.get(0)) == Operation.LIST) {
             int next = skip(tokens, at, SKIPPED);
@@ -317,37 +265,84 @@ public final class FeatureInterpreter {
             if (nextVerb != null && (VERBS.get(nextVerb) == Operation.FIND
                     || VERBS.get(nextVerb) == Operation.AGGREGATE)) {
                 verbs.set(0, nextVerb);
+                s.use(at, next + 1);
                 at = next + 1;
             }
         }
+        p.perItemSummary = Set.of("summarize", "summarise").contains(verbs.get(0)) && at < tokens.size()
+                && Set.of("each", "every", "a", "an", "one", "single").contains(tokens.get(at));
         while (at + 1 < tokens.size() && LIST_SEPARATORS.contains(tokens.get(at))
                 && lemma(tokens.get(at + 1)) != null) {
             verbs.add(lemma(tokens.get(at + 1)));
+            s.use(at, at + 2);
             at += 2;
         }
-        at = skip(tokens, at, Set.of("of", "for", "through"));
+        p.verbs = List.copyOf(verbs);
+        int afterPreposition = skip(tokens, at, Set.of("of", "for", "through"));
+        s.use(at, afterPreposition);
+        at = afterPreposition;
         int nounStart = skipModifiers(tokens, at);
+        while (nounStart > at && nounStart < tokens.size() && tokens.get(nounStart).equals("of")) {
+            nounStart = skipModifiers(tokens, nounStart + 1);
+        }
         List<String> nouns = new ArrayList<>();
         int i = nounStart;
         while (i < tokens.size() && (isNoun(tokens.get(i), i == nounStart && i > verbAt + 1
                 && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of"))) || isGerundBefore(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
+            if (endsCompound(tokens.get(i - 1))) {
+                break;
+            }
+        }
+        if (!nouns.isEmpty() && nouns.stream().allMatch(CONTAINERS::contains) && i < tokens.size()
+                && tokens.get(i).equals("of")) {
+            // "a dashboard of sales" is about sales
+            s.use(nounStart, i + 1);
+            nounStart = skipModifiers(tokens, i + 1);
+            nouns.clear();
+            i = nounStart;
+            while (i < tokens.size() && (isNoun(tokens.get(i), false) || isGerundBefore(tokens, i))) {
+                nouns.add(tokens.get(i));
+                i++;
+                if (endsCompound(tokens.get(i - 1))) {
+                    break;
+                }
+            }
         }
         int afterNouns = i;
+        p.coreStart = verbAt;
+        p.coreEnd = Math.max(afterNouns, verbAt + 2);
         if (nouns.size() == 1 && verbs.stream().allMatch(v -> VERBS.get(v) == Operation.CREATE)
                 && FIELD_NOUNS.contains(Inflector.singular(nouns.get(0))) && afterNouns < tokens.size()
                 && (tokens.get(afterNouns).equals("to") || tokens.get(afterNouns).equals("on"))) {
             List<String> target = nounPhrase(tokens, afterNouns + 1);
             if (!target.isEmpty()) {
-                return attach(nouns.get(0), target);
+                int targetEnd = nounPhraseEnd(tokens, afterNouns + 1);
+                useFiller(s, at, nounStart);
+                s.use(nounStart, afterNouns + 1);
+                useNounPhrase(s, afterNouns + 1, targetEnd);
+                p.fieldAt.put(nounStart, List.of(nouns.get(0)));
+                p.coreEnd = Math.max(p.coreEnd, targetEnd);
+                return account(p, attach(nouns.get(0), target));
             }
         }
+        int nounFrom = nounStart;
         if (nouns.isEmpty()) {
-            nouns.addAll(nounsBefore(tokens, verbAt));
+            List<String> before = nounsBefore(tokens, verbAt);
+            if (!before.isEmpty()) {
+                int end = verbAt;
+                while (end > 0 && MODALS.contains(tokens.get(end - 1))) {
+                    end--;
+                }
+                nounFrom = end - before.size();
+                s.use(end, verbAt);
+                p.coreStart = nounFrom;
+            }
+            nouns.addAll(before);
             afterNouns = at;
         }
-        return build(tokens, verbs, nouns, afterNouns);
+        return account(p, build(p, nouns, nounFrom, afterNouns, at, nounStart));
     }
 
     /**
@@ -361,10 +356,14 @@ public final class FeatureInterpreter {
         entityWords.set(entityWords.size() - 1, Inflector.singular(entityWords.get(entityWords.size() - 1)));
         return new Interpretation(List.of(Operation.UPDATE), entityWords, List.of(),
                 List.of(new FieldHint(List.of(fieldNoun), false)), false, List.of(), false, List.of(), Set.of(),
-                List.of(), null);
+                List.of(), List.of(), List.of(), null);
     }
 
-    private Interpretation build(List<String> tokens, List<String> verbs, List<String> rawNouns, int afterNouns) {
+    private Interpretation build(Parse p, List<String> rawNouns, int nounFrom, int afterNouns, int modifiersFrom,
+            int modifiersTo) {
+        Sentence s = p.sentence;
+        List<String> tokens = p.tokens;
+        List<String> verbs = p.verbs;
         Set<Operation> operations = new LinkedHashSet<>();
         for (String verb : verbs) {
             operations.add(VERBS.get(verb));
@@ -373,56 +372,92 @@ public final class FeatureInterpreter {
         while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))) {
             nouns.remove(nouns.size() - 1);
         }
+        int nounEnd = nounFrom + nouns.size();
+        s.use(nounEnd, nounFrom + rawNouns.size());
         List<FieldHint> updateFields = new ArrayList<>();
         if (operations.contains(Operation.UPDATE) && nouns.size() >= 2
                 && FIELD_NOUNS.contains(Inflector.singular(nouns.get(nouns.size() - 1)))) {
             List<String> fieldWords = new ArrayList<>(nouns.subList(1, nouns.size()));
             fieldWords.set(fieldWords.size() - 1, Inflector.singular(fieldWords.get(fieldWords.size() - 1)));
-            updateFields.add(new FieldHint(last(fieldWords, 3), false));
+            List<String> kept = last(fieldWords, 3);
+            updateFields.add(new FieldHint(kept, false));
+            s.use(nounEnd - kept.size(), nounEnd);
+            p.fieldAt.put(nounEnd - 1, List.copyOf(kept));
             nouns = new ArrayList<>(nouns.subList(0, 1));
+            nounEnd = nounFrom + 1;
         }
         if (nouns.size() == 1 && CONTAINERS.contains(nouns.get(0)) && !nouns.get(0).startsWith("item")
                 && !nouns.get(0).startsWith("entr") && !nouns.get(0).startsWith("record")) {
             nouns.clear();
+            s.use(nounFrom);
         }
         List<String> entityWords = new ArrayList<>(last(nouns, 3));
         if (!entityWords.isEmpty()) {
             int lastIndex = entityWords.size() - 1;
             entityWords.set(lastIndex, Inflector.singular(entityWords.get(lastIndex)));
+            s.use(nounEnd - entityWords.size(), nounEnd);
         }
 
         List<FieldHint> fields = new ArrayList<>();
         List<List<String>> criteria = new ArrayList<>();
+        List<Integer> fieldWords = new ArrayList<>();
+        List<Integer> criteriaWords = new ArrayList<>();
+        List<Integer> perWords = new ArrayList<>();
         String statusWord = null;
         String assignTarget = null;
         List<ThresholdSpec> thresholds = new ArrayList<>();
         boolean create = operations.contains(Operation.CREATE);
+        boolean query = operations.stream().allMatch(op -> op == Operation.LIST || op == Operation.FIND);
+        boolean exchange = verbs.contains("export") || verbs.contains("import");
         boolean targetVerb = verbs.stream().anyMatch(TARGET_VERBS::contains);
         boolean perCriteria = false;
         for (int i = afterNouns; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (FIELD_LIST.contains(token)) {
-                i = readList(tokens, i + 1, fields, true) - 1;
+                fieldWords.add(i);
+                i = readList(p, i + 1, fields, true, fieldWords) - 1;
             } else if (token.equals("by")) {
                 List<FieldHint> hints = new ArrayList<>();
-                i = readList(tokens, i + 1, hints, false) - 1;
+                criteriaWords.add(i);
+                if (i > 0 && Set.of("sorted", "ordered", "filtered", "grouped", "sorting", "ordering", "filtering")
+                        .contains(tokens.get(i - 1))) {
+                    criteriaWords.add(i - 1);
+                }
+                i = readList(p, i + 1, hints, false, criteriaWords) - 1;
                 for (FieldHint hint : hints) {
                     criteria.add(hint.words());
                 }
-            } else if (!create && (BELOW.contains(token) || ABOVE.contains(token))) {
+            } else if (query && (BELOW.contains(token) || ABOVE.contains(token))) {
                 int end = nounPhraseEnd(tokens, i + 1);
                 List<String> words = tokens.subList(skipModifiers(tokens, i + 1), end);
-                List<String> fieldWords = words.isEmpty() || THRESHOLD_NOUNS.contains(words.get(words.size() - 1))
+                List<String> thresholdWords = words.isEmpty() || THRESHOLD_NOUNS.contains(words.get(words.size() - 1))
                         ? List.of() : last(words, 3);
-                ThresholdSpec threshold = new ThresholdSpec(fieldWords, BELOW.contains(token));
+                ThresholdSpec threshold = new ThresholdSpec(thresholdWords, BELOW.contains(token));
                 if (!thresholds.contains(threshold)) {
                     thresholds.add(threshold);
+                }
+                if (end > i + 1 || thresholdWords.isEmpty()) {
+                    s.use(i, end);
                 }
                 i = Math.max(i, end - 1);
             } else if (targetVerb && assignTarget == null && (token.equals("to") || token.equals("between"))) {
                 List<String> target = nounPhrase(tokens, i + 1);
                 if (!target.isEmpty()) {
                     assignTarget = Inflector.singular(target.get(target.size() - 1));
+                    int end = nounPhraseEnd(tokens, i + 1);
+                    s.use(i);
+                    useNounPhrase(s, i + 1, end);
+                    p.fieldAt.put(end - 1, List.of(assignTarget));
+                    i = end - 1;
+                }
+            } else if (exchange && Set.of("as", "to", "in", "into", "from").contains(token)) {
+                int f = skip(tokens, i + 1, Set.of("a", "an", "the"));
+                if (f < tokens.size() && tokens.get(f).equals(CSV)) {
+                    int end = skip(tokens, f + 1, Set.of("file", "files", "format", "document", "documents"));
+                    s.use(i, end);
+                    i = end - 1;
+                } else if (f < tokens.size() && OTHER_FORMATS.contains(tokens.get(f))) {
+                    p.format = s.original(f);
                 }
             } else if (token.equals("per") || (create && REFERENCE_WORDS.contains(token))) {
                 int end = nounPhraseEnd(tokens, i + 1);
@@ -430,25 +465,33 @@ public final class FeatureInterpreter {
                 if (!target.isEmpty() && !NOT_REFERENCES.contains(target.get(target.size() - 1))
                         && !CONTAINERS.contains(tokens.get(end - 1))
                         && (end >= tokens.size() || !CONTAINERS.contains(tokens.get(end)))) {
-                    String reference = Inflector.singular(target.get(target.size() - 1));
+                    List<String> reference = new ArrayList<>(last(target, 3));
+                    reference.set(reference.size() - 1, Inflector.singular(reference.get(reference.size() - 1)));
                     if (create) {
-                        FieldHint hint = new FieldHint(List.of(reference), false);
-                        if (!reference.equals(entityWords.isEmpty() ? "" : entityWords.get(entityWords.size() - 1))
-                                && fields.stream().noneMatch(f -> f.words().equals(hint.words()))) {
+                        FieldHint hint = new FieldHint(reference, false);
+                        if (!reference.equals(entityWords) && fields.stream().noneMatch(f -> f.words().equals(reference))) {
                             fields.add(hint);
                         }
+                        s.use(i);
+                        useNounPhrase(s, i + 1, end);
                     } else {
-                        criteria.add(List.of(reference));
+                        criteria.add(reference);
                         perCriteria = true;
+                        for (int k = i; k < end; k++) {
+                            perWords.add(k);
+                        }
+                        p.criterionEnds.add(end - 1);
                     }
+                    p.fieldAt.put(end - 1, List.copyOf(reference));
                     i = end - 1;
                 }
             } else if (statusWord == null && operations.contains(Operation.STATUS) && verbs.contains("mark")) {
-                int s = skip(tokens, i, Set.of("as", "to", "being", "a", "an", "the", "is"));
-                if (s < tokens.size() && LETTERS.matcher(tokens.get(s)).matches()
-                        && !TERMINATORS.contains(tokens.get(s))) {
-                    statusWord = tokens.get(s);
-                    i = s;
+                int st = skip(tokens, i, Set.of("as", "to", "being", "a", "an", "the", "is"));
+                if (st < tokens.size() && LETTERS.matcher(tokens.get(st)).matches()
+                        && !TERMINATORS.contains(tokens.get(st))) {
+                    statusWord = tokens.get(st);
+                    s.use(i, st + 1);
+                    i = st;
                 }
             }
         }
@@ -472,6 +515,12 @@ public final class FeatureInterpreter {
                 operations.add(Operation.GET);
             }
         }
+        if (operations.contains(Operation.FIND) || operations.contains(Operation.GET)) {
+            criteriaWords.forEach(s::use);
+            if (!operations.contains(Operation.AGGREGATE)) {
+                perWords.forEach(s::use);
+            }
+        }
 
         boolean labelUpdate = verbs.contains("rename");
         if (verbs.contains("prioritize") || verbs.contains("prioritise")) {
@@ -489,6 +538,11 @@ public final class FeatureInterpreter {
             }
             fields.forEach(hint -> updateFields.add(new FieldHint(hint.words(), false)));
             fields.clear();
+            fieldWords.forEach(s::use);
+        } else if (create || operations.contains(Operation.UPDATE)) {
+            fieldWords.forEach(s::use);
+        } else {
+            fields.clear();
         }
 
         List<StatusSpec> statuses = new ArrayList<>();
@@ -498,6 +552,14 @@ public final class FeatureInterpreter {
                 statuses.add(spec);
             } else if (verb.equals("mark")) {
                 statuses.add(statusFor(statusWord));
+            }
+        }
+        for (int m = modifiersFrom; m < modifiersTo; m++) {
+            String token = tokens.get(m);
+            boolean aboutTheVerb = verbs.contains("reopen") || (NOT_YET.contains(token)
+                    && statuses.stream().anyMatch(st -> st.effect() == Effect.SET));
+            if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")) || aboutTheVerb) {
+                s.use(m);
             }
         }
 
@@ -512,7 +574,189 @@ public final class FeatureInterpreter {
             }
         }
         return new Interpretation(List.copyOf(operations), entityWords, fields, updateFields, labelUpdate, criteria,
-                sort, statuses, aggregates, thresholds, null);
+                sort, statuses, aggregates, thresholds, List.of(), List.of(), null);
+    }
+
+    /**
+     * Settles the account of a parsed sentence: who the sentence is about, what its asides say, what is left over,
+     * and whether the feature is about something the templates cannot do.
+     */
+    private Interpretation account(Parse p, Interpretation it) {
+        Sentence s = p.sentence;
+        List<String> tokens = p.tokens;
+        String unknownStart = subject(p);
+        List<ValueList> lists = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        boolean secret = false;
+        for (FieldHint hint : concat(it.fields(), it.updateFields())) {
+            hint.words().forEach(w -> known.add(Inflector.singular(w)));
+            secret |= Field.holdsSecret(hint.words());
+        }
+        it.criteria().forEach(c -> c.forEach(w -> known.add(Inflector.singular(w))));
+        known.addAll(it.entityWords());
+        for (Group group : s.groups()) {
+            List<String> words = group.tokens();
+            if (Set.of("e", "eg", "ie", "i", "such", "like", "example", "examples", "see").contains(words.get(0))) {
+                s.useGroup(group);
+                continue;
+            }
+            List<String> values = valueItems(words);
+            List<String> owner = p.fieldAt.get(group.position() - 1);
+            if (values != null && owner != null) {
+                lists.add(new ValueList(owner, p.criterionEnds.contains(group.position() - 1), values,
+                        group.text()));
+                s.useGroup(group);
+                continue;
+            }
+            boolean finalSecret = secret;
+            if (words.stream().filter(Sentence::isContent).allMatch(w -> known.contains(Inflector.singular(w))
+                    || (finalSecret && HASHED.contains(w)))) {
+                s.useGroup(group);
+            }
+        }
+        for (FieldHint hint : concat(it.fields(), it.updateFields())) {
+            List<String> words = hint.words().stream().filter(w -> !Set.of("email", "emails", "mail").contains(w))
+                    .toList();
+            if (Beyond.find(words, 0, words.size()).isPresent()) {
+                s.gap(String.join(" ", hint.words()));
+            }
+        }
+        String notGenerated = " is not generated";
+        Optional<Beyond.Topic> topic = Beyond.find(tokens, p.coreStart, p.coreEnd);
+        if (topic.isPresent()) {
+            return Interpretation.unsupported(topic.get().reason() + REPHRASE);
+        }
+        List<String> entity = it.entityWords();
+        String head = entity.isEmpty() ? "" : entity.get(entity.size() - 1);
+        if (entity.contains("id") || entity.contains("ids") || entity.contains("identifier")) {
+            return Interpretation.unsupported("'" + String.join(" ", entity) + "' names a value rather than a kind"
+                    + " of item to store" + REPHRASE);
+        }
+        if (!it.aggregates().isEmpty() && TEXT_UNITS.contains(head)) {
+            return Interpretation.unsupported("counting the " + Inflector.plural(head) + " of a text is text"
+                    + " processing, which" + notGenerated + "; the summary of the simple backend counts stored items");
+        }
+        if (FIGURES.contains(head)) {
+            return Interpretation.unsupported("'" + String.join(" ", entity) + "' is a figure computed over groups"
+                    + " of items, which" + notGenerated + "; a summary ('Show a summary of orders') counts and sums"
+                    + " all items");
+        }
+        if (p.perItemSummary) {
+            return Interpretation.unsupported("summarising the text of each item needs a language model, which"
+                    + notGenerated + "; a summary ('Show a summary of orders') counts and sums all items");
+        }
+        if (p.format != null) {
+            return Interpretation.unsupported("exports and imports are CSV only; " + p.format + notGenerated);
+        }
+        if (unknownStart != null) {
+            return Interpretation.unsupported(Beyond.find(tokens, 0, p.verbAt).map(Beyond.Topic::reason)
+                    .orElse("the sentence starts with '" + unknownStart + "', which is no operation the simple"
+                            + " backend generates; it understands " + VERB_SUMMARY));
+        }
+        List<String> leftOver = s.leftOverContent();
+        Optional<Beyond.Topic> decisive = Beyond.decisive(leftOver);
+        if (decisive.isPresent()) {
+            return Interpretation.unsupported(decisive.get().reason() + REPHRASE);
+        }
+        List<String> gaps = s.gaps();
+        if (leftOver.stream().filter(w -> !w.equals("only")).count() > s.usedContent()) {
+            return Interpretation.unsupported("most of the sentence is beyond the simple backend: '"
+                    + String.join("', '", gaps) + "'" + notGenerated + REPHRASE);
+        }
+        return it.withGaps(lists, gaps);
+    }
+
+    /**
+     * Accounts for the words before the verb: whoever uses the project ("Users can", "As a user, I want to") is
+     * honoured, a role ("Admins can", "Only the owner may") is left over, anything else is an unknown start.
+     *
+     * @return the first word of an unknown start ("Redirect GET ..."), or null
+     */
+    private static String subject(Parse p) {
+        if (p.verbAt <= 0 || p.coreStart < p.verbAt) {
+            return null;
+        }
+        List<String> tokens = p.tokens;
+        int end = p.verbAt;
+        while (end > 0 && (MODALS.contains(tokens.get(end - 1))
+                || Set.of("want", "wants", "need", "needs").contains(tokens.get(end - 1)))) {
+            end--;
+        }
+        List<Integer> content = new ArrayList<>();
+        for (int i = 0; i < end; i++) {
+            if (Sentence.isContent(tokens.get(i)) || ROLES.contains(tokens.get(i))) {
+                content.add(i);
+            }
+        }
+        if (content.isEmpty() || content.stream().anyMatch(i -> ROLES.contains(tokens.get(i)))) {
+            return null;
+        }
+        String lastWord = tokens.get(content.get(content.size() - 1));
+        boolean person = content.stream().allMatch(i -> ANYONE.contains(tokens.get(i)));
+        if (person || end < p.verbAt || (lastWord.endsWith("s") && lemma(lastWord) == null)) {
+            p.sentence.use(0, p.verbAt);
+            return null;
+        }
+        return p.sentence.original(content.get(0));
+    }
+
+    private static List<FieldHint> concat(List<FieldHint> a, List<FieldHint> b) {
+        List<FieldHint> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * @param words the tokens of an aside
+     * @return its items when it lists two or more values of one to three words each ("open, completed",
+     *         "low, normal, high"), else null
+     */
+    private static List<String> valueItems(List<String> words) {
+        List<String> items = new ArrayList<>();
+        List<String> item = new ArrayList<>();
+        for (String word : words) {
+            if (word.equals(",") || word.equals("or") || word.equals("and")) {
+                if (item.isEmpty()) {
+                    return null;
+                }
+                items.add(String.join(" ", item));
+                item = new ArrayList<>();
+            } else if (!Character.isLetterOrDigit(word.charAt(0)) || item.size() == 3) {
+                return null;
+            } else {
+                item.add(word);
+            }
+        }
+        if (item.isEmpty()) {
+            return null;
+        }
+        items.add(String.join(" ", item));
+        return items.size() >= 2 ? items : null;
+    }
+
+    /** Marks the articles, quantifiers and possessives among tokens as honoured. */
+    private static void useFiller(Sentence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (SKIPPED.contains(s.tokens().get(i)) && !s.tokens().get(i).equals("only")) {
+                s.use(i);
+            }
+        }
+    }
+
+    /** Marks a noun phrase as honoured, but not the qualifiers that narrow it ("shipped orders"). */
+    private static void useNounPhrase(Sentence s, int from, int end) {
+        int start = skipModifiers(s.tokens(), from);
+        useFiller(s, from, start);
+        s.use(start, end);
+    }
+
+    /**
+     * @param noun a noun of a compound
+     * @return true if the compound ends with it: a plural ("tasks due today" is about tasks), since the nouns
+     *         before the head of an English compound are singular ("task list"), "sales" and its kin excepted
+     */
+    private static boolean endsCompound(String noun) {
+        return !Inflector.singular(noun).equals(noun) && !PLURAL_MODIFIERS.contains(noun);
     }
 
     private static StatusSpec statusFor(String word) {
@@ -539,20 +783,33 @@ public final class FeatureInterpreter {
         return false;
     }
 
-    /** Reads a list of field phrases; returns the index after it. */
-    private int readList(List<String> tokens, int from, List<FieldHint> into, boolean fieldList) {
+    /**
+     * Reads a list of field phrases.
+     *
+     * @param used receives the indexes of the tokens the list is honoured by, once it is: separators, filler and
+     *             the words of each phrase that make its name
+     * @return the index after the list
+     */
+    private int readList(Parse p, int from, List<FieldHint> into, boolean fieldList, List<Integer> used) {
+        List<String> tokens = p.tokens;
         List<String> part = new ArrayList<>();
+        List<Integer> partAt = new ArrayList<>();
         boolean optional = false;
         int i = from;
         for (; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))) {
+            if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))
+                    || (part.isEmpty() && i > from && LIST_SEPARATORS.contains(tokens.get(i - 1))
+                            && (CLAUSE_VERBS.contains(token)
+                                    || (VERBS.containsKey(token) && VERBS.get(token) != Operation.STATUS)))) {
                 break;
             }
             if (LIST_SEPARATORS.contains(token)) {
-                addHint(into, part, optional, fieldList);
+                addHint(p, into, part, partAt, optional, fieldList, used);
                 part = new ArrayList<>();
+                partAt = new ArrayList<>();
                 optional = false;
+                used.add(i);
                 continue;
             }
             if (token.equals("optional") || token.equals("optionally")) {
@@ -560,19 +817,29 @@ public final class FeatureInterpreter {
             }
             if (!FIELD_NOISE.contains(token) && LETTERS.matcher(token).matches()) {
                 part.add(token);
+                partAt.add(i);
+            } else if (FIELD_NOISE.contains(token)) {
+                used.add(i);
             }
         }
-        addHint(into, part, optional, fieldList);
+        addHint(p, into, part, partAt, optional, fieldList, used);
         return i;
     }
 
-    private static void addHint(List<FieldHint> into, List<String> part, boolean optional, boolean fieldList) {
+    private static void addHint(Parse p, List<FieldHint> into, List<String> part, List<Integer> partAt,
+            boolean optional, boolean fieldList, List<Integer> used) {
         if (part.isEmpty()) {
             return;
         }
         List<String> words = new ArrayList<>(last(part, 3));
         if (!fieldList) {
             words.set(words.size() - 1, Inflector.singular(words.get(words.size() - 1)));
+        }
+        used.addAll(last(partAt, 3));
+        int end = partAt.get(partAt.size() - 1);
+        p.fieldAt.put(end, List.copyOf(words));
+        if (!fieldList) {
+            p.criterionEnds.add(end);
         }
         into.add(new FieldHint(words, fieldList && !optional));
     }
@@ -591,13 +858,14 @@ public final class FeatureInterpreter {
     }
 
     /**
-     * Skips articles, quantifiers and status adjectives ("delivered shipments", "shipped orders").
+     * Skips articles, quantifiers, qualifiers and status adjectives ("delivered shipments", "shipped orders").
      *
      * @return the index of the first other token
      */
     private static int skipModifiers(List<String> tokens, int from) {
         int i = from;
-        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || isStatusParticiple(tokens.get(i)))) {
+        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || QUALIFIERS.contains(tokens.get(i))
+                || isStatusParticiple(tokens.get(i)))) {
             i++;
         }
         return i;
@@ -612,7 +880,7 @@ public final class FeatureInterpreter {
     }
 
     /** @return the index after the noun phrase starting at {@code from} (after its modifiers) */
-    private int nounPhraseEnd(List<String> tokens, int from) {
+    private static int nounPhraseEnd(List<String> tokens, int from) {
         int i = skipModifiers(tokens, from);
         while (i < tokens.size() && (isNoun(tokens.get(i), false) || isGerundBefore(tokens, i))) {
             i++;
@@ -621,13 +889,13 @@ public final class FeatureInterpreter {
     }
 
     /** @return true for a verb form in -ing that modifies the noun after it ("shipping addresses") */
-    private boolean isGerundBefore(List<String> tokens, int at) {
+    private static boolean isGerundBefore(List<String> tokens, int at) {
         return tokens.get(at).endsWith("ing") && !TERMINATORS.contains(tokens.get(at)) && at + 1 < tokens.size()
                 && isNoun(tokens.get(at + 1), false);
     }
 
     /** @return the nouns of the phrase starting at {@code from}, without its modifiers; empty when there is none */
-    private List<String> nounPhrase(List<String> tokens, int from) {
+    private static List<String> nounPhrase(List<String> tokens, int from) {
         int start = skipModifiers(tokens, from);
         List<String> words = new ArrayList<>(tokens.subList(start, nounPhraseEnd(tokens, from)));
         while (!words.isEmpty() && CONTAINERS.contains(words.get(words.size() - 1)) && words.size() > 1) {
@@ -644,14 +912,14 @@ public final class FeatureInterpreter {
         return i;
     }
 
-    private boolean isNoun(String token, boolean afterDeterminer) {
+    private static boolean isNoun(String token, boolean afterDeterminer) {
         if (!LETTERS.matcher(token).matches() || TERMINATORS.contains(token)) {
             return false;
         }
         return afterDeterminer || lemma(token) == null;
     }
 
-    private static List<String> last(List<String> words, int count) {
+    private static <T> List<T> last(List<T> words, int count) {
         return words.size() <= count ? words : words.subList(words.size() - count, words.size());
     }
 
@@ -683,17 +951,7 @@ public final class FeatureInterpreter {
      *         "(open, completed)" are left out, since they list values rather than fields
      */
     static List<String> tokenize(String text) {
-        String ascii = MARKS.matcher(Normalizer.normalize(PARENTHESES.matcher(text).replaceAll(" "),
-                Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
-        List<String> tokens = new ArrayList<>();
-        Matcher matcher = TOKEN.matcher(ascii);
-        while (matcher.find()) {
-            String token = matcher.group();
-            if (!token.equals("s")) {
-                tokens.add(token);
-            }
-        }
-        return tokens;
+        return Sentence.of(text).tokens();
     }
 
     /**

@@ -38,6 +38,10 @@ public enum FieldType {
             "closed", "read", "published", "visible", "paid", "favorite", "favourite", "starred", "flagged",
             "pinned", "private", "public", "verified", "approved");
     private static final Set<String> LEVEL_WORDS = Set.of("priority", "severity", "importance", "urgency");
+    /** Words before {@code number} that make it an identifier written with digits, not a quantity. */
+    private static final Set<String> IDENTIFIER_NUMBERS = Set.of("phone", "telephone", "mobile", "fax", "card",
+            "account", "serial", "tracking", "order", "invoice", "reference", "registration", "license", "licence",
+            "passport", "policy", "house", "flight", "vat", "tax", "isbn", "part", "model", "version", "room");
 
     /** @return the lower-case code used in facts */
     public String code() {
@@ -51,7 +55,8 @@ public enum FieldType {
 
     /**
      * Picks a type from a field's words: names ending in {@code date} are dates; {@code count}, {@code quantity},
-     * {@code number} are ints; {@code amount} is a long; {@code price}, {@code cost}, {@code total} are decimals;
+     * {@code number} are ints (but a phone, card, account or order number is text); {@code amount} is a long;
+     * {@code price}, {@code cost}, {@code total} are decimals;
      * {@code done}, {@code completed}, {@code active}, {@code enabled} (and names starting with {@code is} or
      * {@code has}) are booleans; {@code priority} and its kin are levels; anything else is a string.
      *
@@ -63,6 +68,9 @@ public enum FieldType {
         String first = words.get(0);
         if (words.size() > 1 && (first.equals("is") || first.equals("has"))) {
             return BOOLEAN;
+        }
+        if (last.equals("number") && words.size() > 1 && IDENTIFIER_NUMBERS.contains(words.get(words.size() - 2))) {
+            return STRING;
         }
         if (DATE_WORDS.contains(last) || last.endsWith("date")) {
             return DATE;

@@ -16,6 +16,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How features become a domain, and how the domain travels as facts. */
 class DomainTest {
@@ -47,6 +49,90 @@ class DomainTest {
     }
 
     @Test
+    void claimsTheTodoFeaturesOnlyAsFarAsTheGeneratedCodeHonoursThem() {
+        Domain domain = domain(List.of("Add tasks with a title and an optional due date", "List all tasks",
+                "Mark tasks complete", "Delete tasks"), List.of("Filter tasks by status (open, completed)",
+                        "Task priorities (low, normal, high)"));
+        assertThat(domain.features()).extracting(FeatureMapping::requirementId).containsExactly("core-1", "core-2",
+                "core-3", "core-4", "extended-1", "extended-2");
+        assertThat(domain.features().subList(0, 5)).allMatch(FeatureMapping::complete);
+        // the generated priority field accepts LOW, MEDIUM, HIGH: "normal" is not honoured until it takes the
+        // values the spec lists
+        FeatureMapping priorities = domain.features().get(5);
+        assertThat(priorities.supported()).isTrue();
+        assertThat(priorities.gaps()).containsExactly("(low, normal, high)");
+        assertThat(domain.notes()).contains("Feature 'Task priorities (low, normal, high)' lists the values"
+                + " (low, normal, high), but the generated field priority accepts LOW, MEDIUM, HIGH.");
+        assertThat(domain(List.of("Add tasks with a title and a priority (low, medium, high)"), List.of())
+                .features().get(0).complete()).isTrue();
+    }
+
+    @Test
+    void statusValuesAreHonouredOnlyWhenTheYesNoStatusTellsThemApart() {
+        assertThat(domain(List.of("Filter tasks by status (pending, done)"), List.of()).features().get(0).gaps())
+                .isEmpty();
+        Domain shipped = domain(List.of("Ship orders", "Filter orders by status (open, shipped)"), List.of());
+        assertThat(shipped.features().get(1).gaps()).isEmpty();
+        Domain threeStates = domain(List.of("Filter tickets by status (open, in progress, closed)"), List.of());
+        assertThat(threeStates.features().get(0).gaps()).containsExactly("(open, in progress, closed)");
+        assertThat(threeStates.notes()).anyMatch(n -> n.contains("the generated status is the yes/no field"));
+    }
+
+    @Test
+    void aSecretFieldIsMarkedSoItIsStoredHashedAndNeverTheLabel() {
+        Domain domain = domain(List.of("Register users with a password and a username (passwords stored hashed)",
+                "Add API keys with a name and a secret token", "Add counters with a label and a token count"),
+                List.of());
+        Entity user = domain.entity("User").orElseThrow();
+        assertThat(user.fields()).containsExactly(new Field("password", FieldType.STRING, true, true),
+                new Field("username", FieldType.STRING, true, false));
+        assertThat(user.label().name()).isEqualTo("username");
+        assertThat(domain.features().get(0).complete()).as("'stored hashed' is honoured for a secret").isTrue();
+        assertThat(domain.entity("ApiKey").orElseThrow().field("secretToken").orElseThrow().secret()).isTrue();
+        assertThat(domain.entity("Counter").orElseThrow().field("tokenCount").orElseThrow())
+                .isEqualTo(new Field("tokenCount", FieldType.INT, true, false));
+
+        Domain onlySecret = domain(List.of("Add accounts with a PIN"), List.of());
+        assertThat(onlySecret.primary().label().name()).isEqualTo("name");
+        assertThat(onlySecret.primary().field("pin").orElseThrow().secret()).isTrue();
+
+        Domain notSecret = domain(List.of("Register users with a username and a nickname (stored hashed)"), List.of());
+        assertThat(notSecret.features().get(0).gaps()).containsExactly("stored hashed");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"password, true", "password hash, true", "passphrase, true", "client secret, true",
+        "access token, true", "api key, true", "apikey, true", "pin, true", "passcode, true", "token count, false",
+        "key, false", "pinned, false", "title, false", "monkey, false", "private key, true"})
+    void knowsWhichFieldsHoldSecrets(String words, boolean secret) {
+        assertThat(Field.holdsSecret(List.of(words.split(" ")))).isEqualTo(secret);
+    }
+
+    @Test
+    void numbersThatIdentifySomethingAreText() {
+        assertThat(FieldType.infer(List.of("phone", "number"))).isEqualTo(FieldType.STRING);
+        assertThat(FieldType.infer(List.of("order", "number"))).isEqualTo(FieldType.STRING);
+        assertThat(FieldType.infer(List.of("number"))).isEqualTo(FieldType.INT);
+        assertThat(FieldType.infer(List.of("page", "number"))).isEqualTo(FieldType.INT);
+    }
+
+    @Test
+    void anEntityNeverFiltersBySecretsNorTakesOneAsItsLabel() {
+        Field password = new Field("password", FieldType.STRING, true, true);
+        Field name = new Field("name", FieldType.STRING, true);
+        java.util.Set<Operation> ops = java.util.Set.of(Operation.CREATE, Operation.LIST, Operation.GET,
+                Operation.FIND);
+        assertThatThrownBy(() -> new Entity("User", "users", List.of(password, name), ops, List.of(),
+                List.of("password"), List.of(), List.of(), java.util.Set.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret field 'password'");
+        assertThatThrownBy(() -> new Entity("User", "users", List.of(password), java.util.Set.of(Operation.CREATE,
+                Operation.LIST, Operation.GET), List.of(), List.of(), List.of(), List.of(), java.util.Set.of(),
+                List.of())).hasMessageContaining("string field that holds no secret");
+        assertThat(domain(List.of("Register users with a password and an email", "Search users by password"),
+                List.of()).features().get(1).gaps()).containsExactly("by password");
+    }
+
+    @Test
     void separatesEntitiesAndReportsWhatItCannotPlace() {
         Domain domain = domain(List.of("Add books with a title and author", "Register members with a name",
                 "Be fast"), List.of());
@@ -72,7 +158,9 @@ class DomainTest {
                 "Register users with an email", "Show a summary of orders", "Be nice", "Archive notes",
                 "Edit notes with a body", "List stock below a threshold", "Record stock levels per warehouse",
                 "Cancel customer orders", "Count orders per customer", "Transfer stock between warehouses",
-                "Add notes to customer orders", "Find orders above a total", "Filter orders by status")
+                "Add notes to customer orders", "Find orders above a total", "Filter orders by status",
+                "Delete items (admins only)", "Register users with a password (stored hashed)",
+                "Archive delivered shipments", "Export orders to PDF", "Task priorities (low, normal, high)")
                 .list().ofMaxSize(8);
     }
 
@@ -82,9 +170,10 @@ class DomainTest {
         Domain decoded = DomainCodec.decode(DomainCodec.encode(domain));
         assertThat(decoded.entities()).isEqualTo(domain.entities());
         assertThat(decoded.notes()).isEqualTo(domain.notes());
-        assertThat(decoded.features()).extracting(FeatureMapping::entity, FeatureMapping::operations)
+        assertThat(decoded.features()).extracting(FeatureMapping::entity, FeatureMapping::operations,
+                FeatureMapping::detail, FeatureMapping::gaps, FeatureMapping::requirementId)
                 .isEqualTo(domain.features().stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.entity(),
-                        f.operations())).toList());
+                        f.operations(), f.detail(), f.gaps(), f.requirementId())).toList());
     }
 
     private static List<String> featuresAbout(int entities) {
@@ -165,6 +254,27 @@ class DomainTest {
                 + "create,list,get");
         assertThatThrownBy(() -> DomainCodec.decode(facts)).hasMessageContaining("hashCode");
         assertThatThrownBy(() -> DomainCodec.decode(Map.of())).hasMessageContaining(DomainCodec.ENTITIES);
+    }
+
+    @Test
+    void gapsAndSecretsTravelAsFacts() {
+        Domain domain = domain(List.of("Register users with a username and a password", "Delete users (admins only)",
+                "Archive delivered shipments"), List.of());
+        Map<String, String> facts = DomainCodec.encode(domain);
+        assertThat(facts.get(DomainCodec.ENTITY + "User")).contains("field password string required secret");
+        assertThat(facts.get(DomainCodec.featureKey(DomainCodec.FEATURE, "core", 1)))
+                .isEqualTo("User delete delete User by id\ngap admins only");
+        Domain decoded = DomainCodec.decode(facts);
+        assertThat(decoded.entities()).isEqualTo(domain.entities());
+        assertThat(decoded.features()).extracting(FeatureMapping::gaps).containsExactly(List.of(),
+                List.of("admins only"), List.of("delivered"));
+        assertThat(decoded.entity("User").orElseThrow().field("password").orElseThrow().secret()).isTrue();
+
+        String key = DomainCodec.featureKey(DomainCodec.FEATURE, "core", 1);
+        assertThatThrownBy(() -> DomainCodec.decodeMapping(DomainCodec.FEATURE, key, "User delete delete\nnot a gap",
+                "")).hasMessageContaining("fact " + key + " is malformed").hasMessageContaining("gap <text>");
+        assertThatThrownBy(() -> DomainCodec.decodeMapping(DomainCodec.FEATURE, key, "- - no\ngap admins", ""))
+                .hasMessageContaining("not generated has no gaps");
     }
 
     @Test

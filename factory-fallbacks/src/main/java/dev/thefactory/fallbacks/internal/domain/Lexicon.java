@@ -1,0 +1,236 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import dev.thefactory.fallbacks.internal.domain.FeatureInterpreter.StatusSpec;
+import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words the feature interpreter knows: verbs and the operations they ask for, status words, and the word classes
+ * that shape a sentence (articles, qualifiers, modals, prepositions, containers, field nouns, roles, formats).
+ * Immutable and thread-safe.
+ */
+final class Lexicon {
+
+    /** The verb lexicon: word → operation. */
+    static final Map<String, Operation> VERBS = byWord(List.of(
+            Map.entry(Operation.CREATE, "add create new register insert enter log record track submit post schedule"
+                    + " write"),
+            Map.entry(Operation.LIST, "list show view display browse see"),
+            Map.entry(Operation.FIND, "get find search filter query sort lookup retrieve fetch locate"),
+            Map.entry(Operation.UPDATE, "update edit modify rename change set assign adjust prioritize prioritise"
+                    + " reschedule transfer move tag"),
+            Map.entry(Operation.DELETE, "delete remove erase discard destroy purge"),
+            Map.entry(Operation.STATUS, "mark complete finish toggle done archive close reopen resolve publish"
+                    + " approve cancel ship receive deliver reject"),
+            Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
+                    + " statistics stats")));
+
+    /** Nouns formed from verbs that the suffix rules miss. */
+    static final Map<String, String> NOMINALS = Map.of("addition", "add", "registration", "register",
+            "modification", "modify", "submission", "submit", "searching", "search", "prioritization", "prioritize");
+
+    /** The known status words after {@code mark ... as}: word → action, field, effect. */
+    static final Map<String, StatusSpec> STATUS_WORDS = byWord(List.of(
+            Map.entry(complete(), "complete completed done finished finish"),
+            Map.entry(reopen(), "incomplete uncompleted undone reopened pending open"),
+            Map.entry(set("archive", "archived"), "archived archive"),
+            Map.entry(new StatusSpec("unarchive", "archived", Effect.CLEAR), "unarchived"),
+            Map.entry(set("close", "closed"), "closed"),
+            Map.entry(set("resolve", "resolved"), "resolved"),
+            Map.entry(set("markRead", "read"), "read"),
+            Map.entry(new StatusSpec("markUnread", "read", Effect.CLEAR), "unread"),
+            Map.entry(set("favorite", "favorite"), "favorite favourite"),
+            Map.entry(set("star", "starred"), "starred"),
+            Map.entry(set("publish", "published"), "published"),
+            Map.entry(set("approve", "approved"), "approved"),
+            Map.entry(cancel(), "cancelled canceled"),
+            Map.entry(set("ship", "shipped"), "shipped"),
+            Map.entry(set("receive", "received"), "received"),
+            Map.entry(set("deliver", "delivered"), "delivered"),
+            Map.entry(set("reject", "rejected"), "rejected"),
+            Map.entry(set("markPaid", "paid"), "paid")));
+
+    /** The status a status verb itself names. */
+    static final Map<String, StatusSpec> STATUS_VERBS = byWord(List.of(
+            Map.entry(complete(), "complete finish done"),
+            Map.entry(set("archive", "archived"), "archive"),
+            Map.entry(set("close", "closed"), "close"),
+            Map.entry(set("resolve", "resolved"), "resolve"),
+            Map.entry(set("publish", "published"), "publish"),
+            Map.entry(set("approve", "approved"), "approve"),
+            Map.entry(cancel(), "cancel"),
+            Map.entry(set("ship", "shipped"), "ship"),
+            Map.entry(set("receive", "received"), "receive"),
+            Map.entry(set("deliver", "delivered"), "deliver"),
+            Map.entry(set("reject", "rejected"), "reject"),
+            Map.entry(reopen(), "reopen"),
+            Map.entry(new StatusSpec("toggle", null, Effect.TOGGLE), "toggle")));
+
+    /** Words skipped before a noun: articles, quantifiers and possessives. */
+    static final Set<String> SKIPPED = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
+            "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "new", "existing",
+            "single", "multiple", "several", "many", "one", "more", "other", "own", "current", "selected",
+            "specific", "individual", "various", "saved", "stored", "entire", "whole", "list", "just", "only", "also",
+            "easily", "quickly", "up", "out", "off");
+
+    /**
+     * Adjectives before a noun that narrow the items ("completed tasks", "overdue invoices"): skipped to find the
+     * noun, but left over unless the verb itself is about that state ("Reopen closed tickets").
+     */
+    static final Set<String> QUALIFIERS = Set.of("pending", "completed", "finished", "done", "active",
+            "archived", "open", "closed", "overdue", "important", "available", "recent", "upcoming", "old", "similar",
+            "incoming", "related", "duplicate", "expired", "unpaid", "unread", "late");
+
+    /** Qualifiers a status change that sets its field may be about: completing open tasks. */
+    static final Set<String> NOT_YET = Set.of("open", "pending", "active", "incoming", "unpaid", "unread");
+
+    /** Words that may come between a noun and the verb of a passive sentence. */
+    static final Set<String> MODALS = Set.of("can", "could", "should", "must", "will", "would", "may",
+            "might", "be", "is", "are", "was", "were", "been", "being", "able", "to", "get", "gets", "not");
+
+    /** Words that end a noun phrase. */
+    static final Set<String> TERMINATORS = Set.of("with", "having", "including", "containing", "by", "to",
+            "in", "into", "from", "for", "of", "on", "at", "as", "via", "using", "per", "within", "without", "and",
+            "or", "but", "so", "that", "which", "who", "when", "where", "while", "if", "then", "than", "after",
+            "before", "until", "between", "through", "plus", "below", "above", "under", "over", "beneath",
+            "exceeding", "i", "we", "you", "they", "it", "them", "me", "us",
+            "he", "she", "can", "could", "should", "must", "will", "would", "may", "might", "be", "is", "are",
+            "was", "were", "been", "being", "not", "no", "like", "such", "etc", "e", "g", "ie", "eg", "across",
+            "against", "among", "around", "about", "along", "beyond", "except", "during", "throughout", "onto",
+            "upon", "toward", "towards", "inside", "outside", "only", "all", "every", "each", "any", "whose", "once",
+            "today", "tomorrow", "yesterday", "now", "later", "soon", ",", ";", ".", ":");
+
+    /** Plurals that may stand before the head of a compound noun ("sales orders"). */
+    static final Set<String> PLURAL_MODIFIERS = Set.of("sales", "news", "goods", "savings", "earnings", "logistics",
+            "analytics", "customs", "clothes", "series", "species", "sports", "arts", "parts", "systems", "means");
+
+    /** Verbs outside the lexicon that start a new clause in a list ("with an email, and send a welcome email"). */
+    static final Set<String> CLAUSE_VERBS = Set.of("send", "prevent", "ensure", "check", "return", "calculate",
+            "compute", "generate", "notify", "allow", "avoid", "block", "limit", "warn", "remind", "print", "read",
+            "sync", "save", "store", "keep", "make", "take", "give", "use", "support", "handle", "process", "convert",
+            "render", "validate", "verify", "redirect", "charge", "show", "let", "disallow", "forbid", "require",
+            "reset", "upload", "download", "share", "invite", "display", "highlight", "suggest", "recommend");
+
+    /** Words that start a field list. */
+    static final Set<String> FIELD_LIST = Set.of("with", "having", "including", "containing");
+
+    /** Words that end a field or criteria list. */
+    static final Set<String> LIST_END = Set.of("by", "to", "in", "into", "from", "for", "via", "using",
+            "on", "at", "per", "that", "which", "so", "when", "where", "if", "then", "as", "within", "without",
+            "after", "before", "until", "like", "such", "etc", "below", "above", "under", "over", "beneath",
+            "exceeding", "between", "across", "against", "among", "around", "about", "along", "beyond", "except",
+            "during", "throughout", "onto", "upon", "toward", "towards", "only", "whose", "once", ";", ".", ":");
+
+    /** Words that separate the items of a field or criteria list. */
+    static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "plus", "also");
+
+    /** Words dropped inside a field phrase. */
+    static final Set<String> FIELD_NOISE = Set.of("a", "an", "the", "its", "their", "his", "her", "my",
+            "your", "our", "optional", "optionally", "required", "mandatory", "some", "any", "new", "each", "own",
+            "possibly", "maybe", "custom", "s");
+
+    /** Words that end a compound noun without being part of it: "task list" is about tasks. */
+    static final Set<String> CONTAINERS = Set.of("list", "lists", "collection", "collections", "overview",
+            "page", "pages", "screen", "screens", "table", "tables", "dashboard", "details", "detail", "info",
+            "information", "completion", "status", "state", "entries", "records", "items", "item", "entry",
+            "record", "data");
+
+    /** Nouns that, after an entity noun, name a field of it ("set task priorities"). */
+    static final Set<String> FIELD_NOUNS = Set.of("name", "title", "description", "date", "priority",
+            "status", "state", "deadline", "due", "note", "tag", "label", "category", "color", "colour", "amount",
+            "price", "cost", "quantity", "count", "owner", "assignee", "email", "phone", "address", "rating", "score",
+            "level", "severity", "progress", "comment", "text", "content", "body", "url", "link", "time", "duration",
+            "position", "order", "importance", "urgency", "type", "kind", "size", "weight", "location");
+
+    /** Words that ask for items below a threshold. */
+    static final Set<String> BELOW = Set.of("below", "under", "beneath");
+
+    /** Words that ask for items above a threshold. */
+    static final Set<String> ABOVE = Set.of("above", "over", "exceeding");
+
+    /** Words after "below"/"above" that name the threshold itself rather than a field. */
+    static final Set<String> THRESHOLD_NOUNS = Set.of("threshold", "limit", "value", "minimum", "maximum",
+            "min", "max", "given", "certain", "specified", "configurable", "chosen", "than", "level", "mark",
+            "point", "cutoff");
+
+    /** Prepositions that, after the entity of a create, name another thing it refers to ("orders to suppliers"). */
+    static final Set<String> REFERENCE_WORDS = Set.of("of", "to", "for", "per");
+
+    /** Nouns that look like the object of a preposition but name no thing an item refers to. */
+    static final Set<String> NOT_REFERENCES = Set.of("today", "tomorrow", "yesterday", "later", "now",
+            "example", "instance", "free", "sale", "use", "reference", "everyone", "everybody", "anyone", "all",
+            "time", "ever", "good", "review", "approval", "csv", "json", "file", "files", "export");
+
+    /** Verbs whose target after "to" or "between" is a field of the entity ("assign employees to warehouses"). */
+    static final Set<String> TARGET_VERBS = Set.of("assign", "transfer", "move");
+
+    /** Words before the verb that name whoever uses the project, which every generated operation serves. */
+    static final Set<String> ANYONE = Set.of("user", "users", "person", "people", "visitor", "visitors",
+            "anyone", "everyone", "someone", "somebody", "customer", "customers", "client", "clients", "member",
+            "members", "player", "players", "patient", "patients", "student", "students", "developer", "developers",
+            "caller", "callers", "application", "applications", "app", "apps", "system", "service", "it");
+
+    /** Words before the verb that limit who may do it: the templates have no access rules. */
+    static final Set<String> ROLES = Set.of("admin", "admins", "administrator", "administrators", "manager",
+            "managers", "moderator", "moderators", "owner", "owners", "staff", "editor", "editors", "superuser",
+            "superusers", "operator", "operators", "reviewer", "reviewers", "only", "authorized", "authorised",
+            "logged", "authenticated", "signed");
+
+    /** Words after a field that tell how a secret is kept: honoured for secret fields, which are stored hashed. */
+    static final Set<String> HASHED = Set.of("hashed", "hash", "salted", "hashes", "hashing");
+
+    /** The format of exports and imports. */
+    static final String CSV = "csv";
+
+    /** Formats other than CSV an export or import may ask for. */
+    static final Set<String> OTHER_FORMATS = Set.of("pdf", "excel", "xlsx", "xls", "json", "xml", "html",
+            "markdown", "docx", "yaml", "yml", "parquet", "word");
+
+    /** The heads of noun phrases that name figures over groups rather than kinds of items. */
+    static final Set<String> FIGURES = Set.of("total", "sum", "average", "mean", "median", "breakdown",
+            "trend", "statistic", "percentage", "ratio", "revenue", "frequency", "histogram", "leaderboard");
+
+    /** Units of text: counting them is text processing, not counting stored items. */
+    static final Set<String> TEXT_UNITS = Set.of("word", "line", "character", "char", "letter", "sentence",
+            "paragraph", "byte", "token", "syllable");
+
+
+    /**
+     * @param entries each value with the words that name it, separated by spaces
+     * @return word → value
+     * @throws IllegalStateException when a word names two values
+     */
+    static <V> Map<String, V> byWord(List<Map.Entry<V, String>> entries) {
+        Map<String, V> map = new HashMap<>();
+        for (Map.Entry<V, String> entry : entries) {
+            for (String word : entry.getValue().split(" ")) {
+                if (map.putIfAbsent(word, entry.getKey()) != null) {
+                    throw new IllegalStateException("the word '" + word + "' is in the lexicon twice");
+                }
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    static StatusSpec set(String action, String field) {
+        return new StatusSpec(action, field, Effect.SET);
+    }
+
+    static StatusSpec complete() {
+        return new StatusSpec("complete", "completed", Effect.SET);
+    }
+
+    static StatusSpec cancel() {
+        return new StatusSpec("cancel", "cancelled", Effect.SET);
+    }
+
+    static StatusSpec reopen() {
+        return new StatusSpec("reopen", null, Effect.CLEAR);
+    }
+
+    private Lexicon() {
+    }
+}

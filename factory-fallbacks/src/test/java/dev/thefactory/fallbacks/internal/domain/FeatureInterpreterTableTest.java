@@ -1,0 +1,144 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ProjectType;
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What the simple backend claims for single feature sentences, through the real path (a spec with the sentence,
+ * the domain builder, the feature's mapping): {@code IMPLEMENTED} only when every meaningful part of the sentence is
+ * honoured, {@code PARTIAL} with the left-over phrases as gaps, {@code NOT_IMPLEMENTED} with a reason. The
+ * sentences come from the issue that asked for honest output and from ten realistic specs (a URL shortener, a CSV
+ * sales pipeline, a rate limiter, a help-desk bot, an inventory app with users and roles, a clinic API, Game of
+ * Life, an expenses API, an LLM ticket triage, a Markdown converter) and the todo example.
+ */
+class FeatureInterpreterTableTest {
+
+    private static FeatureMapping mapping(String sentence) {
+        Domain domain = new DomainBuilder().build(ProjectSpec.builder("Table", ProjectType.API_SERVICE)
+                .features(List.of(sentence), List.of()).build());
+        return domain.features().get(0);
+    }
+
+    private static String status(FeatureMapping mapping) {
+        return !mapping.supported() ? "NOT_IMPLEMENTED" : mapping.complete() ? "IMPLEMENTED" : "PARTIAL";
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # the issue's examples
+        Users log in with a username and password (passwords stored hashed) | NOT_IMPLEMENTED | - | logging in
+        Redirect GET /{code} to the target URL with HTTP 302                | NOT_IMPLEMENTED | - | HTTP redirects
+        Reject duplicate order_id values across all files                   | NOT_IMPLEMENTED | - | validation rules
+        Delete items (admins only)                                          | PARTIAL         | admins only | -
+        Export monthly reports to PDF                                       | NOT_IMPLEMENTED | - | CSV only; PDF
+        # the todo example
+        Add tasks with a title and an optional due date                     | IMPLEMENTED     | - | -
+        List all tasks                                                      | IMPLEMENTED     | - | -
+        Mark tasks complete                                                 | IMPLEMENTED     | - | -
+        Delete tasks                                                        | IMPLEMENTED     | - | -
+        Filter tasks by status (open, completed)                            | IMPLEMENTED     | - | -
+        # URL shortener
+        Shorten a URL and return a short code                               | NOT_IMPLEMENTED | - | no operation verb
+        Create short links with a target URL and an optional expiry date    | IMPLEMENTED     | - | -
+        Count clicks per short link                                         | PARTIAL         | per short link | -
+        # CSV sales pipeline
+        Read sales records from CSV files in an input folder                | NOT_IMPLEMENTED | - | no operation verb
+        Compute total revenue per region and per month                      | NOT_IMPLEMENTED | - | no operation verb
+        Reject rows with a negative amount                                  | PARTIAL         | with a negative amount | -
+        Import orders from a CSV file                                       | IMPLEMENTED     | - | -
+        Export stock levels as CSV                                          | IMPLEMENTED     | - | -
+        # rate limiter library
+        Allow at most 100 requests per minute per client                    | NOT_IMPLEMENTED | - | no operation verb
+        Reject requests over the limit with a retry-after hint              | NOT_IMPLEMENTED | - | most of the sentence
+        # help-desk bot
+        Answer questions from a knowledge base                              | NOT_IMPLEMENTED | - | no operation verb
+        Create tickets with a subject, a description and a priority         | IMPLEMENTED     | - | -
+        Close tickets                                                       | IMPLEMENTED     | - | -
+        Reopen closed tickets                                               | IMPLEMENTED     | - | -
+        # inventory app with users and roles
+        Add items with a name, a SKU and a quantity                         | IMPLEMENTED     | - | -
+        Register users with a username, a password and a role               | IMPLEMENTED     | - | -
+        Register users with a username and a password (stored hashed)       | IMPLEMENTED     | - | -
+        Register users with a username and a nickname (stored hashed)       | PARTIAL         | stored hashed | -
+        Only managers can edit item prices                                  | PARTIAL         | Only managers | -
+        Admins can delete items                                             | PARTIAL         | Admins | -
+        Logged-in users can delete their tasks                              | PARTIAL         | Logged in users | -
+        Show a low-stock warning on the dashboard                           | NOT_IMPLEMENTED | - | notifications
+        # clinic API
+        Patients sign in with OAuth                                         | NOT_IMPLEMENTED | - | logging in
+        Schedule appointments with a doctor, a date and a time              | IMPLEMENTED     | - | -
+        Email appointment reminders to patients                             | NOT_IMPLEMENTED | - | sending emails
+        Send SMS confirmations                                              | NOT_IMPLEMENTED | - | sending emails, SMS
+        Take card payments via Stripe                                       | NOT_IMPLEMENTED | - | payment provider
+        Export patient records to PDF                                       | NOT_IMPLEMENTED | - | CSV only
+        Add patients with a name, a birth date and a phone number           | IMPLEMENTED     | - | -
+        # Game of Life
+        Compute the next generation of a grid                               | NOT_IMPLEMENTED | - | no operation verb
+        Render the grid in the terminal                                     | NOT_IMPLEMENTED | - | no operation verb
+        # expenses API
+        Record expenses with an amount, a category and a date               | IMPLEMENTED     | - | -
+        List expenses filtered by category                                  | IMPLEMENTED     | - | -
+        Show monthly totals per category                                    | NOT_IMPLEMENTED | - | figure computed over groups
+        Set a monthly budget per category                                   | PARTIAL         | per category | -
+        Count orders per customer                                           | PARTIAL         | per customer | -
+        # LLM ticket triage
+        Classify incoming tickets by urgency using an LLM                   | NOT_IMPLEMENTED | - | language models
+        Summarize each ticket in one sentence                               | NOT_IMPLEMENTED | - | language model
+        Search similar tickets using embeddings                             | NOT_IMPLEMENTED | - | language models
+        List tickets sorted by priority                                     | IMPLEMENTED     | - | -
+        # Markdown converter and word counter
+        Convert a Markdown file to HTML                                     | NOT_IMPLEMENTED | - | other than CSV
+        Count words, lines and characters of one or more files              | NOT_IMPLEMENTED | - | text processing
+        # narrowing words and the rest of the lexicon
+        Archive delivered shipments                                         | PARTIAL         | delivered | -
+        Record returns of shipped orders                                    | PARTIAL         | shipped | -
+        List tasks with a due date                                          | PARTIAL         | with a due date | -
+        Delete completed tasks                                              | PARTIAL         | completed | -
+        Search products by name                                             | IMPLEMENTED     | - | -
+        List stock below a threshold                                        | IMPLEMENTED     | - | -
+        Assign employees to warehouses                                      | IMPLEMENTED     | - | -
+        Add notes to customer orders                                        | IMPLEMENTED     | - | -
+        As a user, I want to delete tasks                                   | IMPLEMENTED     | - | -
+        Tasks can be deleted                                                | IMPLEMENTED     | - | -
+        Automatically archive old tasks                                     | NOT_IMPLEMENTED | - | on a schedule
+        Filter tickets by status (new, in progress, resolved)               | PARTIAL         | (new, in progress, resolved) | -
+        Add tasks with a category (e.g. work, home)                         | IMPLEMENTED     | - | -
+        Add items with a name and a record number                           | IMPLEMENTED     | - | -
+        Users can search books by author and sort them by year              | PARTIAL         | sort | -
+        Add tasks with a title (max 200 characters)                         | PARTIAL         | max 200 characters | -
+        Show tasks due today                                                | PARTIAL         | due today | -
+        Add products with a name and a photo                                | PARTIAL         | photo | -
+        Add contacts with a name and an email                               | IMPLEMENTED     | - | -
+        Register accounts with an email and a password, and send a welcome email | PARTIAL  | send a welcome email | -
+        Create events with a start and an end time, and prevent overlapping events | PARTIAL | prevent overlapping events | -
+        Delete my own tasks only                                            | PARTIAL         | own / only | -
+        Export tasks to JSON                                                | NOT_IMPLEMENTED | - | CSV only; JSON
+        View a dashboard of sales                                           | IMPLEMENTED     | - | -
+        Delete tasks older than 30 days                                     | NOT_IMPLEMENTED | - | most of the sentence
+        Delete invoices via the REST API                                    | PARTIAL         | via the REST API | -
+        Add tasks with a title; notify the owner                            | PARTIAL         | notify the owner | -
+        """)
+    void claimsOnlyWhatIsHonoured(String sentence, String expected, String gaps, String reason) {
+        FeatureMapping mapping = mapping(sentence);
+        assertThat(status(mapping)).as("status of '%s' (%s)", sentence, mapping).isEqualTo(expected);
+        List<String> expectedGaps = gaps == null ? List.of() : Arrays.asList(gaps.split(" / "));
+        assertThat(mapping.gaps()).as("gaps of '%s'", sentence).isEqualTo(expectedGaps);
+        if (reason != null) {
+            assertThat(mapping.detail()).as("reason for '%s'", sentence)
+                    .startsWith("not generated by the simple backend: ").contains(reason);
+        }
+        if (mapping.supported()) {
+            List<String> words = FeatureInterpreter.tokenize(sentence).stream().map(Inflector::singular).toList();
+            assertThat(Naming.words(mapping.entity())).as("entity of '%s' is made of its words", sentence)
+                    .allMatch(word -> words.contains(word) || words.contains(Inflector.singular(word))
+                            || word.equals("item"));
+        }
+    }
+}
