@@ -36,7 +36,7 @@ public final class PythonLayout {
      */
     public static ProjectLayout of(ProjectInput in) {
         PythonLayout python = new PythonLayout(in);
-        return Skeleton.layout(in, python.plan(), python.run());
+        return Skeleton.layout(in, python.plan(), python.run(), languageTests(in));
     }
 
     /** @return the command that runs the project, followed by a space */
@@ -67,7 +67,7 @@ public final class PythonLayout {
                 List.of("PYTHONPATH=src " + run() + "help"), layout,
                 "PYTHONPATH=src " + run() + "<<'EOF'\n" + Skeleton.kind(e) + " add --" + e.label().name()
                         + " \"First\"\n" + Skeleton.kind(e) + " list\nEOF");
-        Skeleton.docs(list, in, guide, run());
+        Skeleton.docs(list, in, guide, run(), languageTests(in));
         return list;
     }
 
@@ -349,5 +349,10 @@ public final class PythonLayout {
                     unittest.main()
                 """.replace("${pkg}", pkg).replace("${kind}", Escape.pythonString(Skeleton.kind(e)))
                 .replace("${valid}", dict.toString()).replace("${label}", Escape.pythonString(e.label().name()));
+    }
+
+    /** @return the generated tests, as the language's runner names them, that run the store */
+    static List<String> languageTests(ProjectInput in) {
+        return List.of("tests.test_store.StoreTest#test_adds_lists_and_gets", "tests.test_store.StoreTest#test_rejects_invalid_values");
     }
 }

@@ -7,6 +7,8 @@ import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
 import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
+import dev.thefactory.fallbacks.internal.layout.FeatureClaims;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
@@ -14,6 +16,7 @@ import dev.thefactory.fallbacks.internal.layout.PlannedLayout;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
 import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
 import dev.thefactory.fallbacks.internal.text.Naming;
+import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +87,10 @@ final class Skeleton {
      * @param prefix the command that runs the project, followed by a space
      * @return the layout of a skeleton: its usage is the generic command line, its note says it is unchecked
      */
-    static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix) {
-        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), List.of(uncheckedNote(in.architecture())));
+    static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix, List<String> languageTests) {
+        String language = in.architecture().language().label();
+        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), List.of(uncheckedNote(in.architecture())),
+                f -> FeatureClaims.skeleton(f, language), languageTests);
     }
 
     static void add(List<PlannedFile> list, String path, Part part, Supplier<String> content) {
@@ -100,11 +105,13 @@ final class Skeleton {
         return new Guide(language, build, test, run, layout, example, "shell", false, MEMORY_STORAGE);
     }
 
-    static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix) {
-        add(list, "README.md", Part.DOCS, () -> DocsTemplates.readme(in, guide));
+    static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix,
+            List<String> languageTests) {
+        Supplier<List<RequirementClaim>> ledger = () -> Ledger.claims(in, layout(in, list, prefix, languageTests));
+        add(list, "README.md", Part.DOCS, () -> DocsTemplates.readme(in, guide, ledger));
         add(list, "docs/architecture.md", Part.DOCS, () -> DocsTemplates.architecture(in, guide));
         add(list, "docs/usage.md", Part.DOCS, () -> DocsTemplates.usage(in, guide,
-                f -> featureUsage(in, f, prefix)));
+                f -> featureUsage(in, f, prefix), ledger));
     }
 
     static String gitignore(String... extra) {
