@@ -81,7 +81,9 @@ public enum Language {
         String text = entry.get().text();
         int colon = text.indexOf(':');
         String value = (colon >= 0 ? text.substring(colon + 1) : text).strip();
-        for (String word : tokens(value)) {
+        for (String token : tokens(value)) {
+            String word = of(token).isPresent() || OTHER_WORDS.contains(token) ? token
+                    : token.replaceAll("(?<=[a-z+#])[0-9]+$", "");
             Optional<Language> language = of(word);
             if (language.isPresent() || OTHER_WORDS.contains(word)) {
                 return Optional.of(new Request(entry.get(), word, language));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the simple backend claims about every requirement of a spec: each feature as its layout built and tested it,
@@ -180,8 +181,13 @@ public final class Ledger {
         }
         if (java && has(text, "interface") && has(text, "store", "storage", "repository", "persistence",
                 "database")) {
-            return RequirementClaim.implemented(id, paths.stream().filter(p -> p.contains("/repository/")
-                    && !p.startsWith("src/test/")).toList(), matching(tests, "StorageTest.java"));
+            List<String> files = new ArrayList<>(paths.stream().filter(p -> p.contains("/repository/")).toList());
+            List<String> storageTests = matching(tests, "/repository/StorageTest.java").stream()
+                    .map(p -> p.substring("src/test/java/".length(), p.length() - ".java".length()).replace('/', '.'))
+                    .flatMap(c -> Stream.of(c + "#aFileStoreKeepsItemsForTheNextStart",
+                            c + "#aMemoryStoreStartsEmptyEachTime"))
+                    .toList();
+            return RequirementClaim.implemented(id, files, storageTests);
         }
         if (in.architecture().entryPoint() == EntryPoint.WEB && java && has(text, "html")
                 && !has(text, "react", "vue", "angular", "svelte", "typescript")) {
