@@ -71,7 +71,10 @@ public final class DocsTemplates {
         List<RequirementClaim> claims = ledger.get();
         out.append("## Features\n\n");
         List<Requirement> working = implementedFeatures(spec, claims);
-        if (working.isEmpty()) {
+        if (in.domain().features().isEmpty()) {
+            out.append("The spec lists no features; the project manages ").append(md(in.domain().primary().plural()))
+                    .append(".\n");
+        } else if (working.isEmpty()) {
             out.append("None of the spec's features is implemented; see *Not implemented* below.\n");
         }
         working.forEach(r -> out.append("- ").append(md(r.text())).append('\n'));
@@ -154,8 +157,10 @@ public final class DocsTemplates {
             out.append("| field | type | required |\n| --- | --- | --- |\n");
             out.append("| id | number | assigned |\n");
             for (Field f : e.fields()) {
-                out.append("| ").append(f.name()).append(" | ").append(f.type().code()).append(" | ")
-                        .append(f.required() ? "yes" : "no").append(" |\n");
+                out.append("| ").append(f.name()).append(" | ").append(f.type().code())
+                        .append(f.secret() && guide.checked() ? ", secret: stored only as a salted PBKDF2 hash, never "
+                                + "returned" : f.secret() ? ", secret: not protected by this skeleton" : "")
+                        .append(" | ").append(f.required() ? "yes" : "no").append(" |\n");
             }
             out.append("\nOperations: ").append(String.join(", ", e.operations().stream().map(Operation::code)
                     .toList())).append(".\n\n");
