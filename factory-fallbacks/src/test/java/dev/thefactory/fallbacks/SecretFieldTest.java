@@ -116,4 +116,32 @@ class SecretFieldTest {
         assertThat(layout.claim(in.domain().features().get(3)).status())
                 .isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
     }
+
+    @org.junit.jupiter.api.Test
+    void aSecretNumberIsHashedTextAndNothingSearchesByIt() throws Exception {
+        List<String> features = List.of("Add cards with a holder and a PIN", "List cards with a PIN below a value");
+        ProjectSpec spec = ProjectSpec.builder("Card Vault", ProjectType.CLI_TOOL).features(features, List.of())
+                .build();
+        Entity card = new Entity("Card", "cards", List.of(new Field("holder", FieldType.STRING, true),
+                new Field("pin", FieldType.INT, true, true)), Set.of(Operation.CREATE, Operation.LIST, Operation.GET,
+                Operation.FIND), List.of(), List.of(), List.of("pin"), List.of(), Set.of(),
+                List.of(new dev.thefactory.fallbacks.internal.domain.Threshold("pin", true)));
+        Domain domain = new Domain(List.of(card), List.of(
+                new FeatureMapping("core", 0, features.get(0), "Card", List.of(Operation.CREATE), "create cards"),
+                new FeatureMapping("core", 1, features.get(1), "Card", List.of(Operation.FIND), "find cards")),
+                List.of());
+        ProjectInput in = new ProjectInput(spec, domain, Architecture.design(spec, domain), Map.of());
+        ProjectLayout layout = JavaLayout.of(in);
+        assertThat(layout.claim(domain.features().get(0)).status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        RequirementClaim find = layout.claim(domain.features().get(1));
+        assertThat(find.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(find.gaps()).anyMatch(g -> g.contains("secret"));
+        Map<String, String> files = render(layout);
+        assertThat(files.get("src/main/java/com/example/cardvault/model/Card.java")).contains("String pin");
+        Path classes = GeneratedJava.compile(files, dir);
+        GeneratedJava.TestRun run = GeneratedJava.runTests(files, dir, classes);
+        assertThat(run.failures()).isEmpty();
+        assertThat(run.passed()).contains("com.example.cardvault.RequirementsTest#"
+                + "cardSecretsAreNeverReturnedNorStoredInPlainText");
+    }
 }

@@ -7,6 +7,7 @@ import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.FieldType;
+import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
 import dev.thefactory.fallbacks.internal.layout.FeatureClaims;
 import dev.thefactory.fallbacks.internal.layout.Ledger;
@@ -42,7 +43,7 @@ public final class JavaLayout {
      * @return its layout
      */
     public static ProjectLayout of(ProjectInput in) {
-        JavaLayout java = new JavaLayout(in);
+        JavaLayout java = new JavaLayout(SecretFields.normalize(in));
         return java.layout(java.plan());
     }
 
@@ -85,8 +86,13 @@ public final class JavaLayout {
         if (!RequirementTests.secrets(e).isEmpty()) {
             files.add(main + "model/Secrets.java");
         }
-        List<String> more = a.entryPoint() == EntryPoint.PIPELINE && !RequirementTests.secrets(e).isEmpty()
-                ? List.of("secret fields are not proven hidden from the pipeline's output") : List.of();
+        List<String> more = new ArrayList<>();
+        if (a.entryPoint() == EntryPoint.PIPELINE && !RequirementTests.secrets(e).isEmpty()) {
+            more.add("secret fields are not proven hidden from the pipeline's output");
+        }
+        if (f.operations().contains(Operation.FIND) && !e.has(Operation.FIND)) {
+            more.add("finding or sorting by a secret, of which only a salted hash is kept");
+        }
         return FeatureClaims.of(f, files, RequirementTests.tests(in.spec(), a, domain, f), "", more);
     }
 

@@ -28,7 +28,9 @@ public final class FeatureClaims {
             List<String> more) {
         String id = feature.requirementId();
         if (!feature.supported()) {
-            return RequirementClaim.notImplemented(id, "the simple backend did not generate it: " + feature.detail());
+            String detail = feature.detail().strip();
+            return RequirementClaim.notImplemented(id, detail.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("not generated") ? detail : "the simple backend did not generate it: " + detail);
         }
         if (tests.isEmpty()) {
             return RequirementClaim.notImplemented(id, untested);

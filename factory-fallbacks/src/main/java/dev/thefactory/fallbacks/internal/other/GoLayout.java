@@ -396,6 +396,7 @@ public final class GoLayout {
 
     /** @return the generated tests, as the language's runner names them, that run the store */
     static List<String> languageTests(ProjectInput in) {
-        return List.of("example.com/" + in.architecture().artifactId() + "#TestAddListGet", "example.com/" + in.architecture().artifactId() + "#TestRejectsInvalidValues");
+        return List.of("example.com/" + in.architecture().artifactId() + "#TestAddListGet",
+                "example.com/" + in.architecture().artifactId() + "#TestRejectsInvalidValues");
     }
 }

@@ -314,6 +314,7 @@ public final class NodeLayout {
 
     /** @return the generated tests, as the language's runner names them, that run the store */
     static List<String> languageTests(ProjectInput in) {
-        return List.of("test/store.test.js#adds, lists and gets items", "test/store.test.js#rejects invalid values");
+        return List.of("test/store.test.js#adds, lists and gets items",
+                "test/store.test.js#rejects invalid values");
     }
 }

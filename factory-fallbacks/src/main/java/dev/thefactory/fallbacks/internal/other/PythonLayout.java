@@ -353,6 +353,7 @@ public final class PythonLayout {
 
     /** @return the generated tests, as the language's runner names them, that run the store */
     static List<String> languageTests(ProjectInput in) {
-        return List.of("tests.test_store.StoreTest#test_adds_lists_and_gets", "tests.test_store.StoreTest#test_rejects_invalid_values");
+        return List.of("tests.test_store.StoreTest#test_adds_lists_and_gets",
+                "tests.test_store.StoreTest#test_rejects_invalid_values");
     }
 }
