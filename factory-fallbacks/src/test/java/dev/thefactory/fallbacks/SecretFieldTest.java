@@ -144,4 +144,29 @@ class SecretFieldTest {
         assertThat(run.passed()).contains("com.example.cardvault.RequirementsTest#"
                 + "cardSecretsAreNeverReturnedNorStoredInPlainText");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {"Language: Python 3.12; src/team_directory/models.py",
+        "Language: JavaScript (Node.js 20); src/models.js", "Language: Go 1.22; models.go"})
+    void aSkeletonLeavesSecretsOutRatherThanKeepThemInPlainText(String stack, String models) {
+        ProjectInput java = input(ProjectType.API_SERVICE);
+        ProjectSpec spec = java.spec().toBuilder().techStack(List.of(stack)).build();
+        ProjectInput in = new ProjectInput(spec, java.domain(), Architecture.design(spec, java.domain()), Map.of());
+        ProjectLayout layout = layoutOf(in);
+        Map<String, String> files = render(layout);
+        assertThat(files.get(models)).contains("username").doesNotContain("password");
+        assertThat(files.get("docs/architecture.md")).contains("leaves out the fields that hold secrets");
+        for (FeatureMapping f : in.domain().features()) {
+            assertThat(layout.claim(f).status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        }
+    }
+
+    private static ProjectLayout layoutOf(ProjectInput in) {
+        return switch (in.architecture().language()) {
+            case PYTHON -> dev.thefactory.fallbacks.internal.other.PythonLayout.of(in);
+            case JAVASCRIPT -> dev.thefactory.fallbacks.internal.other.NodeLayout.of(in);
+            case GO -> dev.thefactory.fallbacks.internal.other.GoLayout.of(in);
+            case JAVA -> JavaLayout.of(in);
+        };
+    }
 }

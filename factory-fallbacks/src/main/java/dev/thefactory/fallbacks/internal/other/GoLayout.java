@@ -32,7 +32,8 @@ public final class GoLayout {
      * @param in the project
      * @return its layout
      */
-    public static ProjectLayout of(ProjectInput in) {
+    public static ProjectLayout of(ProjectInput given) {
+        ProjectInput in = Skeleton.withoutSecrets(given);
         return Skeleton.layout(in, new GoLayout(in).plan(), RUN, languageTests(in));
     }
 

@@ -34,7 +34,8 @@ public final class NodeLayout {
      * @param in the project
      * @return its layout
      */
-    public static ProjectLayout of(ProjectInput in) {
+    public static ProjectLayout of(ProjectInput given) {
+        ProjectInput in = Skeleton.withoutSecrets(given);
         return Skeleton.layout(in, new NodeLayout(in).plan(), RUN, languageTests(in));
     }
 

@@ -1,11 +1,14 @@
 package dev.thefactory.fallbacks.internal.other;
 
 import dev.thefactory.fallbacks.internal.design.Architecture;
+import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Field;
+import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
 import dev.thefactory.fallbacks.internal.layout.FeatureClaims;
 import dev.thefactory.fallbacks.internal.layout.Ledger;
@@ -18,8 +21,10 @@ import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +43,45 @@ final class Skeleton {
                     + "file, a database) can replace it without touching the services.",
             "Items live in memory and are lost when the process stops; to keep them, implement the store for a "
                     + "file or a database.");
+
+    /**
+     * A skeleton cannot keep a secret as a salted hash, so it leaves secret fields (passwords, tokens, PINs) out
+     * rather than store or print them in plain text; an entity whose every text field is secret keeps none of them
+     * and gets a {@code name} instead.
+     *
+     * @param in the project
+     * @return the project without secret fields
+     */
+    static ProjectInput withoutSecrets(ProjectInput in) {
+        Domain domain = in.domain();
+        if (domain.entities().stream().flatMap(e -> e.fields().stream()).noneMatch(Field::secret)) {
+            return in;
+        }
+        List<Entity> entities = new ArrayList<>();
+        for (Entity e : domain.entities()) {
+            List<Field> fields = new ArrayList<>(e.fields().stream().filter(f -> !f.secret()).toList());
+            if (fields.stream().noneMatch(f -> f.type() == FieldType.STRING)) {
+                fields.add(0, new Field(e.fields().stream().anyMatch(f -> f.name().equals("name")) ? "label" : "name",
+                        FieldType.STRING, true));
+            }
+            List<String> kept = fields.stream().map(Field::name).toList();
+            List<String> filters = e.filterFields().stream().filter(kept::contains).toList();
+            List<String> sorts = e.sortFields().stream().filter(kept::contains).toList();
+            List<String> updates = e.updateFields().stream().filter(kept::contains).toList();
+            List<Threshold> thresholds = e.thresholds().stream().filter(t -> kept.contains(t.field())).toList();
+            Set<Operation> ops = EnumSet.copyOf(e.operations());
+            if (filters.isEmpty() && sorts.isEmpty() && thresholds.isEmpty()) {
+                ops.remove(Operation.FIND);
+            }
+            entities.add(new Entity(e.name(), e.plural(), fields, ops, e.statusActions(), filters, sorts, updates,
+                    e.aggregates(), thresholds));
+        }
+        List<String> notes = new ArrayList<>(domain.notes());
+        notes.add("The " + in.architecture().language().label() + " skeleton leaves out the fields that hold "
+                + "secrets, since it cannot keep them as salted hashes; only the Java output does.");
+        return new ProjectInput(in.spec(), new Domain(entities, domain.features(), notes), in.architecture(),
+                in.facts());
+    }
 
     /** @return the note every non-Java layout carries */
     static String uncheckedNote(Architecture a) {
