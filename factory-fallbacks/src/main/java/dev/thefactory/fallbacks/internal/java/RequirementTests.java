@@ -110,7 +110,7 @@ public final class RequirementTests {
         List<String> tests = new ArrayList<>();
         tests.add(cls + method(spec, f));
         Entity e = domain.entity(f.entity()).orElseThrow();
-        if (!secrets(e).isEmpty() && a.entryPoint() != EntryPoint.PIPELINE) {
+        if (!secrets(e).isEmpty()) {
             tests.add(cls + secretTest(e));
         }
         return tests;
@@ -473,6 +473,8 @@ public final class RequirementTests {
                     secretTest(c, surface, e);
                 }
             }
+        } else if (!secrets(domain.primary()).isEmpty()) {
+            pipelineSecretTest(c, domain.primary());
         }
         if (entry == EntryPoint.WEB) {
             testMethod(c, "void " + FORM_TEST + "() throws Exception");
@@ -716,6 +718,21 @@ public final class RequirementTests {
             c.line("assertFalse(left.contains(" + l0 + "), left);");
             c.line("assertTrue(left.contains(" + l1 + "), left);");
         }
+    }
+
+    private static void pipelineSecretTest(CodeBuilder c, Entity e) {
+        testMethod(c, "void " + secretTest(e) + "() throws Exception");
+        pipelineSteps(c, e);
+        c.line("String stored = stored();");
+        c.line("String written = output.toString();");
+        for (Field f : secrets(e)) {
+            String plain = lit(JavaTypes.sample(f, 0));
+            c.line("assertFalse(written.contains(" + plain + "), written);");
+            c.line("assertFalse(written.lines().findFirst().orElse(\"\").contains(" + lit(f.name()) + "), written);");
+            c.line("assertFalse(stored.contains(" + plain + "), stored);");
+        }
+        c.line("assertTrue(stored.contains(\"pbkdf2-sha256$\"), stored);");
+        c.close();
     }
 
     private static void secretTest(CodeBuilder c, Surface s, Entity e) {

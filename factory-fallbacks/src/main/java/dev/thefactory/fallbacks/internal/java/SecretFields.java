@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Makes a domain's secret fields safe to generate: a secret is text (its salted hash), and nothing filters, sorts or
- * compares by it, since only its hash is kept. A domain without secrets is returned as it is. Stateless and
+ * Makes a domain's secret fields safe to generate: a secret is text (its salted hash), nothing filters, sorts or
+ * compares by it, since only its hash is kept, and it is never an entity's label (the text shown for an item): the
+ * first text field that is not secret comes first, or an optional {@code name} is added. A domain without secrets is returned as it is. Stateless and
  * thread-safe.
  */
 final class SecretFields {
@@ -39,8 +40,18 @@ final class SecretFields {
         if (e.fields().stream().noneMatch(Field::secret)) {
             return e;
         }
-        List<Field> fields = e.fields().stream().map(f -> f.secret() && f.type() != FieldType.STRING
-                ? new Field(f.name(), FieldType.STRING, f.required(), true) : f).toList();
+        List<Field> fields = new ArrayList<>(e.fields().stream().map(f -> f.secret() && f.type() != FieldType.STRING
+                ? new Field(f.name(), FieldType.STRING, f.required(), true) : f).toList());
+        // the label (the first text field) is shown everywhere, so it must not be a secret
+        Field visible = fields.stream().filter(f -> f.type() == FieldType.STRING && !f.secret()).findFirst()
+                .orElse(null);
+        if (visible == null) {
+            visible = new Field(fields.stream().anyMatch(f -> f.name().equals("name")) ? "label" : "name",
+                    FieldType.STRING, false);
+        } else {
+            fields.remove(visible);
+        }
+        fields.add(0, visible);
         List<String> secret = fields.stream().filter(Field::secret).map(Field::name).toList();
         List<String> filters = e.filterFields().stream().filter(f -> !secret.contains(f)).toList();
         List<String> sorts = e.sortFields().stream().filter(f -> !secret.contains(f)).toList();
