@@ -123,10 +123,15 @@ public final class DocsTemplates {
             return;
         }
         out.append("## Not implemented\n\n");
-        out.append("These requirements of the spec are not (or only partly) implemented, with the reason:\n\n");
-        features.forEach(out::append);
+        if (!features.isEmpty()) {
+            out.append("These features of the spec are not (or only partly) implemented, with the reason:\n\n");
+            features.forEach(out::append);
+            out.append('\n');
+        }
         if (!others.isEmpty()) {
-            out.append("\n### Other requirements\n\n");
+            boolean anyFeature = Requirement.of(spec).stream().anyMatch(Requirement::isFeature);
+            out.append(features.isEmpty() && anyFeature ? "Every feature is implemented. " : "")
+                    .append("These other requirements of the spec are not (or only partly) honoured:\n\n");
             others.forEach(out::append);
         }
         out.append('\n');

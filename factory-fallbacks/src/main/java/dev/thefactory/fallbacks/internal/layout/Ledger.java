@@ -152,7 +152,9 @@ public final class Ledger {
                     || has(text, "go test", "testing") && language == Language.GO) {
                 return RequirementClaim.implemented(id, tests, layout.languageTests());
             }
-            return RequirementClaim.notImplemented(id, "the simple backend does not use " + r.text().strip()
+            int colon = r.text().indexOf(':');
+            String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
+            return RequirementClaim.notImplemented(id, "the simple backend does not use " + named
                     + ": it generates " + language.label() + " with its standard library only"
                     + (java ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));
         }
