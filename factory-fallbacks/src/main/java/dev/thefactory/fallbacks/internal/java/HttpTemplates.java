@@ -634,7 +634,16 @@ final class HttpTemplates {
                      * @throws IOException when the port cannot be bound
                      */
                     public ApiServer(Router router, int port) throws IOException {
-                        server = HttpServer.create(new InetSocketAddress(port), 0);
+                        this(router, new InetSocketAddress(port));
+                    }
+
+                    /**
+                     * @param router  answers the requests
+                     * @param address the address and port to serve on, such as the loopback address and port 0
+                     * @throws IOException when the address cannot be bound
+                     */
+                    public ApiServer(Router router, InetSocketAddress address) throws IOException {
+                        server = HttpServer.create(address, 0);
                         server.createContext("/", exchange -> handle(router, exchange));
                         server.setExecutor(executor);
                     }

@@ -421,6 +421,7 @@ public final class RequirementTests {
             case HTTP, WEB -> {
                 surface = new Http();
                 imports.addAll(List.of(pkg + ".http.ApiServer", pkg + ".http.Router", "java.net.URI",
+                        "java.net.Inet6Address", "java.net.InetAddress", "java.net.InetSocketAddress",
                         "java.net.http.HttpClient", "java.net.http.HttpRequest", "java.net.http.HttpResponse",
                         "org.junit.jupiter.api.AfterEach", "org.junit.jupiter.api.BeforeEach"));
             }
@@ -495,6 +496,10 @@ public final class RequirementTests {
         switch (a.entryPoint()) {
             case HTTP, WEB -> {
                 c.blank();
+                c.line("private static final String LOOPBACK = InetAddress.getLoopbackAddress() instanceof Inet6Address");
+                c.line("        ? \"[\" + InetAddress.getLoopbackAddress().getHostAddress() + \"]\"");
+                c.line("        : InetAddress.getLoopbackAddress().getHostAddress();");
+                c.blank();
                 c.line("private final HttpClient client = HttpClient.newHttpClient();");
                 c.line("private ApiServer server;");
                 c.blank();
@@ -512,7 +517,7 @@ public final class RequirementTests {
                 c.open("if (server != null)");
                 c.line("server.close();");
                 c.close();
-                c.line("server = new ApiServer(router, 0);");
+                c.line("server = new ApiServer(router, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));");
                 c.line("server.start();");
                 c.close();
                 c.blank();
@@ -522,7 +527,7 @@ public final class RequirementTests {
                 c.blank();
                 c.line("/** Calls the server on the loopback interface and checks the call succeeded. */");
                 c.open("private String call(String method, String path, String body) throws IOException, InterruptedException");
-                c.line("HttpRequest request = HttpRequest.newBuilder(URI.create(\"http://127.0.0.1:\" + server.port() + path))");
+                c.line("HttpRequest request = HttpRequest.newBuilder(URI.create(\"http://\" + LOOPBACK + \":\" + server.port() + path))");
                 c.line("        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()");
                 c.line("                : HttpRequest.BodyPublishers.ofString(body)).build();");
                 c.line("HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());");
