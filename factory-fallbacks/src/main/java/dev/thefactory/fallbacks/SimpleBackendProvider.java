@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Provides the {@code simple} backend: template agents that generate a real, tested project from a spec without
- * any external service. It is always healthy. Registered in
+ * any external service. It claims every requirement of the spec: a feature is implemented only when its whole text
+ * was honoured and a generated test, named after the requirement, exercises it through the project's public surface;
+ * everything else is claimed partial or not implemented, with the reason. It is always healthy. Registered in
  * {@code META-INF/services/dev.thefactory.spi.OrchestratorBackendProvider}; stateless and thread-safe.
  */
 public final class SimpleBackendProvider implements OrchestratorBackendProvider {

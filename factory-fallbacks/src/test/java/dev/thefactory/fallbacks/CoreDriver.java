@@ -11,6 +11,7 @@ import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.ChildTask;
 import dev.thefactory.spi.GeneratedFile;
 import dev.thefactory.spi.OrchestratorBackend;
+import dev.thefactory.spi.RequirementClaim;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.spi.TaskResult;
 import java.util.ArrayList;
@@ -31,7 +32,14 @@ final class CoreDriver {
 
     /** What one build produced. */
     record Build(Map<String, String> files, List<String> planned, Map<String, String> facts, List<String> notes,
-            List<String> taskIds) {
+            List<String> taskIds, List<RequirementClaim> claims) {
+
+        /** @return the claim of a requirement, which must have exactly one */
+        RequirementClaim claim(String id) {
+            List<RequirementClaim> found = claims.stream().filter(c -> c.requirementId().equals(id)).toList();
+            assertThat(found).as("claims of %s", id).hasSize(1);
+            return found.get(0);
+        }
     }
 
     /** The limit the driver grants: by default the core's child caps for a simple build. */
@@ -52,6 +60,7 @@ final class CoreDriver {
     private final List<String> notes = new ArrayList<>();
     private final List<String> taskIds = new ArrayList<>();
     private final List<String> planned = new ArrayList<>();
+    private final List<RequirementClaim> claims = new ArrayList<>();
 
     private CoreDriver(ToIntFunction<AgentTask> limits) {
         this.limits = limits;
@@ -95,7 +104,7 @@ final class CoreDriver {
                         .doesNotMatch("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
             }
         }
-        return new Build(files, planned, facts, notes, taskIds);
+        return new Build(files, planned, facts, notes, taskIds, claims);
     }
 
     /** Groups nothing: one design task per feature, as a planner with a large budget would. */
@@ -132,6 +141,7 @@ final class CoreDriver {
             assertThat(keys.add(child.key())).as("child key %s of %s is unique", child.key(), task.id()).isTrue();
         }
         published.putAll(result.facts());
+        claims.addAll(result.claims());
         notes.addAll(result.notes());
         if (task.phase() == Phase.STRUCTURE) {
             planned.addAll(result.plannedFiles());

@@ -60,7 +60,13 @@ class FactsAndFailuresTest {
                 .build();
         CoreDriver.Build build = CoreDriver.build(spec);
         assertThat(build.notes()).anyMatch(n -> n.startsWith("Feature 'Be delightful' is not generated"));
-        assertThat(build.files().get("README.md")).contains("- Be delightful (not generated)");
+        String readme = build.files().get("README.md");
+        assertThat(readme.substring(readme.indexOf("## Features"), readme.indexOf("## Not implemented")))
+                .doesNotContain("Be delightful");
+        assertThat(readme.substring(readme.indexOf("## Not implemented")))
+                .contains("`extended-1` \"Be delightful\": " + build.claim("extended-1").reason());
+        assertThat(build.claim("extended-1").status()).isEqualTo(dev.thefactory.api.RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(build.claim("extended-1").reason()).contains("not generated");
     }
 
     @Test

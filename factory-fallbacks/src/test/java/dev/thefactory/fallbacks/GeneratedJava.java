@@ -17,7 +17,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -29,7 +33,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 final class GeneratedJava {
 
     /** What the generated tests did. */
-    record TestRun(long found, long succeeded, long failed, String failures) {
+    record TestRun(long found, long succeeded, long failed, String failures, java.util.Set<String> passed) {
     }
 
     private GeneratedJava() {
@@ -95,12 +99,22 @@ final class GeneratedJava {
             LauncherDiscoveryRequest discovery = request.build();
             Launcher launcher = LauncherFactory.create();
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            launcher.execute(discovery, listener);
+            java.util.Set<String> passed = new java.util.TreeSet<>();
+            TestExecutionListener names = new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
+                            && id.getSource().orElse(null) instanceof MethodSource method) {
+                        passed.add(method.getClassName() + "#" + method.getMethodName());
+                    }
+                }
+            };
+            launcher.execute(discovery, listener, names);
             TestExecutionSummary summary = listener.getSummary();
             StringWriter failures = new StringWriter();
             summary.printFailuresTo(new java.io.PrintWriter(failures), 20);
             return new TestRun(summary.getTestsFoundCount(), summary.getTestsSucceededCount(),
-                    summary.getTotalFailureCount(), failures.toString());
+                    summary.getTotalFailureCount(), failures.toString(), passed);
         } finally {
             thread.setContextClassLoader(previous);
         }

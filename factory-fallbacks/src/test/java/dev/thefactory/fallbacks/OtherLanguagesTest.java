@@ -48,7 +48,7 @@ class OtherLanguagesTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "Language: Python; python3; -m unittest discover -s tests",
+        "Language: Python; python3; -m unittest discover -s tests -t .",
         "Language: Node.js; node; --test test/"})
     void theSkeletonsOwnTestsPassWhereTheInterpreterIsInstalled(String stack, String tool, String args)
             throws Exception {

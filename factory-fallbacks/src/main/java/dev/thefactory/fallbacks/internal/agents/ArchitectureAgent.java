@@ -23,7 +23,7 @@ public final class ArchitectureAgent implements Agent {
         List<String> notes = new ArrayList<>();
         notes.add("The simple backend generates a " + architecture.language().label() + " project with a "
                 + architecture.entryPoint().code() + " entry point in package " + architecture.basePackage() + ".");
-        Optional<String> unsupported = Language.unsupported(context.spec().techStack());
+        Optional<String> unsupported = Language.unsupported(context.spec());
         if (architecture.language() == Language.JAVA && unsupported.isPresent()) {
             notes.add("The tech stack names '" + Escape.line(unsupported.get()) + "', which the simple backend does "
                     + "not generate; it generated Java instead.");

@@ -2,9 +2,11 @@ package dev.thefactory.fallbacks.internal.agents;
 
 import dev.thefactory.api.AgentException;
 import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
+import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentContext;
@@ -20,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one part of the project (build files, code, tests or documentation). A top-level task writes the shared
+ * Writes one part of the project (build files, code, tests or documentation). The top-level documentation task,
+ * which sees the whole layout, also claims every requirement of the spec with its evidence. A top-level task writes the shared
  * files of its part and spawns one child per entity for the entity's own files (the chain reaction); when fewer
  * children are allowed it groups the entities, and when none are allowed it writes everything itself. A child
  * writes the files of the entities named by its {@value #PARAM_ENTITIES} parameter. Stateless and thread-safe.
@@ -40,10 +43,16 @@ public final class GenerateAgent implements Agent {
     @Override
     public TaskResult execute(AgentTask task, AgentContext context) {
         ProjectInput in = Inputs.project(task, context);
-        List<PlannedFile> mine = Layouts.of(in).files().stream().filter(f -> f.part() == part).toList();
+        ProjectLayout layout = Layouts.of(in);
+        List<PlannedFile> mine = layout.files().stream().filter(f -> f.part() == part).toList();
         if (task.parentId() != null) {
             return child(task, in, mine);
         }
+        TaskResult result = top(task, context, in, mine);
+        return part == Part.DOCS ? result.withClaims(Ledger.claims(in, layout)) : result;
+    }
+
+    private TaskResult top(AgentTask task, AgentContext context, ProjectInput in, List<PlannedFile> mine) {
         Set<String> units = new LinkedHashSet<>();
         for (Entity entity : in.domain().entities()) {
             if (mine.stream().anyMatch(f -> entity.name().equals(f.entity()))) {

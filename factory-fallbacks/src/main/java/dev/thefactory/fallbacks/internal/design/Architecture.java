@@ -75,7 +75,7 @@ public record Architecture(Language language, EntryPoint entryPoint, String disp
             facade = facade.length() > 33 ? facade.substring(0, 33) + "Library" : facade + "Library";
         }
         String display = Escape.line(spec.name());
-        return new Architecture(Language.detect(spec.techStack()), EntryPoint.of(spec.type()),
+        return new Architecture(Language.detect(spec), EntryPoint.of(spec.type()),
                 display.isEmpty() ? "Project" : display, groupId, Naming.slug(spec.name()), groupId, facade,
                 Storage.decide(spec));
     }

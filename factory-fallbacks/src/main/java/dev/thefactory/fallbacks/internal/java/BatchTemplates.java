@@ -133,7 +133,7 @@ final class BatchTemplates {
                         }
                         List<String> outHeader = new ArrayList<>();
                         outHeader.add("id");
-                        outHeader.addAll(${E}.FIELD_NAMES);
+                        outHeader.addAll(${E}.FIELD_NAMES);${DROP}
                         output.write(CsvCodec.line(outHeader));
                         output.write('\\n');
                         int read = 0;
@@ -159,7 +159,7 @@ final class BatchTemplates {
                                 ${E} stored = service.create(new FieldValues(row));
                                 List<String> out = new ArrayList<>();
                                 out.add(Long.toString(stored.id()));
-                                out.addAll(stored.toValues().asMap().values());
+                                out.addAll(stored.${VALUES}().asMap().values());
                                 output.write(CsvCodec.line(out));
                                 output.write('\\n');
                                 accepted++;
@@ -173,7 +173,10 @@ final class BatchTemplates {
                 }
                 """, pkg).replace("${E}", n).replace("${S}", s)
                 .replace("${words}", String.join(" ", Naming.words(n))).replace("${SUMMARY}", summary)
-                .replace("${STORED}", ServiceHolders.storedService(e));
+                .replace("${STORED}", ServiceHolders.storedService(e))
+                .replace("${DROP}", EntityTemplates.hasSecrets(e) ? "\n                        outHeader.removeAll("
+                        + n + ".SECRET_FIELD_NAMES);" : "")
+                .replace("${VALUES}", EntityTemplates.hasSecrets(e) ? "toPublicValues" : "toValues");
     }
 
     static String pipelineMain(String pkg, String displayName) {

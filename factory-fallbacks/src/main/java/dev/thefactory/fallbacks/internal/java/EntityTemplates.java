@@ -44,7 +44,8 @@ final class EntityTemplates {
         c.line(" *");
         c.line(" * @param id the id, 0 before it is stored");
         for (Field f : e.fields()) {
-            c.line(" * @param " + f.name() + " the " + words(f.name()) + (f.required() ? "; required" : f.type()
+            c.line(" * @param " + f.name() + " the " + words(f.name()) + (f.secret() ? " as a salted hash (see "
+                    + "{@link Secrets}); never returned" : "") + (f.required() ? "; required" : f.type()
                     == FieldType.BOOLEAN ? "" : "; may be null"));
         }
         c.line(" */");
@@ -61,6 +62,10 @@ final class EntityTemplates {
         c.close();
         for (Field f : e.fields()) {
             String lit = JavaTypes.literal(f.name());
+            if (f.secret()) {
+                c.line(f.name() + " = Secrets.stored(" + lit + ", " + f.name() + ", " + f.required() + ");");
+                continue;
+            }
             switch (f.type()) {
                 case STRING -> c.line(f.name() + " = Validation.text(" + lit + ", " + f.name() + ", " + f.required()
                         + ");");
@@ -88,9 +93,13 @@ final class EntityTemplates {
         c.line("values.requireOnly(FIELD_NAMES);");
         List<String> args = new ArrayList<>();
         args.add("id");
-        e.fields().forEach(f -> args.add(JavaTypes.parse(f)));
+        e.fields().forEach(f -> args.add(f.secret() ? "Secrets.hash(" + JavaTypes.literal(f.name()) + ", "
+                + JavaTypes.parse(f) + ", " + f.required() + ")" : JavaTypes.parse(f)));
         c.line("return new " + e.name() + "(" + String.join(", ", args) + ");");
         c.close();
+        if (hasSecrets(e)) {
+            secretMethods(c, e);
+        }
         c.blank();
         c.line("/** @param newId the id @return a copy with that id */");
         c.open("public " + e.name() + " withId(long newId)");
@@ -111,12 +120,19 @@ final class EntityTemplates {
         c.line("Map<String, Object> out = new LinkedHashMap<>();");
         c.line("out.put(\"id\", id);");
         for (Field f : e.fields()) {
-            c.line("out.put(" + JavaTypes.literal(f.name()) + ", " + JavaTypes.json(f) + ");");
+            if (!f.secret()) {
+                c.line("out.put(" + JavaTypes.literal(f.name()) + ", " + JavaTypes.json(f) + ");");
+            }
         }
         c.line("return out;");
         c.close();
         c.blank();
-        c.line("/** @return the fields without the id, as text; {@link #fromFields} reads them back */");
+        if (hasSecrets(e)) {
+            c.line("/** @return the fields without the id, as text, secrets as their hashes; {@link #fromStored} reads them"
+                    + " back */");
+        } else {
+            c.line("/** @return the fields without the id, as text; {@link #fromFields} reads them back */");
+        }
         c.open("public FieldValues toValues()");
         c.line("Map<String, String> out = new LinkedHashMap<>();");
         for (Field f : e.fields()) {
@@ -126,6 +142,75 @@ final class EntityTemplates {
         c.close();
         c.close();
         return c.toString();
+    }
+
+    static boolean hasSecrets(Entity e) {
+        return e.fields().stream().anyMatch(Field::secret);
+    }
+
+    /** Writes what an entity with secrets needs: reading stored hashes, changes, public values, a safe toString. */
+    private static void secretMethods(CodeBuilder c, Entity e) {
+        String n = e.name();
+        c.blank();
+        c.line("/** The names of the fields that are never returned: they hold secrets, stored as salted hashes. */");
+        c.line("public static final List<String> SECRET_FIELD_NAMES = List.of(" + String.join(", ", e.fields().stream()
+                .filter(Field::secret).map(f -> JavaTypes.literal(f.name())).toList()) + ");");
+        c.blank();
+        c.line("/**");
+        c.line(" * @param id     the id");
+        c.line(" * @param values the field values as {@link #toValues} stored them: secrets as their hashes");
+        c.line(" * @return the " + words(n));
+        c.line(" * @throws IllegalArgumentException on an unknown field, a missing or invalid value, or a plain secret");
+        c.line(" */");
+        c.open("public static " + n + " fromStored(long id, FieldValues values)");
+        c.line("values.requireOnly(FIELD_NAMES);");
+        List<String> args = new ArrayList<>();
+        args.add("id");
+        e.fields().forEach(f -> args.add(JavaTypes.parse(f)));
+        c.line("return new " + n + "(" + String.join(", ", args) + ");");
+        c.close();
+        c.blank();
+        c.line("/**");
+        c.line(" * @param changes new values as text; a new secret is hashed, an absent one keeps its hash");
+        c.line(" * @return a copy with the changes");
+        c.line(" * @throws IllegalArgumentException on an unknown field or a missing or invalid value");
+        c.line(" */");
+        c.open("public " + n + " withChanges(FieldValues changes)");
+        c.line("changes.requireOnly(FIELD_NAMES);");
+        c.line("FieldValues values = toValues().with(changes);");
+        List<String> merged = new ArrayList<>();
+        merged.add("id");
+        for (Field f : e.fields()) {
+            String lit = JavaTypes.literal(f.name());
+            merged.add(f.secret() ? "changes.asMap().containsKey(" + lit + ") ? Secrets.hash(" + lit + ", changes.text("
+                    + lit + "), " + f.required() + ") : " + f.name() : JavaTypes.parse(f));
+        }
+        c.line("return new " + n + "(" + String.join(", ", merged) + ");");
+        c.close();
+        c.blank();
+        c.line("/** @return the fields without the id and without the secrets, as text */");
+        c.open("public FieldValues toPublicValues()");
+        c.line("Map<String, String> out = new LinkedHashMap<>();");
+        for (Field f : e.fields()) {
+            if (!f.secret()) {
+                c.line("out.put(" + JavaTypes.literal(f.name()) + ", FieldValues.format(" + f.name() + "));");
+            }
+        }
+        c.line("return new FieldValues(out);");
+        c.close();
+        c.blank();
+        c.line("/** @return the " + words(n) + " without its secrets */");
+        c.line("@Override");
+        c.open("public String toString()");
+        List<String> parts = new ArrayList<>();
+        parts.add("\"id=\" + id");
+        for (Field f : e.fields()) {
+            if (!f.secret()) {
+                parts.add("\"" + f.name() + "=\" + " + f.name());
+            }
+        }
+        c.line("return \"" + n + "[\" + " + String.join(" + \", \" + ", parts) + " + \"]\";");
+        c.close();
     }
 
     private static List<String> replaced(Entity e, String component, String with) {
@@ -248,7 +333,8 @@ final class EntityTemplates {
             c.line(" */");
             c.open("public " + n + " update(long id, FieldValues changes)");
             c.line("changes.requireOnly(" + n + ".FIELD_NAMES);");
-            c.line("return repository.update(id, current -> " + n
+            c.line(hasSecrets(e) ? "return repository.update(id, current -> current.withChanges(changes))"
+                    : "return repository.update(id, current -> " + n
                     + ".fromFields(id, current.toValues().with(changes)))");
             c.line("        .orElseThrow(() -> notFound(id));");
             c.close();
@@ -372,11 +458,14 @@ final class EntityTemplates {
             c.line("List<String> header = new ArrayList<>();");
             c.line("header.add(\"id\");");
             c.line("header.addAll(" + n + ".FIELD_NAMES);");
+            if (hasSecrets(e)) {
+                c.line("header.removeAll(" + n + ".SECRET_FIELD_NAMES);");
+            }
             c.line("StringBuilder csv = new StringBuilder(CsvCodec.line(header)).append('\\n');");
             c.open("for (" + n + " item : list())");
             c.line("List<String> cells = new ArrayList<>();");
             c.line("cells.add(Long.toString(item.id()));");
-            c.line("cells.addAll(item.toValues().asMap().values());");
+            c.line("cells.addAll(item." + (hasSecrets(e) ? "toPublicValues" : "toValues") + "().asMap().values());");
             c.line("csv.append(CsvCodec.line(cells)).append('\\n');");
             c.close();
             c.line("return csv.toString();");

@@ -3,6 +3,8 @@ package dev.thefactory.fallbacks.internal.java;
 import dev.thefactory.fallbacks.internal.domain.AggregateKind;
 import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.Field;
+import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
 import dev.thefactory.fallbacks.internal.domain.Threshold;
@@ -632,7 +634,16 @@ final class HttpTemplates {
                      * @throws IOException when the port cannot be bound
                      */
                     public ApiServer(Router router, int port) throws IOException {
-                        server = HttpServer.create(new InetSocketAddress(port), 0);
+                        this(router, new InetSocketAddress(port));
+                    }
+
+                    /**
+                     * @param router  answers the requests
+                     * @param address the address and port to serve on, such as the loopback address and port 0
+                     * @throws IOException when the address cannot be bound
+                     */
+                    public ApiServer(Router router, InetSocketAddress address) throws IOException {
+                        server = HttpServer.create(address, 0);
                         server.createContext("/", exchange -> handle(router, exchange));
                         server.setExecutor(executor);
                     }
@@ -714,6 +725,37 @@ final class HttpTemplates {
                 """, pkg).replace("${name}", Escape.javadoc(displayName));
     }
 
+    /** @return one labelled input per field of the entity that takes a value, required ones marked required */
+    private static String inputs(Entity e) {
+        StringBuilder out = new StringBuilder();
+        for (Field f : e.fields()) {
+            String words = Naming.capitalize(String.join(" ", Naming.words(f.name())));
+            String required = f.required() ? " required" : "";
+            String input;
+            if (f.type() == FieldType.BOOLEAN && !f.secret()) {
+                input = "<input type=\"checkbox\" name=\"" + f.name() + "\" value=\"true\">";
+            } else if (f.type() == FieldType.LEVEL && !f.secret()) {
+                StringBuilder options = new StringBuilder(f.required() ? "" : "<option value=\"\"></option>");
+                for (String level : FieldType.LEVELS) {
+                    options.append("<option>").append(level).append("</option>");
+                }
+                input = "<select name=\"" + f.name() + "\"" + required + ">" + options + "</select>";
+            } else {
+                String type = f.secret() ? "password" : switch (f.type()) {
+                    case DATE -> "date";
+                    case INT, LONG -> "number\" min=\"0\" step=\"1";
+                    case DECIMAL -> "number\" min=\"0\" step=\"0.01";
+                    default -> "text";
+                };
+                input = "<input type=\"" + type + "\" name=\"" + f.name() + "\"" + required
+                        + (f.type() == FieldType.STRING || f.secret() ? " maxlength=\"200\"" : "") + ">";
+            }
+            out.append("    <label>").append(words).append(' ').append(input)
+                    .append("</label>\n");
+        }
+        return out.toString();
+    }
+
     static String page(Domain domain, String displayName) {
         Entity e = domain.primary();
         String label = e.label().name();
@@ -733,8 +775,7 @@ final class HttpTemplates {
                 <body>
                   <h1>${title}</h1>
                   <form id="add">
-                    <label>${labelWords} <input name="${label}" required maxlength="200"></label>
-                    <button type="submit">Add</button>
+                ${inputs}    <button type="submit">Add</button>
                   </form>
                   <p id="message"></p>
                   <ul id="items"></ul>
@@ -765,7 +806,7 @@ final class HttpTemplates {
                 </body>
                 </html>
                 """.replace("${title}", Escape.xml(Escape.line(displayName)))
-                .replace("${labelWords}", Naming.capitalize(String.join(" ", Naming.words(label))))
+                .replace("${inputs}", inputs(e))
                 .replace("${links}", links.toString())
                 .replace("${label}", label)
                 .replace("${base}", base);

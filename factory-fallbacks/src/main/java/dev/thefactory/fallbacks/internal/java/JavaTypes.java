@@ -16,6 +16,9 @@ final class JavaTypes {
 
     /** @return the Java type of a field's component */
     static String type(Field field) {
+        if (field.secret()) {
+            return "String";
+        }
         return switch (field.type()) {
             case STRING -> "String";
             case DATE -> "LocalDate";
@@ -43,6 +46,9 @@ final class JavaTypes {
     /** @return the expression that reads the field from a {@code FieldValues} named {@code values} */
     static String parse(Field field) {
         String name = literal(field.name());
+        if (field.secret()) {
+            return "values.text(" + name + ")";
+        }
         return switch (field.type()) {
             case STRING -> "values.text(" + name + ")";
             case DATE -> "values.date(" + name + ")";
@@ -95,6 +101,9 @@ final class JavaTypes {
 
     /** @return a value of the right form that the model rejects when parsing, or null for text and booleans */
     static String invalid(Field field) {
+        if (field.secret()) {
+            return null;
+        }
         return switch (field.type()) {
             case DATE -> "not-a-date";
             case INT, LONG -> "many";

@@ -47,7 +47,7 @@ final class ServiceHolders {
      */
     static String storedService(Entity e) {
         return "new " + e.name() + "Service(storage.repository(\"" + storeName(e) + "\", " + e.name()
-                + "::toValues, " + e.name() + "::fromFields))";
+                + "::toValues, " + e.name() + (EntityTemplates.hasSecrets(e) ? "::fromStored))" : "::fromFields))");
     }
 
     /**

@@ -9,8 +9,13 @@ import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.text.Escape;
+import dev.thefactory.api.Requirement;
+import dev.thefactory.api.RequirementStatus;
+import dev.thefactory.spi.RequirementClaim;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Generates the README and the {@code docs/} pages of a project in any language, from the spec, the domain and the
@@ -41,9 +46,10 @@ public final class DocsTemplates {
     /**
      * @param in    the project
      * @param guide the language's guide
+     * @param ledger what the simple backend claims about every requirement
      * @return README.md
      */
-    public static String readme(ProjectInput in, Guide guide) {
+    public static String readme(ProjectInput in, Guide guide, Supplier<List<RequirementClaim>> ledger) {
         ProjectSpec spec = in.spec();
         Architecture a = in.architecture();
         StringBuilder out = new StringBuilder();
@@ -62,15 +68,18 @@ public final class DocsTemplates {
             spec.objectives().forEach(o -> out.append("- ").append(md(o)).append('\n'));
             out.append('\n');
         }
+        List<RequirementClaim> claims = ledger.get();
         out.append("## Features\n\n");
-        for (FeatureMapping f : in.domain().features()) {
-            String text = featureText(spec, f);
-            out.append("- ").append(md(text)).append(f.supported() ? "" : " (not generated)").append('\n');
-        }
+        List<Requirement> working = implementedFeatures(spec, claims);
         if (in.domain().features().isEmpty()) {
-            out.append("- Manage ").append(md(in.domain().primary().plural())).append(" (no features were given)\n");
+            out.append("The spec lists no features; the project manages ").append(md(in.domain().primary().plural()))
+                    .append(".\n");
+        } else if (working.isEmpty()) {
+            out.append("None of the spec's features is implemented; see *Not implemented* below.\n");
         }
+        working.forEach(r -> out.append("- ").append(md(r.text())).append('\n'));
         out.append('\n');
+        notImplemented(out, spec, claims);
         if (!guide.build().isEmpty()) {
             out.append("## Build\n\n");
             fence(out, "shell", guide.build());
@@ -85,6 +94,47 @@ public final class DocsTemplates {
         out.append("\nSee [docs/usage.md](docs/usage.md) for every command and [docs/architecture.md]")
                 .append("(docs/architecture.md) for how the code is organised.\n");
         return out.toString();
+    }
+
+    private static List<Requirement> implementedFeatures(ProjectSpec spec, List<RequirementClaim> claims) {
+        return Requirement.of(spec).stream().filter(Requirement::isFeature).filter(r -> claims.stream()
+                .anyMatch(c -> c.requirementId().equals(r.id()) && c.status() == RequirementStatus.IMPLEMENTED))
+                .toList();
+    }
+
+    /** Writes the "Not implemented" section: every requirement not claimed implemented, quoted, with its reason. */
+    private static void notImplemented(StringBuilder out, ProjectSpec spec, List<RequirementClaim> claims) {
+        List<String> features = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Requirement r : Requirement.of(spec)) {
+            RequirementClaim claim = claims.stream().filter(c -> c.requirementId().equals(r.id())).findFirst()
+                    .orElse(null);
+            if (claim != null && claim.status() == RequirementStatus.IMPLEMENTED) {
+                continue;
+            }
+            String why = claim == null ? "not claimed by the simple backend"
+                    : claim.status() == RequirementStatus.PARTIAL
+                    ? "partly: " + claim.reason() + " (not honoured: " + String.join("; ", claim.gaps()) + ")"
+                    : claim.reason();
+            String line = "- `" + r.id() + "` \"" + md(Escape.line(r.text())) + "\": " + md(Escape.line(why)) + "\n";
+            (r.isFeature() ? features : others).add(line);
+        }
+        if (features.isEmpty() && others.isEmpty()) {
+            return;
+        }
+        out.append("## Not implemented\n\n");
+        if (!features.isEmpty()) {
+            out.append("These features of the spec are not (or only partly) implemented, with the reason:\n\n");
+            features.forEach(out::append);
+            out.append('\n');
+        }
+        if (!others.isEmpty()) {
+            boolean anyFeature = Requirement.of(spec).stream().anyMatch(Requirement::isFeature);
+            out.append(features.isEmpty() && anyFeature ? "Every feature is implemented. " : "")
+                    .append("These other requirements of the spec are not (or only partly) honoured:\n\n");
+            others.forEach(out::append);
+        }
+        out.append('\n');
     }
 
     private static String featureText(ProjectSpec spec, FeatureMapping f) {
@@ -112,8 +162,10 @@ public final class DocsTemplates {
             out.append("| field | type | required |\n| --- | --- | --- |\n");
             out.append("| id | number | assigned |\n");
             for (Field f : e.fields()) {
-                out.append("| ").append(f.name()).append(" | ").append(f.type().code()).append(" | ")
-                        .append(f.required() ? "yes" : "no").append(" |\n");
+                out.append("| ").append(f.name()).append(" | ").append(f.type().code())
+                        .append(f.secret() && guide.checked() ? ", secret: stored only as a salted PBKDF2 hash, never "
+                                + "returned" : f.secret() ? ", secret: not protected by this skeleton" : "")
+                        .append(" | ").append(f.required() ? "yes" : "no").append(" |\n");
             }
             out.append("\nOperations: ").append(String.join(", ", e.operations().stream().map(Operation::code)
                     .toList())).append(".\n\n");
@@ -134,26 +186,37 @@ public final class DocsTemplates {
      * @param in       the project
      * @param guide    the language's guide
      * @param describe how to use an entity's operations, for features that have no design fact
+     * @param ledger   what the simple backend claims about every requirement
      * @return docs/usage.md
      */
-    public static String usage(ProjectInput in, Guide guide, Function<FeatureMapping, String> describe) {
+    public static String usage(ProjectInput in, Guide guide, Function<FeatureMapping, String> describe,
+            Supplier<List<RequirementClaim>> ledger) {
         StringBuilder out = new StringBuilder();
         out.append("# Using ").append(md(in.architecture().displayName())).append("\n\n");
         out.append("## Run\n\n");
         fence(out, "shell", guide.run());
         out.append("\n## Example\n\n");
         fence(out, guide.exampleLanguage(), List.of(guide.example().split("\n")));
+        List<RequirementClaim> claims = ledger.get();
         out.append("\n## Features\n\n");
+        out.append("Only the features listed here are implemented and tested.\n\n");
         out.append("| feature | how |\n| --- | --- |\n");
         for (FeatureMapping f : in.domain().features()) {
+            boolean implemented = claims.stream().anyMatch(c -> c.requirementId().equals(f.requirementId())
+                    && c.status() == RequirementStatus.IMPLEMENTED);
+            if (!implemented) {
+                continue;
+            }
             String key = DomainCodec.featureKey(FEATURE_USAGE, f.scope(), f.index());
             String how = in.facts().get(key);
-            if (how == null) {
-                how = f.supported() ? describe.apply(f) : "not generated: " + md(f.detail());
+            if (how == null || how.startsWith("not generated")) {
+                how = describe.apply(f);
             }
             out.append("| ").append(md(featureText(in.spec(), f))).append(" | ")
                     .append(Escape.line(how).replace("|", "\\|")).append(" |\n");
         }
+        out.append('\n');
+        notImplemented(out, in.spec(), claims);
         return out.toString();
     }
 }

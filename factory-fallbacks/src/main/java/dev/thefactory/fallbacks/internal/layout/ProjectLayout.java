@@ -1,6 +1,7 @@
 package dev.thefactory.fallbacks.internal.layout;
 
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import dev.thefactory.spi.RequirementClaim;
 import java.util.List;
 
 /**
@@ -20,4 +21,16 @@ public interface ProjectLayout {
 
     /** @return what the user should know about this layout (such as output that is not compile-checked) */
     List<String> notes();
+
+    /**
+     * @param feature a feature of the domain
+     * @return what the layout claims about it, with its evidence
+     */
+    RequirementClaim claim(FeatureMapping feature);
+
+    /**
+     * @return the generated tests, named as the language's runner names them, that show the project is in its
+     *         language: run by that runner, they pass
+     */
+    List<String> languageTests();
 }

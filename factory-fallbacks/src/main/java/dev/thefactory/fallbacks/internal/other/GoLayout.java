@@ -32,8 +32,9 @@ public final class GoLayout {
      * @param in the project
      * @return its layout
      */
-    public static ProjectLayout of(ProjectInput in) {
-        return Skeleton.layout(in, new GoLayout(in).plan(), RUN);
+    public static ProjectLayout of(ProjectInput given) {
+        ProjectInput in = Skeleton.withoutSecrets(given);
+        return Skeleton.layout(in, new GoLayout(in).plan(), RUN, languageTests(in));
     }
 
     private List<PlannedFile> plan() {
@@ -55,7 +56,7 @@ public final class GoLayout {
         layout.put("store_test.go", "tests for go test");
         Guide guide = Skeleton.guide("Go", List.of("go build ./..."), List.of("go test ./..."), List.of(RUN + "help"),
                 layout, RUN + Skeleton.kind(e) + " add --" + e.label().name() + " \"First\"");
-        Skeleton.docs(list, in, guide, RUN);
+        Skeleton.docs(list, in, guide, RUN, languageTests(in));
         return list;
     }
 
@@ -392,5 +393,11 @@ public final class GoLayout {
                 }
                 """.replace("${kind}", Escape.jsonString(Skeleton.kind(e))).replace("${valid}", valid.toString())
                 .replace("${label}", Escape.jsonString(e.label().name()));
+    }
+
+    /** @return the generated tests, as the language's runner names them, that run the store */
+    static List<String> languageTests(ProjectInput in) {
+        return List.of("example.com/" + in.architecture().artifactId() + "#TestAddListGet",
+                "example.com/" + in.architecture().artifactId() + "#TestRejectsInvalidValues");
     }
 }

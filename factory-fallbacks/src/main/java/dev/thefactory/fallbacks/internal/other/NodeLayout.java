@@ -34,8 +34,9 @@ public final class NodeLayout {
      * @param in the project
      * @return its layout
      */
-    public static ProjectLayout of(ProjectInput in) {
-        return Skeleton.layout(in, new NodeLayout(in).plan(), RUN);
+    public static ProjectLayout of(ProjectInput given) {
+        ProjectInput in = Skeleton.withoutSecrets(given);
+        return Skeleton.layout(in, new NodeLayout(in).plan(), RUN, languageTests(in));
     }
 
     private List<PlannedFile> plan() {
@@ -55,7 +56,7 @@ public final class NodeLayout {
         layout.put("test/", "tests for node --test");
         Guide guide = Skeleton.guide("JavaScript (Node.js 18+)", List.of(), List.of("npm test"),
                 List.of(RUN + "help"), layout, RUN + Skeleton.kind(e) + " add --" + e.label().name() + " \"First\"");
-        Skeleton.docs(list, in, guide, RUN);
+        Skeleton.docs(list, in, guide, RUN, languageTests(in));
         return list;
     }
 
@@ -310,5 +311,11 @@ public final class NodeLayout {
                 });
                 """.replace("${kind}", Escape.jsonString(Skeleton.kind(e))).replace("${valid}", valid.toString())
                 .replace("${label}", Escape.jsonString(e.label().name()));
+    }
+
+    /** @return the generated tests, as the language's runner names them, that run the store */
+    static List<String> languageTests(ProjectInput in) {
+        return List.of("test/store.test.js#adds, lists and gets items",
+                "test/store.test.js#rejects invalid values");
     }
 }

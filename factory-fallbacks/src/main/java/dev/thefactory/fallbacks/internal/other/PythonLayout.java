@@ -34,9 +34,10 @@ public final class PythonLayout {
      * @param in the project
      * @return its layout
      */
-    public static ProjectLayout of(ProjectInput in) {
+    public static ProjectLayout of(ProjectInput given) {
+        ProjectInput in = Skeleton.withoutSecrets(given);
         PythonLayout python = new PythonLayout(in);
-        return Skeleton.layout(in, python.plan(), python.run());
+        return Skeleton.layout(in, python.plan(), python.run(), languageTests(in));
     }
 
     /** @return the command that runs the project, followed by a space */
@@ -55,6 +56,7 @@ public final class PythonLayout {
         Skeleton.add(list, src + "models.py", Part.CODE, this::models);
         Skeleton.add(list, src + "store.py", Part.CODE, PythonLayout::store);
         Skeleton.add(list, src + "__main__.py", Part.CODE, this::main);
+        Skeleton.add(list, "tests/__init__.py", Part.TESTS, () -> "\"\"\"Tests of the generated project.\"\"\"\n");
         Skeleton.add(list, "tests/test_store.py", Part.TESTS, this::tests);
         Entity e = in.domain().primary();
         Map<String, String> layout = new LinkedHashMap<>();
@@ -63,11 +65,11 @@ public final class PythonLayout {
         layout.put(src + "store.py", "a thread-safe in-memory store");
         layout.put(src + "__main__.py", "the command-line entry point");
         layout.put("tests/", "unittest tests");
-        Guide guide = Skeleton.guide("Python 3", List.of(), List.of("PYTHONPATH=src python -m unittest discover -s tests"),
+        Guide guide = Skeleton.guide("Python 3", List.of(), List.of("PYTHONPATH=src python -m unittest discover -s tests -t ."),
                 List.of("PYTHONPATH=src " + run() + "help"), layout,
                 "PYTHONPATH=src " + run() + "<<'EOF'\n" + Skeleton.kind(e) + " add --" + e.label().name()
                         + " \"First\"\n" + Skeleton.kind(e) + " list\nEOF");
-        Skeleton.docs(list, in, guide, run());
+        Skeleton.docs(list, in, guide, run(), languageTests(in));
         return list;
     }
 
@@ -349,5 +351,11 @@ public final class PythonLayout {
                     unittest.main()
                 """.replace("${pkg}", pkg).replace("${kind}", Escape.pythonString(Skeleton.kind(e)))
                 .replace("${valid}", dict.toString()).replace("${label}", Escape.pythonString(e.label().name()));
+    }
+
+    /** @return the generated tests, as the language's runner names them, that run the store */
+    static List<String> languageTests(ProjectInput in) {
+        return List.of("tests.test_store.StoreTest#test_adds_lists_and_gets",
+                "tests.test_store.StoreTest#test_rejects_invalid_values");
     }
 }

@@ -1,12 +1,17 @@
 package dev.thefactory.fallbacks.internal.other;
 
 import dev.thefactory.fallbacks.internal.design.Architecture;
+import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
 import dev.thefactory.fallbacks.internal.domain.Field;
+import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
 import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
+import dev.thefactory.fallbacks.internal.layout.FeatureClaims;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
 import dev.thefactory.fallbacks.internal.layout.Guide;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
@@ -14,9 +19,12 @@ import dev.thefactory.fallbacks.internal.layout.PlannedLayout;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
 import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
 import dev.thefactory.fallbacks.internal.text.Naming;
+import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +43,45 @@ final class Skeleton {
                     + "file, a database) can replace it without touching the services.",
             "Items live in memory and are lost when the process stops; to keep them, implement the store for a "
                     + "file or a database.");
+
+    /**
+     * A skeleton cannot keep a secret as a salted hash, so it leaves secret fields (passwords, tokens, PINs) out
+     * rather than store or print them in plain text; an entity whose every text field is secret keeps none of them
+     * and gets a {@code name} instead.
+     *
+     * @param in the project
+     * @return the project without secret fields
+     */
+    static ProjectInput withoutSecrets(ProjectInput in) {
+        Domain domain = in.domain();
+        if (domain.entities().stream().flatMap(e -> e.fields().stream()).noneMatch(Field::secret)) {
+            return in;
+        }
+        List<Entity> entities = new ArrayList<>();
+        for (Entity e : domain.entities()) {
+            List<Field> fields = new ArrayList<>(e.fields().stream().filter(f -> !f.secret()).toList());
+            if (fields.stream().noneMatch(f -> f.type() == FieldType.STRING)) {
+                fields.add(0, new Field(e.fields().stream().anyMatch(f -> f.name().equals("name")) ? "label" : "name",
+                        FieldType.STRING, true));
+            }
+            List<String> kept = fields.stream().map(Field::name).toList();
+            List<String> filters = e.filterFields().stream().filter(kept::contains).toList();
+            List<String> sorts = e.sortFields().stream().filter(kept::contains).toList();
+            List<String> updates = e.updateFields().stream().filter(kept::contains).toList();
+            List<Threshold> thresholds = e.thresholds().stream().filter(t -> kept.contains(t.field())).toList();
+            Set<Operation> ops = EnumSet.copyOf(e.operations());
+            if (filters.isEmpty() && sorts.isEmpty() && thresholds.isEmpty()) {
+                ops.remove(Operation.FIND);
+            }
+            entities.add(new Entity(e.name(), e.plural(), fields, ops, e.statusActions(), filters, sorts, updates,
+                    e.aggregates(), thresholds));
+        }
+        List<String> notes = new ArrayList<>(domain.notes());
+        notes.add("The " + in.architecture().language().label() + " skeleton leaves out the fields that hold "
+                + "secrets, since it cannot keep them as salted hashes; only the Java output does.");
+        return new ProjectInput(in.spec(), new Domain(entities, domain.features(), notes), in.architecture(),
+                in.facts());
+    }
 
     /** @return the note every non-Java layout carries */
     static String uncheckedNote(Architecture a) {
@@ -84,8 +131,10 @@ final class Skeleton {
      * @param prefix the command that runs the project, followed by a space
      * @return the layout of a skeleton: its usage is the generic command line, its note says it is unchecked
      */
-    static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix) {
-        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), List.of(uncheckedNote(in.architecture())));
+    static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix, List<String> languageTests) {
+        String language = in.architecture().language().label();
+        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), List.of(uncheckedNote(in.architecture())),
+                f -> FeatureClaims.skeleton(f, language), languageTests);
     }
 
     static void add(List<PlannedFile> list, String path, Part part, Supplier<String> content) {
@@ -100,11 +149,13 @@ final class Skeleton {
         return new Guide(language, build, test, run, layout, example, "shell", false, MEMORY_STORAGE);
     }
 
-    static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix) {
-        add(list, "README.md", Part.DOCS, () -> DocsTemplates.readme(in, guide));
+    static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix,
+            List<String> languageTests) {
+        Supplier<List<RequirementClaim>> ledger = () -> Ledger.claims(in, layout(in, list, prefix, languageTests));
+        add(list, "README.md", Part.DOCS, () -> DocsTemplates.readme(in, guide, ledger));
         add(list, "docs/architecture.md", Part.DOCS, () -> DocsTemplates.architecture(in, guide));
         add(list, "docs/usage.md", Part.DOCS, () -> DocsTemplates.usage(in, guide,
-                f -> featureUsage(in, f, prefix)));
+                f -> featureUsage(in, f, prefix), ledger));
     }
 
     static String gitignore(String... extra) {

@@ -1,0 +1,763 @@
+package dev.thefactory.fallbacks.internal.java;
+
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.fallbacks.internal.design.Architecture;
+import dev.thefactory.fallbacks.internal.design.EntryPoint;
+import dev.thefactory.fallbacks.internal.domain.AggregateKind;
+import dev.thefactory.fallbacks.internal.domain.Domain;
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import dev.thefactory.fallbacks.internal.domain.Field;
+import dev.thefactory.fallbacks.internal.domain.FieldType;
+import dev.thefactory.fallbacks.internal.domain.Operation;
+import dev.thefactory.fallbacks.internal.domain.StatusAction;
+import dev.thefactory.fallbacks.internal.domain.Threshold;
+import dev.thefactory.fallbacks.internal.text.CodeBuilder;
+import dev.thefactory.fallbacks.internal.text.Escape;
+import dev.thefactory.fallbacks.internal.text.Naming;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.thefactory.fallbacks.internal.java.TestTemplates.header;
+import static dev.thefactory.fallbacks.internal.java.TestTemplates.lit;
+import static dev.thefactory.fallbacks.internal.java.TestTemplates.testMethod;
+
+/**
+ * Generates {@code RequirementsTest}: one test per feature of the spec, named after its requirement id
+ * ({@code core1_addTasks}), that exercises the feature end to end through the project's public surface — HTTP calls
+ * against the started server, the commands of the command line, the library's facade, or a pipeline run — plus,
+ * per entity that holds a secret, a test that the secret is never returned nor stored in plain text, and for a web
+ * app a test that the page's form has every required field. Stateless and thread-safe.
+ */
+public final class RequirementTests {
+
+    /** The simple name of the generated class. */
+    public static final String CLASS = "RequirementsTest";
+
+    private RequirementTests() {
+    }
+
+    /**
+     * @param a the architecture
+     * @return the path of the generated class
+     */
+    public static String path(Architecture a) {
+        return "src/test/java/" + a.packagePath() + "/" + CLASS + ".java";
+    }
+
+    /**
+     * @param spec    the spec
+     * @param feature a feature
+     * @return the name of its test method, such as {@code core1_addTasksWithATitle}
+     */
+    public static String method(ProjectSpec spec, FeatureMapping feature) {
+        List<String> texts = feature.scope().equals("core") ? spec.features().core() : spec.features().extended();
+        String text = feature.index() < texts.size() ? texts.get(feature.index()) : feature.text();
+        List<String> words = Naming.words(text);
+        String tail = Naming.camel(words.subList(0, Math.min(words.size(), 5)));
+        String name = feature.scope() + (feature.index() + 1) + (tail.isEmpty() ? "" : "_" + tail);
+        return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+
+    /**
+     * @param entry  the entry point
+     * @param domain the domain
+     * @param f      a feature
+     * @return true if the generated class has a test that exercises the feature through the public surface
+     */
+    public static boolean covers(EntryPoint entry, Domain domain, FeatureMapping f) {
+        if (!f.supported()) {
+            return false;
+        }
+        if (entry == EntryPoint.PIPELINE) {
+            return f.entity().equals(domain.primary().name()) && Entity.BASELINE.containsAll(f.operations());
+        }
+        return true;
+    }
+
+    /**
+     * @param e an entity
+     * @return the name of the test that its secrets are never returned
+     */
+    public static String secretTest(Entity e) {
+        return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
+    }
+
+    /** The name of the test that the page's form has every required field of the primary entity. */
+    public static final String FORM_TEST = "thePageFormHasEveryRequiredField";
+
+    /**
+     * @param e an entity
+     * @return its secret fields
+     */
+    public static List<Field> secrets(Entity e) {
+        return e.fields().stream().filter(Field::secret).toList();
+    }
+
+    /**
+     * @param spec   the spec
+     * @param a      the architecture
+     * @param domain the domain
+     * @param f      a feature the class covers
+     * @return the tests that exercise it, as {@code Class#method}
+     */
+    public static List<String> tests(ProjectSpec spec, Architecture a, Domain domain, FeatureMapping f) {
+        String cls = a.basePackage() + "." + CLASS + "#";
+        List<String> tests = new ArrayList<>();
+        tests.add(cls + method(spec, f));
+        Entity e = domain.entity(f.entity()).orElseThrow();
+        if (!secrets(e).isEmpty()) {
+            tests.add(cls + secretTest(e));
+        }
+        return tests;
+    }
+
+    /** How the generated test reaches the project: each method gives a Java expression of type String. */
+    private interface Surface {
+        String create(Entity e, int variant);
+
+        String list(Entity e);
+
+        String get(Entity e, int id);
+
+        String update(Entity e, int id, String field, String value);
+
+        String delete(Entity e, int id);
+
+        String action(Entity e, StatusAction action, int id);
+
+        String findBy(Entity e, String field, String value);
+
+        String threshold(Entity e, Threshold t, String value);
+
+        String sortBy(Entity e, String field);
+
+        String summary(Entity e);
+
+        String export(Entity e);
+
+        String importCsv(Entity e, String csv);
+
+        /** @return how the output shows a field with a value */
+        String shows(String field, String value);
+
+        /** @return how the output shows that a field is present at all */
+        String mentions(String field);
+    }
+
+    private static final class Http implements Surface {
+        private static String base(Entity e) {
+            return "/api/" + HttpTemplates.resource(e);
+        }
+
+        private static String call(String method, String path, String body) {
+            return "call(" + lit(method) + ", " + lit(path) + ", " + body + ")";
+        }
+
+        @Override
+        public String create(Entity e, int variant) {
+            return call("POST", base(e), lit(jsonBody(e, variant)));
+        }
+
+        @Override
+        public String list(Entity e) {
+            return call("GET", base(e), "\"\"");
+        }
+
+        @Override
+        public String get(Entity e, int id) {
+            return call("GET", base(e) + "/" + id, "\"\"");
+        }
+
+        @Override
+        public String update(Entity e, int id, String field, String value) {
+            return call("PUT", base(e) + "/" + id, lit("{" + Escape.jsonString(field) + ": "
+                    + Escape.jsonString(value) + "}"));
+        }
+
+        @Override
+        public String delete(Entity e, int id) {
+            return call("DELETE", base(e) + "/" + id, "\"\"");
+        }
+
+        @Override
+        public String action(Entity e, StatusAction action, int id) {
+            return call("POST", base(e) + "/" + id + "/" + Naming.kebab(action.name()), "\"\"");
+        }
+
+        @Override
+        public String findBy(Entity e, String field, String value) {
+            return call("GET", base(e) + "/find-by-" + Naming.kebab(field) + "/" + value, "\"\"");
+        }
+
+        @Override
+        public String threshold(Entity e, Threshold t, String value) {
+            return call("GET", base(e) + "/find-" + Naming.kebab(t.name()) + "/" + value, "\"\"");
+        }
+
+        @Override
+        public String sortBy(Entity e, String field) {
+            return call("GET", base(e) + "/sort-by-" + Naming.kebab(field), "\"\"");
+        }
+
+        @Override
+        public String summary(Entity e) {
+            return call("GET", base(e) + "/summary", "\"\"");
+        }
+
+        @Override
+        public String export(Entity e) {
+            return call("GET", base(e) + "/export", "\"\"");
+        }
+
+        @Override
+        public String importCsv(Entity e, String csv) {
+            return call("POST", base(e) + "/import", csv);
+        }
+
+        @Override
+        public String shows(String field, String value) {
+            String json = value.equals("true") || value.equals("false") || value.matches("[0-9]+") ? value
+                    : Escape.jsonString(value);
+            return Escape.jsonString(field) + ":" + json;
+        }
+
+        @Override
+        public String mentions(String field) {
+            return Escape.jsonString(field);
+        }
+    }
+
+    private static final class Cli implements Surface {
+        private static String run(Entity e, String... args) {
+            List<String> all = new ArrayList<>();
+            all.add(lit(CliTemplates.command(e)));
+            for (String arg : args) {
+                all.add(lit(arg));
+            }
+            return "commands.execute(List.of(" + String.join(", ", all) + "))";
+        }
+
+        @Override
+        public String create(Entity e, int variant) {
+            List<String> args = new ArrayList<>(List.of(lit(CliTemplates.command(e)), "\"add\""));
+            for (Field f : JavaTypes.valued(e)) {
+                args.add(lit("--" + Naming.kebab(f.name())));
+                args.add(lit(JavaTypes.sample(f, variant)));
+            }
+            return "commands.execute(List.of(" + String.join(", ", args) + "))";
+        }
+
+        @Override
+        public String list(Entity e) {
+            return run(e, "list");
+        }
+
+        @Override
+        public String get(Entity e, int id) {
+            return run(e, "get", Integer.toString(id));
+        }
+
+        @Override
+        public String update(Entity e, int id, String field, String value) {
+            return run(e, "update", Integer.toString(id), "--" + Naming.kebab(field), value);
+        }
+
+        @Override
+        public String delete(Entity e, int id) {
+            return run(e, "delete", Integer.toString(id));
+        }
+
+        @Override
+        public String action(Entity e, StatusAction action, int id) {
+            return run(e, Naming.kebab(action.name()), Integer.toString(id));
+        }
+
+        @Override
+        public String findBy(Entity e, String field, String value) {
+            return run(e, "find-by-" + Naming.kebab(field), value);
+        }
+
+        @Override
+        public String threshold(Entity e, Threshold t, String value) {
+            return run(e, "find-" + Naming.kebab(t.name()), value);
+        }
+
+        @Override
+        public String sortBy(Entity e, String field) {
+            return run(e, "sort-by-" + Naming.kebab(field));
+        }
+
+        @Override
+        public String summary(Entity e) {
+            return run(e, "summary");
+        }
+
+        @Override
+        public String export(Entity e) {
+            return run(e, "export");
+        }
+
+        @Override
+        public String importCsv(Entity e, String csv) {
+            return "importFile(" + lit(CliTemplates.command(e)) + ", " + csv + ")";
+        }
+
+        @Override
+        public String shows(String field, String value) {
+            return field + "=" + value;
+        }
+
+        @Override
+        public String mentions(String field) {
+            return field + "=";
+        }
+    }
+
+    private static final class Library implements Surface {
+        private static String s(Entity e) {
+            return "api." + e.plural() + "()";
+        }
+
+        @Override
+        public String create(Entity e, int variant) {
+            return s(e) + ".create(" + TestTemplates.values(e, variant, null) + ").toString()";
+        }
+
+        @Override
+        public String list(Entity e) {
+            return s(e) + ".list().toString()";
+        }
+
+        @Override
+        public String get(Entity e, int id) {
+            return s(e) + ".get(" + id + ").toString()";
+        }
+
+        @Override
+        public String update(Entity e, int id, String field, String value) {
+            return s(e) + ".update(" + id + ", FieldValues.of(" + lit(field) + ", " + lit(value) + ")).toString()";
+        }
+
+        @Override
+        public String delete(Entity e, int id) {
+            return "deleted(() -> " + s(e) + ".delete(" + id + "))";
+        }
+
+        @Override
+        public String action(Entity e, StatusAction action, int id) {
+            return s(e) + "." + action.name() + "(" + id + ").toString()";
+        }
+
+        @Override
+        public String findBy(Entity e, String field, String value) {
+            return s(e) + ".findBy" + JavaTypes.cap(field) + "(" + lit(value) + ").toString()";
+        }
+
+        @Override
+        public String threshold(Entity e, Threshold t, String value) {
+            return s(e) + ".find" + JavaTypes.cap(t.name()) + "(" + lit(value) + ").toString()";
+        }
+
+        @Override
+        public String sortBy(Entity e, String field) {
+            return s(e) + ".sortedBy" + JavaTypes.cap(field) + "().toString()";
+        }
+
+        @Override
+        public String summary(Entity e) {
+            return s(e) + ".summary().toString()";
+        }
+
+        @Override
+        public String export(Entity e) {
+            return s(e) + ".exportCsv()";
+        }
+
+        @Override
+        public String importCsv(Entity e, String csv) {
+            return "String.valueOf(" + s(e) + ".importCsv(" + csv + "))";
+        }
+
+        @Override
+        public String shows(String field, String value) {
+            return field + "=" + value;
+        }
+
+        @Override
+        public String mentions(String field) {
+            return field + "=";
+        }
+    }
+
+    private static String jsonBody(Entity e, int variant) {
+        List<String> members = new ArrayList<>();
+        for (Field f : JavaTypes.valued(e)) {
+            members.add(Escape.jsonString(f.name()) + ": " + Escape.jsonString(JavaTypes.sample(f, variant)));
+        }
+        return "{" + String.join(", ", members) + "}";
+    }
+
+    /**
+     * @param spec   the spec
+     * @param a      the architecture
+     * @param domain the domain
+     * @return the source of the generated class
+     */
+    public static String source(ProjectSpec spec, Architecture a, Domain domain) {
+        List<FeatureMapping> features = domain.features();
+        String pkg = a.basePackage();
+        EntryPoint entry = a.entryPoint();
+        CodeBuilder c = CodeBuilder.fourSpaces();
+        List<String> imports = new ArrayList<>(List.of("java.nio.file.Files", "java.nio.file.Path",
+                "java.io.IOException", "java.util.stream.Stream", "org.junit.jupiter.api.Test",
+                "org.junit.jupiter.api.io.TempDir", pkg + ".repository.Storage"));
+        Surface surface;
+        switch (entry) {
+            case HTTP, WEB -> {
+                surface = new Http();
+                imports.addAll(List.of(pkg + ".http.ApiServer", pkg + ".http.Router", "java.net.URI",
+                        "java.net.Inet6Address", "java.net.InetAddress", "java.net.InetSocketAddress",
+                        "java.net.http.HttpClient", "java.net.http.HttpRequest", "java.net.http.HttpResponse",
+                        "org.junit.jupiter.api.AfterEach", "org.junit.jupiter.api.BeforeEach"));
+            }
+            case CLI -> {
+                surface = new Cli();
+                imports.addAll(List.of(pkg + ".cli.Commands", "java.util.List"));
+            }
+            case LIBRARY -> {
+                surface = new Library();
+                imports.add(pkg + ".model.FieldValues");
+            }
+            case PIPELINE -> {
+                surface = null;
+                imports.addAll(List.of(pkg + ".pipeline.Pipeline", "java.io.BufferedReader", "java.io.StringReader",
+                        "java.io.StringWriter"));
+            }
+            default -> throw new IllegalStateException("unknown entry point " + entry);
+        }
+        header(c, pkg, imports, "assertEquals", "assertFalse", "assertTrue");
+        c.line("/**");
+        c.line(" * One test per feature of the spec, named after its requirement id, each exercising the feature through");
+        c.line(" * the project's public surface" + switch (entry) {
+            case HTTP, WEB -> ": HTTP calls against the started server.";
+            case CLI -> ": the commands of the command line.";
+            case LIBRARY -> ": the library's API.";
+            case PIPELINE -> ": a run of the pipeline.";
+        });
+        c.line(" */");
+        c.open("class " + CLASS);
+        c.blank();
+        c.line("@TempDir");
+        c.line("Path dir;");
+        harness(c, a);
+        for (FeatureMapping f : features) {
+            if (!covers(entry, domain, f)) {
+                continue;
+            }
+            Entity e = domain.entity(f.entity()).orElseThrow();
+            testMethod(c, "void " + method(spec, f) + "() throws Exception");
+            if (surface == null) {
+                pipelineSteps(c, e);
+            } else {
+                steps(c, surface, e, f);
+            }
+            c.close();
+        }
+        if (surface != null) {
+            for (Entity e : domain.entities()) {
+                if (!secrets(e).isEmpty()) {
+                    secretTest(c, surface, e);
+                }
+            }
+        } else if (!secrets(domain.primary()).isEmpty()) {
+            pipelineSecretTest(c, domain.primary());
+        }
+        if (entry == EntryPoint.WEB) {
+            testMethod(c, "void " + FORM_TEST + "() throws Exception");
+            c.line("String page = call(\"GET\", \"/\", \"\");");
+            c.line("assertTrue(page.contains(\"<form\"), page);");
+            for (Field f : domain.primary().requiredFields()) {
+                if (f.type() != FieldType.BOOLEAN) {
+                    c.line("assertTrue(page.contains(" + lit("name=\"" + f.name() + "\"") + "), page);");
+                }
+            }
+            c.close();
+        }
+        c.close();
+        return c.toString();
+    }
+
+    private static void harness(CodeBuilder c, Architecture a) {
+        switch (a.entryPoint()) {
+            case HTTP, WEB -> {
+                c.blank();
+                c.line("private static final String LOOPBACK = InetAddress.getLoopbackAddress() instanceof Inet6Address");
+                c.line("        ? \"[\" + InetAddress.getLoopbackAddress().getHostAddress() + \"]\"");
+                c.line("        : InetAddress.getLoopbackAddress().getHostAddress();");
+                c.blank();
+                c.line("private final HttpClient client = HttpClient.newHttpClient();");
+                c.line("private ApiServer server;");
+                c.blank();
+                c.line("@BeforeEach");
+                c.open("void start() throws IOException");
+                c.line("serve(new Router());");
+                c.close();
+                c.blank();
+                c.line("@AfterEach");
+                c.open("void stop()");
+                c.line("server.close();");
+                c.close();
+                c.blank();
+                c.open("private void serve(Router router) throws IOException");
+                c.open("if (server != null)");
+                c.line("server.close();");
+                c.close();
+                c.line("server = new ApiServer(router, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));");
+                c.line("server.start();");
+                c.close();
+                c.blank();
+                c.open("private void useFiles() throws IOException");
+                c.line("serve(new Router(Storage.files(dir)));");
+                c.close();
+                c.blank();
+                c.line("/** Calls the server on the loopback interface and checks the call succeeded. */");
+                c.open("private String call(String method, String path, String body) throws IOException, InterruptedException");
+                c.line("HttpRequest request = HttpRequest.newBuilder(URI.create(\"http://\" + LOOPBACK + \":\" + server.port() + path))");
+                c.line("        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()");
+                c.line("                : HttpRequest.BodyPublishers.ofString(body)).build();");
+                c.line("HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());");
+                c.line("assertTrue(response.statusCode() < 300, method + \" \" + path + \" answered \" + response.statusCode()");
+                c.line("        + \": \" + response.body());");
+                c.line("return response.body();");
+                c.close();
+            }
+            case CLI -> {
+                c.blank();
+                c.line("private Commands commands = new Commands();");
+                c.blank();
+                c.open("private void useFiles()");
+                c.line("commands = new Commands(Storage.files(dir));");
+                c.close();
+                c.blank();
+                c.open("private String importFile(String command, String csv) throws IOException");
+                c.line("Path file = Files.writeString(Files.createTempFile(dir, \"import\", \".csv\"), csv);");
+                c.line("return commands.execute(List.of(command, \"import\", file.toString()));");
+                c.close();
+            }
+            case LIBRARY -> {
+                c.blank();
+                c.line("private " + a.facadeClass() + " api = new " + a.facadeClass() + "();");
+                c.blank();
+                c.open("private void useFiles()");
+                c.line("api = new " + a.facadeClass() + "(Storage.files(dir));");
+                c.close();
+                c.blank();
+                c.open("private static String deleted(Runnable delete)");
+                c.line("delete.run();");
+                c.line("return \"deleted\";");
+                c.close();
+            }
+            case PIPELINE -> {
+                c.blank();
+                c.open("private Pipeline.Outcome run(String input, StringWriter output) throws IOException");
+                c.line("return new Pipeline(Storage.files(dir)).run(new BufferedReader(new StringReader(input)), output);");
+                c.close();
+            }
+        }
+        c.blank();
+        c.line("/** @return the text of every file under the data directory */");
+        c.open("private String stored() throws IOException");
+        c.line("StringBuilder all = new StringBuilder();");
+        c.open("try (Stream<Path> files = Files.walk(dir))");
+        c.open("for (Path file : files.filter(Files::isRegularFile).toList())");
+        c.line("all.append(Files.readString(file)).append('\\n');");
+        c.close();
+        c.close();
+        c.line("return all.toString();");
+        c.close();
+    }
+
+    private static void pipelineSteps(CodeBuilder c, Entity e) {
+        List<Field> valued = JavaTypes.valued(e);
+        String header = String.join(",", valued.stream().map(Field::name).toList());
+        String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
+        String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
+        c.line("StringWriter output = new StringWriter();");
+        c.line("Pipeline.Outcome outcome = run(" + lit(header + "\n" + row0 + "\n" + row1 + "\n") + ", output);");
+        c.line("assertEquals(2, outcome.accepted(), outcome.rejected().toString());");
+        c.line("assertTrue(output.toString().contains(" + lit(JavaTypes.sample(e.label(), 0)) + "), output.toString());");
+        c.line("assertTrue(output.toString().contains(" + lit(JavaTypes.sample(e.label(), 1)) + "), output.toString());");
+        c.line("assertTrue(stored().contains(" + lit(JavaTypes.sample(e.label(), 1)) + "));");
+    }
+
+    private static void steps(CodeBuilder c, Surface s, Entity e, FeatureMapping f) {
+        Set<Operation> ops = new LinkedHashSet<>(f.operations());
+        String l0 = lit(JavaTypes.sample(e.label(), 0));
+        String l1 = lit(JavaTypes.sample(e.label(), 1));
+        Map<String, Boolean> flags = new HashMap<>();
+        c.line("String first = " + s.create(e, 0) + ";");
+        c.line("assertTrue(first.contains(" + l0 + "), first);");
+        if (ops.contains(Operation.CREATE)) {
+            for (Field field : JavaTypes.valued(e)) {
+                if (!field.secret() && !field.equals(e.label()) && (field.type() == FieldType.STRING || field.type() == FieldType.DATE
+                        || field.type() == FieldType.LEVEL)) {
+                    c.line("assertTrue(first.contains(" + lit(JavaTypes.sample(field, 0)) + "), first);");
+                }
+            }
+            c.line("assertTrue(" + s.get(e, 1) + ".contains(" + l0 + "));");
+        }
+        c.line("String second = " + s.create(e, 1) + ";");
+        c.line("assertTrue(second.contains(" + l1 + "), second);");
+        if (ops.contains(Operation.LIST)) {
+            c.line("String all = " + s.list(e) + ";");
+            c.line("assertTrue(all.contains(" + l0 + ") && all.contains(" + l1 + "), all);");
+        }
+        if (ops.contains(Operation.GET)) {
+            c.line("assertTrue(" + s.get(e, 2) + ".contains(" + l1 + "));");
+        }
+        if (ops.contains(Operation.FIND)) {
+            for (String field : e.sortFields()) {
+                Field sf = e.field(field).orElseThrow();
+                String out = "sortedBy" + JavaTypes.cap(field);
+                c.line("String " + out + " = " + s.sortBy(e, field) + ";");
+                if (sf.type() != FieldType.BOOLEAN) {
+                    c.line("assertTrue(" + out + ".indexOf(" + l0 + ") >= 0 && " + out + ".indexOf(" + l0 + ") < " + out
+                            + ".indexOf(" + l1 + "), " + out + ");");
+                } else {
+                    c.line("assertTrue(" + out + ".contains(" + l0 + ") && " + out + ".contains(" + l1 + "), " + out
+                            + ");");
+                }
+            }
+            for (Threshold t : e.thresholds()) {
+                Field tf = e.field(t.field()).orElseThrow();
+                String out = "found" + JavaTypes.cap(t.name());
+                c.line("String " + out + " = " + s.threshold(e, t, JavaTypes.sample(tf, t.below() ? 1 : 0)) + ";");
+                String in = t.below() ? l0 : l1;
+                String not = t.below() ? l1 : l0;
+                c.line("assertTrue(" + out + ".contains(" + in + ") && !" + out + ".contains(" + not + "), " + out
+                        + ");");
+            }
+            for (String field : e.filterFields()) {
+                Field ff = e.field(field).orElseThrow();
+                String out = "foundBy" + JavaTypes.cap(field);
+                if (ff.type() == FieldType.BOOLEAN) {
+                    StatusAction setter = e.statusActions().stream().filter(x -> x.field().equals(field)
+                            && x.effect() != StatusAction.Effect.CLEAR).findFirst().orElse(null);
+                    if (setter != null) {
+                        c.line(s.action(e, setter, 1) + ";");
+                        flags.put(field, true);
+                        c.line("String " + out + " = " + s.findBy(e, field, "true") + ";");
+                        c.line("assertTrue(" + out + ".contains(" + l0 + ") && !" + out + ".contains(" + l1 + "), "
+                                + out + ");");
+                    } else {
+                        c.line("String " + out + " = " + s.findBy(e, field, "false") + ";");
+                        c.line("assertTrue(" + out + ".contains(" + l0 + ") && " + out + ".contains(" + l1 + "), "
+                                + out + ");");
+                    }
+                } else {
+                    String value = ff.type() == FieldType.STRING ? "Beta" : JavaTypes.sample(ff, 1);
+                    c.line("String " + out + " = " + s.findBy(e, field, value) + ";");
+                    c.line("assertTrue(" + out + ".contains(" + l1 + ") && !" + out + ".contains(" + l0 + "), "
+                            + out + ");");
+                }
+            }
+        }
+        if (ops.contains(Operation.STATUS)) {
+            for (StatusAction action : e.statusActions()) {
+                boolean before = flags.getOrDefault(action.field(), false);
+                boolean after = switch (action.effect()) {
+                    case SET -> true;
+                    case CLEAR -> false;
+                    case TOGGLE -> !before;
+                };
+                flags.put(action.field(), after);
+                String out = "after" + JavaTypes.cap(action.name());
+                c.line("String " + out + " = " + s.action(e, action, 1) + ";");
+                c.line("assertTrue(" + out + ".contains(" + lit(s.shows(action.field(), Boolean.toString(after)))
+                        + "), " + out + ");");
+            }
+        }
+        if (ops.contains(Operation.UPDATE)) {
+            c.line("String changed = " + s.update(e, 1, e.label().name(), "Changed") + ";");
+            c.line("assertTrue(changed.contains(\"Changed\"), changed);");
+            c.line("assertTrue(" + s.get(e, 1) + ".contains(\"Changed\"));");
+            for (String field : e.updateFields()) {
+                Field uf = e.field(field).orElseThrow();
+                if (uf.equals(e.label()) || uf.secret()) {
+                    continue;
+                }
+                String value = JavaTypes.sample(uf, 1);
+                String out = "changed" + JavaTypes.cap(field);
+                c.line("String " + out + " = " + s.update(e, 1, field, value) + ";");
+                c.line("assertTrue(" + out + ".contains(" + lit(value) + "), " + out + ");");
+            }
+        }
+        if (ops.contains(Operation.AGGREGATE)) {
+            if (e.has(AggregateKind.SUMMARY)) {
+                c.line("String summary = " + s.summary(e) + ";");
+                c.line("assertTrue(summary.contains(" + lit(s.shows("count", "2")) + "), summary);");
+            }
+            if (e.has(AggregateKind.EXPORT)) {
+                c.line("String exported = " + s.export(e) + ";");
+                c.line("assertTrue(exported.contains(" + l0 + ") && exported.contains(" + l1 + "), exported);");
+                c.line("assertTrue(exported.startsWith(\"id,\"), exported);");
+            }
+            if (e.has(AggregateKind.IMPORT)) {
+                List<Field> valued = JavaTypes.valued(e);
+                String header = String.join(",", valued.stream().map(Field::name).toList());
+                String row = String.join(",", valued.stream().map(x -> x.equals(e.label()) ? "Gamma import"
+                        : JavaTypes.sample(x, 0)).toList());
+                c.line("String imported = " + s.importCsv(e, lit(header + "\n" + row + "\n")) + ";");
+                c.line("assertTrue(imported.contains(\"1\"), imported);");
+                c.line("assertTrue(" + s.list(e) + ".contains(\"Gamma import\"));");
+            }
+        }
+        if (ops.contains(Operation.DELETE)) {
+            c.line(s.delete(e, 1) + ";");
+            c.line("String left = " + s.list(e) + ";");
+            c.line("assertFalse(left.contains(" + l0 + "), left);");
+            c.line("assertTrue(left.contains(" + l1 + "), left);");
+        }
+    }
+
+    private static void pipelineSecretTest(CodeBuilder c, Entity e) {
+        testMethod(c, "void " + secretTest(e) + "() throws Exception");
+        pipelineSteps(c, e);
+        c.line("String stored = stored();");
+        c.line("String written = output.toString();");
+        for (Field f : secrets(e)) {
+            String plain = lit(JavaTypes.sample(f, 0));
+            c.line("assertFalse(written.contains(" + plain + "), written);");
+            c.line("assertFalse(written.lines().findFirst().orElse(\"\").contains(" + lit(f.name()) + "), written);");
+            c.line("assertFalse(stored.contains(" + plain + "), stored);");
+        }
+        c.line("assertTrue(stored.contains(\"pbkdf2-sha256$\"), stored);");
+        c.close();
+    }
+
+    private static void secretTest(CodeBuilder c, Surface s, Entity e) {
+        testMethod(c, "void " + secretTest(e) + "() throws Exception");
+        c.line("useFiles();");
+        c.line("String created = " + s.create(e, 0) + ";");
+        c.line("String one = " + s.get(e, 1) + ";");
+        c.line("String all = " + s.list(e) + ";");
+        c.line("assertTrue(all.contains(" + lit(JavaTypes.sample(e.label(), 0)) + "), all);");
+        c.line("String stored = stored();");
+        c.line("assertTrue(stored.contains(" + lit(JavaTypes.sample(e.label(), 0)) + "), stored);");
+        for (Field f : secrets(e)) {
+            String plain = lit(JavaTypes.sample(f, 0));
+            c.open("for (String out : new String[] {created, one, all})");
+            c.line("assertFalse(out.contains(" + plain + "), out);");
+            c.line("assertFalse(out.contains(" + lit(s.mentions(f.name())) + "), out);");
+            c.close();
+            c.line("assertFalse(stored.contains(" + plain + "), stored);");
+        }
+        c.line("assertTrue(stored.contains(\"pbkdf2-sha256$\"), stored);");
+        c.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.thefactory.fallbacks.internal.layout;
+
+import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import dev.thefactory.spi.RequirementClaim;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns how a feature was understood and what a layout built and tested for it into the claim the simple backend
+ * makes about it: implemented only when it is generated, every part of its text was honoured and a generated test
+ * exercises it; partial with the gaps named; not implemented with the reason otherwise. Stateless and thread-safe.
+ */
+public final class FeatureClaims {
+
+    private FeatureClaims() {
+    }
+
+    /**
+     * @param feature  the feature
+     * @param files    the generated files that implement it
+     * @param tests    the generated tests that exercise it through the project's public surface, as
+     *                 {@code Class#method}; empty when none does
+     * @param untested why no test exercises it, when {@code tests} is empty
+     * @param more     gaps of the layout beyond the feature's own (such as a secret not proven hidden)
+     * @return the claim
+     */
+    public static RequirementClaim of(FeatureMapping feature, List<String> files, List<String> tests, String untested,
+            List<String> more) {
+        String id = feature.requirementId();
+        if (!feature.supported()) {
+            String detail = feature.detail().strip();
+            return RequirementClaim.notImplemented(id, detail.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("not generated") ? detail : "the simple backend did not generate it: " + detail);
+        }
+        if (tests.isEmpty()) {
+            return RequirementClaim.notImplemented(id, untested);
+        }
+        List<String> gaps = new ArrayList<>(feature.gaps());
+        more.stream().filter(g -> !gaps.contains(g)).forEach(gaps::add);
+        if (!gaps.isEmpty()) {
+            return RequirementClaim.partial(id, files, tests, gaps, "the generated code does not honour: "
+                    + String.join("; ", gaps));
+        }
+        return RequirementClaim.implemented(id, files, tests);
+    }
+
+    /**
+     * @param feature  the feature
+     * @param language the skeleton's language
+     * @return the claim of a feature of a skeleton: not implemented
+     */
+    public static RequirementClaim skeleton(FeatureMapping feature, String language) {
+        if (!feature.supported()) {
+            return of(feature, List.of(), List.of(), "", List.of());
+        }
+        return RequirementClaim.notImplemented(feature.requirementId(), "the simple backend generates only a "
+                + "skeleton in " + language + " (a generic store and command line), with no code or test specific to "
+                + "this feature; only its Java output implements features");
+    }
+}
