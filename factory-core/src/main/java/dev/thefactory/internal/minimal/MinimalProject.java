@@ -2,6 +2,7 @@ package dev.thefactory.internal.minimal;
 
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.Requirement;
+import dev.thefactory.api.RequirementSection;
 import dev.thefactory.spi.GeneratedFile;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
@@ -70,12 +71,14 @@ final class MinimalProject {
             if (requirement.id().equals(language) && namesJava(requirement.text())) {
                 claims.add(RequirementClaim.implemented(requirement.id(),
                         List.of("pom.xml", codeFiles().get(0).path()), List.of()));
+            } else if (requirement.section() == RequirementSection.TECH_STACK && names(requirement.text(), "maven")) {
+                claims.add(RequirementClaim.implemented(requirement.id(), List.of("pom.xml"), List.of()));
             } else if (requirement.isFeature()) {
                 claims.add(RequirementClaim.notImplemented(requirement.id(), "the minimal backend implements no "
                         + "feature: it generates a compiling skeleton whose README lists the features"));
             } else {
                 claims.add(RequirementClaim.notImplemented(requirement.id(), "the minimal backend does not act on "
-                        + "this: it generates a Java 17 Maven skeleton only"));
+                        + "this: it generates a compiling Java 17 Maven skeleton and nothing else"));
             }
         }
         return claims;
@@ -83,8 +86,13 @@ final class MinimalProject {
 
     /** @return true when the text asks for Java (of any version), not JavaScript */
     static boolean namesJava(String text) {
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-            if (word.equals("java")) {
+        return names(text, "java");
+    }
+
+    /** @return true when one of the text's words, in lower case, is {@code word} */
+    private static boolean names(String text, String word) {
+        for (String each : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (each.equals(word)) {
                 return true;
             }
         }

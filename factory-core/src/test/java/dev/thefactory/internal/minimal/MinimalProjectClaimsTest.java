@@ -34,14 +34,16 @@ class MinimalProjectClaimsTest {
     }
 
     @Test
-    void claimsAJavaLanguageEntryWithTheBuildFileAndMainClassAsEvidence() {
+    void claimsAJavaLanguageEntryAndMavenWithTheBuildFileAndMainClassAsEvidence() {
         MinimalProject project = MinimalProject.of(spec("Java 17"));
         RequirementClaim language = project.claims().get(3);
 
         assertThat(language.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
         assertThat(language.files()).containsExactly("pom.xml", project.codeFiles().get(0).path());
         assertThat(project.plannedFiles()).containsAll(language.files());
-        assertThat(project.claims().get(4).status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(project.claims().get(4).status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(project.claims().get(4).files()).containsExactly("pom.xml");
+        assertThat(project.claims().get(5).status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
     }
 
     @ParameterizedTest
