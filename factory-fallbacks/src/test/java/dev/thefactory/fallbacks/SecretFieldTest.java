@@ -1,6 +1,7 @@
 package dev.thefactory.fallbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
@@ -119,20 +120,17 @@ class SecretFieldTest {
         List<String> features = List.of("Add cards with a holder and a PIN", "List cards with a PIN below a value");
         ProjectSpec spec = ProjectSpec.builder("Card Vault", ProjectType.CLI_TOOL).features(features, List.of())
                 .build();
-        Entity card = new Entity("Card", "cards", List.of(new Field("holder", FieldType.STRING, true),
-                new Field("pin", FieldType.INT, true, true)), Set.of(Operation.CREATE, Operation.LIST, Operation.GET,
-                Operation.FIND), List.of(), List.of(), List.of("pin"), List.of(), Set.of(),
-                List.of(new dev.thefactory.fallbacks.internal.domain.Threshold("pin", true)));
-        Domain domain = new Domain(List.of(card), List.of(
-                new FeatureMapping("core", 0, features.get(0), "Card", List.of(Operation.CREATE), "create cards"),
-                new FeatureMapping("core", 1, features.get(1), "Card", List.of(Operation.FIND), "find cards")),
-                List.of());
+        Domain domain = new dev.thefactory.fallbacks.internal.domain.DomainBuilder().build(spec);
+        assertThat(domain.primary().field("pin").orElseThrow().secret()).isTrue();
+        // the domain never lets an entity filter, sort or compare by a secret
+        assertThatThrownBy(() -> new Entity("Card", "cards", domain.primary().fields(),
+                Set.of(Operation.CREATE, Operation.LIST, Operation.GET, Operation.FIND), List.of(), List.of(),
+                List.of("pin"), List.of(), Set.of(), List.of())).hasMessageContaining("secret field 'pin'");
         ProjectInput in = new ProjectInput(spec, domain, Architecture.design(spec, domain), Map.of());
         ProjectLayout layout = JavaLayout.of(in);
         assertThat(layout.claim(domain.features().get(0)).status()).isEqualTo(RequirementStatus.IMPLEMENTED);
         RequirementClaim find = layout.claim(domain.features().get(1));
-        assertThat(find.status()).isEqualTo(RequirementStatus.PARTIAL);
-        assertThat(find.gaps()).anyMatch(g -> g.contains("secret"));
+        assertThat(find.status()).isNotEqualTo(RequirementStatus.IMPLEMENTED);
         Map<String, String> files = render(layout);
         assertThat(files.get("src/main/java/com/example/cardvault/model/Card.java")).contains("String pin");
         Path classes = GeneratedJava.compile(files, dir);

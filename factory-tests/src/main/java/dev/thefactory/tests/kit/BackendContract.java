@@ -10,11 +10,16 @@ import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.Complexity;
+import dev.thefactory.api.Coverage;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
+import dev.thefactory.api.Requirement;
+import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.spi.AgentContext;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
@@ -45,6 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The provider must also be registered in {@code META-INF/services/dev.thefactory.spi.OrchestratorBackendProvider}
  * on the test class path, and be healthy while the tests run. Override {@link #specs()} to build your own specs.
+ *
+ * <p>Every build's requirement ledger is checked: it lists each requirement of the spec exactly once, and no
+ * requirement is {@code IMPLEMENTED} without evidence files and (for a feature) a named generated test that ran. The
+ * builds run under {@link #requireFeatures()}, {@link FeatureRequirement#NONE} by default so that a backend that
+ * implements no feature (a skeleton generator) can keep the rest of the contract; a backend that implements the
+ * default specs' features should override it to return {@link FeatureRequirement#CORE}.
  */
 public abstract class BackendContract {
 
@@ -54,6 +65,14 @@ public abstract class BackendContract {
 
     /** For subclasses. */
     protected BackendContract() {
+    }
+
+    /**
+     * @return the feature requirement the contract's builds run under; default {@link FeatureRequirement#NONE}.
+     *         Override with {@link FeatureRequirement#CORE} when your backend implements the specs' core features
+     */
+    protected FeatureRequirement requireFeatures() {
+        return FeatureRequirement.NONE;
     }
 
     /** @return a new provider of the backend under test */
@@ -122,6 +141,7 @@ public abstract class BackendContract {
             assertThat(result.fallbacks()).isEmpty();
             assertThat(result.validation().failed()).isZero();
             assertThat(result.filesGenerated()).isPositive();
+            assertHonestLedger(spec, result);
             EnumSet<Phase> backendPhases = EnumSet.of(Phase.ANALYZE, Phase.DESIGN, Phase.STRUCTURE, Phase.GENERATE);
             for (PhaseResult phase : result.phases()) {
                 if (backendPhases.contains(phase.phase())) {
@@ -179,7 +199,30 @@ public abstract class BackendContract {
 
     private BuildResult build(ProjectSpec spec, OrchestratorBackendProvider provider, Path out) {
         return Factory.builder().spec(spec).mode(modeFor(provider.tier())).backend(provider.id())
+                .requireFeatures(requireFeatures())
                 .outputDirectory(out).checkpoints(CheckpointRepositories.inMemory()).build().run();
+    }
+
+    private static void assertHonestLedger(ProjectSpec spec, BuildResult result) {
+        Coverage coverage = result.coverage();
+        assertThat(coverage.requirements()).extracting(RequirementOutcome::id).as("%s: one ledger entry per "
+                + "requirement", spec.name()).containsExactlyElementsOf(Requirement.of(spec).stream()
+                .map(Requirement::id).toList());
+        for (RequirementOutcome outcome : coverage.requirements()) {
+            if (outcome.status() == RequirementStatus.IMPLEMENTED) {
+                assertThat(outcome.evidence().files()).as("%s %s: evidence files", spec.name(), outcome.id())
+                        .isNotEmpty();
+                for (String file : outcome.evidence().files()) {
+                    assertThat(result.outputDirectory().resolve(file)).as("%s %s", spec.name(), outcome.id())
+                            .isRegularFile();
+                }
+                if (outcome.requirement().isFeature()) {
+                    assertThat(outcome.evidence().tests()).as("%s %s: evidence tests", spec.name(), outcome.id())
+                            .isNotEmpty();
+                    assertThat(result.validation().tests().passed()).isPositive();
+                }
+            }
+        }
     }
 
 }

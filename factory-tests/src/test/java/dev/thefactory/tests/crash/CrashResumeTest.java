@@ -8,6 +8,7 @@ import dev.thefactory.Factory;
 import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.spi.CheckpointRepository;
 import dev.thefactory.tests.kit.ProjectSnapshot;
@@ -102,7 +103,7 @@ class CrashResumeTest {
     }
 
     private static Factory factory(Path out, Path state, Mode mode) {
-        return Factory.builder().spec(SPEC).outputDirectory(out).mode(mode)
+        return Factory.builder().spec(SPEC).outputDirectory(out).mode(mode).requireFeatures(FeatureRequirement.NONE)
                 .checkpoints(CheckpointRepositories.fileSystem(state)).build();
     }
 

@@ -2,6 +2,7 @@ package dev.thefactory.tests.crash;
 
 import dev.thefactory.CheckpointRepositories;
 import dev.thefactory.Factory;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.event.BuildStarted;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class CrashTarget {
                 .outputDirectory(Path.of(args[1]))
                 .checkpoints(CheckpointRepositories.fileSystem(Path.of(args[2])))
                 .mode(Mode.valueOf(args[3]))
+                .requireFeatures(FeatureRequirement.NONE)
                 .listener(event -> {
                     if (event instanceof BuildStarted started) {
                         System.out.println("BUILD " + started.buildId());

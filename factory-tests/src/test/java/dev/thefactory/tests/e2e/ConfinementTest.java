@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
@@ -63,7 +64,7 @@ class ConfinementTest {
                 .description("climbs").features(List.of("Count words"), List.of()).build();
         Path out = tmp.resolve("nested/out");
         BuildResult result = dev.thefactory.Factory.builder().spec(spec).mode(Mode.MINIMAL).outputDirectory(out)
-                .build().run();
+                .requireFeatures(FeatureRequirement.NONE).build().run();
 
         Path project = result.outputDirectory();
         assertThat(project.getParent()).isEqualTo(out.toRealPath());

@@ -6,6 +6,7 @@ import dev.thefactory.CheckpointRepositories;
 import dev.thefactory.Factory;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.Complexity;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
@@ -61,7 +62,7 @@ class DeterminismProperties {
     }
 
     private static BuildResult build(ProjectSpec spec, Mode mode, Path out) {
-        return Factory.builder().spec(spec).mode(mode).outputDirectory(out)
+        return Factory.builder().spec(spec).mode(mode).outputDirectory(out).requireFeatures(FeatureRequirement.NONE)
                 .checkpoints(CheckpointRepositories.inMemory()).build().run();
     }
 

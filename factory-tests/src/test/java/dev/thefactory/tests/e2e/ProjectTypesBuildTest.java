@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.ProjectSpec;
@@ -32,7 +33,7 @@ class ProjectTypesBuildTest {
                 .build();
 
         BuildResult result = dev.thefactory.Factory.builder().spec(spec).mode(Mode.STANDALONE)
-                .outputDirectory(tmp.resolve("out")).build().run();
+                .outputDirectory(tmp.resolve("out")).requireFeatures(FeatureRequirement.NONE).build().run();
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.phases()).extracting(PhaseResult::backend).contains("simple");

@@ -95,6 +95,11 @@ public final class DomainBuilder {
                 feature.applied = draft.apply(feature.interpretation, notes);
             }
         }
+        for (Feature feature : features) {
+            if (feature.applied != null) {
+                drafts.get(feature.entity).takeLevelValues(feature.interpretation, notes);
+            }
+        }
         if (spec.type() == ProjectType.DATA_PIPELINE && !primary.aggregates.contains(AggregateKind.SUMMARY)) {
             primary.ops.add(Operation.AGGREGATE);
             primary.aggregates.add(AggregateKind.SUMMARY);
@@ -297,8 +302,8 @@ public final class DomainBuilder {
             Set<String> values = new HashSet<>();
             list.values().forEach(v -> values.add(v.toUpperCase(Locale.ROOT)));
             return switch (field.type()) {
-                case LEVEL -> values.equals(new HashSet<>(FieldType.LEVELS)) ? null
-                        : "the generated field " + field.name() + " accepts " + String.join(", ", FieldType.LEVELS);
+                case LEVEL -> values.equals(new HashSet<>(field.levels())) ? null
+                        : "the generated field " + field.name() + " accepts " + String.join(", ", field.levels());
                 case BOOLEAN -> Set.of("YES", "NO", "TRUE", "FALSE").containsAll(values) ? null
                         : "the generated field " + field.name() + " is yes/no";
                 default -> "the generated field " + field.name() + " accepts any " + field.type().code()
@@ -416,6 +421,26 @@ public final class DomainBuilder {
 
         Draft(String name) {
             this.name = name;
+        }
+
+        /**
+         * A feature that lists the values of one of this entity's level fields ("Task priorities (low, normal,
+         * high)") gives the field exactly those values, when they are valid identifiers and no earlier feature gave
+         * it others; otherwise the field keeps its values and the feature reports the list as a gap.
+         */
+        void takeLevelValues(Interpretation interpretation, List<String> notes) {
+            for (ValueList list : interpretation.valueLists()) {
+                String fieldName = list.criterion() ? null : fieldName(list.fieldWords());
+                Field field = fieldName == null ? null : fields.get(fieldName);
+                if (field == null || field.type() != FieldType.LEVEL || field.secret() || !field.values().isEmpty()) {
+                    continue;
+                }
+                Field.levelValues(list.values()).ifPresent(values -> {
+                    fields.put(fieldName, field.withValues(values));
+                    notes.add(name + "." + fieldName + " accepts " + String.join(", ", values)
+                            + ", the values the spec lists.");
+                });
+            }
         }
 
         Applied apply(Interpretation interpretation, List<String> notes) {

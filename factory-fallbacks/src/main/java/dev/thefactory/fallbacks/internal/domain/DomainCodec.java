@@ -99,7 +99,8 @@ public final class DomainCodec {
         lines.add("plural " + entity.plural());
         for (Field field : entity.fields()) {
             lines.add("field " + field.name() + " " + field.type().code() + " "
-                    + (field.required() ? "required" : "optional") + (field.secret() ? " secret" : ""));
+                    + (field.required() ? "required" : "optional") + (field.secret() ? " secret" : "")
+                    + (field.values().isEmpty() ? "" : " values=" + String.join(",", field.values())));
         }
         lines.add("operations " + codes(entity.operations(), Operation::code));
         for (StatusAction action : entity.statusActions()) {
@@ -225,14 +226,21 @@ public final class DomainCodec {
             switch (parts[0]) {
                 case "plural" -> plural = arg(parts, 2)[1];
                 case "field" -> {
-                    boolean secret = parts.length == 5 && parts[4].equals("secret");
-                    String[] f = secret ? parts : arg(parts, 4);
-                    FieldType type = FieldType.fromCode(f[2])
-                            .orElseThrow(() -> new IllegalArgumentException("unknown field type '" + f[2] + "'"));
-                    if (!f[3].equals("required") && !f[3].equals("optional")) {
-                        throw new IllegalArgumentException("expected required or optional but found '" + f[3] + "'");
+                    List<String> values = List.of();
+                    String[] f = parts;
+                    if (f.length > 4 && f[f.length - 1].startsWith("values=")) {
+                        values = List.of(f[f.length - 1].substring("values=".length()).split(",", -1));
+                        f = Arrays.copyOf(f, f.length - 1);
                     }
-                    fields.add(new Field(f[1], type, f[3].equals("required"), secret));
+                    boolean secret = f.length == 5 && f[4].equals("secret");
+                    f = secret ? f : arg(f, 4);
+                    String[] g = f;
+                    FieldType type = FieldType.fromCode(g[2])
+                            .orElseThrow(() -> new IllegalArgumentException("unknown field type '" + g[2] + "'"));
+                    if (!g[3].equals("required") && !g[3].equals("optional")) {
+                        throw new IllegalArgumentException("expected required or optional but found '" + g[3] + "'");
+                    }
+                    fields.add(new Field(g[1], type, g[3].equals("required"), secret, values));
                 }
                 case "operations" -> {
                     for (String code : arg(parts, 2)[1].split(",")) {

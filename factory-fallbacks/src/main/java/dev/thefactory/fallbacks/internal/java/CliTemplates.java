@@ -94,7 +94,7 @@ final class CliTemplates {
             case INT, LONG -> "number";
             case DECIMAL -> "decimal";
             case BOOLEAN -> "true|false";
-            case LEVEL -> String.join("|", FieldType.LEVELS);
+            case LEVEL -> String.join("|", f.levels());
         };
     }
 

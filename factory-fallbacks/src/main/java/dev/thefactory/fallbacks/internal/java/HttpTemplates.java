@@ -736,7 +736,7 @@ final class HttpTemplates {
                 input = "<input type=\"checkbox\" name=\"" + f.name() + "\" value=\"true\">";
             } else if (f.type() == FieldType.LEVEL && !f.secret()) {
                 StringBuilder options = new StringBuilder(f.required() ? "" : "<option value=\"\"></option>");
-                for (String level : FieldType.LEVELS) {
+                for (String level : f.levels()) {
                     options.append("<option>").append(level).append("</option>");
                 }
                 input = "<select name=\"" + f.name() + "\"" + required + ">" + options + "</select>";

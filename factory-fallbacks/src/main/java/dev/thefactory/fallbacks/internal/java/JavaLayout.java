@@ -117,7 +117,9 @@ public final class JavaLayout {
         add(list, main + "model/Validation.java", Part.CODE, null, () -> JavaShared.validation(pkg));
         add(list, main + "model/FieldValues.java", Part.CODE, null, () -> JavaShared.fieldValues(pkg));
         if (level) {
-            add(list, main + "model/Level.java", Part.CODE, null, () -> JavaShared.level(pkg));
+            List<String> levels = domain.entities().stream().flatMap(e -> e.fields().stream())
+                    .filter(f -> f.type() == FieldType.LEVEL).flatMap(f -> f.levels().stream()).distinct().toList();
+            add(list, main + "model/Level.java", Part.CODE, null, () -> JavaShared.level(pkg, levels));
         }
         if (domain.entities().stream().anyMatch(e -> !RequirementTests.secrets(e).isEmpty())) {
             add(list, main + "model/Secrets.java", Part.CODE, null, () -> SecretTemplates.secrets(pkg));

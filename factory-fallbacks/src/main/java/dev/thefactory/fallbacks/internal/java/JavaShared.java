@@ -1,5 +1,7 @@
 package dev.thefactory.fallbacks.internal.java;
 
+import java.util.List;
+
 /**
  * The generated Java files that do not depend on the domain: the model helpers, the repository and the CSV codec.
  * Each method returns a whole compilation unit for the given base package. Stateless and thread-safe.
@@ -26,20 +28,26 @@ final class JavaShared {
                 """, pkg);
     }
 
-    static String level(String pkg) {
+    /**
+     * @param pkg    the base package
+     * @param values the level values of every level field of the project, each once, lowest first
+     * @return the {@code Level} enum: one constant per value
+     */
+    static String level(String pkg, List<String> values) {
+        StringBuilder constants = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            constants.append("    /** Level ").append(values.get(i)).append(". */\n    ").append(values.get(i))
+                    .append(i + 1 < values.size() ? ",\n" : "\n");
+        }
         return fill("""
                 package ${pkg}.model;
 
-                /** A level such as a priority, lowest first. */
+                /**
+                 * The levels of the project's level fields (such as a priority), lowest first. Each field accepts only
+                 * its own values (see FieldValues#choice).
+                 */
                 public enum Level {
-                    /** The lowest level. */
-                    LOW,
-                    /** The middle level. */
-                    MEDIUM,
-                    /** The highest level. */
-                    HIGH
-                }
-                """, pkg);
+                """, pkg) + constants + "}\n";
     }
 
     static String validation(String pkg) {
@@ -291,6 +299,27 @@ final class JavaShared {
                         }
                         throw new IllegalArgumentException(name + " must be one of "
                                 + Arrays.toString(type.getEnumConstants()) + " but was '" + value + "'");
+                    }
+
+                    /**
+                     * @param name    a field
+                     * @param type    the enum
+                     * @param allowed the names of the constants this field accepts
+                     * @param <E>     the enum's type
+                     * @return its constant (case-insensitive), or null
+                     * @throws IllegalArgumentException naming the accepted constants
+                     */
+                    public <E extends Enum<E>> E choice(String name, Class<E> type, String... allowed) {
+                        String value = text(name);
+                        if (value == null) {
+                            return null;
+                        }
+                        String wanted = value.strip().toUpperCase(Locale.ROOT);
+                        if (Arrays.asList(allowed).contains(wanted)) {
+                            return Enum.valueOf(type, wanted);
+                        }
+                        throw new IllegalArgumentException(name + " must be one of " + Arrays.toString(allowed)
+                                + " but was '" + value + "'");
                     }
 
                     /** @param value any field value; may be null @return its text form, empty for null */

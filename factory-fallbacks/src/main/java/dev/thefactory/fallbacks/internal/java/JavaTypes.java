@@ -56,7 +56,8 @@ final class JavaTypes {
             case LONG -> "values.longValue(" + name + ")";
             case DECIMAL -> "values.decimal(" + name + ")";
             case BOOLEAN -> "values.bool(" + name + ")";
-            case LEVEL -> "values.choice(" + name + ", Level.class)";
+            case LEVEL -> "values.choice(" + name + ", Level.class, " + String.join(", ",
+                    field.levels().stream().map(JavaTypes::literal).toList()) + ")";
         };
     }
 
@@ -95,7 +96,7 @@ final class JavaTypes {
             case LONG -> variant == 0 ? "10" : "20";
             case DECIMAL -> variant == 0 ? "1.50" : "2.25";
             case BOOLEAN -> variant == 0 ? "false" : "true";
-            case LEVEL -> variant == 0 ? "LOW" : "HIGH";
+            case LEVEL -> variant == 0 ? field.levels().get(0) : field.levels().get(field.levels().size() - 1);
         };
     }
 
@@ -108,7 +109,7 @@ final class JavaTypes {
             case DATE -> "not-a-date";
             case INT, LONG -> "many";
             case DECIMAL -> "cheap";
-            case LEVEL -> "EXTREME";
+            case LEVEL -> field.levels().contains("EXTREME") ? "UNLISTED_LEVEL" : "EXTREME";
             case STRING, BOOLEAN -> null;
         };
     }

@@ -39,8 +39,8 @@ class DomainTest {
         assertThat(task.name()).isEqualTo("Task");
         assertThat(task.plural()).isEqualTo("tasks");
         assertThat(task.fields()).containsExactly(new Field("title", FieldType.STRING, true),
-                new Field("dueDate", FieldType.DATE, false), new Field("priority", FieldType.LEVEL, false),
-                new Field("completed", FieldType.BOOLEAN, false));
+                new Field("dueDate", FieldType.DATE, false), new Field("priority", FieldType.LEVEL, false, false,
+                        List.of("LOW", "NORMAL", "HIGH")), new Field("completed", FieldType.BOOLEAN, false));
         assertThat(task.statusActions()).containsExactly(
                 new StatusAction("complete", "completed", StatusAction.Effect.SET));
         assertThat(task.filterFields()).containsExactly("completed");
@@ -55,16 +55,30 @@ class DomainTest {
                         "Task priorities (low, normal, high)"));
         assertThat(domain.features()).extracting(FeatureMapping::requirementId).containsExactly("core-1", "core-2",
                 "core-3", "core-4", "extended-1", "extended-2");
-        assertThat(domain.features().subList(0, 5)).allMatch(FeatureMapping::complete);
-        // the generated priority field accepts LOW, MEDIUM, HIGH: "normal" is not honoured until it takes the
-        // values the spec lists
-        FeatureMapping priorities = domain.features().get(5);
-        assertThat(priorities.supported()).isTrue();
-        assertThat(priorities.gaps()).containsExactly("(low, normal, high)");
-        assertThat(domain.notes()).contains("Feature 'Task priorities (low, normal, high)' lists the values"
-                + " (low, normal, high), but the generated field priority accepts LOW, MEDIUM, HIGH.");
+        // the priority field takes the values the spec lists, so "(low, normal, high)" is honoured
+        assertThat(domain.features()).allMatch(FeatureMapping::complete);
+        assertThat(domain.primary().field("priority").orElseThrow().levels()).containsExactly("LOW", "NORMAL",
+                "HIGH");
+        assertThat(domain.notes()).contains("Task.priority accepts LOW, NORMAL, HIGH, the values the spec lists.");
         assertThat(domain(List.of("Add tasks with a title and a priority (low, medium, high)"), List.of())
                 .features().get(0).complete()).isTrue();
+    }
+
+    @Test
+    void aSecondValueListForTheSameFieldIsAGapAndOddValuesAreRefused() {
+        Domain domain = domain(List.of("Add tasks with a title", "Task priorities (low, normal, high)"),
+                List.of("Task priorities (minor, major)"));
+        assertThat(domain.features().get(1).complete()).isTrue();
+        assertThat(domain.features().get(2).gaps()).containsExactly("(minor, major)");
+        assertThat(Field.levelValues(List.of("low", "low"))).isEmpty();
+        assertThat(Field.levelValues(List.of("1st", "2nd"))).isEmpty();
+        assertThat(Field.levelValues(List.of("very low", "high"))).contains(List.of("VERY_LOW", "HIGH"));
+        assertThatThrownBy(() -> new Field("title", FieldType.STRING, true, false, List.of("A", "B")))
+                .hasMessageContaining("values of field title");
+        Map<String, String> facts = DomainCodec.encode(domain);
+        assertThat(facts.get(DomainCodec.ENTITY + "Task")).contains("values=LOW,NORMAL,HIGH");
+        assertThat(DomainCodec.decode(facts).primary().field("priority").orElseThrow().values())
+                .containsExactly("LOW", "NORMAL", "HIGH");
     }
 
     @Test
