@@ -34,7 +34,7 @@ class BuildCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"specs/example_todo_app.md", "specs/example_simple.md", "specs/example_library.md"})
     void buildsTheExampleSpecsAndPrintsTheResultAsOneJsonObject(String spec) {
-        Cli.Result result = build(spec, "--json");
+        Cli.Result result = build(spec, "--json", "--require-features", "none");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         JsonNode json = result.json();
@@ -137,7 +137,8 @@ class BuildCommandTest {
 
     @Test
     void aFailingBackendFallsBackAndTheBuildStillSucceeds() {
-        Cli.Result result = build("specs/example_todo_app.md", "--json", "--faults", "fail-backend=simple,seed=1");
+        Cli.Result result = build("specs/example_todo_app.md", "--json", "--faults", "fail-backend=simple,seed=1",
+                "--require-features", "none");
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         JsonNode json = result.json();

@@ -53,7 +53,8 @@ class ResumeCommandTest {
     }
 
     private String failedBuild() {
-        Cli.Result result = Cli.run("build", "--spec", spec.toString(), "--mode", "minimal", "--out", out.toString(),
+        Cli.Result result = Cli.run("build", "--spec", spec.toString(), "--mode", "minimal",
+                "--require-features", "none", "--out", out.toString(),
                 "--state", state.toString(), "--faults", FAILS_IN_GENERATE, "--json");
         assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
         JsonNode json = result.json();
@@ -67,7 +68,8 @@ class ResumeCommandTest {
     }
 
     private Cli.Result resume(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("resume", "--state", state.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("resume", "--state", state.toString(),
+                "--require-features", "none"));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -92,7 +94,8 @@ class ResumeCommandTest {
         Path published = Path.of(json.get("outputDirectory").asText());
         assertThat(published).startsWith(out);
 
-        Cli.Result fresh = Cli.run("build", "--spec", spec.toString(), "--mode", "minimal", "--out",
+        Cli.Result fresh = Cli.run("build", "--spec", spec.toString(), "--mode", "minimal",
+                "--require-features", "none", "--out",
                 dir.resolve("fresh").toString(), "--state", dir.resolve("fresh-state").toString(), "--json");
         assertThat(fresh.exitCode()).as("%s", fresh).isZero();
         assertThat(projectFiles(published)).isEqualTo(projectFiles(Path.of(fresh.json().get("outputDirectory")
@@ -181,7 +184,8 @@ class ResumeCommandTest {
         Path log = dir.resolve("child-stderr.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FactoryCli.class.getName(), "build",
-                "--spec", spec.toString(), "--mode", "minimal", "--out", out.toString(), "--state", state.toString(),
+                "--spec", spec.toString(), "--mode", "minimal",
+                "--require-features", "none", "--out", out.toString(), "--state", state.toString(),
                 "--faults", "latency=400ms")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -1,14 +1,20 @@
 package dev.thefactory.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.RequirementSection;
+import dev.thefactory.api.RequirementStatus;
+import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.tests.kit.ProjectSnapshot;
 import java.nio.file.Files;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +43,7 @@ class ExampleSpecsBuildTest {
     void examplesBuildIntoProjectsThatCompileAndPassTheirOwnTests(String specFile) throws Exception {
         List<BuildEvent> events = Builds.events();
         BuildResult result = Builds.builder(Builds.spec(specFile), Mode.STANDALONE, tmp.resolve("out"), events)
-                .build().run();
+                .requireFeatures(FeatureRequirement.NONE).build().run();
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.fallbacks()).isEmpty();
@@ -59,6 +66,41 @@ class ExampleSpecsBuildTest {
     }
 
     /** Every file the metadata lists exists with that size and SHA-256, and every project file is listed. */
+    @Test
+    void theTodoExampleImplementsEveryFeatureWithPassingNamedTestsUnderTheDefaultPolicy() throws Exception {
+        BuildResult result = Builds.builder(Builds.spec("example_todo_app.md"), Mode.STANDALONE, tmp.resolve("out"),
+                Builds.events()).build().run();
+
+        assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(result.validation().tests().run()).isPositive();
+        assertThat(result.validation().tests().failed()).isZero();
+        List<RequirementOutcome> features = new java.util.ArrayList<>(result.coverage().section(RequirementSection.CORE));
+        features.addAll(result.coverage().section(RequirementSection.EXTENDED));
+        assertThat(features).hasSize(6);
+        for (RequirementOutcome feature : features) {
+            assertThat(feature.status()).as(feature.id()).isEqualTo(RequirementStatus.IMPLEMENTED);
+            assertThat(feature.evidence().tests()).as(feature.id()).isNotEmpty();
+            for (String test : feature.evidence().tests()) {
+                String[] parts = test.split("#");
+                Path source = result.outputDirectory().resolve("src/test/java/" + parts[0].replace('.', '/') + ".java");
+                assertThat(Files.readString(source)).as(test).contains("void " + parts[1] + "(");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example_simple.md", "example_library.md"})
+    void examplesTheSimpleBackendCannotImplementFailUnderTheDefaultPolicyAndPublishNothing(String specFile) {
+        Path out = tmp.resolve("strict");
+        RequirementsNotMetException failure = catchThrowableOfType(RequirementsNotMetException.class,
+                () -> Builds.builder(Builds.spec(specFile), Mode.STANDALONE, out, Builds.events()).build().run());
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.unmet()).isNotEmpty().allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+        assertThat(failure.result().outputDirectory()).isNull();
+        assertThat(Builds.allPaths(out)).allMatch(p -> p.isEmpty() || p.startsWith("."));
+    }
+
     static void assertMetadataMatches(Path project, BuildResult result) throws Exception {
         JsonNode metadata = new ObjectMapper().readTree(project.resolve(".factory/metadata.json").toFile());
         assertThat(metadata.get("buildId").asText()).isEqualTo(result.buildId());

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.RequirementSection;
+import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.ProviderSkipped;
 import java.net.URLClassLoader;
@@ -25,9 +28,11 @@ class ModesAndProvidersTest {
     @Test
     void minimalModeRunsEveryBackendPhaseOnTheMinimalBackend() throws Exception {
         BuildResult result = Builds.builder(Builds.spec("example_todo_app.md"), Mode.MINIMAL, tmp.resolve("out"),
-                Builds.events()).build().run();
+                Builds.events()).requireFeatures(FeatureRequirement.NONE).build().run();
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(result.coverage().section(RequirementSection.CORE)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED));
         assertThat(result.phases()).extracting(PhaseResult::backend).containsOnly("core", "minimal");
         assertThat(result.outputDirectory().resolve("pom.xml")).isRegularFile();
         ExampleSpecsBuildTest.assertMetadataMatches(result.outputDirectory(), result);
@@ -47,7 +52,7 @@ class ModesAndProvidersTest {
     @Test
     void anExplicitBackendIsUsedForEveryBackendPhase() throws Exception {
         BuildResult result = Builds.builder(Builds.spec("example_simple.md"), Mode.AUTO, tmp.resolve("out"),
-                Builds.events()).backend("minimal").build().run();
+                Builds.events()).backend("minimal").requireFeatures(FeatureRequirement.NONE).build().run();
 
         assertThat(result.phases()).extracting(PhaseResult::backend).containsOnly("core", "minimal");
     }
@@ -58,7 +63,7 @@ class ModesAndProvidersTest {
         try (URLClassLoader loader = Builds.providers(tmp.resolve("services"),
                 TestProviders.ExplodesOnLoad.class.getName(), TestProviders.HealthThrows.class.getName())) {
             BuildResult result = Builds.builder(Builds.spec("example_simple.md"), Mode.AUTO, tmp.resolve("out"),
-                    events).classLoader(loader).build().run();
+                    events).classLoader(loader).requireFeatures(FeatureRequirement.NONE).build().run();
 
             assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
             assertThat(result.phases()).extracting(PhaseResult::backend).doesNotContain("explodes", "health-throws");

@@ -8,8 +8,10 @@ import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
+import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.CircuitStateChanged;
@@ -45,7 +47,8 @@ class RecoveryTest {
     void anUnreachableBackendOpensItsCircuitAndThePhaseFallsBack() throws Exception {
         List<BuildEvent> events = Builds.events();
         BuildResult result = Builds.builder(Builds.spec("example_todo_app.md"), Mode.STANDALONE, tmp.resolve("out"),
-                events).faults(FaultInjection.parse("fail-backend=simple,seed=3")).build().run();
+                events).faults(FaultInjection.parse("fail-backend=simple,seed=3")).requireFeatures(FeatureRequirement.NONE)
+                .build().run();
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.fallbacks()).extracting(FallbackRecord::from, FallbackRecord::to)
@@ -82,11 +85,24 @@ class RecoveryTest {
     void theExampleWithErrorsShowsRetriesAFallbackAndSucceeds() throws Exception {
         List<BuildEvent> events = Builds.events();
         BuildResult result = Builds.builder(Builds.spec("example_with_errors.md"), Mode.AUTO, tmp.resolve("out"),
-                events).build().run();
+                events).requireFeatures(FeatureRequirement.NONE).build().run();
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.retries()).isGreaterThanOrEqualTo(2);
         assertThat(result.fallbacks()).isNotEmpty();
         ExampleSpecsBuildTest.assertMetadataMatches(result.outputDirectory(), result);
+    }
+
+    @Test
+    void theExampleWithErrorsFailsUnderTheDefaultPolicyBecauseMinimalImplementsNoFeature() {
+        Path out = tmp.resolve("strict");
+        RequirementsNotMetException failure = catchThrowableOfType(RequirementsNotMetException.class,
+                () -> Builds.builder(Builds.spec("example_with_errors.md"), Mode.AUTO, out, Builds.events())
+                        .build().run());
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.unmet()).extracting(r -> r.id()).containsExactly("core-1", "core-2", "core-3", "core-4");
+        assertThat(failure.result().coverage().requirements()).isNotEmpty();
+        assertThat(out.resolve("flaky-notes")).doesNotExist();
     }
 }
