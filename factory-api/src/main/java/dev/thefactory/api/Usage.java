@@ -30,9 +30,4 @@ public record Usage(long inputTokens, long outputTokens, int calls) {
         }
         return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, calls + other.calls);
     }
-
-    /** @return true when nothing was used */
-    public boolean isNone() {
-        return inputTokens == 0 && outputTokens == 0 && calls == 0;
-    }
 }

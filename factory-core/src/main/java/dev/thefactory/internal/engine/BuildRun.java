@@ -768,7 +768,7 @@ final class BuildRun {
                 backends, agentsSpawned.get(), policies.retries(), phaseEntries, files,
                 new BuildMetadata.Validation(summary.checked(), summary.unchecked(), summary.failed(),
                         BuildMetadata.Tests.of(summary.tests(), report.tests())),
-                BuildMetadata.CoverageEntry.of(ledger.coverage()), fallbacks, List.copyOf(notes));
+                BuildMetadata.CoverageEntry.of(ledger.coverage()), fallbacks, List.copyOf(notes), usage.total());
     }
 
     private BuildFailedException exhausted(PhaseFailure last) {

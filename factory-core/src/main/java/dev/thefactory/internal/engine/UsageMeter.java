@@ -12,7 +12,7 @@ final class UsageMeter {
      * @param usage what to add; null counts as nothing
      */
     void add(Usage usage) {
-        if (usage != null && !usage.isNone()) {
+        if (usage != null && !usage.equals(Usage.NONE)) {
             total.accumulateAndGet(usage, Usage::plus);
         }
     }
