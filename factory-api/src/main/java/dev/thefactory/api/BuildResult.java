@@ -25,6 +25,8 @@ import java.util.Optional;
  *                        {@link Coverage#EMPTY} when the build never got as far as planning
  * @param notes           things the user should know although the build succeeded: work grouped to fit the
  *                        agent budget, content that was not compile-checked, and the like
+ * @param usage           model usage summed over every task of every backend tried (including what a resumed
+ *                        build spent before); {@link Usage#NONE} when no model was called
  */
 public record BuildResult(
         String buildId,
@@ -40,10 +42,12 @@ public record BuildResult(
         int tasksSkipped,
         ValidationSummary validation,
         Coverage coverage,
-        List<String> notes) {
+        List<String> notes,
+        Usage usage) {
 
     /** @throws NullPointerException if a required component is null */
     public BuildResult {
+        usage = usage == null ? Usage.NONE : usage;
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mode, "mode");
@@ -52,6 +56,32 @@ public record BuildResult(
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(coverage, "coverage");
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * A result of a build that called no model ({@link Usage#NONE}).
+     *
+     * @param buildId         the id to resume with
+     * @param status          how it ended
+     * @param mode            the mode asked for
+     * @param outputDirectory where the project was published; null when nothing was published
+     * @param filesGenerated  files in the published (or staged) project
+     * @param agentsSpawned   agents that ran
+     * @param phases          every phase that started, in order
+     * @param retries         retry attempts made in all
+     * @param fallbacks       every fallback, in order
+     * @param resumedFrom     the phase a resume started at; null when the build was not resumed
+     * @param tasksSkipped    finished tasks a resume did not redo
+     * @param validation      output validation counts
+     * @param coverage        the requirement ledger
+     * @param notes           things the user should know
+     */
+    public BuildResult(String buildId, BuildStatus status, Mode mode, Path outputDirectory, int filesGenerated,
+            int agentsSpawned, List<PhaseResult> phases, int retries, List<FallbackRecord> fallbacks,
+            Phase resumedFrom, int tasksSkipped, ValidationSummary validation, Coverage coverage,
+            List<String> notes) {
+        this(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries, fallbacks,
+                resumedFrom, tasksSkipped, validation, coverage, notes, Usage.NONE);
     }
 
     /** @return where the project was published, if it was */

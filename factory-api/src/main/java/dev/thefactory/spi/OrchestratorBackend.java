@@ -26,6 +26,18 @@ public interface OrchestratorBackend extends AutoCloseable {
      */
     Agent agent(AgentTask task);
 
+    /**
+     * The model usage of this backend's task attempts that returned no result (failed, timed out), so a build
+     * counts what those attempts spent too. Usage of successful attempts is reported by
+     * {@link TaskResult#usage()} and must not be counted here.
+     *
+     * @return what failed attempts used so far; {@link dev.thefactory.api.Usage#NONE} (the default) for a backend
+     *         that calls no model
+     */
+    default dev.thefactory.api.Usage usage() {
+        return dev.thefactory.api.Usage.NONE;
+    }
+
     /** Releases what the backend holds. Must not throw. */
     @Override
     void close();

@@ -76,6 +76,10 @@ class LlmBuildTest {
         assertThat(result.notes()).anyMatch(n -> n.startsWith("llm usage of analyze: 1 call, 100 input + 50 output"));
         // analyze, design/architecture, the feature design(s), structure, build, 2 code children, 1 test child, docs
         assertThat(server.chats().size()).isBetween(9, 10);
+        assertThat(result.usage().calls()).as("every model call is counted once in the build's usage")
+                .isEqualTo(server.chats().size());
+        assertThat(result.usage().inputTokens()).isGreaterThanOrEqualTo(100L * server.chats().size());
+        assertThat(result.usage().outputTokens()).isPositive();
     }
 
     @Test

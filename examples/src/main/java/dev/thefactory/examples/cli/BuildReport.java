@@ -13,6 +13,7 @@ import dev.thefactory.api.RequirementOutcome;
 import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.api.TestSummary;
+import dev.thefactory.api.Usage;
 import java.util.List;
 
 /**
@@ -30,7 +31,8 @@ final class BuildReport {
      * {@code phases[{name, status, backend, durationMillis}]}, {@code retries}, {@code fallbacks[{phase, from, to,
      * reason}]}, {@code resumedFrom}, {@code tasksSkipped}, {@code validation{checked, unchecked, failed, tests{run,
      * passed, failed, skipped, unchecked (only when they were not run)}}}, {@code coverage} (see
-     * {@link #coverageJson}), {@code notes} and, when {@code error} is not null, {@code error{type, message,
+     * {@link #coverageJson}), {@code notes}, {@code usage{inputTokens, outputTokens, calls}} (model usage summed over
+     * the build; zeros when no model was called) and, when {@code error} is not null, {@code error{type, message,
      * recoveryOptions}}. Phase names are the {@link dev.thefactory.api.Phase} constants' names; the mode is its
      * command-line id.
      *
@@ -56,6 +58,10 @@ final class BuildReport {
                     .put("durationMillis", phase.durationMillis());
         }
         json.put("retries", result.retries());
+        json.putObject("usage")
+                .put("inputTokens", result.usage().inputTokens())
+                .put("outputTokens", result.usage().outputTokens())
+                .put("calls", result.usage().calls());
         ArrayNode fallbacks = json.putArray("fallbacks");
         for (FallbackRecord fallback : result.fallbacks()) {
             fallbacks.addObject()
@@ -167,6 +173,11 @@ final class BuildReport {
         }
         coverage(s, result.coverage());
         line(s, "Agents:     %d spawned", result.agentsSpawned());
+        if (!result.usage().equals(Usage.NONE)) {
+            line(s, "Usage:      %d model call%s, %d input tokens, %d output tokens", result.usage().calls(),
+                    result.usage().calls() == 1 ? "" : "s", result.usage().inputTokens(),
+                    result.usage().outputTokens());
+        }
         if (result.resumedFrom() != null) {
             line(s, "Resumed:    from %s, %d finished task%s not redone", result.resumedFrom().name(),
                     result.tasksSkipped(), result.tasksSkipped() == 1 ? "" : "s");

@@ -46,8 +46,9 @@ class BuildReportTest {
         JsonNode json = BuildReport.toJson(Cli.MAPPER, SUCCEEDED, null);
 
         assertThat(json.fieldNames()).toIterable().containsExactly("buildId", "status", "mode", "outputDirectory",
-                "filesGenerated", "agentsSpawned", "phases", "retries", "fallbacks", "resumedFrom", "tasksSkipped",
-                "validation", "coverage", "notes");
+                "filesGenerated", "agentsSpawned", "phases", "retries", "usage", "fallbacks", "resumedFrom",
+                "tasksSkipped", "validation", "coverage", "notes");
+        assertThat(json.get("usage").toString()).isEqualTo("{\"inputTokens\":0,\"outputTokens\":0,\"calls\":0}");
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.get("mode").asText()).isEqualTo("auto");
         assertThat(json.get("outputDirectory").asText()).isEqualTo(Path.of("/tmp/out/todo-app").toString());

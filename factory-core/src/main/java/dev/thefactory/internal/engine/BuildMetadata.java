@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.TestSummary;
+import dev.thefactory.api.Usage;
 import dev.thefactory.internal.output.TestOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -182,12 +183,15 @@ final class BuildMetadata {
      * @param coverage      the requirement ledger
      * @param fallbacks     every fallback
      * @param notes         the build's notes
+     * @param usage         model usage summed over the build ({@code inputTokens}, {@code outputTokens},
+     *                      {@code calls})
      */
     record Metadata(String buildId, String specHash, Project project, String mode, String status, String toolVersion,
             String startedAt, Map<String, String> backends, int agentsSpawned, int retries, List<PhaseEntry> phases,
             List<FileEntry> files, Validation validation, CoverageEntry coverage, List<FallbackRecord> fallbacks,
-            List<String> notes) {
+            List<String> notes, Usage usage) {
         Metadata {
+            Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(buildId, "buildId");
             backends = Map.copyOf(backends);
             phases = List.copyOf(phases);

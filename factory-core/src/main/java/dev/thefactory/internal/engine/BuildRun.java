@@ -129,6 +129,7 @@ final class BuildRun {
     private final SortedMap<String, String> facts = new TreeMap<>();
     private final SortedSet<String> planned = new TreeSet<>();
     private final AtomicInteger agentsSpawned = new AtomicInteger();
+    private final UsageMeter usage = new UsageMeter();
 
     private Instant buildStart;
     private BuildEvents events;
@@ -541,7 +542,7 @@ final class BuildRun {
         try {
             ReactorServices services = new ReactorServices(buildId, spec, clock, events, policies, pool, watchdog,
                     progress, staging, hooks.heap(), config.minHeapHeadroom(), config.timeouts(), hooks.ticker(),
-                    agentsSpawned);
+                    agentsSpawned, usage);
             ChainReactor reactor = new ChainReactor(services, backend, id, this::taskFinished);
             for (Phase phase : BACKEND_PHASES) {
                 checkInterrupted(phase, id);
@@ -575,6 +576,11 @@ final class BuildRun {
             checkInterrupted(Phase.VALIDATE_OUTPUT, CORE);
             validateOutput(id, reactor.fileOwners());
         } finally {
+            try {
+                usage.add(backend.usage());
+            } catch (RuntimeException e) {
+                LOG.warn("[build {}] backend {} threw from usage()", buildId, id, e);
+            }
             try {
                 backend.close();
             } catch (RuntimeException e) {
@@ -762,7 +768,7 @@ final class BuildRun {
                 backends, agentsSpawned.get(), policies.retries(), phaseEntries, files,
                 new BuildMetadata.Validation(summary.checked(), summary.unchecked(), summary.failed(),
                         BuildMetadata.Tests.of(summary.tests(), report.tests())),
-                BuildMetadata.CoverageEntry.of(ledger.coverage()), fallbacks, List.copyOf(notes));
+                BuildMetadata.CoverageEntry.of(ledger.coverage()), fallbacks, List.copyOf(notes), usage.total());
     }
 
     private BuildFailedException exhausted(PhaseFailure last) {
@@ -919,7 +925,8 @@ final class BuildRun {
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
-                report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes);
+                report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes,
+                usage.total());
     }
 
     /**

@@ -476,6 +476,7 @@ final class ChainReactor {
             TaskNode node = finished.node();
             running.remove(node.id());
             TaskResult result = finished.result().result();
+            services.usage().add(result.usage());
             List<FileRef> files = new ArrayList<>();
             List<GeneratedFile> generated = result.files();
             for (int i = 0; i < generated.size(); i++) {

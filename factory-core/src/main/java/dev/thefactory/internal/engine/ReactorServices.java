@@ -30,10 +30,12 @@ import java.util.function.LongSupplier;
  * @param ticker          monotonic time in nanoseconds ({@link System#nanoTime()} in production): task durations; the
  *                        clock only stamps events
  * @param agentsSpawned   counts every agent spawned in the build
+ * @param usage           sums the model usage of every task result recorded in the build
  */
 record ReactorServices(String buildId, ProjectSpec spec, Clock clock, BuildEvents events, ResiliencePolicies policies,
         ExecutorService pool, Watchdog watchdog, ProgressTracker progress, StagingArea staging, HeapProbe heap,
-        long minHeapHeadroom, TimeoutSettings timeouts, LongSupplier ticker, AtomicInteger agentsSpawned) {
+        long minHeapHeadroom, TimeoutSettings timeouts, LongSupplier ticker, AtomicInteger agentsSpawned,
+        UsageMeter usage) {
 
     ReactorServices {
         Objects.requireNonNull(buildId, "buildId");
@@ -49,5 +51,6 @@ record ReactorServices(String buildId, ProjectSpec spec, Clock clock, BuildEvent
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(agentsSpawned, "agentsSpawned");
+        Objects.requireNonNull(usage, "usage");
     }
 }

@@ -26,13 +26,26 @@ public final class LlmOrchestratorBackend implements OrchestratorBackend {
         return id;
     }
 
+    /**
+     * The agent for a task; its result reports, as {@link dev.thefactory.spi.TaskResult#usage()}, what every model
+     * call made for that task id used (including earlier attempts of it that failed).
+     *
+     * @param task the task
+     * @return the agent
+     */
     @Override
     public Agent agent(AgentTask task) {
-        return agents.agent(task);
+        Agent agent = agents.agent(task);
+        return (t, context) -> {
+            dev.thefactory.spi.TaskResult result = agent.execute(t, context);
+            Usage used = gate.meter().task(t.id());
+            return result.withUsage(new dev.thefactory.api.Usage(used.inputTokens(),
+                    used.outputTokens(), (int) Math.min(Integer.MAX_VALUE, used.calls())));
+        };
     }
 
     /** @return what this build's model calls used so far */
-    public Usage usage() {
+    public Usage modelUsage() {
         return gate.meter().total();
     }
 

@@ -1,0 +1,113 @@
+package dev.thefactory.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FaultInjection;
+import dev.thefactory.api.FeatureRequirement;
+import dev.thefactory.api.Usage;
+import dev.thefactory.internal.state.InMemoryCheckpointRepository;
+import dev.thefactory.spi.Agent;
+import dev.thefactory.spi.AgentTask;
+import dev.thefactory.spi.BackendContext;
+import dev.thefactory.spi.BackendTier;
+import dev.thefactory.spi.HealthStatus;
+import dev.thefactory.spi.OrchestratorBackend;
+import dev.thefactory.spi.OrchestratorBackendProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Model usage reported by task results and by the backend is summed into the build result and the metadata. */
+class UsageEngineTest {
+
+    private static final Usage PER_TASK = new Usage(10, 5, 1);
+    private static final Usage FAILED_ATTEMPTS = new Usage(7, 0, 1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usageOfEveryTaskAndOfTheBackendsFailedAttemptsIsSummedIntoResultAndMetadata() throws IOException {
+        UsingBackend backend = new UsingBackend();
+        EngineConfig c = EngineFixture.config(dir.resolve("out"), new InMemoryCheckpointRepository());
+        EngineConfig config = new EngineConfig(c.mode(), c.outputDirectory(), c.listeners(), c.explicitBackend(),
+                c.checkpoints(), c.parallelism(), c.watchdog(), c.minHeapHeadroom(), c.retry(), c.circuitBreaker(),
+                c.timeouts(), FaultInjection.none(), c.clock(), c.quotas(), c.patterns(), FeatureRequirement.NONE,
+                c.generatedTests(), c.overwrite());
+
+        BuildResult result = EngineFixture.engine(config, EngineHooks.defaults(), EngineFixture.SPEC, null, backend)
+                .run();
+
+        assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        int tasks = backend.tree.executed().size();
+        assertThat(tasks).isGreaterThan(1);
+        Usage expected = new Usage(10L * tasks + 7, 5L * tasks, tasks + 1);
+        assertThat(result.usage()).isEqualTo(expected);
+
+        JsonNode metadata = new ObjectMapper().readTree(result.outputDirectory().resolve(BuildMetadata.PATH)
+                .toFile());
+        assertThat(metadata.at("/usage/inputTokens").asLong()).isEqualTo(expected.inputTokens());
+        assertThat(metadata.at("/usage/outputTokens").asLong()).isEqualTo(expected.outputTokens());
+        assertThat(metadata.at("/usage/calls").asInt()).isEqualTo(expected.calls());
+        assertThat(metadata.get("usage").size()).as("only the three counts").isEqualTo(3);
+    }
+
+    @Test
+    void usageAddsUpAndRejectsNegativeCounts() {
+        assertThat(new Usage(1, 2, 3).plus(new Usage(10, 20, 30))).isEqualTo(new Usage(11, 22, 33));
+        assertThat(Usage.NONE.plus(null)).isEqualTo(Usage.NONE);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Usage(-1, 0, 0));
+    }
+
+    /** The tree backend, each of whose tasks reports {@link #PER_TASK}; the backend reports failed attempts. */
+    private static final class UsingBackend implements OrchestratorBackendProvider {
+        private final TreeBackendProvider tree = new TreeBackendProvider();
+
+        @Override
+        public String id() {
+            return "using";
+        }
+
+        @Override
+        public BackendTier tier() {
+            return BackendTier.STANDALONE;
+        }
+
+        @Override
+        public HealthStatus health() {
+            return HealthStatus.up();
+        }
+
+        @Override
+        public OrchestratorBackend create(BackendContext context) {
+            OrchestratorBackend inner = tree.create(context);
+            return new OrchestratorBackend() {
+                @Override
+                public String id() {
+                    return "using";
+                }
+
+                @Override
+                public Agent agent(AgentTask task) {
+                    Agent agent = inner.agent(task);
+                    return (t, ctx) -> agent.execute(t, ctx).withUsage(PER_TASK);
+                }
+
+                @Override
+                public Usage usage() {
+                    return FAILED_ATTEMPTS;
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            };
+        }
+    }
+}
