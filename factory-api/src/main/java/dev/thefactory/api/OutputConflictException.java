@@ -64,8 +64,10 @@ public class OutputConflictException extends FactoryException {
 
     private static List<String> recovery(Path directory, String buildId, Path staged) {
         List<String> options = new ArrayList<>();
+        Path trash = directory.resolveSibling(".trash");
         options.add("build with Factory.Builder.overwrite(true): the old tree is moved to "
-                + directory.resolveSibling(".trash").resolve(directory.getFileName() + "-" + buildId)
+                + (staged != null ? trash.resolve(directory.getFileName() + "-" + buildId)
+                        : trash.resolve(directory.getFileName() + "-<id of that build>"))
                 + " and kept");
         options.add("choose another output directory (Factory.Builder.outputDirectory)");
         options.add("move " + directory + " away yourself, then run again");
