@@ -80,9 +80,17 @@ class BuildCommandTest {
         assertThat(json.at("/error/recoveryOptions")).extracting(JsonNode::asText)
                 .anySatisfy(o -> assertThat(o).contains("--require-features none"));
         JsonNode coverage = json.get("coverage");
-        assertThat(coverage.get("requirements")).as("the ledger is in the result of a refused build").isNotEmpty()
-                .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("NOT_IMPLEMENTED"));
-        assertThat(coverage.get("notImplemented").asInt()).isEqualTo(coverage.get("requirements").size());
+        // Every feature is NOT_IMPLEMENTED; the tech stack (Java 17, Maven) is honestly IMPLEMENTED by the skeleton.
+        List<JsonNode> features = new java.util.ArrayList<>();
+        coverage.get("requirements").forEach(r -> {
+            if (r.get("section").asText().equals("core") || r.get("section").asText().equals("extended")) {
+                features.add(r);
+            }
+        });
+        assertThat(features).as("the ledger is in the result of a refused build").hasSize(3)
+                .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("NOT_IMPLEMENTED"))
+                .allSatisfy(r -> assertThat(r.get("reason").asText()).isNotBlank());
+        assertThat(coverage.get("notImplemented").asInt()).isEqualTo(features.size());
         assertThat(coverage.at("/requirements/0/id").asText()).isEqualTo("core-1");
         assertThat(refused.err()).contains("core-1 \"", "NOT_IMPLEMENTED", "--require-features none");
         assertThat(dir.resolve("out")).satisfiesAnyOf(

@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on the test class path, and be healthy while the tests run. Override {@link #specs()} to build your own specs.
  *
  * <p>Every build's requirement ledger is checked: it lists each requirement of the spec exactly once, and no
- * requirement is {@code IMPLEMENTED} without evidence files and (for a feature) a named generated test that ran. The
+ * requirement is {@code IMPLEMENTED} without evidence files of the output and (for a feature) generated tests named
+ * {@code Class#method} whose methods the output declares, with generated tests run and none failed. The
  * builds run under {@link #requireFeatures()}, {@link FeatureRequirement#NONE} by default so that a backend that
  * implements no feature (a skeleton generator) can keep the rest of the contract; a backend that implements the
  * default specs' features should override it to return {@link FeatureRequirement#CORE}.
@@ -220,9 +221,32 @@ public abstract class BackendContract {
                     assertThat(outcome.evidence().tests()).as("%s %s: evidence tests", spec.name(), outcome.id())
                             .isNotEmpty();
                     assertThat(result.validation().tests().passed()).isPositive();
+                    assertThat(result.validation().tests().failed()).as("%s %s: generated tests failed", spec.name(),
+                            outcome.id()).isZero();
+                    for (String test : outcome.evidence().tests()) {
+                        assertThat(test).as("%s %s: evidence test as Class#method", spec.name(), outcome.id())
+                                .matches("[^#\\s]+#[^#\\s]+");
+                        String method = test.substring(test.indexOf('#') + 1);
+                        assertThat(outputContains(result.outputDirectory(), method))
+                                .as("%s %s: the output declares test method %s", spec.name(), outcome.id(), test)
+                                .isTrue();
+                    }
                 }
             }
         }
     }
 
+    private static boolean outputContains(java.nio.file.Path root, String text) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            return files.filter(java.nio.file.Files::isRegularFile).anyMatch(file -> {
+                try {
+                    return java.nio.file.Files.readString(file).contains(text);
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -3,12 +3,14 @@ package dev.thefactory.examples.custom;
 import dev.thefactory.api.AgentException;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
+import dev.thefactory.api.Requirement;
 import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentContext;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.GeneratedFile;
 import dev.thefactory.spi.OrchestratorBackend;
+import dev.thefactory.spi.RequirementClaim;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.spi.TaskResult;
 import java.util.ArrayList;
@@ -65,7 +67,10 @@ final class LibraryTemplateBackend implements OrchestratorBackend {
             return generator(LibraryProject::build);
         }
         if (id.equals(StandardTasks.GENERATE_CODE)) {
-            return generator(LibraryProject::code);
+            return (codeTask, context) -> {
+                LibraryProject project = project(context);
+                return TaskResult.ofFiles(project.code()).withClaims(claims(context.spec(), project));
+            };
         }
         if (id.equals(StandardTasks.GENERATE_TESTS)) {
             return generator(LibraryProject::tests);
@@ -128,6 +133,39 @@ final class LibraryTemplateBackend implements OrchestratorBackend {
 
     private static TaskResult structure(AgentTask task, AgentContext context) {
         return new TaskResult(List.of(), Map.of(), project(context).plannedPaths(), List.of(), List.of());
+    }
+
+    /**
+     * What this backend honestly claims about the spec's requirements: the generated library lists each feature's
+     * text in its feature table but implements no feature's behaviour, so every feature is {@code NOT_IMPLEMENTED};
+     * a Java language requirement is {@code IMPLEMENTED} by the generated Java sources (any other language is not);
+     * every other requirement is {@code NOT_IMPLEMENTED} because the template does not read it.
+     */
+    static List<RequirementClaim> claims(ProjectSpec spec, LibraryProject project) {
+        Requirement language = Requirement.language(spec).orElse(null);
+        List<RequirementClaim> claims = new ArrayList<>();
+        for (Requirement requirement : Requirement.of(spec)) {
+            if (requirement.isFeature()) {
+                claims.add(RequirementClaim.notImplemented(requirement.id(), ExampleIntegratedBackendProvider.ID
+                        + " lists this feature's text in the library's feature table but does not implement its"
+                        + " behaviour"));
+            } else if (requirement.equals(language) && isJava(requirement.text())) {
+                claims.add(RequirementClaim.implemented(requirement.id(),
+                        List.of("pom.xml", project.code().get(0).path()), List.of()));
+            } else if (requirement.equals(language)) {
+                claims.add(RequirementClaim.notImplemented(requirement.id(), ExampleIntegratedBackendProvider.ID
+                        + " generates Java libraries only"));
+            } else {
+                claims.add(RequirementClaim.notImplemented(requirement.id(), ExampleIntegratedBackendProvider.ID
+                        + " generates a fixed library template and does not read this requirement"));
+            }
+        }
+        return claims;
+    }
+
+    private static boolean isJava(String text) {
+        String value = text.substring(text.indexOf(':') + 1).trim().toLowerCase(java.util.Locale.ROOT);
+        return value.equals("java") || value.matches("java[ \\d.]*(\\(.*\\))?");
     }
 
     private static Agent generator(Function<LibraryProject, List<GeneratedFile>> files) {

@@ -8,9 +8,12 @@ import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.ProjectType;
+import dev.thefactory.api.Requirement;
+import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.GeneratedFile;
+import dev.thefactory.spi.RequirementClaim;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.spi.TaskResult;
 import java.io.ByteArrayInputStream;
@@ -43,7 +46,8 @@ class LibraryTemplateBackendTest {
             .build();
 
     /** What a build of the standard tasks produced. */
-    private record Run(Map<String, String> facts, List<String> planned, Map<String, String> files, List<String> notes) {
+    private record Run(Map<String, String> facts, List<String> planned, Map<String, String> files, List<String> notes,
+            List<RequirementClaim> claims) {
     }
 
     private static Run runAllTasks(ProjectSpec spec) throws Exception {
@@ -52,6 +56,7 @@ class LibraryTemplateBackendTest {
         List<String> notes = new ArrayList<>();
         List<String> planned = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
+        List<RequirementClaim> claims = new ArrayList<>();
         List<AgentTask> tasks = List.of(
                 task(StandardTasks.ANALYZE, Phase.ANALYZE, AgentRole.ARCHITECT, Map.of()),
                 task(StandardTasks.DESIGN_ARCHITECTURE, Phase.DESIGN, AgentRole.ARCHITECT, Map.of()),
@@ -67,13 +72,14 @@ class LibraryTemplateBackendTest {
             TaskResult result = backend.agent(task).execute(task, new TestAgentContext("b-1", spec, facts, 0));
             facts.putAll(result.facts());
             notes.addAll(result.notes());
+            claims.addAll(result.claims());
             planned.addAll(result.plannedFiles());
             assertThat(result.children()).isEmpty();
             for (GeneratedFile file : result.files()) {
                 assertThat(files.put(file.path(), file.content())).as("written twice: %s", file.path()).isNull();
             }
         }
-        return new Run(facts, planned, files, notes);
+        return new Run(facts, planned, files, notes, claims);
     }
 
     private static AgentTask task(String id, Phase phase, AgentRole role, Map<String, String> parameters) {
@@ -254,5 +260,30 @@ class LibraryTemplateBackendTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void claimsEveryRequirementHonestlyFeaturesNotImplementedJavaImplementedByFilesItWrites() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Text Stats", ProjectType.LIBRARY)
+                .features(List.of("Count words"), List.of("Top 10 words"))
+                .techStack(List.of("Language: Java 17", "Gradle"))
+                .build();
+        Run run = runAllTasks(spec);
+        assertThat(run.claims()).extracting(RequirementClaim::requirementId)
+                .containsExactlyElementsOf(Requirement.of(spec).stream().map(Requirement::id).toList());
+        String language = Requirement.language(spec).orElseThrow().id();
+        for (RequirementClaim claim : run.claims()) {
+            if (claim.requirementId().equals(language)) {
+                assertThat(claim.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+                assertThat(claim.files()).isNotEmpty().allSatisfy(f -> assertThat(run.files()).containsKey(f));
+            } else {
+                assertThat(claim.status()).as(claim.requirementId()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+                assertThat(claim.reason()).contains(ExampleIntegratedBackendProvider.ID);
+            }
+        }
+        ProjectSpec python = ProjectSpec.builder("Text Stats", ProjectType.LIBRARY)
+                .features(List.of("Count words"), List.of()).techStack(List.of("Language: Python 3.12")).build();
+        assertThat(runAllTasks(python).claims()).allSatisfy(c -> assertThat(c.status())
+                .isEqualTo(RequirementStatus.NOT_IMPLEMENTED));
     }
 }
