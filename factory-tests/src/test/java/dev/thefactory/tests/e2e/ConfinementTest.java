@@ -40,7 +40,7 @@ class ConfinementTest {
         try (URLClassLoader loader = Builds.providers(tmp.resolve("services"),
                 TestProviders.Hostile.class.getName())) {
             result = Builds.builder(Builds.spec("example_simple.md"), Mode.AUTO, out, Builds.events())
-                    .classLoader(loader).build().run();
+                    .classLoader(loader).requireFeatures(FeatureRequirement.NONE).build().run();
         }
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
@@ -80,7 +80,8 @@ class ConfinementTest {
         Files.createSymbolicLink(out.resolve("word-counter"), outside);
 
         try {
-            Builds.builder(Builds.spec("example_simple.md"), Mode.MINIMAL, out, Builds.events()).build().run();
+            Builds.builder(Builds.spec("example_simple.md"), Mode.MINIMAL, out, Builds.events())
+                    .requireFeatures(FeatureRequirement.NONE).build().run();
         } catch (dev.thefactory.api.FactoryException refused) {
             assertThat(refused.getMessage()).isNotBlank();
         }
