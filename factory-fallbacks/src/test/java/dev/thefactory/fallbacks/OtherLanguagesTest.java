@@ -79,6 +79,14 @@ class OtherLanguagesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"Language: Python 3.12", "Language: Go 1.22", "Language: Node.js 20"})
+    void aSkeletonSaysItDoesNotEnforceTheListedLevelValues(String stack) throws Exception {
+        CoreDriver.Build build = CoreDriver.build(spec(stack));
+        assertThat(build.notes()).anyMatch(n -> n.contains("skeleton accepts only LOW, MEDIUM, HIGH for Task.priority")
+                && n.contains("LOW, NORMAL, HIGH"));
+    }
+
     @Test
     void anUnsupportedLanguageFallsBackToJavaAndSaysSo() throws Exception {
         CoreDriver.Build build = CoreDriver.build(spec("Language: Rust 1.80"));

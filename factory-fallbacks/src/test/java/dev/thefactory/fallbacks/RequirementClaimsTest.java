@@ -138,6 +138,8 @@ class RequirementClaimsTest {
         assertThat(byId.get("core-2").reason()).contains("not understood: no PDF output");
         assertThat(byId.get("extended-1").status()).isEqualTo(RequirementStatus.PARTIAL);
         assertThat(byId.get("extended-1").gaps()).containsExactly("with Dropbox");
+        assertThat(byId.get("extended-1").reason()).as("the reason says why in words, not the gaps again")
+                .doesNotContain("Dropbox").contains("no generated code enforces");
         assertThat(byId.get("extended-1").tests()).containsExactly("com.example.notes.RequirementsTest#extended1_syncNotesWithDropbox");
         assertThat(byId.get("tech-stack-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
         assertThat(byId.get("tech-stack-2").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);

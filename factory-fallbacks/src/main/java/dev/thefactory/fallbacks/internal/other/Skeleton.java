@@ -121,6 +121,22 @@ final class Skeleton {
         return String.join(", ", ways.stream().distinct().map(w -> "`" + w + "`").toList());
     }
 
+    /** @return the note every non-Java layout carries, and one per level field whose listed values it does not enforce */
+    private static List<String> levelNotes(ProjectInput in) {
+        List<String> notes = new ArrayList<>(List.of(uncheckedNote(in.architecture())));
+        for (Entity e : in.domain().entities()) {
+            for (Field f : e.fields()) {
+                if (f.type() == FieldType.LEVEL && !f.values().isEmpty()) {
+                    notes.add("The " + in.architecture().language().label() + " skeleton accepts only "
+                            + String.join(", ", FieldType.LEVELS) + " for " + e.name() + "." + f.name()
+                            + ", not the values the spec lists (" + String.join(", ", f.values())
+                            + "); only the Java output enforces those.");
+                }
+            }
+        }
+        return notes;
+    }
+
     static String featureUsage(ProjectInput in, FeatureMapping feature, String prefix) {
         return usage(in.entity(feature), feature.operations(), prefix);
     }
@@ -133,7 +149,7 @@ final class Skeleton {
      */
     static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix, List<String> languageTests) {
         String language = in.architecture().language().label();
-        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), List.of(uncheckedNote(in.architecture())),
+        return new PlannedLayout(files, f -> featureUsage(in, f, prefix), levelNotes(in),
                 f -> FeatureClaims.skeleton(f, language), languageTests);
     }
 
