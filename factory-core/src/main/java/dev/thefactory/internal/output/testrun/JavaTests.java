@@ -133,7 +133,7 @@ final class JavaTests implements LanguageRunner {
         classPath.addAll(resources);
         classPath.addAll(platform);
         List<String> command = List.of(javaExecutable(), "-Xmx" + work.settings().maxHeapBytes(),
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-cp", join(classPath), JUnitPlatformChild.class.getName(), results.toString(), classes.toString());
         ChildProcess.Outcome process = ChildProcess.run(command, work.project(), work.environment().variables(),
