@@ -575,15 +575,16 @@ public final class Factory {
          *
          * @return the factory
          * @throws IllegalStateException    when no spec was set
-         * @throws SpecValidationException  with every violation, when the spec cannot be read or is invalid
+         * @throws SpecValidationException  with every violation, when the spec cannot be read or is invalid, or when a
+         *                                  spec file or text lists no feature to build
          */
         public Factory build() {
             SpecLoader loader = new SpecLoader(specLimits);
             ProjectSpec spec;
             if (specPath != null) {
-                spec = loader.load(specPath);
+                spec = loader.requireFeatures(loader.load(specPath), specPath.toString());
             } else if (specContent != null) {
-                spec = loader.load(specContent, specFormat, "spec");
+                spec = loader.requireFeatures(loader.load(specContent, specFormat, "spec"), "spec");
             } else if (specValue != null) {
                 spec = loader.validate(specValue, "spec");
             } else {

@@ -26,6 +26,10 @@ class FactoryBuilderTest {
             Counts words.
 
             ## Type: cli_tool
+
+            ## Features
+
+            - Count the words of a file
             """;
 
     @TempDir
@@ -126,5 +130,57 @@ class FactoryBuilderTest {
                 .satisfies(e -> assertThat(((SpecValidationException) e).violations().get(0).field())
                         .isEqualTo("extras.FAULT INJECTION"))
                 .hasMessageContaining("explode");
+    }
+
+    @Test
+    void aSpecFileWithoutFeaturesIsRefusedNamingTheSectionThatWasNotReadAsFeatures() throws Exception {
+        String noFeatures = """
+                # Help Desk
+
+                ## Type: web_app
+
+                ## User Stories
+
+                - As an agent I open a ticket
+                """;
+        Path file = Files.writeString(tmp.resolve("hd.md"), noFeatures);
+        assertThatThrownBy(() -> Factory.builder().spec(file).build()).isInstanceOf(SpecValidationException.class)
+                .satisfies(e -> assertThat(((SpecValidationException) e).violations()).singleElement()
+                        .satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("features");
+                            assertThat(v.message()).contains("lists no feature", "'User Stories' was not read as "
+                                    + "features", "## FEATURES");
+                        }));
+        assertThatThrownBy(() -> Factory.builder().spec("name: X\ntype: library\n", SpecFormat.YAML).build())
+                .isInstanceOf(SpecValidationException.class).hasMessageContaining("a 'features' key");
+        // a spec built in code may leave features empty on purpose
+        assertThat(Factory.builder().spec(ProjectSpec.builder("X", ProjectType.LIBRARY).build()).build().spec()
+                .features().all()).isEmpty();
+    }
+
+    @Test
+    void levelTwoHeadingsThatNameAFeatureGroupHoldFeatures() {
+        String spec = """
+                # Help Desk
+
+                ## Type: web_app
+
+                ## Core Features
+
+                - Create tickets with a title
+                - List all tickets
+
+                ## Nice-to-have Features
+
+                - Close tickets
+
+                ## Required
+
+                - Java 17
+                """;
+        ProjectSpec read = Factory.builder().spec(spec, SpecFormat.MARKDOWN).build().spec();
+        assertThat(read.features().core()).containsExactly("Create tickets with a title", "List all tickets");
+        assertThat(read.features().extended()).containsExactly("Close tickets");
+        assertThat(read.extras()).containsKey("Required");
     }
 }

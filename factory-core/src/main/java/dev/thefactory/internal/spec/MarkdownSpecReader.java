@@ -331,8 +331,14 @@ final class MarkdownSpecReader {
 
     private enum Mode { PREAMBLE, MANIFEST, LIST, FEATURES, DESCRIPTION, SCALAR, EXTRAS }
 
-    /** What a heading opens: a mode, the field for it (if any), and a value written in the heading itself. */
-    private record Section(Mode mode, SpecField field, String value) {
+    /**
+     * What a heading opens: a mode, the field for it (if any), a value written in the heading itself, and for a
+     * features section the group its items belong to.
+     */
+    private record Section(Mode mode, SpecField field, String value, SpecField.FeatureGroup group) {
+        Section(Mode mode, SpecField field, String value) {
+            this(mode, field, value, SpecField.FeatureGroup.CORE);
+        }
     }
 
     /** @return whether a heading opens a known section (or sets a field), rather than an extras section */
@@ -364,6 +370,10 @@ final class MarkdownSpecReader {
         if (MANIFEST_KEYS.contains(key)) {
             return value.isEmpty() ? Optional.of(new Section(Mode.MANIFEST, null, "")) : Optional.empty();
         }
+        Optional<SpecField.FeatureGroup> group = topLevelFeatureGroup(key);
+        if (group.isPresent()) {
+            return Optional.of(new Section(Mode.FEATURES, SpecField.FEATURES, value, group.get()));
+        }
         return SpecField.forKey(key).flatMap(field -> switch (field.kind()) {
             case SCALAR -> Optional.of(new Section(field == SpecField.DESCRIPTION ? Mode.DESCRIPTION : Mode.SCALAR,
                     field, value));
@@ -371,6 +381,21 @@ final class MarkdownSpecReader {
             case FEATURES -> Optional.of(new Section(Mode.FEATURES, field, value));
             case EXTRAS -> Optional.empty();
         });
+    }
+
+    /**
+     * A section heading that names a feature group on its own ({@code ## Core Features}, {@code ## MVP},
+     * {@code ## Nice-to-have features}) rather than a sub-heading of {@code ## FEATURES}. Only names that cannot mean
+     * anything else are taken: {@code ## Required} or {@code ## Optional} alone stay extras sections.
+     */
+    private static Optional<SpecField.FeatureGroup> topLevelFeatureGroup(String key) {
+        if (key.endsWith("features") && key.length() > "features".length()) {
+            return SpecField.FeatureGroup.forKey(key.substring(0, key.length() - "features".length()));
+        }
+        return switch (key) {
+            case "mvp", "musthave", "nicetohave", "stretchgoals" -> SpecField.FeatureGroup.forKey(key);
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -647,7 +672,7 @@ final class MarkdownSpecReader {
                     }
                 }
                 case FEATURES -> {
-                    group = SpecField.FeatureGroup.CORE;
+                    group = section.group();
                     draft.mark(SpecField.FEATURES.path(), line);
                     if (!section.value().isEmpty()) {
                         draft.addItem(group.path(), section.value(), line);

@@ -260,6 +260,46 @@ public final class SpecLoader {
         return spec;
     }
 
+    /**
+     * Refuses a spec read from a file or text that lists no feature: it has nothing to build, and a build of it would
+     * succeed with every (zero) requirement met. Most often its features sit under a heading or key the reader did
+     * not take for features, so the error names such sections. A spec built in code is not checked: an empty
+     * {@code Features} there is deliberate.
+     *
+     * @param spec       a spec read by {@link #load(String, SpecFormat, String)} or {@link #load(Path)}
+     * @param sourceName where it came from, for the message
+     * @return {@code spec} itself when it lists at least one feature
+     * @throws SpecValidationException naming {@code features} when it lists none
+     */
+    public ProjectSpec requireFeatures(ProjectSpec spec, String sourceName) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(sourceName, "sourceName");
+        if (!spec.features().all().isEmpty()) {
+            return spec;
+        }
+        throw new SpecValidationException(sourceName, List.of(noFeatures(spec)));
+    }
+
+    /**
+     * A spec file that lists no feature has nothing to build, and a build of it would succeed with every (zero)
+     * requirement met: most often its features sit under a heading or key the reader did not take for features, so
+     * the error names such sections.
+     */
+    private static Violation noFeatures(ProjectSpec spec) {
+        List<String> lookalikes = spec.extras().keySet().stream()
+                .filter(k -> k.toLowerCase(Locale.ROOT).matches(".*(feature|requirement|user stor|capabilit"
+                        + "|function).*"))
+                .toList();
+        String how = "in Markdown add a '## FEATURES' section with '### Core' and '### Extended' list items (or "
+                + "'## Core Features' and '## Extended Features' sections); in YAML or JSON a 'features' key with a "
+                + "'core' list (and optionally 'extended'), or a plain list of features";
+        String seen = lookalikes.isEmpty() ? "" : "; the section" + (lookalikes.size() == 1 ? " '" : "s '")
+                + String.join("', '", lookalikes) + "' " + (lookalikes.size() == 1 ? "was" : "were")
+                + " not read as features";
+        return new Violation(SpecField.FEATURES.path(), "the spec lists no feature to build" + seen + ": " + how,
+                null, 0);
+    }
+
     private static SpecValidationException fileProblem(String source, String message, Throwable cause) {
         return new SpecValidationException(source, List.of(new Violation(SPEC_FIELD, message, source, 0)), cause);
     }
