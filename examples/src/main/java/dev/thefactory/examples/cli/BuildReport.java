@@ -8,6 +8,7 @@ import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.RequirementOutcome;
 import dev.thefactory.api.RequirementSection;
@@ -15,6 +16,8 @@ import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.Usage;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Renders a {@link BuildResult} for programs (the JSON object of {@code build --json} and {@code resume --json})
@@ -171,6 +174,10 @@ final class BuildReport {
             line(s, "Tests:      %d run: %d passed, %d failed, %d skipped", tests.run(), tests.passed(),
                     tests.failed(), tests.skipped());
         }
+        if (result.status() != BuildStatus.SUCCEEDED) {
+            ledgerSource(result).ifPresent(backend -> line(s, "Ledger:     of backend %s's output, which was refused;"
+                    + " the phases below end on the last backend tried", backend));
+        }
         coverage(s, result.coverage());
         line(s, "Agents:     %d spawned", result.agentsSpawned());
         if (!result.usage().equals(Usage.NONE)) {
@@ -203,6 +210,21 @@ final class BuildReport {
             result.notes().forEach(note -> line(s, "  - %s", note));
         }
         return s.toString();
+    }
+
+    /**
+     * @return the backend whose claims the ledger of a failed build holds, when it is not the backend of the last
+     *         GENERATE phase (the cascade went on after refusing it)
+     */
+    private static Optional<String> ledgerSource(BuildResult result) {
+        List<String> backends = result.coverage().requirements().stream().map(RequirementOutcome::backend)
+                .filter(Objects::nonNull).distinct().toList();
+        if (backends.size() != 1) {
+            return Optional.empty();
+        }
+        String last = result.phases().stream().filter(p -> p.phase() == Phase.GENERATE)
+                .map(PhaseResult::backend).reduce((a, b) -> b).orElse(null);
+        return backends.get(0).equals(last) ? Optional.empty() : Optional.of(backends.get(0));
     }
 
     /** Features (core and extended together), then each other section of the ledger that has requirements. */

@@ -190,4 +190,19 @@ class BuildReportTest {
         assertThat(BuildReport.summary(FAILED)).contains("Published:  nothing",
                 "Resumed:    from ANALYZE, 2 finished tasks not redone", "Fallbacks:  none");
     }
+
+    @Test
+    void aFailedBuildSaysWhoseOutputItsLedgerDescribesWhenThePhasesEndOnAnotherBackend() {
+        List<PhaseResult> phases = List.of(new PhaseResult(Phase.GENERATE, PhaseStatus.COMPLETED, "minimal", 40),
+                new PhaseResult(Phase.VALIDATE_OUTPUT, PhaseStatus.FAILED, "core", 900));
+        BuildResult failed = new BuildResult("b-6", BuildStatus.FAILED, Mode.AUTO, null, 10, 8, phases, 0,
+                List.of(), null, 0, ValidationSummary.EMPTY, LEDGER, List.of());
+
+        assertThat(BuildReport.summary(failed)).contains("Ledger:     of backend simple's output, which was refused");
+        List<PhaseResult> sameBackend = List.of(new PhaseResult(Phase.GENERATE, PhaseStatus.COMPLETED, "simple", 40));
+        assertThat(BuildReport.summary(new BuildResult("b-7", BuildStatus.FAILED, Mode.AUTO, null, 10, 8, sameBackend,
+                0, List.of(), null, 0, ValidationSummary.EMPTY, LEDGER, List.of()))).doesNotContain("Ledger:");
+        assertThat(BuildReport.summary(WITH_LEDGER)).as("a published build's ledger is its own").doesNotContain(
+                "Ledger:");
+    }
 }

@@ -58,6 +58,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -922,11 +923,30 @@ final class BuildRun {
                     allNotes.add(note);
                 }
             }
+            ledgerSourceNote().ifPresent(allNotes::add);
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
                 report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes,
                 usage.total());
+    }
+
+    /**
+     * On a failed build whose ledger is a refused backend's while the phases end on another backend (the cascade went
+     * on after the refusal), says whose output the ledger describes, so the two are not read as one.
+     */
+    private Optional<String> ledgerSourceNote() {
+        if (ledger != null || refusedLedgers.isEmpty()) {
+            return Optional.empty();
+        }
+        String best = UnmetRequirements.best(refusedLedgers).backend();
+        PhaseEntry generate = phases.get(Phase.GENERATE);
+        if (generate == null || best.equals(generate.backend)) {
+            return Optional.empty();
+        }
+        return Optional.of("The requirement ledger is that of backend '" + best + "', whose output implemented the "
+                + "most requirements before it was refused; the phases show the last backend tried, '"
+                + generate.backend + "'. Nothing was published.");
     }
 
     /**

@@ -169,6 +169,11 @@ class LedgerEngineTest {
                 + "generated tests that ran"));
         assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.VALIDATE_OUTPUT)
                 .extracting(PhaseResult::status).containsExactly(PhaseStatus.FAILED);
+        assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.GENERATE).extracting(PhaseResult::backend)
+                .as("the phases end on the last backend tried").containsExactly("minimal");
+        assertThat(result.notes()).as("so the result says whose output the ledger describes").anySatisfy(n ->
+                assertThat(n).contains("The requirement ledger is that of backend 'alpha'",
+                        "the phases show the last backend tried, 'minimal'"));
         assertThat(dir.resolve("out").resolve("tree-demo")).doesNotExist();
         assertThat(dir.resolve("out").resolve(StagingArea.STAGING_DIRECTORY).resolve(result.buildId()))
                 .doesNotExist();
