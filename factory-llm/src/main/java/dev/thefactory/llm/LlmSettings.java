@@ -1,8 +1,8 @@
 package dev.thefactory.llm;
 
+import dev.thefactory.api.Durations;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How the {@code llm} backend reaches its model and how much it may use. Read from the environment with
@@ -66,7 +64,6 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
     /** Default bound on one answer's length: 8192 tokens. */
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 8192;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|min|h)?");
 
     /**
      * @throws NullPointerException     if {@code timeout} or {@code maxTokensPerBuild} is null
@@ -220,31 +217,9 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
     }
 
     static Duration parseDuration(String variable, String text) {
-        String value = text.strip();
-        try {
-            if (value.regionMatches(true, 0, "PT", 0, 2)) {
-                Duration parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
-                if (!parsed.isZero() && !parsed.isNegative()) {
-                    return parsed;
-                }
-            } else {
-                Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-                if (m.matches()) {
-                    long amount = Long.parseLong(m.group(1));
-                    String unit = m.group(2) == null ? "s" : m.group(2);
-                    Duration parsed = switch (unit) {
-                        case "ms" -> Duration.ofMillis(amount);
-                        case "m", "min" -> Duration.ofMinutes(amount);
-                        case "h" -> Duration.ofHours(amount);
-                        default -> Duration.ofSeconds(amount);
-                    };
-                    if (!parsed.isZero()) {
-                        return parsed;
-                    }
-                }
-            }
-        } catch (DateTimeParseException | ArithmeticException e) {
-            // reported below
+        Optional<Duration> parsed = Durations.parse(text);
+        if (parsed.isPresent()) {
+            return parsed.get();
         }
         throw new LlmConfigurationException(variable, variable + " must be a positive duration such as 60s, 500ms, "
                 + "2m or PT90S but was '" + text + "'", List.of("set " + variable + " to e.g. 120s, or unset it for "

@@ -1,19 +1,22 @@
 package dev.thefactory.examples.cli;
 
 import dev.thefactory.Factory;
+import dev.thefactory.api.Durations;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.FeatureRequirement;
+import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.spi.CheckpointRepository;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
  * The options {@code build} and {@code resume} share: {@code --state}, {@code --faults}, {@code --events},
- * {@code --require-features}, {@code --no-run-tests}, {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
+ * {@code --require-features}, {@code --no-run-tests}, {@code --test-timeout}, {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
  */
 final class RunOptions {
 
@@ -42,6 +45,11 @@ final class RunOptions {
             + " implemented.")
     boolean noRunTests;
 
+    @Option(names = "--test-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit of one run of the generated tests, e.g. 300s, 5m or PT5M; the test process is"
+                    + " killed after it and the run fails (default: 120s).")
+    Duration testTimeout;
+
     @Option(names = "--overwrite", description = "Replace DIR/<project-slug>/ even when it holds files the previous"
             + " build did not write or that changed since; the old tree is moved to DIR/.trash/ and kept.")
     boolean overwrite;
@@ -65,6 +73,9 @@ final class RunOptions {
                 .requireFeatures(requireFeatures)
                 .runGeneratedTests(!noRunTests)
                 .overwrite(overwrite);
+        if (testTimeout != null) {
+            builder.generatedTests(GeneratedTestSettings.defaults().withEnabled(!noRunTests).withTimeout(testTimeout));
+        }
         if (faults != null) {
             builder.faults(faults);
         }
@@ -94,6 +105,23 @@ final class RunOptions {
         public FeatureRequirement convert(String value) {
             try {
                 return FeatureRequirement.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Reads {@code --test-timeout} with {@link Durations#require(String, String)}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration limit = Durations.require("--test-timeout", value);
+                if (limit.compareTo(GeneratedTestSettings.MAX_TIMEOUT) > 0) {
+                    throw new IllegalArgumentException("--test-timeout must be at most "
+                            + Durations.format(GeneratedTestSettings.MAX_TIMEOUT) + " but was '" + value + "'");
+                }
+                return limit;
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

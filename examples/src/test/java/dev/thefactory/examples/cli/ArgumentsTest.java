@@ -43,6 +43,16 @@ class ArgumentsTest {
     }
 
     @Test
+    void aBadTestTimeoutNamesTheOptionTheValueAndTheForms() {
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "soon"),
+                "--test-timeout must be a positive duration, a whole number with a unit such as 500ms, 90s, 2m or 1h",
+                "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "0s"), "but was '0s'", "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "25h"),
+                "--test-timeout must be at most 24h but was '25h'", "factory build");
+    }
+
+    @Test
     void anUnknownCommandSuggestsTheNearestOne() {
         Cli.Result result = Cli.run("biuld");
 

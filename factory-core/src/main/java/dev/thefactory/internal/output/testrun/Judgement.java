@@ -41,7 +41,7 @@ final class Judgement {
             problems.add("the generated " + language + " tests did not finish within the time limit of "
                     + duration(settings.timeout()) + (running == null ? "" : " (" + running + " was running)")
                     + "; the test process and every process it started were killed. Make the tests finish sooner or "
-                    + "raise the limit (GeneratedTestSettings.timeout)");
+                    + "raise the limit (--test-timeout, or GeneratedTestSettings.timeout in code)");
         } else if (!finished) {
             boolean outOfMemory = process.output().toString().contains("OutOfMemoryError")
                     || process.output().toString().contains("JavaScript heap out of memory")
