@@ -106,6 +106,15 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         err.flush();
     }
 
+    private static int indexOf(List<String> options, String text) {
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * @param error a failure
      * @return its recovery options, with the command line's own where the library's are worded for a library caller
@@ -118,8 +127,15 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         }
         List<String> options = new ArrayList<>(fe.recoveryOptions());
         if (fe instanceof RequirementsNotMetException) {
-            options.add("publish anyway: run the same command with --require-features none (the published project "
-                    + "and its summary say what was not implemented)");
+            // the library's option names FeatureRequirement.NONE; on the command line it is this flag
+            int library = indexOf(options, "FeatureRequirement.NONE");
+            String cli = "publish anyway: run the same command with --require-features none (the published project "
+                    + "and its summary say what was not implemented)";
+            if (library >= 0) {
+                options.set(library, cli);
+            } else {
+                options.add(cli);
+            }
         }
         if (fe instanceof OutputConflictException) {
             options.add(0, "run again with --overwrite: the old tree is moved aside under .trash and kept");

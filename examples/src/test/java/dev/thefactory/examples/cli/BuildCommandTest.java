@@ -106,6 +106,17 @@ class BuildCommandTest {
     }
 
     @Test
+    void theTestTimeoutLimitsTheGeneratedTestsAndTheFallbackSaysSo() {
+        Cli.Result result = build("specs/example_todo_app.md", "--test-timeout", "1ms", "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        JsonNode fallback = result.json().at("/fallbacks/0");
+        assertThat(fallback.get("from").asText()).isEqualTo("simple");
+        assertThat(fallback.get("reason").asText()).contains("did not finish within the time limit of 1 ms");
+        assertThat(result.err()).contains("raise the limit (--test-timeout");
+    }
+
+    @Test
     void integratedModeWithoutAnIntegratedBackendIsAnEnvironmentError() {
         Cli.Result result = build("specs/example_todo_app.md", "--mode", "integrated", "--json");
 

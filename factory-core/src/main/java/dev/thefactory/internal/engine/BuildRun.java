@@ -824,7 +824,7 @@ final class BuildRun {
                 + best.coverage().requirements().size() + " requirements); not implemented:\n  "
                 + UnmetRequirements.lines(unmet)
                 + "\nPer backend:\n  " + String.join("\n  ", backendFailures.stream()
-                        .map(failure -> failure.lines().findFirst().orElse("")).toList());
+                        .map(BuildRun::headline).toList());
         RequirementsNotMetException failure = new RequirementsNotMetException(message,
                 new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, best.backend()), result,
                 config.requireFeatures(), unmet, backendsTried,
@@ -1054,8 +1054,24 @@ final class BuildRun {
     }
 
     private static String sentence(String message) {
-        String first = message == null ? "unknown failure" : message.lines().findFirst().orElse("").strip();
+        String first = headline(message);
         return first.length() > MAX_REASON_LENGTH ? first.substring(0, MAX_REASON_LENGTH - 1) + "…" : first;
+    }
+
+    /**
+     * @return the first line of a failure message; when it only introduces a list ("failed validation (1 problem):"),
+     *         joined with the first entry of the list, so the reason says what failed
+     */
+    private static String headline(String message) {
+        if (message == null) {
+            return "unknown failure";
+        }
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(2).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String first = lines.get(0);
+        return first.endsWith(":") && lines.size() > 1 ? first + " " + lines.get(1) : first;
     }
 
     private ScheduledExecutorService newScheduler() {

@@ -55,8 +55,10 @@ class GeneratedTestsCascadeTest {
         assertThat(result.fallbacks()).singleElement().satisfies(fallback -> {
             assertThat(fallback.from()).isEqualTo(CalcBackendProvider.ID);
             assertThat(fallback.to()).isEqualTo("minimal");
-            // The record keeps the first line of the failure: the one problem is the failed test.
-            assertThat(fallback.reason()).contains("backend 'calc' failed validation").contains("(1 problem)");
+            // The record keeps the first line of the failure and, since that line only introduces the list of
+            // problems, the first problem: the failed test.
+            assertThat(fallback.reason()).contains("backend 'calc' failed validation").contains("(1 problem): ")
+                    .contains("demo.CalcTest#adds");
         });
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
     }
