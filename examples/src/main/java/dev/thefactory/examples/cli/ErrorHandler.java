@@ -138,7 +138,12 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             }
         }
         if (fe instanceof OutputConflictException) {
-            options.add(0, "run again with --overwrite: the old tree is moved aside under .trash and kept");
+            // the library's options name builder methods; on the command line they are flags
+            options.replaceAll(o -> o.replace("build with Factory.Builder.overwrite(true)", "run again with --overwrite")
+                    .replace("(Factory.Builder.outputDirectory)", "(--out DIR)"));
+            if (options.stream().noneMatch(o -> o.contains("--overwrite"))) {
+                options.add(0, "run again with --overwrite: the old tree is moved aside under .trash and kept");
+            }
         }
         return options;
     }

@@ -206,4 +206,16 @@ class BuildReportTest {
         assertThat(BuildReport.summary(WITH_LEDGER)).as("a published build's ledger is its own").doesNotContain(
                 "Ledger:");
     }
+
+    @Test
+    void anOutputConflictsRecoveryOptionsNameTheCommandLineFlagsNotTheBuilderMethods() {
+        List<String> options = ErrorHandler.recoveryOptions(new dev.thefactory.api.OutputConflictException(
+                Path.of("out/demo"), "b-9", List.of("added: notes.txt"), null));
+
+        assertThat(options).noneSatisfy(o -> assertThat(o).contains("Factory.Builder"))
+                .anySatisfy(o -> assertThat(o).startsWith("run again with --overwrite: the old tree is moved to ")
+                        .contains(".trash"))
+                .anySatisfy(o -> assertThat(o).contains("another output directory (--out DIR)"));
+        assertThat(options.stream().filter(o -> o.contains("--overwrite"))).hasSize(1);
+    }
 }

@@ -114,6 +114,10 @@ public final class BuildEngine {
             return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null).execute();
         } finally {
             release(buildId, lock);
+            if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
+                // a build refused before any work (an output conflict, no backend) leaves no empty directory behind
+                files.discardIfUnused(buildId);
+            }
         }
     }
 

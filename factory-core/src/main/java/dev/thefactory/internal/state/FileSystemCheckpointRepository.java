@@ -269,6 +269,33 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
         }
     }
 
+    /**
+     * Removes what a build that never saved a checkpoint left in the root: its lock file and its then empty directory
+     * (a fresh build refused before any work, say, by an output conflict). Does nothing when the build has any segment
+     * or any other file. Call it after the build's lock was released.
+     *
+     * @param buildId the build
+     * @return whether the build's directory was removed
+     * @throws IllegalArgumentException if the build id is not a safe name
+     */
+    public boolean discardIfUnused(String buildId) {
+        Path directory = root.resolve(BuildIds.requireValid(buildId));
+        try {
+            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) || logs.containsKey(buildId)
+                    || !SegmentFiles.list(directory).isEmpty()) {
+                return false;
+            }
+            Files.deleteIfExists(directory.resolve(BuildLock.FILE_NAME));
+            Files.delete(directory);
+            LOG.debug("Build {}: saved no checkpoint; removed its lock file and directory", buildId);
+            return true;
+        } catch (IOException e) {
+            // a directory that is not empty (someone put a file there) or cannot be removed is left as it is
+            LOG.debug("Build {}: left its directory {} in place: {}", buildId, directory, e.toString());
+            return false;
+        }
+    }
+
     @Override
     public String toString() {
         return "FileSystemCheckpointRepository[" + root + "]";

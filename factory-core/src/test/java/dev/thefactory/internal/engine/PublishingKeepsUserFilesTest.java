@@ -190,6 +190,20 @@ class PublishingKeepsUserFilesTest {
     }
 
     @Test
+    void aFreshBuildRefusedBeforeAnyWorkLeavesNothingInTheStateDirectory() throws IOException {
+        Path state = dir.resolve("state");
+        write(project().resolve("MY_NOTES.txt"), "mine");
+        try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(state)) {
+            assertThatThrownBy(() -> engine(repository).run()).isInstanceOf(OutputConflictException.class);
+            assertThat(repository.buildIds()).isEmpty();
+        }
+        try (Stream<Path> left = Files.list(state)) {
+            assertThat(left).as("no lock file, no empty build directory").isEmpty();
+        }
+        assertThat(Files.readString(project().resolve("MY_NOTES.txt"))).isEqualTo("mine");
+    }
+
+    @Test
     void aLockDirectoryWithoutCheckpointsIsNotABuild() {
         Path state = dir.resolve("state");
         write(state.resolve("b-20261201-120000-abcdef").resolve("lock"), "pid 1");

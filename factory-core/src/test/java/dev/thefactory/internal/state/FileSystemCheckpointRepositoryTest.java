@@ -49,6 +49,29 @@ class FileSystemCheckpointRepositoryTest {
     }
 
     @Test
+    void discardIfUnusedRemovesOnlyALockFileAndItsDirectory() throws IOException {
+        try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(root)) {
+            repository.lock("b-1", Duration.ZERO).close();
+            assertThat(root.resolve("b-1").resolve(BuildLock.FILE_NAME)).exists();
+            assertThat(repository.discardIfUnused("b-1")).isTrue();
+            assertThat(root.resolve("b-1")).doesNotExist();
+
+            repository.lock("b-2", Duration.ZERO).close();
+            repository.save(phase("b-2", 1, Phase.ANALYZE));
+            repository.release("b-2");
+            assertThat(repository.discardIfUnused("b-2")).as("a build with a checkpoint is kept").isFalse();
+            assertThat(repository.history("b-2")).hasSize(1);
+
+            repository.lock("b-3", Duration.ZERO).close();
+            Files.writeString(root.resolve("b-3").resolve("notes.txt"), "someone's file");
+            assertThat(repository.discardIfUnused("b-3")).as("a file it does not know is never deleted").isFalse();
+            assertThat(root.resolve("b-3").resolve("notes.txt")).hasContent("someone's file");
+
+            assertThat(repository.discardIfUnused("b-4")).as("nothing there").isFalse();
+        }
+    }
+
+    @Test
     void eachSaveIsOneAppendAndOneForceNeverARewrite() throws IOException {
         AtomicInteger forces = new AtomicInteger();
         FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(root, channel -> {
