@@ -190,9 +190,12 @@ public final class Factory {
      * @param backend         the backend that ran its completed phases, or {@code core}
      * @param finished        whether it was published, so there is nothing left to resume
      * @param notes           damaged or unreadable checkpoints that were skipped; empty when none
+     * @param requireFeatures the feature requirement it ran under; null when not recorded (checkpoints written
+     *                        before it was)
      */
     public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
-            dev.thefactory.api.Phase lastPhase, String backend, boolean finished, List<String> notes) {
+            dev.thefactory.api.Phase lastPhase, String backend, boolean finished, List<String> notes,
+            FeatureRequirement requireFeatures) {
 
         /** @throws NullPointerException if a component other than specFile or outputDirectory is null */
         public SavedBuild {
@@ -214,9 +217,18 @@ public final class Factory {
             return java.util.Optional.ofNullable(outputDirectory);
         }
 
+        /**
+         * @return the feature requirement the build ran under, if recorded: resume it under the same one
+         *         ({@link Builder#requireFeatures}) unless there is a reason to change it
+         */
+        public java.util.Optional<FeatureRequirement> featureRequirement() {
+            return java.util.Optional.ofNullable(requireFeatures);
+        }
+
         private static SavedBuild of(SavedBuilds.SavedBuild saved) {
             return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
-                    saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes());
+                    saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes(),
+                    saved.requireFeatures());
         }
     }
 

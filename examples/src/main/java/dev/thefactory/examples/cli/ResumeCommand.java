@@ -5,6 +5,7 @@ import dev.thefactory.Factory;
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.Factory.SavedBuild;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.spi.CheckpointRepository;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code factory resume [--build ID] [--state DIR] [--force] [--spec FILE] [--out DIR] [--faults SPEC]
  * [--events FILE] [--json]}: continues a build that crashed, was interrupted or failed, from its checkpoints in the
- * state directory. The spec file, mode and output directory are read from the build's checkpoints (the spec file is
+ * state directory. The spec file, mode, output directory and feature requirement are read from the build's
+ * checkpoints (the spec file is
  * read again and must not have changed, unless {@code --force}); phases and tasks that were finished are skipped.
  * Not thread-safe (one instance per execution).
  *
@@ -71,7 +73,8 @@ final class ResumeCommand implements Callable<Integer> {
         Path output = Directories.requireWritable("--out", out != null ? out
                 : saved.output().orElse(Path.of("outputs")));
         return new BuildRun(cmd, options, state).execute(listener -> {
-            return options.factory(specFile, saved.mode(), output, repository, listener).build()
+            return options.factory(specFile, saved.mode(), output, repository, listener,
+                    saved.featureRequirement().orElse(FeatureRequirement.CORE)).build()
                     .resume(saved.buildId(), force);
         });
     }

@@ -34,10 +34,10 @@ final class RunOptions {
             description = "Write every build event to FILE as JSON Lines (one object per line).")
     Path events;
 
-    @Option(names = "--require-features", paramLabel = "POLICY", defaultValue = "core",
-            converter = RequireFeaturesConverter.class,
+    @Option(names = "--require-features", paramLabel = "POLICY", converter = RequireFeaturesConverter.class,
             description = "Which requirements of the spec must be implemented for the build to publish: core (every"
-                    + " core feature and the requested language), all, or none (default: ${DEFAULT-VALUE}).")
+                    + " core feature and the requested language), all, or none (default: core; a resumed build keeps"
+                    + " the one it was started with).")
     FeatureRequirement requireFeatures;
 
     @Option(names = "--no-run-tests", description = "Compile the generated project but do not run its generated tests"
@@ -64,13 +64,22 @@ final class RunOptions {
      */
     Factory.Builder factory(Path specFile, Mode mode, Path output, CheckpointRepository checkpoints,
             BuildListener listener) {
+        return factory(specFile, mode, output, checkpoints, listener, FeatureRequirement.CORE);
+    }
+
+    /**
+     * As {@link #factory(Path, Mode, Path, CheckpointRepository, BuildListener)}, with the feature requirement to use
+     * when {@code --require-features} is not given (a resumed build's own).
+     */
+    Factory.Builder factory(Path specFile, Mode mode, Path output, CheckpointRepository checkpoints,
+            BuildListener listener, FeatureRequirement policyIfNotGiven) {
         Factory.Builder builder = Factory.builder()
                 .spec(specFile)
                 .mode(mode)
                 .outputDirectory(output)
                 .checkpoints(checkpoints)
                 .listener(listener)
-                .requireFeatures(requireFeatures)
+                .requireFeatures(requireFeatures != null ? requireFeatures : policyIfNotGiven)
                 .runGeneratedTests(!noRunTests)
                 .overwrite(overwrite);
         if (testTimeout != null) {

@@ -67,9 +67,9 @@ class ResumeCommandTest {
         return json.get("buildId").asText();
     }
 
+    /** Resumes without --require-features: the build keeps the one it was started with (none). */
     private Cli.Result resume(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("resume", "--state", state.toString(),
-                "--require-features", "none"));
+        List<String> args = new java.util.ArrayList<>(List.of("resume", "--state", state.toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -102,6 +102,24 @@ class ResumeCommandTest {
                 .asText())));
         assertThat(dir.resolve("events.jsonl")).content().startsWith("{\"type\":\"BuildStarted\"")
                 .contains("\"resumedFrom\":\"GENERATE\"");
+    }
+
+    @Test
+    void aResumeKeepsTheFeatureRequirementTheBuildStartedWithUnlessToldOtherwise() {
+        String overridden = failedBuild();
+
+        Cli.Result stricter = resume("--build", overridden, "--require-features", "core", "--json");
+
+        assertThat(stricter.exitCode()).as("the minimal backend implements no core feature: %s", stricter)
+                .isEqualTo(1);
+        assertThat(stricter.json().at("/error/type").asText()).isEqualTo("RequirementsNotMetException");
+
+        String kept = failedBuild();
+
+        Cli.Result result = resume("--build", kept, "--json");
+
+        assertThat(result.exitCode()).as("started with --require-features none: %s", result).isZero();
+        assertThat(result.json().get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
     @Test

@@ -1034,7 +1034,8 @@ final class BuildRun {
                 specHash, config.mode(), backend, phase, completedPhases, new ArrayList<>(tasks.values()), facts,
                 new ArrayList<>(planned), fallbacks, backendsTried,
                 specFile == null ? null : specFile.toString(), config.outputDirectory().toString(),
-                refusedLedgers.stream().map(l -> new BuildState.RefusedLedger(l.backend(), l.coverage())).toList()));
+                refusedLedgers.stream().map(l -> new BuildState.RefusedLedger(l.backend(), l.coverage())).toList(),
+                config.requireFeatures()));
         try {
             checkpoints.save(phase, null, payload);
         } catch (RuntimeException e) {

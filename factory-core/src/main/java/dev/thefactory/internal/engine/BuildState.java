@@ -12,6 +12,7 @@ import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.spi.RequirementClaim;
@@ -154,11 +155,14 @@ public final class BuildState {
      * @param refused         the verified requirement ledgers of the backends whose validated output the feature
      *                        requirement refused so far, in cascade order (so a resumed build that ends refused names
      *                        the same best ledger); empty in checkpoints written before they were recorded
+     * @param requireFeatures the feature requirement the build runs under, or null in checkpoints written before it
+     *                        was recorded; {@code factory resume} keeps it unless told otherwise
      */
     public record PhaseCheckpoint(int formatVersion, String kind, String buildId, String specHash, Mode mode,
             String backend, Phase phase, List<PhaseRecord> completedPhases, List<TaskRecord> tasks,
             Map<String, String> facts, List<String> plannedFiles, List<FallbackRecord> fallbacks,
-            List<String> backendsTried, String specFile, String outputDirectory, List<RefusedLedger> refused) {
+            List<String> backendsTried, String specFile, String outputDirectory, List<RefusedLedger> refused,
+            FeatureRequirement requireFeatures) {
         /** Copies the lists and sorts the facts. */
         public PhaseCheckpoint {
             completedPhases = copy(completedPhases);

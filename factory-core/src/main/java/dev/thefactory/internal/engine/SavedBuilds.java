@@ -2,6 +2,7 @@ package dev.thefactory.internal.engine;
 
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.spi.CheckpointRepository;
@@ -38,9 +39,10 @@ public final class SavedBuilds {
      * @param backend         the backend that ran its completed phases, or {@code core}
      * @param finished        whether it was published (nothing left to resume)
      * @param notes           damage found and skipped while reading its checkpoints; empty when none
+     * @param requireFeatures the feature requirement it ran under, or null when not recorded
      */
     public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
-            Phase lastPhase, String backend, boolean finished, List<String> notes) {
+            Phase lastPhase, String backend, boolean finished, List<String> notes, FeatureRequirement requireFeatures) {
 
         /** @throws NullPointerException if a required component is null */
         public SavedBuild {
@@ -100,6 +102,7 @@ public final class SavedBuilds {
     static SavedBuild describe(ResumePoint point) {
         var base = point.base();
         return new SavedBuild(point.buildId(), base.specHash(), point.specFile(), base.mode(),
-                point.outputDirectory(), base.phase(), base.backend(), point.finished(), point.notes());
+                point.outputDirectory(), base.phase(), base.backend(), point.finished(), point.notes(),
+                base.requireFeatures());
     }
 }
