@@ -57,8 +57,12 @@ public record LlmSettings(String baseUrl, String model, String apiKey, Duration 
     /** Environment variable: a directory to record the session's request and answer bodies in. */
     public static final String ENV_RECORD = "FACTORY_LLM_RECORD";
 
-    /** Default per-request time limit: 120 s. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Default per-request time limit: 50 s, below the core's default limit of one task attempt (60 s,
+     * {@code TimeoutSettings.taskAttempt}), so that a model that does not answer is reported as such (naming
+     * {@link #ENV_TIMEOUT}) rather than as a task that ran out of time. Raise both for a slow model.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(50);
     /** Default bound on concurrent model calls: 4. */
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 4;
     /** Default bound on one answer's length: 8192 tokens. */

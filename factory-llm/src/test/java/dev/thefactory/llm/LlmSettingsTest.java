@@ -16,7 +16,7 @@ class LlmSettingsTest {
     void defaultsAreUnconfiguredWithTheDocumentedLimits() {
         LlmSettings settings = LlmSettings.defaults();
         assertThat(settings.missing()).containsExactly("FACTORY_LLM_BASE_URL", "FACTORY_LLM_MODEL");
-        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(120)).isEqualTo(LlmSettings.DEFAULT_TIMEOUT);
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(50)).isEqualTo(LlmSettings.DEFAULT_TIMEOUT);
         assertThat(settings.maxConcurrentCalls()).isEqualTo(4);
         assertThat(settings.maxTokensPerBuild()).isEmpty();
         assertThat(settings.hasApiKey()).isFalse();

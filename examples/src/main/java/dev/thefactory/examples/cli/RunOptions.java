@@ -6,6 +6,7 @@ import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.TimeoutSettings;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.spi.CheckpointRepository;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options {@code build} and {@code resume} share: {@code --state}, {@code --faults}, {@code --events},
- * {@code --require-features}, {@code --no-run-tests}, {@code --test-timeout}, {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
+ * {@code --require-features}, {@code --no-run-tests}, {@code --task-timeout}, {@code --test-timeout},
+ * {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
  */
 final class RunOptions {
 
@@ -44,6 +46,11 @@ final class RunOptions {
             + " (they run by default, in a separate process with a time limit); no feature can then be proven"
             + " implemented.")
     boolean noRunTests;
+
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = TaskTimeoutConverter.class,
+            description = "Time limit of one attempt of one task, e.g. 5m for a slow model (default: 60s); an attempt"
+                    + " past it is interrupted and retried.")
+    Duration taskTimeout;
 
     @Option(names = "--test-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time limit of one run of the generated tests, e.g. 300s, 5m or PT5M; the test process is"
@@ -82,6 +89,9 @@ final class RunOptions {
                 .requireFeatures(requireFeatures != null ? requireFeatures : policyIfNotGiven)
                 .runGeneratedTests(!noRunTests)
                 .overwrite(overwrite);
+        if (taskTimeout != null) {
+            builder.timeouts(TimeoutSettings.defaults().withTaskAttempt(taskTimeout));
+        }
         if (testTimeout != null) {
             builder.generatedTests(GeneratedTestSettings.defaults().withEnabled(!noRunTests).withTimeout(testTimeout));
         }
@@ -124,16 +134,28 @@ final class RunOptions {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            try {
-                Duration limit = Durations.require("--test-timeout", value);
-                if (limit.compareTo(GeneratedTestSettings.MAX_TIMEOUT) > 0) {
-                    throw new IllegalArgumentException("--test-timeout must be at most "
-                            + Durations.format(GeneratedTestSettings.MAX_TIMEOUT) + " but was '" + value + "'");
-                }
-                return limit;
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+            return limited("--test-timeout", value, GeneratedTestSettings.MAX_TIMEOUT);
+        }
+    }
+
+    /** Reads {@code --task-timeout} with {@link Durations#require(String, String)}. */
+    static final class TaskTimeoutConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return limited("--task-timeout", value, TimeoutSettings.MAX_LIMIT);
+        }
+    }
+
+    private static Duration limited(String option, String value, Duration max) {
+        try {
+            Duration limit = Durations.require(option, value);
+            if (limit.compareTo(max) > 0) {
+                throw new IllegalArgumentException(option + " must be at most " + Durations.format(max) + " but was '"
+                        + value + "'");
             }
+            return limit;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 

@@ -50,6 +50,10 @@ class ArgumentsTest {
         assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "0s"), "but was '0s'", "factory build");
         assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "25h"),
                 "--test-timeout must be at most 24h but was '25h'", "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--task-timeout", "-1s"),
+                "--task-timeout must be a positive duration", "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--task-timeout", "9000h"),
+                "--task-timeout must be at most 8760h but was '9000h'", "factory build");
     }
 
     @Test

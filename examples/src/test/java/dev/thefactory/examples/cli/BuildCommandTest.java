@@ -117,6 +117,16 @@ class BuildCommandTest {
     }
 
     @Test
+    void theTaskTimeoutLimitsEachTaskAttempt() {
+        Cli.Result result = build("specs/example_todo_app.md", "--task-timeout", "1ms", "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.json().at("/fallbacks/0/from").asText()).isEqualTo("simple");
+        assertThat(result.json().at("/fallbacks/0/reason").asText()).contains("time limit of 1 ms",
+                "(--task-timeout)");
+    }
+
+    @Test
     void integratedModeWithoutAnIntegratedBackendIsAnEnvironmentError() {
         Cli.Result result = build("specs/example_todo_app.md", "--mode", "integrated", "--json");
 

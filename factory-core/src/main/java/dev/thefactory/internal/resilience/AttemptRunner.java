@@ -174,7 +174,7 @@ final class AttemptRunner {
                 }
                 case INTERRUPTED -> outcome.completeExceptionally(new AttemptTimeoutException(description
                         + " ran past its time limit of " + limit.toMillis() + " ms and was interrupted; raise "
-                        + "TimeoutSettings.taskAttempt if the work needs longer", limit, false, failure));
+                        + "TimeoutSettings.taskAttempt (--task-timeout) if the work needs longer", limit, false, failure));
                 case ABANDONED -> LOG.warn("{} discarded the late {} of {}, which had been abandoned after its time "
                                 + "limit of {} ms", logPrefix, failure == null ? "result" : "failure (" + failure + ")",
                         description, limit.toMillis());
@@ -209,7 +209,7 @@ final class AttemptRunner {
                     description, limit.toMillis(), grace.toMillis());
             outcome.completeExceptionally(new AttemptTimeoutException(description + " ran past its time limit of "
                     + limit.toMillis() + " ms and ignored the interrupt, so it was abandoned; make the agent respond "
-                    + "to Thread.interrupt() or raise TimeoutSettings.taskAttempt", limit, true, null));
+                    + "to Thread.interrupt() or raise TimeoutSettings.taskAttempt (--task-timeout)", limit, true, null));
         }
     }
 }

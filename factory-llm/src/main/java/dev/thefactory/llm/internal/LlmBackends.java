@@ -5,7 +5,6 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.thefactory.llm.LlmSettings;
 import dev.thefactory.spi.OrchestratorBackend;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Assembles the pieces of the {@code llm} backend for the public classes of {@code dev.thefactory.llm}. Stateless. */
 public final class LlmBackends {
@@ -50,13 +49,5 @@ public final class LlmBackends {
     public static OrchestratorBackend backend(String id, ChatModel model, LlmSettings settings) {
         return new LlmOrchestratorBackend(id, new ModelCallGate(model, settings, Clock.systemUTC(),
                 duration -> Thread.sleep(Math.max(1, duration.toMillis()))), PROMPTS);
-    }
-
-    /**
-     * @param duration a duration
-     * @return it in whole seconds, or milliseconds below one second, e.g. {@code 120s}, {@code 500ms}
-     */
-    public static String describe(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 }
