@@ -71,8 +71,14 @@ import java.util.regex.Pattern;
  *       summary is not grouped); after a create, {@code of/to/for/per X}
  *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
  *   <li>{@code assign/transfer/move X to/between Y} sets the field {@code y} ("Transfer stock between
- *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter.</li>
+ *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter;</li>
+ *   <li>{@code load/read/ingest X from CSV ...} is an import of {@code X}, and the fields after {@code with} are
+ *       the imported columns ("Import sales from CSV files with order_id, region, amount and date").</li>
  * </ul>
+ * A figure over items ("total sales per region", "the number of visits per link", "average amount per customer")
+ * and counting how often something happens ("how many times each short link was followed", "how often each item is
+ * viewed", "clicks per link") are not understood, whatever entity word they contain: the summary counts stored
+ * items, and events would have to be recorded as a side effect of another operation.
  * Every word is accounted for: it is either honoured by what the generated code does (a verb, the entity, a field,
  * a criterion, a status word, a value list such as "(open, completed)", an article or other filler) or left over.
  * Left-over phrases ("admins only", "to PDF", "with HTTP 302") are the feature's {@linkplain Interpretation#gaps()
@@ -91,7 +97,7 @@ public final class FeatureInterpreter {
     static final String VERB_SUMMARY = "add/create/new/register, list/show/view/display/browse, "
             + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
             + "assign/transfer/move/tag, mark/complete/finish/toggle/archive/close/cancel/ship/receive/approve, "
-            + "export/import/report/count/summary";
+            + "export/import/report/count/summary, load/read/ingest ... from CSV";
 
     /** How to phrase a feature the simple backend can build, for reasons. */
     private static final String REPHRASE = "; the simple backend builds features phrased as an operation on a kind"
