@@ -329,7 +329,14 @@ public final class FeatureInterpreter {
                 break;
             }
         }
-        if (!nouns.isEmpty() && nouns.stream().allMatch(CONTAINERS::contains) && i < tokens.size()
+        boolean numberOf = nouns.equals(List.of("number")) && i < tokens.size() && tokens.get(i).equals("of")
+                && verbs.size() == 1 && Set.of(Operation.LIST, Operation.AGGREGATE).contains(VERBS.get(verbs.get(0)))
+                && tokens.subList(i, clauseEnd(tokens, i)).stream().noneMatch(GROUPINGS::contains);
+        if (numberOf) {
+            // "Show the number of tasks" counts them; "the number of visits per link" is a figure over groups
+            p.verbs = List.of("count");
+        }
+        if (!nouns.isEmpty() && (numberOf || nouns.stream().allMatch(CONTAINERS::contains)) && i < tokens.size()
                 && tokens.get(i).equals("of")) {
             // "a dashboard of sales" is about sales
             s.use(nounStart, i + 1);

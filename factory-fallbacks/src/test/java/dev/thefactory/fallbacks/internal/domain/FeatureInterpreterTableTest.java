@@ -57,6 +57,11 @@ class FeatureInterpreterTableTest {
         Record page views per article                                       | NOT_IMPLEMENTED | - | side effect of another operation
         Record patient visits with a date and a doctor                      | IMPLEMENTED     | - | -
         Count short links                                                   | IMPLEMENTED     | - | -
+        Count downloads per file                                            | NOT_IMPLEMENTED | - | side effect of another operation
+        Create short links with a target URL, and count how many times each is followed | PARTIAL | count how many times each is followed | -
+        Show the number of tasks                                            | IMPLEMENTED     | - | -
+        Show the number of open tickets                                     | PARTIAL         | open | -
+        Show the total number of orders                                     | NOT_IMPLEMENTED | - | 'total number of orders' is a figure computed over the items
         # CSV sales pipeline
         Read sales records from CSV files in an input folder                | PARTIAL         | in an input folder | -
         Import sales from CSV files with order_id, region, amount and date  | IMPLEMENTED     | - | -
