@@ -279,11 +279,12 @@ public final class FeatureInterpreter {
             if (eventAt(tokens, 0, clauseEnd) >= 0) {
                 return Interpretation.unsupported(EVENTS);
             }
-            for (int i = 0; i < clauseEnd; i++) {
-                if (FIGURES.contains(Inflector.singular(tokens.get(i))) || (FIGURES_OF.contains(tokens.get(i))
-                        && i + 1 < tokens.size() && tokens.get(i + 1).equals("of"))) {
-                    return Interpretation.unsupported(figure(s, i, clauseEnd));
-                }
+            // "Average amount per customer", "Compute total sales per region"; not "Print a total line"
+            int first = skip(tokens, skip(tokens, 0, Set.of("compute", "calculate", "determine")), SKIPPED);
+            if (first < clauseEnd && (FIGURES.contains(Inflector.singular(tokens.get(first)))
+                    || (FIGURES_OF.contains(tokens.get(first)) && first + 1 < tokens.size()
+                            && tokens.get(first + 1).equals("of")))) {
+                return Interpretation.unsupported(figure(s, first, clauseEnd));
             }
             return Interpretation.unsupported("no operation verb found; the simple backend understands "
                     + VERB_SUMMARY);

@@ -75,6 +75,7 @@ class FeatureInterpreterTableTest {
         Average amount per customer                                         | NOT_IMPLEMENTED | - | 'Average amount per customer' is a figure computed over groups
         Show the average order amount                                       | NOT_IMPLEMENTED | - | figure computed over the items
         Compute total revenue per region and per month                      | NOT_IMPLEMENTED | - | figure computed over groups
+        Print a total line when more than one file is given                 | NOT_IMPLEMENTED | - | no operation verb
         Reject rows with a negative amount                                  | PARTIAL         | with a negative amount | -
         Import orders from a CSV file                                       | IMPLEMENTED     | - | -
         Export stock levels as CSV                                          | IMPLEMENTED     | - | -
