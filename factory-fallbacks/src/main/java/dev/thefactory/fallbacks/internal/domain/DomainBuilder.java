@@ -87,6 +87,9 @@ public final class DomainBuilder {
             notes.add("No feature names an entity the simple backend recognises, so it generated one entity, "
                     + fallback.name + ", with a name and a description and create, list, get, update and delete.");
         }
+        if (spec.type() == ProjectType.DATA_PIPELINE) {
+            importedFirst(features, drafts, notes);
+        }
         Draft primary = drafts.values().iterator().next();
         for (Feature feature : features) {
             if (feature.interpretation.understood() && feature.rejection == null) {
@@ -98,6 +101,13 @@ public final class DomainBuilder {
         for (Feature feature : features) {
             if (feature.applied != null) {
                 drafts.get(feature.entity).takeLevelValues(feature.interpretation, notes);
+            }
+            if (spec.type() == ProjectType.DATA_PIPELINE && feature.applied != null
+                    && feature.entity.equals(primary.name)
+                    && feature.interpretation.operations().equals(List.of(Operation.AGGREGATE))
+                    && feature.interpretation.aggregates().equals(Set.of(AggregateKind.IMPORT))) {
+                // the pipeline's run is the import: it creates one item from each CSV row
+                feature.applied = feature.applied.as(List.of(Operation.CREATE));
             }
         }
         if (spec.type() == ProjectType.DATA_PIPELINE && !primary.aggregates.contains(AggregateKind.SUMMARY)) {
@@ -116,6 +126,25 @@ public final class DomainBuilder {
             mappings.add(feature.mapping(byName, notes));
         }
         return new Domain(entities, mappings, notes);
+    }
+
+    /**
+     * A data pipeline's records are what it imports ("Import sales from CSV files ..."): the entity of the first
+     * feature that imports becomes the primary one, whatever other features name before it.
+     */
+    private static void importedFirst(List<Feature> features, Map<String, Draft> drafts, List<String> notes) {
+        String imported = features.stream()
+                .filter(f -> f.entity != null && f.interpretation.aggregates().contains(AggregateKind.IMPORT))
+                .map(f -> f.entity).findFirst().orElse(null);
+        if (imported == null || drafts.keySet().iterator().next().equals(imported)) {
+            return;
+        }
+        Map<String, Draft> reordered = new LinkedHashMap<>();
+        reordered.put(imported, drafts.get(imported));
+        reordered.putAll(drafts);
+        drafts.clear();
+        drafts.putAll(reordered);
+        notes.add("A data pipeline processes the records it imports, so " + imported + " is its primary entity.");
     }
 
     private void addFeatures(List<Feature> into, String scope, List<String> texts) {
@@ -265,7 +294,7 @@ public final class DomainBuilder {
                     notes.add("Feature '" + text + "' lists the values " + list.text() + ", but " + problem + ".");
                 }
             }
-            return new FeatureMapping(scope, index, text, entity.name(), interpretation.operations(),
+            return new FeatureMapping(scope, index, text, entity.name(), applied.operations(),
                     applied.describe(entity), gaps);
         }
 
@@ -316,6 +345,12 @@ public final class DomainBuilder {
     private record Applied(List<Operation> operations, List<String> createFields, List<String> updateFields,
             List<String> criteria, boolean sort, List<String> actions, Set<AggregateKind> aggregates,
             List<Pending> thresholds, List<String> gaps) {
+
+        /** @return the same, done by other operations */
+        Applied as(List<Operation> others) {
+            return new Applied(others, createFields, updateFields, criteria, sort, actions, aggregates, thresholds,
+                    gaps);
+        }
 
         String describe(Entity entity) {
             List<String> parts = new ArrayList<>();

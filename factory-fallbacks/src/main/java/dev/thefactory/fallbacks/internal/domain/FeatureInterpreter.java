@@ -3,14 +3,21 @@ package dev.thefactory.fallbacks.internal.domain;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ABOVE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ANYONE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.BELOW;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.BE_FORMS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CLAUSE_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CONTAINERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CSV;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_NOUNS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_PAIRS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_PARTICIPLES;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_LIST;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_NOISE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIELD_NOUNS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIGURES;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIGURES_OF;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.GROUPINGS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.HASHED;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.IMPORT_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_END;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_SEPARATORS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.MODALS;
@@ -64,8 +71,14 @@ import java.util.regex.Pattern;
  *       summary is not grouped); after a create, {@code of/to/for/per X}
  *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
  *   <li>{@code assign/transfer/move X to/between Y} sets the field {@code y} ("Transfer stock between
- *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter.</li>
+ *       warehouses"); {@code add notes to X} and {@code tag X with Y} give {@code X} a field with its own setter;</li>
+ *   <li>{@code load/read/ingest X from CSV ...} is an import of {@code X}, and the fields after {@code with} are
+ *       the imported columns ("Import sales from CSV files with order_id, region, amount and date").</li>
  * </ul>
+ * A figure over items ("total sales per region", "the number of visits per link", "average amount per customer")
+ * and counting how often something happens ("how many times each short link was followed", "how often each item is
+ * viewed", "clicks per link") are not understood, whatever entity word they contain: the summary counts stored
+ * items, and events would have to be recorded as a side effect of another operation.
  * Every word is accounted for: it is either honoured by what the generated code does (a verb, the entity, a field,
  * a criterion, a status word, a value list such as "(open, completed)", an article or other filler) or left over.
  * Left-over phrases ("admins only", "to PDF", "with HTTP 302") are the feature's {@linkplain Interpretation#gaps()
@@ -84,11 +97,16 @@ public final class FeatureInterpreter {
     static final String VERB_SUMMARY = "add/create/new/register, list/show/view/display/browse, "
             + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
             + "assign/transfer/move/tag, mark/complete/finish/toggle/archive/close/cancel/ship/receive/approve, "
-            + "export/import/report/count/summary";
+            + "export/import/report/count/summary, load/read/ingest ... from CSV";
 
     /** How to phrase a feature the simple backend can build, for reasons. */
     private static final String REPHRASE = "; the simple backend builds features phrased as an operation on a kind"
             + " of item, such as 'Add tasks with a title', 'List tasks', 'Filter tasks by status'";
+
+    /** Why counting events is not generated. */
+    private static final String EVENTS = "counting or tracking how often something happens (a link followed, an"
+            + " item viewed, a click) needs each event recorded as a side effect of another operation, which is not"
+            + " generated; the summary of the simple backend counts stored items";
 
     /** A field a feature names. @param words lower-case words @param required false if marked optional */
     public record FieldHint(List<String> words, boolean required) {
@@ -213,6 +231,9 @@ public final class FeatureInterpreter {
         int verbAt = -1;
         int coreStart;
         int coreEnd;
+        /** Where the entity's nouns start and end, or -1 when the sentence names none after its verb. */
+        int nounFrom = -1;
+        int nounEnd = -1;
         String format;
         boolean perItemSummary;
 
@@ -235,7 +256,7 @@ public final class FeatureInterpreter {
         for (int i = 0; i < tokens.size(); i++) {
             boolean logIn = "log".equals(lemma(tokens.get(i))) && i + 1 < tokens.size()
                     && Set.of("in", "on", "out", "into").contains(tokens.get(i + 1));
-            if (lemma(tokens.get(i)) != null && !logIn) {
+            if (verb(tokens, i) != null && !logIn) {
                 verbAt = i;
                 break;
             }
@@ -250,13 +271,27 @@ public final class FeatureInterpreter {
                 p.coreEnd = tokens.size();
                 return account(p, build(p, nouns, start, tokens.size(), start, start));
             }
-            return Interpretation.unsupported(Beyond.find(tokens, 0, tokens.size())
-                    .map(topic -> topic.reason() + REPHRASE)
-                    .orElse("no operation verb found; the simple backend understands " + VERB_SUMMARY));
+            Optional<Beyond.Topic> topic = Beyond.find(tokens, 0, tokens.size());
+            if (topic.isPresent()) {
+                return Interpretation.unsupported(topic.get().reason() + REPHRASE);
+            }
+            int clauseEnd = clauseEnd(tokens, 0);
+            if (eventAt(tokens, 0, clauseEnd) >= 0) {
+                return Interpretation.unsupported(EVENTS);
+            }
+            // "Average amount per customer", "Compute total sales per region"; not "Print a total line"
+            int first = skip(tokens, skip(tokens, 0, Set.of("compute", "calculate", "determine")), SKIPPED);
+            if (first < clauseEnd && (FIGURES.contains(Inflector.singular(tokens.get(first)))
+                    || (FIGURES_OF.contains(tokens.get(first)) && first + 1 < tokens.size()
+                            && tokens.get(first + 1).equals("of")))) {
+                return Interpretation.unsupported(figure(s, first, clauseEnd));
+            }
+            return Interpretation.unsupported("no operation verb found; the simple backend understands "
+                    + VERB_SUMMARY);
         }
         p.verbAt = verbAt;
         List<String> verbs = new ArrayList<>();
-        verbs.add(lemma(tokens.get(verbAt)));
+        verbs.add(verb(tokens, verbAt));
         s.use(verbAt);
         int at = verbAt + 1;
         if (VERBS.get(verbs.get(0)) == Operation.LIST) {
@@ -295,7 +330,14 @@ public final class FeatureInterpreter {
                 break;
             }
         }
-        if (!nouns.isEmpty() && nouns.stream().allMatch(CONTAINERS::contains) && i < tokens.size()
+        boolean numberOf = nouns.equals(List.of("number")) && i < tokens.size() && tokens.get(i).equals("of")
+                && verbs.size() == 1 && Set.of(Operation.LIST, Operation.AGGREGATE).contains(VERBS.get(verbs.get(0)))
+                && tokens.subList(i, clauseEnd(tokens, i)).stream().noneMatch(GROUPINGS::contains);
+        if (numberOf) {
+            // "Show the number of tasks" counts them; "the number of visits per link" is a figure over groups
+            p.verbs = List.of("count");
+        }
+        if (!nouns.isEmpty() && (numberOf || nouns.stream().allMatch(CONTAINERS::contains)) && i < tokens.size()
                 && tokens.get(i).equals("of")) {
             // "a dashboard of sales" is about sales
             s.use(nounStart, i + 1);
@@ -341,6 +383,10 @@ public final class FeatureInterpreter {
             }
             nouns.addAll(before);
             afterNouns = at;
+        }
+        if (!nouns.isEmpty()) {
+            p.nounFrom = nounFrom;
+            p.nounEnd = nounFrom + nouns.size();
         }
         return account(p, build(p, nouns, nounFrom, afterNouns, at, nounStart));
     }
@@ -539,7 +585,8 @@ public final class FeatureInterpreter {
             fields.forEach(hint -> updateFields.add(new FieldHint(hint.words(), false)));
             fields.clear();
             fieldWords.forEach(s::use);
-        } else if (create || operations.contains(Operation.UPDATE)) {
+        } else if (create || operations.contains(Operation.UPDATE) || verbs.contains("import")) {
+            // an import creates items: "Import sales from CSV files with a region and an amount"
             fieldWords.forEach(s::use);
         } else {
             fields.clear();
@@ -628,6 +675,14 @@ public final class FeatureInterpreter {
         }
         List<String> entity = it.entityWords();
         String head = entity.isEmpty() ? "" : entity.get(entity.size() - 1);
+        int clauseEnd = clauseEnd(tokens, Math.max(p.coreEnd, p.nounEnd));
+        if (eventAt(tokens, Math.min(p.coreStart, p.verbAt), clauseEnd) >= 0 || EVENT_NOUNS.contains(head)) {
+            return Interpretation.unsupported(EVENTS);
+        }
+        if (p.nounFrom >= 0 && (entity.stream().anyMatch(w -> FIGURES.contains(Inflector.singular(w)))
+                || (FIGURES_OF.contains(head) && p.nounEnd < tokens.size() && tokens.get(p.nounEnd).equals("of")))) {
+            return Interpretation.unsupported(figure(s, p.nounFrom, clauseEnd));
+        }
         if (entity.contains("id") || entity.contains("ids") || entity.contains("identifier")) {
             return Interpretation.unsupported("'" + String.join(" ", entity) + "' names a value rather than a kind"
                     + " of item to store" + REPHRASE);
@@ -635,11 +690,6 @@ public final class FeatureInterpreter {
         if (!it.aggregates().isEmpty() && TEXT_UNITS.contains(head)) {
             return Interpretation.unsupported("counting the " + Inflector.plural(head) + " of a text is text"
                     + " processing, which" + notGenerated + "; the summary of the simple backend counts stored items");
-        }
-        if (FIGURES.contains(head)) {
-            return Interpretation.unsupported("'" + String.join(" ", entity) + "' is a figure computed over groups"
-                    + " of items, which" + notGenerated + "; a summary ('Show a summary of orders') counts and sums"
-                    + " all items");
         }
         if (p.perItemSummary) {
             return Interpretation.unsupported("summarising the text of each item needs a language model, which"
@@ -698,6 +748,63 @@ public final class FeatureInterpreter {
             return null;
         }
         return p.sentence.original(content.get(0));
+    }
+
+    /**
+     * @param s    the sentence
+     * @param from the index of the figure's first word ("total sales per region")
+     * @param to   the index after its clause
+     * @return why a figure over the items (a total, an average, a count per group) is not generated
+     */
+    private static String figure(Sentence s, int from, int to) {
+        boolean grouped = false;
+        for (int i = from; i < to; i++) {
+            grouped |= GROUPINGS.contains(s.tokens().get(i));
+        }
+        return "'" + s.text(from, to) + "' is a figure computed over " + (grouped ? "groups of items" : "the items")
+                + ", which is not generated; the summary of the simple backend ('Show a summary of orders') counts"
+                + " all items and sums their number fields";
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param from   where to start looking
+     * @param to     the index after the last token to look at
+     * @return the index of the first words in the range that ask how often something happens ("how many times",
+     *         "how often", "each link was followed"), or -1
+     */
+    private static int eventAt(List<String> tokens, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
+            String token = tokens.get(i);
+            if ((i + 1 < tokens.size() && EVENT_PAIRS.contains(token + " " + tokens.get(i + 1)))
+                    || (i > 0 && EVENT_PARTICIPLES.contains(token) && BE_FORMS.contains(tokens.get(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param from   an index in the clause
+     * @return the index after the clause: at ";" or ".", or at a separator before another verb ("..., and send a
+     *         welcome email")
+     */
+    private static int clauseEnd(List<String> tokens, int from) {
+        for (int i = Math.max(0, from); i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals(";") || token.equals(".")) {
+                return i;
+            }
+            if (LIST_SEPARATORS.contains(token) || token.equals(",")) {
+                int next = skip(tokens, i + 1, Set.of("and", "then", "also", ","));
+                if (next < tokens.size() && (CLAUSE_VERBS.contains(tokens.get(next))
+                        || VERBS.containsKey(tokens.get(next)))) {
+                    return i;
+                }
+            }
+        }
+        return tokens.size();
     }
 
     private static List<FieldHint> concat(List<FieldHint> a, List<FieldHint> b) {
@@ -952,6 +1059,22 @@ public final class FeatureInterpreter {
      */
     static List<String> tokenize(String text) {
         return Sentence.of(text).tokens();
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param at     the index of a token
+     * @return the lexicon verb the token is a form of; {@code import} for "load", "read" and "ingest" when
+     *         "from" and a file format follow ("Load orders from CSV files"); or null
+     */
+    private static String verb(List<String> tokens, int at) {
+        String token = tokens.get(at);
+        if (IMPORT_VERBS.contains(token)) {
+            int from = tokens.subList(at + 1, tokens.size()).indexOf("from");
+            List<String> rest = from < 0 ? List.of() : tokens.subList(at + 1 + from, tokens.size());
+            return rest.contains(CSV) || rest.stream().anyMatch(OTHER_FORMATS::contains) ? "import" : null;
+        }
+        return lemma(token);
     }
 
     /**

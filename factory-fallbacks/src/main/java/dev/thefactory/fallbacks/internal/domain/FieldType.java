@@ -31,9 +31,9 @@ public enum FieldType {
     private static final Set<String> DATE_WORDS = Set.of("date", "deadline", "birthday", "due", "day");
     private static final Set<String> INT_WORDS = Set.of("count", "quantity", "number", "age", "rating", "score",
             "year", "stock", "pages", "minutes", "hours", "days", "servings", "calories", "capacity", "seats");
-    private static final Set<String> LONG_WORDS = Set.of("amount", "size", "bytes", "duration", "population");
-    private static final Set<String> DECIMAL_WORDS = Set.of("price", "cost", "total", "balance", "salary", "fee",
-            "budget", "rate", "weight", "distance", "tax");
+    private static final Set<String> LONG_WORDS = Set.of("size", "bytes", "duration", "population");
+    private static final Set<String> DECIMAL_WORDS = Set.of("amount", "price", "cost", "total", "balance",
+            "salary", "fee", "budget", "rate", "weight", "distance", "tax");
     private static final Set<String> BOOLEAN_WORDS = Set.of("done", "completed", "active", "enabled", "archived",
             "closed", "read", "published", "visible", "paid", "favorite", "favourite", "starred", "flagged",
             "pinned", "private", "public", "verified", "approved");
@@ -55,8 +55,8 @@ public enum FieldType {
 
     /**
      * Picks a type from a field's words: names ending in {@code date} are dates; {@code count}, {@code quantity},
-     * {@code number} are ints (but a phone, card, account or order number is text); {@code amount} is a long;
-     * {@code price}, {@code cost}, {@code total} are decimals;
+     * {@code number} are ints (but a phone, card, account or order number is text); {@code size} is a long;
+     * {@code amount} (of money: "12.50"), {@code price}, {@code cost}, {@code total} are decimals;
      * {@code done}, {@code completed}, {@code active}, {@code enabled} (and names starting with {@code is} or
      * {@code has}) are booleans; {@code priority} and its kin are levels; anything else is a string.
      *

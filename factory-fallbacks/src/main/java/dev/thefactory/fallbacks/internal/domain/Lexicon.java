@@ -193,6 +193,36 @@ final class Lexicon {
     static final Set<String> FIGURES = Set.of("total", "sum", "average", "mean", "median", "breakdown",
             "trend", "statistic", "percentage", "ratio", "revenue", "frequency", "histogram", "leaderboard");
 
+    /** Heads that, before "of", name a figure over the items after it ("the number of visits"). */
+    static final Set<String> FIGURES_OF = Set.of("number", "count", "total", "sum", "average", "mean", "median",
+            "share", "percentage", "ratio", "proportion");
+
+    /** Words that group a figure: "per region", "by month", "monthly". */
+    static final Set<String> GROUPINGS = Set.of("per", "by", "each", "every", "hourly", "daily", "weekly",
+            "monthly", "quarterly", "yearly", "annual", "annually");
+
+    /**
+     * Word pairs that ask how often something happens ("how many times", "how often", "each time it is opened"):
+     * counting events needs each one recorded as a side effect of another operation.
+     */
+    static final Set<String> EVENT_PAIRS = Set.of("many times", "how often", "of times", "each time",
+            "every time");
+
+    /** Nouns, singular, that name events rather than items someone stores ("count clicks per link"). */
+    static final Set<String> EVENT_NOUNS = Set.of("click", "hit", "view", "pageview", "impression",
+            "clickthrough", "download");
+
+    /** Participles that, after a form of "be" or "get", tell that something happened ("each link was followed"). */
+    static final Set<String> EVENT_PARTICIPLES = Set.of("followed", "visited", "viewed", "clicked", "opened",
+            "accessed", "downloaded", "played", "seen", "watched", "requested", "shared", "used", "hit");
+
+    /** The forms of "be" and "get" before a participle. */
+    static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were", "been", "be", "being", "gets", "get",
+            "got", "gotten");
+
+    /** Verbs outside the lexicon that, with "from" later in the sentence, ask for an import ("load orders from"). */
+    static final Set<String> IMPORT_VERBS = Set.of("load", "read", "ingest");
+
     /** Units of text: counting them is text processing, not counting stored items. */
     static final Set<String> TEXT_UNITS = Set.of("word", "line", "character", "char", "letter", "sentence",
             "paragraph", "byte", "token", "syllable");

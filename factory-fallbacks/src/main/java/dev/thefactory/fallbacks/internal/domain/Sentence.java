@@ -213,6 +213,19 @@ final class Sentence {
         return gaps;
     }
 
+    /**
+     * @param from the index of the first token
+     * @param to   the index after the last one
+     * @return the tokens as written, without trailing function words
+     */
+    String text(int from, int to) {
+        int end = Math.min(to, tokens.size());
+        while (end > from && !isContent(tokens.get(end - 1))) {
+            end--;
+        }
+        return phrase(tokens, originals, from, end);
+    }
+
     private void addGap(List<String> gaps, int from, int to) {
         int start = from;
         while (start < to && NOT_AT_START.contains(tokens.get(start))) {

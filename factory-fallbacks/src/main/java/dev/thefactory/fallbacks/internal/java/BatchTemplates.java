@@ -65,6 +65,7 @@ final class BatchTemplates {
                 import java.util.Collections;
                 import java.util.LinkedHashMap;
                 import java.util.List;
+                import java.util.Locale;
                 import java.util.Map;
                 import java.util.Objects;
 
@@ -124,12 +125,14 @@ final class BatchTemplates {
                         if (headerLine == null || headerLine.isBlank()) {
                             throw new IllegalArgumentException("line 1: a header line with the field names is required");
                         }
-                        List<String> header = CsvCodec.parse(headerLine.strip());
-                        for (String column : header) {
-                            if (!${E}.FIELD_NAMES.contains(column)) {
+                        List<String> header = new ArrayList<>();
+                        for (String column : CsvCodec.parse(headerLine.strip())) {
+                            String field = fieldNamed(column);
+                            if (field == null) {
                                 throw new IllegalArgumentException("line 1: unknown column '" + column + "'; known fields: "
                                         + String.join(", ", ${E}.FIELD_NAMES));
                             }
+                            header.add(field);
                         }
                         List<String> outHeader = new ArrayList<>();
                         outHeader.add("id");
@@ -169,6 +172,21 @@ final class BatchTemplates {
                         }
                         output.flush();
                         return new Outcome(read, accepted, rejected, ${SUMMARY});
+                    }
+
+                    /**
+                     * @param column a header column
+                     * @return the field it names in any case, with or without "_", "-" or spaces between the words
+                     *         ("order_id" and "Order ID" name orderId), or null
+                     */
+                    private static String fieldNamed(String column) {
+                        String key = column.replaceAll("[ _-]", "").toLowerCase(Locale.ROOT);
+                        for (String name : ${E}.FIELD_NAMES) {
+                            if (name.toLowerCase(Locale.ROOT).equals(key)) {
+                                return name;
+                            }
+                        }
+                        return null;
                     }
                 }
                 """, pkg).replace("${E}", n).replace("${S}", s)

@@ -11,6 +11,7 @@ import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static dev.thefactory.fallbacks.internal.java.TestTemplates.header;
@@ -345,6 +346,12 @@ final class EntryTestTemplates {
                 + lit(header + "\n" + row1 + "\n") + ")), output);");
         c.line("assertEquals(2L, outcome.summary().get(\"count\"));");
         c.line("assertTrue(output.toString().contains(\"\\n2,\"), output.toString());");
+        c.close();
+        String snake = String.join(",", valued.stream()
+                .map(f -> f.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)).toList());
+        testMethod(c, "void aHeaderMayNameTheFieldsInSnakeCase() throws IOException");
+        c.line("Pipeline.Outcome outcome = run(" + lit(snake + "\n" + row0 + "\n") + ", new StringWriter());");
+        c.line("assertEquals(1, outcome.accepted(), outcome.rejected().toString());");
         c.close();
         testMethod(c, "void rejectsInputWithoutAUsableHeader()");
         c.line("assertTrue(assertThrows(IllegalArgumentException.class, () -> run(\"nosuchfield\\nx\\n\", new StringWriter()))");

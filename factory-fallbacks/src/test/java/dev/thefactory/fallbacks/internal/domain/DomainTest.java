@@ -202,6 +202,37 @@ class DomainTest {
     }
 
     @Test
+    void aPipelinesRecordsAreWhatItImportsAndATotalOfThemIsNoEntity() {
+        Domain domain = builder.build(ProjectSpec.builder("Sales Pipeline", ProjectType.DATA_PIPELINE)
+                .complexity(Complexity.MODERATE).features(List.of("List regions",
+                        "Import sales from CSV files with order_id, region, amount and date",
+                        "Compute total sales per region", "Reject duplicate order_id values across all files"),
+                        List.of()).build());
+        assertThat(domain.primary().name()).isEqualTo("Sale");
+        assertThat(domain.entities()).extracting(Entity::name).containsExactly("Sale", "Region");
+        assertThat(domain.primary().fields()).extracting(Field::name)
+                .containsExactly("orderId", "region", "amount", "date");
+        assertThat(domain.notes()).contains("A data pipeline processes the records it imports, so Sale is its"
+                + " primary entity.");
+        FeatureMapping imports = domain.features().get(1);
+        // the pipeline's run is the import: one item from each CSV row
+        assertThat(imports.complete()).as("%s", imports).isTrue();
+        assertThat(imports.entity()).isEqualTo("Sale");
+        assertThat(imports.operations()).containsExactly(Operation.CREATE);
+        assertThat(imports.detail()).isEqualTo("create Sale with orderId, region, amount, date");
+        assertThat(domain.features().get(2).supported()).isFalse();
+        assertThat(domain.features().get(2).detail()).contains("'total sales per region' is a figure computed over"
+                + " groups of items");
+        assertThat(domain.features().get(3).supported()).isFalse();
+
+        Domain api = builder.build(ProjectSpec.builder("Sales", ProjectType.API_SERVICE).features(List.of(
+                "List regions", "Import sales from CSV files with a region and an amount"), List.of()).build());
+        assertThat(api.primary().name()).as("only a pipeline is about what it imports").isEqualTo("Region");
+        assertThat(api.features().get(1).operations()).containsExactly(Operation.AGGREGATE);
+        assertThat(api.features().get(1).detail()).isEqualTo("import of sales");
+    }
+
+    @Test
     void theEntityCapGrowsWithComplexity() {
         for (Complexity complexity : Complexity.values()) {
             int cap = Domain.maxEntities(complexity);

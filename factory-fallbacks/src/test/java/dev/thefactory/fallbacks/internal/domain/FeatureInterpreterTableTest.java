@@ -47,10 +47,35 @@ class FeatureInterpreterTableTest {
         # URL shortener
         Shorten a URL and return a short code                               | NOT_IMPLEMENTED | - | no operation verb
         Create short links with a target URL and an optional expiry date    | IMPLEMENTED     | - | -
-        Count clicks per short link                                         | PARTIAL         | per short link | -
+        Count clicks per short link                                         | NOT_IMPLEMENTED | - | side effect of another operation
+        Count how many times each short link was followed                   | NOT_IMPLEMENTED | - | side effect of another operation
+        Show the number of visits per link                                  | NOT_IMPLEMENTED | - | 'number of visits per link' is a figure computed over groups
+        Track how often each item is viewed                                 | NOT_IMPLEMENTED | - | side effect of another operation
+        Show how many times each link was opened                            | NOT_IMPLEMENTED | - | counting or tracking how often
+        List links that were visited                                        | NOT_IMPLEMENTED | - | side effect of another operation
+        Measure how often each page is visited                              | NOT_IMPLEMENTED | - | side effect of another operation
+        Record page views per article                                       | NOT_IMPLEMENTED | - | side effect of another operation
+        Record patient visits with a date and a doctor                      | IMPLEMENTED     | - | -
+        Count short links                                                   | IMPLEMENTED     | - | -
+        Count downloads per file                                            | NOT_IMPLEMENTED | - | side effect of another operation
+        Create short links with a target URL, and count how many times each is followed | PARTIAL | count how many times each is followed | -
+        Show the number of tasks                                            | IMPLEMENTED     | - | -
+        Show the number of open tickets                                     | PARTIAL         | open | -
+        Show the total number of orders                                     | NOT_IMPLEMENTED | - | 'total number of orders' is a figure computed over the items
         # CSV sales pipeline
-        Read sales records from CSV files in an input folder                | NOT_IMPLEMENTED | - | no operation verb
-        Compute total revenue per region and per month                      | NOT_IMPLEMENTED | - | no operation verb
+        Read sales records from CSV files in an input folder                | PARTIAL         | in an input folder | -
+        Import sales from CSV files with order_id, region, amount and date  | IMPLEMENTED     | - | -
+        Load orders from CSV files                                          | IMPLEMENTED     | - | -
+        Ingest orders from a CSV file with a customer and an amount         | IMPLEMENTED     | - | -
+        Load orders from JSON files                                         | NOT_IMPLEMENTED | - | CSV only; JSON
+        Read the grid from a file                                           | NOT_IMPLEMENTED | - | no operation verb
+        Compute total sales per region                                      | NOT_IMPLEMENTED | - | 'total sales per region' is a figure computed over groups
+        Report total sales per region                                       | NOT_IMPLEMENTED | - | 'total sales per region' is a figure computed over groups
+        Show total sales                                                    | NOT_IMPLEMENTED | - | 'total sales' is a figure computed over the items
+        Average amount per customer                                         | NOT_IMPLEMENTED | - | 'Average amount per customer' is a figure computed over groups
+        Show the average order amount                                       | NOT_IMPLEMENTED | - | figure computed over the items
+        Compute total revenue per region and per month                      | NOT_IMPLEMENTED | - | figure computed over groups
+        Print a total line when more than one file is given                 | NOT_IMPLEMENTED | - | no operation verb
         Reject rows with a negative amount                                  | PARTIAL         | with a negative amount | -
         Import orders from a CSV file                                       | IMPLEMENTED     | - | -
         Export stock levels as CSV                                          | IMPLEMENTED     | - | -
