@@ -45,7 +45,10 @@ public class AgentException extends FactoryException {
         this.retryAfter = retryAfter;
     }
 
-    /** @param message what failed @return a failure worth retrying */
+    /**
+     * @param message what failed
+     * @return a failure worth retrying
+     */
     public static AgentException transientFailure(String message) {
         return new AgentException(message, null, true);
     }
@@ -62,7 +65,10 @@ public class AgentException extends FactoryException {
         return new AgentException(message, null, true, Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 
-    /** @param message what failed @return a failure never retried */
+    /**
+     * @param message what failed
+     * @return a failure never retried
+     */
     public static AgentException permanentFailure(String message) {
         return new AgentException(message, null, false);
     }

@@ -17,7 +17,11 @@ public record Coverage(List<RequirementOutcome> requirements, String languageId)
     /** A ledger with no requirement, for a build that never got as far as planning. */
     public static final Coverage EMPTY = new Coverage(List.of(), null);
 
-    /** Copies the list. @throws NullPointerException if the list or an element is null */
+    /**
+     * Copies the list.
+     *
+     * @throws NullPointerException if the list or an element is null
+     */
     public Coverage {
         requirements = List.copyOf(requirements);
     }

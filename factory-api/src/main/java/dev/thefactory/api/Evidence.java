@@ -13,7 +13,11 @@ public record Evidence(List<String> files, List<String> tests) {
     /** No evidence at all. */
     public static final Evidence NONE = new Evidence(List.of(), List.of());
 
-    /** Copies both lists. @throws NullPointerException if a list or an element is null */
+    /**
+     * Copies both lists.
+     *
+     * @throws NullPointerException if a list or an element is null
+     */
     public Evidence {
         files = List.copyOf(files);
         tests = List.copyOf(tests);

@@ -36,7 +36,10 @@ public class FactoryException extends RuntimeException {
         this.recoveryOptions = List.copyOf(recoveryOptions);
     }
 
-    /** @param message what happened @param recoveryOptions what to try next */
+    /**
+     * @param message what happened
+     * @param recoveryOptions what to try next
+     */
     public FactoryException(String message, List<String> recoveryOptions) {
         this(message, null, ErrorContext.NONE, recoveryOptions);
     }
@@ -83,7 +86,10 @@ public class FactoryException extends RuntimeException {
         /** No context known. */
         public static final ErrorContext NONE = new ErrorContext(null, null, null, null);
 
-        /** @param buildId the build @return a context naming only the build */
+        /**
+         * @param buildId the build
+         * @return a context naming only the build
+         */
         public static ErrorContext ofBuild(String buildId) {
             return new ErrorContext(buildId, null, null, null);
         }

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param durationMillis elapsed time spent in it (monotonic time, not the build's clock), &gt;= 0
  */
 public record PhaseResult(Phase phase, PhaseStatus status, String backend, long durationMillis) {
-    /** @throws NullPointerException if a component is null @throws IllegalArgumentException on negative time */
+    /**
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException on negative time
+     */
     public PhaseResult {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(status, "status");

@@ -136,61 +136,92 @@ public record ProjectSpec(
             this.type = type;
         }
 
-        /** @param description what the project is; default empty @return this builder */
+        /**
+         * @param description what the project is; default empty
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** @param complexity default {@code simple} @return this builder */
+        /**
+         * @param complexity default {@code simple}
+         * @return this builder
+         */
         public Builder complexity(Complexity complexity) {
             this.complexity = Objects.requireNonNull(complexity, "complexity");
             return this;
         }
 
-        /** @param objectives default none @return this builder */
+        /**
+         * @param objectives default none
+         * @return this builder
+         */
         public Builder objectives(List<String> objectives) {
             this.objectives = List.copyOf(objectives);
             return this;
         }
 
-        /** @param core core features @param extended extended features; default none @return this builder */
+        /**
+         * @param core core features
+         * @param extended extended features; default none
+         * @return this builder
+         */
         public Builder features(List<String> core, List<String> extended) {
             this.features = new Features(core, extended);
             return this;
         }
 
-        /** @param techStack default none @return this builder */
+        /**
+         * @param techStack default none
+         * @return this builder
+         */
         public Builder techStack(List<String> techStack) {
             this.techStack = List.copyOf(techStack);
             return this;
         }
 
-        /** @param hints default none @return this builder */
+        /**
+         * @param hints default none
+         * @return this builder
+         */
         public Builder architectureHints(List<String> hints) {
             this.architectureHints = List.copyOf(hints);
             return this;
         }
 
-        /** @param preferences default none @return this builder */
+        /**
+         * @param preferences default none
+         * @return this builder
+         */
         public Builder technicalPreferences(List<String> preferences) {
             this.technicalPreferences = List.copyOf(preferences);
             return this;
         }
 
-        /** @param requirements default none @return this builder */
+        /**
+         * @param requirements default none
+         * @return this builder
+         */
         public Builder qualityRequirements(List<String> requirements) {
             this.qualityRequirements = List.copyOf(requirements);
             return this;
         }
 
-        /** @param expectations default none @return this builder */
+        /**
+         * @param expectations default none
+         * @return this builder
+         */
         public Builder outputExpectations(List<String> expectations) {
             this.outputExpectations = List.copyOf(expectations);
             return this;
         }
 
-        /** @param extras unrecognised sections; default none @return this builder */
+        /**
+         * @param extras unrecognised sections; default none
+         * @return this builder
+         */
         public Builder extras(Map<String, List<String>> extras) {
             this.extras = Objects.requireNonNull(extras, "extras");
             return this;

@@ -38,7 +38,10 @@ public record SpecLimits(long maxBytes, int maxNestingDepth, int maxStringLength
         return DEFAULTS;
     }
 
-    /** @param bytes the new size cap @return a copy with that cap */
+    /**
+     * @param bytes the new size cap
+     * @return a copy with that cap
+     */
     public SpecLimits withMaxBytes(long bytes) {
         return new SpecLimits(bytes, maxNestingDepth, maxStringLength, maxAliases);
     }

@@ -82,7 +82,11 @@ public class SpecValidationException extends FactoryException {
             invalidValue = invalidValue == null ? null : displayable(invalidValue);
         }
 
-        /** @param field the field @param message the problem @return a violation without value or line */
+        /**
+         * @param field the field
+         * @param message the problem
+         * @return a violation without value or line
+         */
         public static Violation of(String field, String message) {
             return new Violation(field, message, null, 0);
         }

@@ -16,7 +16,10 @@ public record ValidationSummary(int checked, int unchecked, int failed, TestSumm
     /** No file validated. */
     public static final ValidationSummary EMPTY = new ValidationSummary(0, 0, 0, TestSummary.NONE);
 
-    /** @throws IllegalArgumentException on a negative count @throws NullPointerException if tests is null */
+    /**
+     * @throws IllegalArgumentException on a negative count
+     * @throws NullPointerException if tests is null
+     */
     public ValidationSummary {
         if (checked < 0 || unchecked < 0 || failed < 0) {
             throw new IllegalArgumentException("counts must be >= 0 but were " + checked + "/" + unchecked + "/" + failed);

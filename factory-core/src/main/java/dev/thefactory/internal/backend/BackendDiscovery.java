@@ -123,7 +123,10 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
         return collector.finish();
     }
 
-    /** @param id an id @return the provider with that id, or null */
+    /**
+     * @param id an id
+     * @return the provider with that id, or null
+     */
     public DiscoveredProvider find(String id) {
         return providers.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
     }

@@ -63,14 +63,20 @@ final class ProjectFiles {
         }
     }
 
-    /** @param relativePath a path @return the lower-case text after the last dot of the file name, or "" */
+    /**
+     * @param relativePath a path
+     * @return the lower-case text after the last dot of the file name, or ""
+     */
     static String extension(String relativePath) {
         String name = fileName(relativePath);
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** @param relativePath a path @return true when the file's type is text, which must be valid UTF-8 */
+    /**
+     * @param relativePath a path
+     * @return true when the file's type is text, which must be valid UTF-8
+     */
     static boolean isText(String relativePath) {
         String name = fileName(relativePath).toLowerCase(Locale.ROOT);
         return TEXT_NAMES.contains(name) || TEXT_EXTENSIONS.contains(extension(relativePath));

@@ -55,7 +55,10 @@ public record BuildPlan(Complexity complexity, int agentBudget, List<PlannedTask
         return tasks.stream().filter(t -> t.task().phase() == phase).toList();
     }
 
-    /** @param id a top-level task id @return the task, if the plan has it */
+    /**
+     * @param id a top-level task id
+     * @return the task, if the plan has it
+     */
     public Optional<PlannedTask> task(String id) {
         return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
     }

@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public record PlannedTask(AgentTask task, double weight, int childAllowance) {
 
-    /** @throws NullPointerException if {@code task} is null @throws IllegalArgumentException on bad numbers */
+    /**
+     * @throws NullPointerException if {@code task} is null
+     * @throws IllegalArgumentException on bad numbers
+     */
     public PlannedTask {
         Objects.requireNonNull(task, "task");
         if (!(weight > 0) || Double.isInfinite(weight)) {

@@ -99,7 +99,10 @@ enum SpecField {
             return path;
         }
 
-        /** @param key a key or sub-heading as written @return the group it names */
+        /**
+         * @param key a key or sub-heading as written
+         * @return the group it names
+         */
         static Optional<FeatureGroup> forKey(String key) {
             return Optional.ofNullable(BY_KEY.get(normalizeKey(key)));
         }

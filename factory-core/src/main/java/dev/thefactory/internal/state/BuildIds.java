@@ -11,7 +11,10 @@ final class BuildIds {
     private BuildIds() {
     }
 
-    /** @param buildId a candidate id @return whether it is a safe directory name */
+    /**
+     * @param buildId a candidate id
+     * @return whether it is a safe directory name
+     */
     static boolean isValid(String buildId) {
         return buildId != null && SAFE.matcher(buildId).matches() && !buildId.equals(".") && !buildId.equals("..");
     }

@@ -93,7 +93,10 @@ public final class BuildLock implements AutoCloseable {
         /** @return a monotonic time in nanoseconds */
         long nanoTime();
 
-        /** @param duration how long to wait @throws InterruptedException when interrupted */
+        /**
+         * @param duration how long to wait
+         * @throws InterruptedException when interrupted
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 

@@ -366,7 +366,10 @@ final class BuildLog {
         }
     }
 
-    /** @param segments the segments to read @param view the writer's in-flight segment, or null */
+    /**
+     * @param segments the segments to read
+     * @param view the writer's in-flight segment, or null
+     */
     record ReadSnapshot(List<Segment> segments, WriterView view) {
     }
 

@@ -323,7 +323,10 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
         }
     }
 
-    /** @return the segment files of a build, oldest first (for tests and tools) @throws IOException on listing */
+    /**
+     * @return the segment files of a build, oldest first (for tests and tools)
+     * @throws IOException on listing
+     */
     List<Path> segments(String buildId) throws IOException {
         return SegmentFiles.list(root.resolve(BuildIds.requireValid(buildId))).stream().map(Segment::path).toList();
     }

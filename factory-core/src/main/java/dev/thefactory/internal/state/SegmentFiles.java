@@ -20,11 +20,19 @@ final class SegmentFiles {
     private SegmentFiles() {
     }
 
-    /** One segment file. @param generation its number, from 1 @param path where it is */
+    /**
+     * One segment file.
+     *
+     * @param generation its number, from 1
+     * @param path where it is
+     */
     record Segment(int generation, Path path) {
     }
 
-    /** @param generation from 1 @return the file name of that generation */
+    /**
+     * @param generation from 1
+     * @return the file name of that generation
+     */
     static String name(int generation) {
         return String.format("segment-%06d.log", generation);
     }

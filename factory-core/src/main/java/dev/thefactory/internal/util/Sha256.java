@@ -18,12 +18,18 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** @param content bytes @return their SHA-256, lower-case hex */
+    /**
+     * @param content bytes
+     * @return their SHA-256, lower-case hex
+     */
     public static String hex(byte[] content) {
         return HEX.formatHex(digest().digest(content));
     }
 
-    /** @param text text @return the SHA-256 of its UTF-8 bytes, lower-case hex */
+    /**
+     * @param text text
+     * @return the SHA-256 of its UTF-8 bytes, lower-case hex
+     */
     public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
