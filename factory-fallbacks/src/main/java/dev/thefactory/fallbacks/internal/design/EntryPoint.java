@@ -22,7 +22,10 @@ public enum EntryPoint {
         return Codes.of(this);
     }
 
-    /** @param code a code from {@link #code()} @return the entry point, if the code names one */
+    /**
+     * @param code a code from {@link #code()}
+     * @return the entry point, if the code names one
+     */
     public static Optional<EntryPoint> fromCode(String code) {
         return Codes.parse(EntryPoint.class, code);
     }

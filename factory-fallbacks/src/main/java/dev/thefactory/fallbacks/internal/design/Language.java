@@ -50,7 +50,10 @@ public enum Language {
         return Codes.of(this);
     }
 
-    /** @param code a code from {@link #code()} @return the language, if the code names one */
+    /**
+     * @param code a code from {@link #code()}
+     * @return the language, if the code names one
+     */
     public static Optional<Language> fromCode(String code) {
         return Codes.parse(Language.class, code);
     }

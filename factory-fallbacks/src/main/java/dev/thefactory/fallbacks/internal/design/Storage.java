@@ -36,7 +36,10 @@ public enum Storage {
         return Codes.of(this);
     }
 
-    /** @param code a code from {@link #code()} @return the storage, if the code names one */
+    /**
+     * @param code a code from {@link #code()}
+     * @return the storage, if the code names one
+     */
     public static Optional<Storage> fromCode(String code) {
         return Codes.parse(Storage.class, code);
     }

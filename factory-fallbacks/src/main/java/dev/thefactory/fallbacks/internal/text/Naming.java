@@ -149,27 +149,42 @@ public final class Naming {
         return pascal.isEmpty() ? pascal : Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
     }
 
-    /** @param word a word @return the word with its first letter in upper case */
+    /**
+     * @param word a word
+     * @return the word with its first letter in upper case
+     */
     public static String capitalize(String word) {
         return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
-    /** @param word a word @return the word with its first letter in lower case */
+    /**
+     * @param word a word
+     * @return the word with its first letter in lower case
+     */
     public static String decapitalize(String word) {
         return word.isEmpty() ? word : Character.toLowerCase(word.charAt(0)) + word.substring(1);
     }
 
-    /** @param camel a camel-case identifier @return its kebab form ({@code dueDate} → {@code due-date}) */
+    /**
+     * @param camel a camel-case identifier
+     * @return its kebab form ({@code dueDate} → {@code due-date})
+     */
     public static String kebab(String camel) {
         return String.join("-", words(camel));
     }
 
-    /** @param camel a camel-case identifier @return its snake form ({@code dueDate} → {@code due_date}) */
+    /**
+     * @param camel a camel-case identifier
+     * @return its snake form ({@code dueDate} → {@code due_date})
+     */
     public static String snake(String camel) {
         return String.join("_", words(camel));
     }
 
-    /** @param camel a camel-case identifier @return its constant form ({@code dueDate} → {@code DUE_DATE}) */
+    /**
+     * @param camel a camel-case identifier
+     * @return its constant form ({@code dueDate} → {@code DUE_DATE})
+     */
     public static String constant(String camel) {
         return snake(camel).toUpperCase(Locale.ROOT);
     }
@@ -216,17 +231,26 @@ public final class Naming {
         return Character.isDigit(pascal.charAt(0)) ? "App" + pascal : pascal;
     }
 
-    /** @param name a candidate @return true if it is a lower-camel member name that is not a keyword */
+    /**
+     * @param name a candidate
+     * @return true if it is a lower-camel member name that is not a keyword
+     */
     public static boolean isMember(String name) {
         return MEMBER.matcher(name).matches() && !JAVA_KEYWORDS.contains(name);
     }
 
-    /** @param name a candidate @return true if it is an upper-camel type name */
+    /**
+     * @param name a candidate
+     * @return true if it is an upper-camel type name
+     */
     public static boolean isType(String name) {
         return TYPE.matcher(name).matches();
     }
 
-    /** @param name a candidate @return true if it is a Java package of safe segments, none a keyword */
+    /**
+     * @param name a candidate
+     * @return true if it is a Java package of safe segments, none a keyword
+     */
     public static boolean isPackage(String name) {
         if (!PACKAGE.matcher(name).matches()) {
             return false;
