@@ -283,7 +283,7 @@ final class ChainReactor {
                 throw new BuildAbort(BuildStatus.FAILED, phase, backendId, "Could not record the reused task '"
                         + node.id() + "': " + e.getMessage(), e, List.of("resume the build again"));
             }
-            LOG.info("[build {}] task {} taken over from the checkpoint: {} file(s) verified, {} child(ren)",
+            LOG.debug("[build {}] task {} taken over from the checkpoint: {} file(s) verified, {} child(ren)",
                     services.buildId(), node.id(), saved.files().size(), saved.children().size());
             double credit = saved.children().isEmpty() ? node.weight() : node.weight() / 2;
             double percent = services.progress().advance(credit);
@@ -520,7 +520,7 @@ final class ChainReactor {
             }
             services.events().taskCompleted(phase, task.id(), finished.durationMillis(), files.size());
             services.progress().learn(phase, task.role(), finished.durationMillis());
-            LOG.info("[build {}] task {} completed on {} in {} ms: {} file(s), {} fact(s), {} child(ren)",
+            LOG.debug("[build {}] task {} completed on {} in {} ms: {} file(s), {} fact(s), {} child(ren)",
                     services.buildId(), task.id(), backendId, finished.durationMillis(), files.size(),
                     result.facts().size(), result.children().size());
             double credit = childRefs.isEmpty() ? node.weight() : node.weight() / 2;

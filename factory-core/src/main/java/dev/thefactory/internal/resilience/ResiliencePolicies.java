@@ -302,7 +302,7 @@ public final class ResiliencePolicies {
         long delayMillis = event.getDelay().toMillis();
         int next = run.attemptsStarted() + 1;
         String described = describe(cause);
-        LOG.info("{} task '{}' (phase {}, backend '{}') failed transiently on attempt {} of {}: {}; retrying in {} ms",
+        LOG.warn("{} task '{}' (phase {}, backend '{}') failed transiently on attempt {} of {}: {}; retrying in {} ms",
                 logPrefix, run.taskId, run.phase.id(), run.backendId, next - 1, retry.maxAttempts(), described,
                 delayMillis);
         emit(new RetryScheduled(buildId, clock.instant(), run.phase, run.taskId, next, retry.maxAttempts(),

@@ -196,7 +196,7 @@ final class ModelCallGate {
         if (status == 429 || (status < 0 && failure instanceof RateLimitException)) {
             Duration delay = retryAfter(http).orElse(DEFAULT_RATE_LIMIT_PAUSE);
             pause(delay);
-            LOG.info("model endpoint {} is rate limiting (HTTP 429); every call of the backend waits {} ms", endpoint,
+            LOG.warn("model endpoint {} is rate limiting (HTTP 429); every call of the backend waits {} ms", endpoint,
                     delay.toMillis());
             return AgentException.transientFailure(where + "the model endpoint " + endpoint + " is rate limiting "
                     + "(HTTP 429); the backend's next call waits at least " + delay.toMillis() + " ms"
