@@ -19,10 +19,13 @@ import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.TimeoutSettings;
 import dev.thefactory.api.Usage;
 import dev.thefactory.api.event.BuildEvent;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.api.event.CheckpointSaved;
 import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.internal.engine.BuildState.PhaseCheckpoint;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.internal.output.OutputQuotas;
+import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
 import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.Agent;
@@ -145,6 +148,51 @@ class RepairRoundsTest {
         });
         assertThat(history.stream().filter(c -> c.taskId() == null && c.phase() == Phase.GENERATE).count())
                 .as("one checkpoint after GENERATE and one after the repair round").isEqualTo(2);
+    }
+
+    @Test
+    void aBuildThatDiedAfterARepairRoundResumesWithoutAskingAgain() throws Exception {
+        Path state = dir.resolve("state");
+        Path out = dir.resolve("out");
+        Path crashedState = dir.resolve("crashed-state");
+        Path crashedOut = dir.resolve("crashed-out");
+        java.util.concurrent.atomic.AtomicInteger generateCheckpoints = new java.util.concurrent.atomic.AtomicInteger();
+        String buildId;
+        try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(state)) {
+            BuildListener crashAfterRepair = event -> {
+                if (event instanceof CheckpointSaved c && c.phase() == Phase.GENERATE && c.task() == null
+                        && generateCheckpoints.incrementAndGet() == 2) {
+                    // the second checkpoint after GENERATE is the one saved after the repair round
+                    EngineFixture.copy(state, crashedState);
+                    EngineFixture.copy(out, crashedOut);
+                }
+            };
+            EngineConfig config = new EngineConfig(Mode.INTEGRATED, out.toAbsolutePath().normalize(),
+                    List.of(crashAfterRepair), null, repository, 2, Duration.ofMinutes(2), 0, RetrySettings.none(),
+                    CircuitBreakerSettings.defaults(), TimeoutSettings.defaults(), FaultInjection.none(),
+                    Clock.systemUTC(), OutputQuotas.defaults(), EngineConfig.NO_PATTERNS, FeatureRequirement.NONE,
+                    GeneratedTestSettings.disabled(), false, 2);
+            BuildResult first = EngineFixture.engine(config, EngineFixture.SPEC, dir.resolve("tree-demo.md"),
+                    new Fixer(true, BROKEN, 1)).run();
+            buildId = first.buildId();
+        }
+        assertThat(generateCheckpoints.get()).isEqualTo(2);
+        Fixer again = new Fixer(true, BROKEN, 1);
+
+        BuildResult resumed;
+        try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(crashedState)) {
+            EngineConfig config = new EngineConfig(Mode.INTEGRATED, crashedOut.toAbsolutePath().normalize(),
+                    List.of(), null, repository, 2, Duration.ofMinutes(2), 0, RetrySettings.none(),
+                    CircuitBreakerSettings.defaults(), TimeoutSettings.defaults(), FaultInjection.none(),
+                    Clock.systemUTC(), OutputQuotas.defaults(), EngineConfig.NO_PATTERNS, FeatureRequirement.NONE,
+                    GeneratedTestSettings.disabled(), false, 2);
+            resumed = EngineFixture.engine(config, EngineFixture.SPEC, null, again).resume(buildId, false);
+        }
+
+        assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(again.executed).as("no writing task and no repair call is repeated").isEmpty();
+        assertThat(resumed.repairs()).isEmpty();
+        assertThat(Files.readString(resumed.outputDirectory().resolve(CALC))).isEqualTo(FIXED);
     }
 
     @Test
@@ -271,6 +319,7 @@ class RepairRoundsTest {
         private final int fixInRound;
         final List<String> repairTaskIds = new CopyOnWriteArrayList<>();
         final List<RepairRequest> requests = new CopyOnWriteArrayList<>();
+        final List<String> executed = new CopyOnWriteArrayList<>();
         volatile String repairPath = CALC;
 
         Fixer(boolean repairs, String code, int fixInRound) {
@@ -305,6 +354,7 @@ class RepairRoundsTest {
                 @Override
                 public Agent agent(AgentTask task) {
                     return (t, c) -> {
+                        executed.add(t.id());
                         if (t.id().startsWith(StandardTasks.REPAIR)) {
                             repairTaskIds.add(t.id());
                             RepairRequest request = c.repair().orElseThrow();
