@@ -38,6 +38,8 @@ final class RepairRequests {
     static final int MAX_FILE_CHARS = 200_000;
     private static final Pattern LINE = Pattern.compile("^(\\d+): (.*)$", Pattern.DOTALL);
     private static final String CONFINEMENT = "confinement";
+    /** Where a test named {@code a.b.C} may live: {@code a/b/C} with one of these endings. */
+    private static final List<String> SOURCE_EXTENSIONS = List.of(".java", ".kt", ".py", ".ts", ".js", ".mjs");
 
     private RepairRequests() {
     }
@@ -140,7 +142,8 @@ final class RepairRequests {
     /**
      * @param test       a test as {@code Class#method} (Java: the class fully qualified; others: a module or path)
      * @param repairable the files a repair may replace
-     * @return the test's source file first, then the file of the class it is named after, as far as they are known
+     * @return the test's source file first, then (Java) the file of the class it is named after, as far as they are
+     *         known
      */
     static List<String> testFiles(String test, Set<String> repairable) {
         int hash = test.indexOf('#');
@@ -151,17 +154,28 @@ final class RepairRequests {
             return found;
         }
         String asPath = owner.replace('.', '/');
-        String source = repairable.stream().filter(p -> p.endsWith("/" + asPath + ".java") || p.equals(asPath
-                + ".java")).findFirst().orElse(null);
+        String source = null;
+        for (String extension : SOURCE_EXTENSIONS) {
+            String name = asPath + extension;
+            source = repairable.stream().filter(p -> p.equals(name) || p.endsWith("/" + name)).sorted().findFirst()
+                    .orElse(null);
+            if (source != null) {
+                break;
+            }
+        }
         if (source == null) {
             return found;
         }
-        found.add(source);
+        String testSource = source;
+        found.add(testSource);
+        if (!testSource.endsWith(".java")) {
+            return found;
+        }
         String simple = asPath.substring(asPath.lastIndexOf('/') + 1);
         String subject = simple.replaceFirst("(Tests?|IT)$", "");
         if (!subject.isEmpty() && !subject.equals(simple)) {
             String directory = asPath.contains("/") ? asPath.substring(0, asPath.lastIndexOf('/') + 1) : "";
-            repairable.stream().filter(p -> !p.equals(source))
+            repairable.stream().filter(p -> !p.equals(testSource))
                     .filter(p -> p.endsWith("/" + directory + subject + ".java"))
                     .sorted().findFirst().ifPresent(found::add);
         }

@@ -77,6 +77,8 @@ class RepairRequestsTest {
         assertThat(RepairRequests.testFiles("com.x.Unknown#adds", files)).isEmpty();
         assertThat(RepairRequests.testFiles("tests/test_calc.py#test_add", Set.of("tests/test_calc.py")))
                 .containsExactly("tests/test_calc.py");
+        assertThat(RepairRequests.testFiles("tests.test_calc#test_add", Set.of("tests/test_calc.py", "calc.py")))
+                .containsExactly("tests/test_calc.py");
     }
 
     @Test
