@@ -297,6 +297,7 @@ public final class Factory {
         private FeatureRequirement requireFeatures = FeatureRequirement.CORE;
         private GeneratedTestSettings generatedTests = GeneratedTestSettings.defaults();
         private boolean overwrite;
+        private int repairRounds = EngineConfig.DEFAULT_REPAIR_ROUNDS;
 
         private Builder() {
         }
@@ -566,6 +567,26 @@ public final class Factory {
             return this;
         }
 
+        /**
+         * How many repair rounds a backend that {@linkplain dev.thefactory.spi.OrchestratorBackend#supportsRepair()
+         * supports repair} gets when {@code VALIDATE_OUTPUT} finds files of it that do not compile or parse, or
+         * generated tests that fail: each round hands the backend the files and the diagnostics, then validates
+         * again; when the rounds are used up the build falls back to the next backend. Backends without repair
+         * (the built-in ones) are never asked.
+         *
+         * @param rounds 0 (no repair) to 10; default 2
+         * @return this builder
+         * @throws IllegalArgumentException when {@code rounds} is negative or above 10
+         */
+        public Builder repairRounds(int rounds) {
+            if (rounds < 0 || rounds > EngineConfig.MAX_REPAIR_ROUNDS) {
+                throw new IllegalArgumentException("repairRounds must be between 0 and "
+                        + EngineConfig.MAX_REPAIR_ROUNDS + " but was " + rounds + "; use 0 to turn repair off");
+            }
+            this.repairRounds = rounds;
+            return this;
+        }
+
         /** @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()} @return this */
         public Builder specLimits(SpecLimits limits) {
             this.specLimits = Objects.requireNonNull(limits, "specLimits");
@@ -613,7 +634,7 @@ public final class Factory {
                     watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
                     patterns != null ? patterns : discoverPatterns(providers), requireFeatures, generatedTests,
-                    overwrite);
+                    overwrite, repairRounds);
             return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath,
                     List.copyOf(this.providers));
         }

@@ -27,6 +27,8 @@ import java.util.Optional;
  *                        agent budget, content that was not compile-checked, and the like
  * @param usage           model usage summed over every task of every backend tried (including what a resumed
  *                        build spent before); {@link Usage#NONE} when no model was called
+ * @param repairs         every repair round of {@code VALIDATE_OUTPUT}, in order, on every backend tried; empty when
+ *                        no backend was asked to repair
  */
 public record BuildResult(
         String buildId,
@@ -43,11 +45,13 @@ public record BuildResult(
         ValidationSummary validation,
         Coverage coverage,
         List<String> notes,
-        Usage usage) {
+        Usage usage,
+        List<RepairRecord> repairs) {
 
     /** @throws NullPointerException if a required component is null */
     public BuildResult {
         usage = usage == null ? Usage.NONE : usage;
+        repairs = repairs == null ? List.of() : List.copyOf(repairs);
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mode, "mode");
@@ -56,6 +60,33 @@ public record BuildResult(
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(coverage, "coverage");
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * A result without repair rounds.
+     *
+     * @param buildId         the id to resume with
+     * @param status          how it ended
+     * @param mode            the mode asked for
+     * @param outputDirectory where the project was published; null when nothing was published
+     * @param filesGenerated  files in the published (or staged) project
+     * @param agentsSpawned   agents that ran
+     * @param phases          every phase that started, in order
+     * @param retries         retry attempts made in all
+     * @param fallbacks       every fallback, in order
+     * @param resumedFrom     the phase a resume started at; null when the build was not resumed
+     * @param tasksSkipped    finished tasks a resume did not redo
+     * @param validation      output validation counts
+     * @param coverage        the requirement ledger
+     * @param notes           things the user should know
+     * @param usage           model usage summed over the build
+     */
+    public BuildResult(String buildId, BuildStatus status, Mode mode, Path outputDirectory, int filesGenerated,
+            int agentsSpawned, List<PhaseResult> phases, int retries, List<FallbackRecord> fallbacks,
+            Phase resumedFrom, int tasksSkipped, ValidationSummary validation, Coverage coverage,
+            List<String> notes, Usage usage) {
+        this(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries, fallbacks,
+                resumedFrom, tasksSkipped, validation, coverage, notes, usage, List.of());
     }
 
     /**
@@ -82,6 +113,15 @@ public record BuildResult(
             List<String> notes) {
         this(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries, fallbacks,
                 resumedFrom, tasksSkipped, validation, coverage, notes, Usage.NONE);
+    }
+
+    /**
+     * @param rounds the repair rounds of the build, in order
+     * @return a copy of this result with those repair rounds (replacing any it had)
+     */
+    public BuildResult withRepairs(List<RepairRecord> rounds) {
+        return new BuildResult(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries,
+                fallbacks, resumedFrom, tasksSkipped, validation, coverage, notes, usage, rounds);
     }
 
     /** @return where the project was published, if it was */

@@ -30,6 +30,15 @@ public interface AgentContext {
      */
     int maxChildren();
 
+    /**
+     * What a {@linkplain StandardTasks#REPAIR repair task} is asked to fix.
+     *
+     * @return the files and diagnostics of this repair round; empty for every other task (the default)
+     */
+    default Optional<RepairRequest> repair() {
+        return Optional.empty();
+    }
+
     /** @param key a fact's name @return its value, if a finished task published it */
     default Optional<String> fact(String key) {
         return Optional.ofNullable(facts().get(key));

@@ -8,7 +8,8 @@ package dev.thefactory.spi;
  * <p>The backend runs the phases {@code ANALYZE}, {@code DESIGN}, {@code STRUCTURE} and {@code GENERATE}. The
  * facts and files an agent returns are in the backend's own vocabulary, so when a phase falls back to another
  * backend, that backend starts again at {@code ANALYZE} on an empty staging area (see
- * {@code docs/architecture-decisions.md}).
+ * {@code docs/architecture-decisions.md}). A backend that {@linkplain #supportsRepair() supports repair} also performs
+ * the {@linkplain StandardTasks#REPAIR repair tasks} of {@code VALIDATE_OUTPUT}.
  *
  * <p>Implementations must be thread-safe: {@link #agent} is called from several threads.
  */
@@ -36,6 +37,19 @@ public interface OrchestratorBackend extends AutoCloseable {
      */
     default dev.thefactory.api.Usage usage() {
         return dev.thefactory.api.Usage.NONE;
+    }
+
+    /**
+     * Whether this backend performs {@linkplain StandardTasks#REPAIR repair tasks}: when {@code VALIDATE_OUTPUT}
+     * finds files of this backend that do not compile or parse, or generated tests that fail, the core hands it the
+     * files and the diagnostics (see {@link RepairRequest}) for up to {@code Factory.Builder.repairRounds} rounds,
+     * revalidating after each, before the build falls back to the next backend. A backend that returns true must
+     * give an agent for tasks whose id starts with {@value StandardTasks#REPAIR}.
+     *
+     * @return false (the default): the backend is never asked to repair and its failed output falls back at once
+     */
+    default boolean supportsRepair() {
+        return false;
     }
 
     /** Releases what the backend holds. Must not throw. */

@@ -18,6 +18,9 @@ package dev.thefactory.spi;
  *   <tr><td>{@value #GENERATE_CODE}</td><td>GENERATE</td><td>DEVELOPER</td><td>production code</td></tr>
  *   <tr><td>{@value #GENERATE_TESTS}</td><td>GENERATE</td><td>TESTER</td><td>tests</td></tr>
  *   <tr><td>{@value #GENERATE_DOCS}</td><td>GENERATE</td><td>DOCUMENTER</td><td>README and documentation</td></tr>
+ *   <tr><td>{@value #REPAIR}{@code /<round>}</td><td>VALIDATE_OUTPUT</td><td>DEVELOPER</td><td>replaces files that
+ *       failed validation; only for a backend that {@linkplain OrchestratorBackend#supportsRepair() supports repair};
+ *       what to fix is in {@link AgentContext#repair()}, the round also in parameter {@value #PARAM_ROUND}</td></tr>
  * </table>
  *
  * <p>Between them, the {@code GENERATE} tasks (and their children) must produce every planned file exactly once;
@@ -41,6 +44,14 @@ public final class StandardTasks {
     public static final String GENERATE_TESTS = "generate/tests";
     /** Task id of the documentation. */
     public static final String GENERATE_DOCS = "generate/docs";
+    /**
+     * Prefix of the repair tasks of {@code VALIDATE_OUTPUT}: round {@code n} is the task {@code repair/n}. A repair
+     * result's files replace files the backend's tasks generated (a path that is not one of them fails the task);
+     * paths are confined exactly as for {@code GENERATE}.
+     */
+    public static final String REPAIR = "repair";
+    /** Parameter of a repair task: its round, {@code 1} for the first. */
+    public static final String PARAM_ROUND = "round";
     /** Parameter: the features a task covers, one per line. */
     public static final String PARAM_FEATURES = "features";
     /** Parameter: {@code core} or {@code extended}. */

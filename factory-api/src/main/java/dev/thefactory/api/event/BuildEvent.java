@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public sealed interface BuildEvent permits BuildStarted, PhaseStarted, PhaseCompleted, PhaseFailed,
         AgentSpawned, TaskCompleted, TaskFailed, RetryScheduled, FallbackTriggered, CircuitStateChanged,
-        ProviderSkipped, CheckpointSaved, ProgressUpdated, BuildNotice, BuildFinished {
+        ProviderSkipped, CheckpointSaved, ProgressUpdated, BuildNotice, RepairRoundFinished, BuildFinished {
 
     /** @return the build this event belongs to */
     String buildId();

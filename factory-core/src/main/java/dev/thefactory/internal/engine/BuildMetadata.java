@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FallbackRecord;
+import dev.thefactory.api.RepairRecord;
 import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.Usage;
 import dev.thefactory.internal.output.TestOutcome;
@@ -185,12 +186,15 @@ final class BuildMetadata {
      * @param notes         the build's notes
      * @param usage         model usage summed over the build ({@code inputTokens}, {@code outputTokens},
      *                      {@code calls})
+     * @param repairs       every repair round of {@code VALIDATE_OUTPUT} ({@code round}, {@code backend},
+     *                      {@code diagnostics}, {@code files}, {@code remaining}, {@code outcome}, {@code detail})
      */
     record Metadata(String buildId, String specHash, Project project, String mode, String status, String toolVersion,
             String startedAt, Map<String, String> backends, int agentsSpawned, int retries, List<PhaseEntry> phases,
             List<FileEntry> files, Validation validation, CoverageEntry coverage, List<FallbackRecord> fallbacks,
-            List<String> notes, Usage usage) {
+            List<String> notes, Usage usage, List<RepairRecord> repairs) {
         Metadata {
+            repairs = List.copyOf(repairs);
             Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(buildId, "buildId");
             backends = Map.copyOf(backends);
@@ -199,6 +203,21 @@ final class BuildMetadata {
             Objects.requireNonNull(coverage, "coverage");
             fallbacks = List.copyOf(fallbacks);
             notes = List.copyOf(notes);
+        }
+
+        /** A manifest without repair rounds. */
+        Metadata(String buildId, String specHash, Project project, String mode, String status, String toolVersion,
+                String startedAt, Map<String, String> backends, int agentsSpawned, int retries,
+                List<PhaseEntry> phases, List<FileEntry> files, Validation validation, CoverageEntry coverage,
+                List<FallbackRecord> fallbacks, List<String> notes, Usage usage) {
+            this(buildId, specHash, project, mode, status, toolVersion, startedAt, backends, agentsSpawned, retries,
+                    phases, files, validation, coverage, fallbacks, notes, usage, List.of());
+        }
+
+        /** @param rounds the repair rounds @return a copy with them */
+        Metadata withRepairs(List<RepairRecord> rounds) {
+            return new Metadata(buildId, specHash, project, mode, status, toolVersion, startedAt, backends,
+                    agentsSpawned, retries, phases, files, validation, coverage, fallbacks, notes, usage, rounds);
         }
     }
 

@@ -131,6 +131,8 @@ final class BuildRun {
     private final SortedSet<String> planned = new TreeSet<>();
     private final AtomicInteger agentsSpawned = new AtomicInteger();
     private final UsageMeter usage = new UsageMeter();
+    /** Every repair round of VALIDATE_OUTPUT, on every backend tried. */
+    private final List<dev.thefactory.api.RepairRecord> repairRecords = new ArrayList<>();
 
     private Instant buildStart;
     private BuildEvents events;
@@ -575,7 +577,9 @@ final class BuildRun {
             }
             reusable = Map.of();
             checkInterrupted(Phase.VALIDATE_OUTPUT, CORE);
-            validateOutput(id, reactor.fileOwners());
+            validateOutput(id, reactor.fileOwners(), new RepairRounds(services, backend, id, config.repairRounds(), facts,
+                    reactor.fileOwners(), tasks, () -> saveState(Phase.GENERATE, currentBackend, Phase.VALIDATE_OUTPUT),
+                    repairRecords));
         } finally {
             try {
                 usage.add(backend.usage());
@@ -617,8 +621,37 @@ final class BuildRun {
         }
     }
 
-    private void validateOutput(String backendId, Map<String, String> owners) throws PhaseFailure, BuildAbort {
+    /**
+     * Validates the backend's output, with the repair rounds the backend supports and the build allows between
+     * validations (see {@link RepairRounds}).
+     */
+    private void validateOutput(String backendId, Map<String, String> owners, RepairRounds repairs) throws PhaseFailure, BuildAbort {
         startPhase(Phase.VALIDATE_OUTPUT, CORE);
+        RepairRounds.Checked checked;
+        try {
+            checked = repairs.validate(() -> validateOnce(backendId, owners));
+        } finally {
+            taskNotes.addAll(repairs.notes());
+        }
+        ValidationReport found = checked.report();
+        report = found;
+        List<String> problems = checked.problems();
+        if (!problems.isEmpty()) {
+            OutputValidationException invalid = new OutputValidationException(problems,
+                    new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, backendId));
+            String after = repairs.rounds() == 0 ? "" : " after " + repairs.rounds() + " repair round"
+                    + (repairs.rounds() == 1 ? "" : "s");
+            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The output of backend '" + backendId
+                    + "' failed validation" + after + ": " + invalid.getMessage(), invalid, Map.of(), false);
+        }
+        LOG.info("[build {}] output of backend {} passed validation: {} checked, {} unchecked, {} failed", buildId,
+                backendId, found.summary().checked(), found.summary().unchecked(), found.summary().failed());
+        verifyClaims(backendId, found);
+        completePhase(Phase.VALIDATE_OUTPUT, CORE, BuildPlan.VALIDATE_OUTPUT_WEIGHT);
+    }
+
+    /** Validates the staged output once: the validators' problems, then the engine's own (unplanned files). */
+    private RepairRounds.Checked validateOnce(String backendId, Map<String, String> owners) throws PhaseFailure {
         List<String> problems = new ArrayList<>();
         if (planned.isEmpty()) {
             problems.add("backend '" + backendId + "' planned no files: no task returned plannedFiles, so there is "
@@ -639,16 +672,7 @@ final class BuildRun {
                         + "' but no task planned it (an unplanned file)");
             }
         }
-        if (!problems.isEmpty()) {
-            OutputValidationException invalid = new OutputValidationException(problems,
-                    new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, backendId));
-            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The output of backend '" + backendId
-                    + "' failed validation: " + invalid.getMessage(), invalid, Map.of(), false);
-        }
-        LOG.info("[build {}] output of backend {} passed validation: {} checked, {} unchecked, {} failed", buildId,
-                backendId, found.summary().checked(), found.summary().unchecked(), found.summary().failed());
-        verifyClaims(backendId, found);
-        completePhase(Phase.VALIDATE_OUTPUT, CORE, BuildPlan.VALIDATE_OUTPUT_WEIGHT);
+        return new RepairRounds.Checked(found, problems);
     }
 
     /**
@@ -692,7 +716,7 @@ final class BuildRun {
         int fileCount = staging.files().size();
         String slug = SafePaths.slug(spec.name());
         try {
-            staging.write(BuildMetadata.PATH, BuildMetadata.toJson(metadata(slug)));
+            staging.write(BuildMetadata.PATH, BuildMetadata.toJson(metadata(slug).withRepairs(repairRecords)));
         } catch (FactoryException e) {
             throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write " + BuildMetadata.PATH
                     + " into the staged project: " + e.getMessage(), e, List.of("check the output directory and run "
@@ -928,7 +952,7 @@ final class BuildRun {
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
                 report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes,
-                usage.total());
+                usage.total()).withRepairs(repairRecords);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.thefactory.api.event.PhaseFailed;
 import dev.thefactory.api.event.PhaseStarted;
 import dev.thefactory.api.event.ProgressUpdated;
 import dev.thefactory.api.event.ProviderSkipped;
+import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.api.event.TaskCompleted;
 import dev.thefactory.api.event.TaskFailed;
 import java.nio.file.Path;
@@ -125,5 +126,14 @@ public final class BuildEvents {
     /** @param phase the phase or null @param message the notice */
     public void notice(Phase phase, String message) {
         emit(new BuildNotice(buildId, clock.instant(), phase, message));
+    }
+
+    /**
+     * @param record    the round that ended
+     * @param maxRounds the most rounds allowed
+     */
+    public void repairRound(dev.thefactory.api.RepairRecord record, int maxRounds) {
+        emit(new RepairRoundFinished(buildId, clock.instant(), record.backend(), record.round(), maxRounds,
+                record.diagnostics(), record.files(), record.remaining(), record.outcome()));
     }
 }

@@ -10,6 +10,8 @@ import dev.thefactory.spi.AgentContext;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.ChildTask;
 import dev.thefactory.spi.GeneratedFile;
+import dev.thefactory.spi.RepairDiagnostic;
+import dev.thefactory.spi.RepairRequest;
 import dev.thefactory.spi.RequirementClaim;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.spi.TaskResult;
@@ -25,7 +27,7 @@ import java.util.TreeMap;
 /**
  * The agents of the {@code llm} backend, one per {@linkplain StandardTasks standard task}, and the developer and
  * tester children of {@code generate/code} and {@code generate/tests} (one per component of the plan, grouped to fit
- * {@link AgentContext#maxChildren()}). Every agent makes its model calls through the {@link ModelCallGate}, parses and
+ * {@link AgentContext#maxChildren()}), and the repair tasks of {@code VALIDATE_OUTPUT} ({@code repair/<round>}). Every agent makes its model calls through the {@link ModelCallGate}, parses and
  * validates the answer before using it, and publishes what it decided as facts ({@value #ANALYSIS}, {@value #DESIGN},
  * {@value #FEATURE_PREFIX}{@code <key>}, {@value #PLAN}) and its token usage as {@value #USAGE_PREFIX}{@code <task>}.
  * Thread-safe: it holds no mutable state of its own.
@@ -83,6 +85,9 @@ final class LlmAgents {
         }
         if (id.startsWith(StandardTasks.GENERATE_TESTS + "/")) {
             return (t, c) -> write(t, c, "tester", "tests", Schemas.Kind.TEST, components(t));
+        }
+        if (id.startsWith(StandardTasks.REPAIR + "/")) {
+            return this::repair;
         }
         throw AgentException.permanentFailure("the llm backend has no agent for task '" + id + "'; it performs the "
                 + "standard tasks of dev.thefactory.spi.StandardTasks and the children it asks for");
@@ -270,6 +275,63 @@ final class LlmAgents {
         }
         List<RequirementClaim> claims = Claims.of(context, plan, wanted, kind, answer.claims(), notes);
         return withUsage(task, Map.of(), List.of(), new ArrayList<>(written.values()), notes, List.of(), claims);
+    }
+
+    /**
+     * A repair round: the failed files and the diagnostics go to the model as DATA; its answer must replace at least
+     * one of those files (complete contents) and nothing else. Claims stay as the writing tasks made them; the core
+     * verifies their evidence again after the round.
+     */
+    private TaskResult repair(AgentTask task, AgentContext context) throws InterruptedException {
+        RepairRequest request = context.repair().orElseThrow(() -> AgentException.permanentFailure("task '"
+                + task.id() + "' is a repair task but its context carries no repair request"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("spec", SpecData.spec(context.spec()));
+        context.fact(PLAN).ifPresent(json -> data.put("plan", plan(task, context).files()));
+        data.put("round", request.round());
+        data.put("maxRounds", request.maxRounds());
+        List<Map<String, Object>> diagnostics = new ArrayList<>();
+        for (RepairDiagnostic diagnostic : request.diagnostics()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", diagnostic.kind().name());
+            entry.put("file", diagnostic.file());
+            entry.put("line", diagnostic.line());
+            entry.put("test", diagnostic.test());
+            entry.put("message", diagnostic.message());
+            diagnostics.add(entry);
+        }
+        data.put("diagnostics", diagnostics);
+        if (request.omittedDiagnostics() > 0) {
+            data.put("omittedDiagnostics", request.omittedDiagnostics());
+        }
+        List<Map<String, String>> files = new ArrayList<>();
+        Set<String> allowed = new LinkedHashSet<>();
+        for (GeneratedFile file : request.files()) {
+            files.add(Map.of("path", file.path(), "content", file.content()));
+            allowed.add(file.path());
+        }
+        data.put("files", files);
+        Schemas.Files answer = ask(task, context, "repairer", "repair", data, Schemas.Files.class);
+        Map<String, GeneratedFile> written = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Schemas.FileContent file : answer.files()) {
+            ProjectPaths.check(task.id(), file.path());
+            if (!allowed.contains(file.path())) {
+                notes.add(task.id() + ": dropped '" + file.path() + "', which is not one of the files to repair");
+                continue;
+            }
+            if (file.content().isBlank()) {
+                throw Answers.rejected(task.id(), "the file '" + file.path() + "' is empty");
+            }
+            if (written.put(file.path(), new GeneratedFile(file.path(), file.content())) != null) {
+                throw Answers.rejected(task.id(), "the answer has the file '" + file.path() + "' twice");
+            }
+        }
+        if (written.isEmpty()) {
+            throw Answers.rejected(task.id(), "the answer replaces none of the files to repair ("
+                    + String.join(", ", allowed) + ")");
+        }
+        return withUsage(task, Map.of(), List.of(), new ArrayList<>(written.values()), notes, List.of(), List.of());
     }
 
     private static List<String> unknownIds(AgentContext context, List<String> mentioned) {

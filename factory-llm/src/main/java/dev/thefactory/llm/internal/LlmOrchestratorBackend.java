@@ -44,6 +44,17 @@ public final class LlmOrchestratorBackend implements OrchestratorBackend {
         };
     }
 
+    /**
+     * The llm backend repairs its own files: the files that failed validation and the diagnostics go to the model
+     * with the {@code repairer} prompt, and its answer replaces them.
+     *
+     * @return true
+     */
+    @Override
+    public boolean supportsRepair() {
+        return true;
+    }
+
     /** @return what this build's model calls used so far */
     public Usage modelUsage() {
         return gate.meter().total();

@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * The prompts: versioned resources under {@code dev/thefactory/llm/prompts/<version>/}, one file per role
- * ({@code architect.txt}, {@code builder.txt}, {@code developer.txt}, {@code tester.txt}, {@code documenter.txt})
+ * ({@code architect.txt}, {@code builder.txt}, {@code developer.txt}, {@code tester.txt}, {@code documenter.txt},
+ * {@code repairer.txt} for the repair rounds of {@code VALIDATE_OUTPUT})
  * whose {@code === task ===} sections hold the task instructions and the answer schema, plus {@code common.txt} with
  * the rules of every task. The spec and earlier decisions go into the user message as delimited DATA blocks of JSON,
  * never into the instructions; a {@code <} inside the data is written as {@code \u003c}, so no data can close its
@@ -29,7 +30,7 @@ final class Prompts {
 
     Prompts() {
         this.common = read("common.txt");
-        for (String role : new String[] {"architect", "builder", "developer", "tester", "documenter"}) {
+        for (String role : new String[] {"architect", "builder", "developer", "tester", "documenter", "repairer"}) {
             sections.put(role, parse(role, read(role + ".txt")));
         }
     }
