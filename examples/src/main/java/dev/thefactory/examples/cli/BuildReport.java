@@ -10,6 +10,7 @@ import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.RepairRecord;
 import dev.thefactory.api.RequirementOutcome;
 import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
@@ -65,6 +66,17 @@ final class BuildReport {
                 .put("inputTokens", result.usage().inputTokens())
                 .put("outputTokens", result.usage().outputTokens())
                 .put("calls", result.usage().calls());
+        ArrayNode repairs = json.putArray("repairs");
+        for (RepairRecord repair : result.repairs()) {
+            repairs.addObject()
+                    .put("round", repair.round())
+                    .put("backend", repair.backend())
+                    .put("diagnostics", repair.diagnostics())
+                    .put("files", repair.files())
+                    .put("remaining", repair.remaining())
+                    .put("outcome", repair.outcome().name())
+                    .put("detail", repair.detail());
+        }
         ArrayNode fallbacks = json.putArray("fallbacks");
         for (FallbackRecord fallback : result.fallbacks()) {
             fallbacks.addObject()
@@ -195,6 +207,16 @@ final class BuildReport {
         for (PhaseResult phase : result.phases()) {
             line(s, "  %-16s %-9s %-" + Math.max(width, 1) + "s %7d ms", phase.phase().name(), phase.status().name(),
                     phase.backend(), phase.durationMillis());
+        }
+        for (RepairRecord repair : result.repairs()) {
+            line(s, "Repair:     round %d on %s: %d diagnostic%s, %d file%s replaced, %s", repair.round(),
+                    repair.backend(), repair.diagnostics(), repair.diagnostics() == 1 ? "" : "s", repair.files(),
+                    repair.files() == 1 ? "" : "s", switch (repair.outcome()) {
+                        case REPAIRED -> "repaired";
+                        case STILL_FAILING -> repair.remaining() + " problem" + (repair.remaining() == 1 ? "" : "s")
+                                + " left";
+                        case TASK_FAILED -> "the repair task failed: " + repair.detail();
+                    });
         }
         List<FallbackRecord> fallbacks = result.fallbacks();
         if (fallbacks.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.thefactory.api.event.FallbackTriggered;
 import dev.thefactory.api.event.PhaseFailed;
 import dev.thefactory.api.event.ProgressUpdated;
 import dev.thefactory.api.event.ProviderSkipped;
+import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.api.event.RetryScheduled;
 import dev.thefactory.api.event.TaskFailed;
 import java.io.PrintStream;
@@ -77,6 +78,13 @@ final class ConsoleReporter implements BuildListener, AutoCloseable {
             message("Circuit " + e.backend() + ": " + e.from() + " -> " + e.to());
         } else if (event instanceof ProviderSkipped e) {
             message("Backend " + e.provider() + " skipped: " + e.reason());
+        } else if (event instanceof RepairRoundFinished e) {
+            message("Repair round " + e.round() + "/" + e.maxRounds() + " on " + e.backend() + ": "
+                    + e.diagnostics() + " diagnostic(s), " + e.files() + " file(s) replaced, " + switch (e.outcome()) {
+                        case REPAIRED -> "the output passes validation";
+                        case STILL_FAILING -> e.remaining() + " problem(s) left";
+                        case TASK_FAILED -> "the repair task failed";
+                    });
         } else if (event instanceof PhaseFailed e) {
             message("Phase " + e.phase().name() + " failed on " + e.backend() + ": " + e.reason());
         }

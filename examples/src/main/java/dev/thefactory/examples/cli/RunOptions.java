@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * The options {@code build} and {@code resume} share: {@code --state}, {@code --faults}, {@code --events},
  * {@code --require-features}, {@code --no-run-tests}, {@code --task-timeout}, {@code --test-timeout},
- * {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
+ * {@code --repair-rounds}, {@code --overwrite} and {@code --json}. A picocli mixin; not thread-safe.
  */
 final class RunOptions {
 
@@ -57,6 +57,12 @@ final class RunOptions {
                     + " killed after it and the run fails (default: 120s).")
     Duration testTimeout;
 
+    @Option(names = "--repair-rounds", paramLabel = "N", converter = RepairRoundsConverter.class,
+            description = "How many times a backend that can repair its own code (the llm backend) gets the files that"
+                    + " failed to compile or whose tests failed, with the diagnostics, before the build falls back:"
+                    + " 0 to 10 (default: 2).")
+    Integer repairRounds;
+
     @Option(names = "--overwrite", description = "Replace DIR/<project-slug>/ even when it holds files the previous"
             + " build did not write or that changed since; the old tree is moved to DIR/.trash/ and kept.")
     boolean overwrite;
@@ -89,6 +95,9 @@ final class RunOptions {
                 .requireFeatures(requireFeatures != null ? requireFeatures : policyIfNotGiven)
                 .runGeneratedTests(!noRunTests)
                 .overwrite(overwrite);
+        if (repairRounds != null) {
+            builder.repairRounds(repairRounds);
+        }
         if (taskTimeout != null) {
             builder.timeouts(TimeoutSettings.defaults().withTaskAttempt(taskTimeout));
         }
@@ -143,6 +152,23 @@ final class RunOptions {
         @Override
         public Duration convert(String value) {
             return limited("--task-timeout", value, TimeoutSettings.MAX_LIMIT);
+        }
+    }
+
+    /** Reads {@code --repair-rounds}: a whole number from 0 to 10. */
+    static final class RepairRoundsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int rounds = Integer.parseInt(value.strip());
+                if (rounds >= 0 && rounds <= 10) {
+                    return rounds;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new CommandLine.TypeConversionException("--repair-rounds must be a whole number from 0 to 10 (0 "
+                    + "turns repair off) but was '" + value + "'");
         }
     }
 

@@ -50,6 +50,11 @@ class ArgumentsTest {
         assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "0s"), "but was '0s'", "factory build");
         assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "25h"),
                 "--test-timeout must be at most 24h but was '25h'", "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--repair-rounds", "11"),
+                "--repair-rounds must be a whole number from 0 to 10 (0 turns repair off) but was '11'",
+                "factory build");
+        assertUsageError(Cli.run("build", "--spec", "x.md", "--repair-rounds", "two"), "but was 'two'",
+                "factory build");
         assertUsageError(Cli.run("build", "--spec", "x.md", "--task-timeout", "-1s"),
                 "--task-timeout must be a positive duration", "factory build");
         assertUsageError(Cli.run("build", "--spec", "x.md", "--task-timeout", "9000h"),

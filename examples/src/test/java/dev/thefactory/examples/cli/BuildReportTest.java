@@ -15,6 +15,7 @@ import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.RepairRecord;
 import dev.thefactory.api.RequirementOutcome;
 import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
@@ -46,8 +47,9 @@ class BuildReportTest {
         JsonNode json = BuildReport.toJson(Cli.MAPPER, SUCCEEDED, null);
 
         assertThat(json.fieldNames()).toIterable().containsExactly("buildId", "status", "mode", "outputDirectory",
-                "filesGenerated", "agentsSpawned", "phases", "retries", "usage", "fallbacks", "resumedFrom",
+                "filesGenerated", "agentsSpawned", "phases", "retries", "usage", "repairs", "fallbacks", "resumedFrom",
                 "tasksSkipped", "validation", "coverage", "notes");
+        assertThat(json.get("repairs")).isEmpty();
         assertThat(json.get("usage").toString()).isEqualTo("{\"inputTokens\":0,\"outputTokens\":0,\"calls\":0}");
         assertThat(json.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.get("mode").asText()).isEqualTo("auto");
@@ -217,5 +219,21 @@ class BuildReportTest {
                         .contains(".trash"))
                 .anySatisfy(o -> assertThat(o).contains("another output directory (--out DIR)"));
         assertThat(options.stream().filter(o -> o.contains("--overwrite"))).hasSize(1);
+    }
+
+    @Test
+    void repairRoundsAreInTheJsonAndTheSummary() {
+        BuildResult repaired = WITH_LEDGER.withRepairs(List.of(
+                new RepairRecord(1, "llm", 3, 1, 2, RepairRecord.Outcome.STILL_FAILING, ""),
+                new RepairRecord(2, "llm", 2, 1, 0, RepairRecord.Outcome.REPAIRED, "")));
+
+        JsonNode json = BuildReport.toJson(Cli.MAPPER, repaired, null);
+
+        assertThat(json.get("repairs").get(0).toString()).isEqualTo("{\"round\":1,\"backend\":\"llm\","
+                + "\"diagnostics\":3,\"files\":1,\"remaining\":2,\"outcome\":\"STILL_FAILING\",\"detail\":\"\"}");
+        assertThat(json.get("repairs").get(1).get("outcome").asText()).isEqualTo("REPAIRED");
+        assertThat(BuildReport.summary(repaired)).contains(
+                "Repair:     round 1 on llm: 3 diagnostics, 1 file replaced, 2 problems left",
+                "Repair:     round 2 on llm: 2 diagnostics, 1 file replaced, repaired");
     }
 }

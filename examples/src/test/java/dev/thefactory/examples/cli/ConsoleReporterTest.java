@@ -9,6 +9,8 @@ import dev.thefactory.api.event.CheckpointSaved;
 import dev.thefactory.api.event.CircuitStateChanged;
 import dev.thefactory.api.event.FallbackTriggered;
 import dev.thefactory.api.event.ProgressUpdated;
+import dev.thefactory.api.RepairRecord;
+import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.api.event.RetryScheduled;
 import dev.thefactory.api.event.TaskFailed;
 import java.io.PrintWriter;
@@ -35,12 +37,16 @@ class ConsoleReporterTest {
         reporter.onEvent(new RetryScheduled("b", T, Phase.GENERATE, "generate/code", 2, 3, 200, "connection refused"));
         reporter.onEvent(new CircuitStateChanged("b", T, "simple", "CLOSED", "OPEN"));
         reporter.onEvent(new FallbackTriggered("b", T, Phase.GENERATE, "simple", "minimal", "circuit open"));
+        reporter.onEvent(new RepairRoundFinished("b", T, "llm", 1, 2, 3, 1, 0, RepairRecord.Outcome.REPAIRED));
+        reporter.onEvent(new RepairRoundFinished("b", T, "llm", 2, 2, 4, 2, 1, RepairRecord.Outcome.STILL_FAILING));
 
         assertThat(lines()).containsExactly(
                 "Error detected: connection refused (task generate/code)",
                 "Retrying (attempt 2/3) in 200 ms… (task generate/code)",
                 "Circuit simple: CLOSED -> OPEN",
-                "Fallback to minimal: circuit open (phase GENERATE, from simple)");
+                "Fallback to minimal: circuit open (phase GENERATE, from simple)",
+                "Repair round 1/2 on llm: 3 diagnostic(s), 1 file(s) replaced, the output passes validation",
+                "Repair round 2/2 on llm: 4 diagnostic(s), 2 file(s) replaced, 1 problem(s) left");
     }
 
     @Test
