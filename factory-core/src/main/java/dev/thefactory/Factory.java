@@ -344,7 +344,10 @@ public final class Factory {
             return this;
         }
 
-        /** @param mode which backends may run; default {@link Mode#AUTO} @return this builder */
+        /**
+         * @param mode which backends may run; default {@link Mode#AUTO}
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;
@@ -365,7 +368,10 @@ public final class Factory {
             return this;
         }
 
-        /** @param listener receives every build event, in order, on the build's threads @return this builder */
+        /**
+         * @param listener receives every build event, in order, on the build's threads
+         * @return this builder
+         */
         public Builder listener(BuildListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -414,7 +420,10 @@ public final class Factory {
             return this;
         }
 
-        /** @param tasks how many tasks run at once, 1..1024; default the number of processors @return this builder */
+        /**
+         * @param tasks how many tasks run at once, 1..1024; default the number of processors
+         * @return this builder
+         */
         public Builder parallelism(int tasks) {
             if (tasks < 1 || tasks > 1024) {
                 throw new IllegalArgumentException("parallelism must be between 1 and 1024 but was " + tasks);
@@ -587,7 +596,10 @@ public final class Factory {
             return this;
         }
 
-        /** @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()} @return this */
+        /**
+         * @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()}
+         * @return this
+         */
         public Builder specLimits(SpecLimits limits) {
             this.specLimits = Objects.requireNonNull(limits, "specLimits");
             return this;

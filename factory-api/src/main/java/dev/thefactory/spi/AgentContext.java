@@ -39,7 +39,10 @@ public interface AgentContext {
         return Optional.empty();
     }
 
-    /** @param key a fact's name @return its value, if a finished task published it */
+    /**
+     * @param key a fact's name
+     * @return its value, if a finished task published it
+     */
     default Optional<String> fact(String key) {
         return Optional.ofNullable(facts().get(key));
     }

@@ -22,7 +22,10 @@ import java.util.TreeMap;
 public record AgentTask(String id, Phase phase, AgentRole role, String subject, String parentId, int depth,
         Map<String, String> parameters) {
 
-    /** @throws NullPointerException if a required component is null @throws IllegalArgumentException on depth &lt; 0 */
+    /**
+     * @throws NullPointerException if a required component is null
+     * @throws IllegalArgumentException on depth &lt; 0
+     */
     public AgentTask {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(phase, "phase");
@@ -34,7 +37,10 @@ public record AgentTask(String id, Phase phase, AgentRole role, String subject, 
         parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
     }
 
-    /** @param key a parameter's name @return its value, or null */
+    /**
+     * @param key a parameter's name
+     * @return its value, or null
+     */
     public String parameter(String key) {
         return parameters.get(key);
     }

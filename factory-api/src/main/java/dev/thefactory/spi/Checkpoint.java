@@ -21,7 +21,10 @@ import java.util.Objects;
 public record Checkpoint(int formatVersion, String buildId, long sequence, Phase phase, String taskId,
         Instant createdAt, String payload) {
 
-    /** @throws NullPointerException if a required component is null @throws IllegalArgumentException on bad numbers */
+    /**
+     * @throws NullPointerException if a required component is null
+     * @throws IllegalArgumentException on bad numbers
+     */
     public Checkpoint {
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(phase, "phase");

@@ -20,7 +20,10 @@ public record HealthStatus(boolean healthy, String detail) {
         return new HealthStatus(true, "ok");
     }
 
-    /** @param reason why the backend cannot take work @return an unhealthy status */
+    /**
+     * @param reason why the backend cannot take work
+     * @return an unhealthy status
+     */
     public static HealthStatus down(String reason) {
         return new HealthStatus(false, reason);
     }

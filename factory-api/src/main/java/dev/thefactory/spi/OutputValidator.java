@@ -14,7 +14,10 @@ public interface OutputValidator {
     /** @return a short id such as {@code json} */
     String id();
 
-    /** @param relativePath the file's path relative to the project root, {@code /}-separated @return true if handled */
+    /**
+     * @param relativePath the file's path relative to the project root, {@code /}-separated
+     * @return true if handled
+     */
     boolean supports(String relativePath);
 
     /**

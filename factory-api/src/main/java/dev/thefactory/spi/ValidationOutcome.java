@@ -37,7 +37,10 @@ public record ValidationOutcome(Status status, List<String> problems) {
         return new ValidationOutcome(Status.UNCHECKED, List.of());
     }
 
-    /** @param problems what is wrong @return a failed outcome */
+    /**
+     * @param problems what is wrong
+     * @return a failed outcome
+     */
     public static ValidationOutcome failed(List<String> problems) {
         return new ValidationOutcome(Status.FAILED, problems);
     }

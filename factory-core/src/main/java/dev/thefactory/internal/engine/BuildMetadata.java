@@ -214,7 +214,10 @@ final class BuildMetadata {
                     phases, files, validation, coverage, fallbacks, notes, usage, List.of());
         }
 
-        /** @param rounds the repair rounds @return a copy with them */
+        /**
+         * @param rounds the repair rounds
+         * @return a copy with them
+         */
         Metadata withRepairs(List<RepairRecord> rounds) {
             return new Metadata(buildId, specHash, project, mode, status, toolVersion, startedAt, backends,
                     agentsSpawned, retries, phases, files, validation, coverage, fallbacks, notes, usage, rounds);

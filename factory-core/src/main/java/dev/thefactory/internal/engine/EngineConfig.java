@@ -74,7 +74,10 @@ public record EngineConfig(Mode mode, Path outputDirectory, List<BuildListener> 
         }
     };
 
-    /** @throws NullPointerException if a required component is null @throws IllegalArgumentException on bad numbers */
+    /**
+     * @throws NullPointerException if a required component is null
+     * @throws IllegalArgumentException on bad numbers
+     */
     public EngineConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(outputDirectory, "outputDirectory");

@@ -183,7 +183,11 @@ final class RepairRounds {
         return paths;
     }
 
-    /** Runs one repair task and applies its files. @return how many files it replaced */
+    /**
+     * Runs one repair task and applies its files.
+     *
+     * @return how many files it replaced
+     */
     private int repair(RepairRequests.Built built) throws PhaseFailure, BuildAbort {
         RepairRequest request = built.request();
         int round = request.round();

@@ -63,67 +63,119 @@ public final class BuildEvents {
         sink.onEvent(event);
     }
 
-    /** @param projectName the spec's name @param mode the mode @param resumedFrom or null */
+    /**
+     * @param projectName the spec's name
+     * @param mode the mode
+     * @param resumedFrom or null
+     */
     public void buildStarted(String projectName, Mode mode, Phase resumedFrom) {
         emit(new BuildStarted(buildId, clock.instant(), projectName, mode, resumedFrom));
     }
 
-    /** @param status how it ended @param outputDirectory or null */
+    /**
+     * @param status how it ended
+     * @param outputDirectory or null
+     */
     public void buildFinished(BuildStatus status, Path outputDirectory) {
         emit(new BuildFinished(buildId, clock.instant(), status, outputDirectory));
     }
 
-    /** @param phase the phase @param backend the backend id or {@code core} */
+    /**
+     * @param phase the phase
+     * @param backend the backend id or {@code core}
+     */
     public void phaseStarted(Phase phase, String backend) {
         emit(new PhaseStarted(buildId, clock.instant(), phase, backend));
     }
 
-    /** @param phase the phase @param backend the backend id @param durationMillis time spent */
+    /**
+     * @param phase the phase
+     * @param backend the backend id
+     * @param durationMillis time spent
+     */
     public void phaseCompleted(Phase phase, String backend, long durationMillis) {
         emit(new PhaseCompleted(buildId, clock.instant(), phase, backend, durationMillis));
     }
 
-    /** @param phase the phase @param backend the backend id @param reason why */
+    /**
+     * @param phase the phase
+     * @param backend the backend id
+     * @param reason why
+     */
     public void phaseFailed(Phase phase, String backend, String reason) {
         emit(new PhaseFailed(buildId, clock.instant(), phase, backend, reason));
     }
 
-    /** @param phase the phase @param task the task id @param role its role @param parentTask or null */
+    /**
+     * @param phase the phase
+     * @param task the task id
+     * @param role its role
+     * @param parentTask or null
+     */
     public void agentSpawned(Phase phase, String task, AgentRole role, String parentTask) {
         emit(new AgentSpawned(buildId, clock.instant(), phase, task, role, parentTask));
     }
 
-    /** @param phase the phase @param task the task id @param durationMillis time spent @param files files staged */
+    /**
+     * @param phase the phase
+     * @param task the task id
+     * @param durationMillis time spent
+     * @param files files staged
+     */
     public void taskCompleted(Phase phase, String task, long durationMillis, int files) {
         emit(new TaskCompleted(buildId, clock.instant(), phase, task, durationMillis, files));
     }
 
-    /** @param phase the phase @param task the task id @param reason the failure @param retryable whether retried */
+    /**
+     * @param phase the phase
+     * @param task the task id
+     * @param reason the failure
+     * @param retryable whether retried
+     */
     public void taskFailed(Phase phase, String task, String reason, boolean retryable) {
         emit(new TaskFailed(buildId, clock.instant(), phase, task, reason, retryable));
     }
 
-    /** @param phase the phase @param from failed backend @param to next backend @param reason why */
+    /**
+     * @param phase the phase
+     * @param from failed backend
+     * @param to next backend
+     * @param reason why
+     */
     public void fallbackTriggered(Phase phase, String from, String to, String reason) {
         emit(new FallbackTriggered(buildId, clock.instant(), phase, from, to, reason));
     }
 
-    /** @param provider id or class name @param reason why it was skipped */
+    /**
+     * @param provider id or class name
+     * @param reason why it was skipped
+     */
     public void providerSkipped(String provider, String reason) {
         emit(new ProviderSkipped(buildId, clock.instant(), provider, reason));
     }
 
-    /** @param phase the phase @param task the task or null @param sequence the checkpoint's sequence */
+    /**
+     * @param phase the phase
+     * @param task the task or null
+     * @param sequence the checkpoint's sequence
+     */
     public void checkpointSaved(Phase phase, String task, long sequence) {
         emit(new CheckpointSaved(buildId, clock.instant(), phase, task, sequence));
     }
 
-    /** @param phase the phase @param percent 0..100 @param etaMillis or -1 */
+    /**
+     * @param phase the phase
+     * @param percent 0..100
+     * @param etaMillis or -1
+     */
     public void progress(Phase phase, double percent, long etaMillis) {
         emit(new ProgressUpdated(buildId, clock.instant(), phase, percent, etaMillis));
     }
 
-    /** @param phase the phase or null @param message the notice */
+    /**
+     * @param phase the phase or null
+     * @param message the notice
+     */
     public void notice(Phase phase, String message) {
         emit(new BuildNotice(buildId, clock.instant(), phase, message));
     }

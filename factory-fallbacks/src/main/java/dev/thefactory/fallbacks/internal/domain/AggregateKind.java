@@ -17,7 +17,10 @@ public enum AggregateKind {
         return Codes.of(this);
     }
 
-    /** @param code a code from {@link #code()} @return the kind, if the code names one */
+    /**
+     * @param code a code from {@link #code()}
+     * @return the kind, if the code names one
+     */
     public static Optional<AggregateKind> fromCode(String code) {
         return Codes.parse(AggregateKind.class, code);
     }

@@ -53,7 +53,10 @@ public record Domain(List<Entity> entities, List<FeatureMapping> features, List<
         return entities.get(0);
     }
 
-    /** @param name an entity name @return the entity, if the domain has it */
+    /**
+     * @param name an entity name
+     * @return the entity, if the domain has it
+     */
     public Optional<Entity> entity(String name) {
         return entities.stream().filter(e -> e.name().equals(name)).findFirst();
     }

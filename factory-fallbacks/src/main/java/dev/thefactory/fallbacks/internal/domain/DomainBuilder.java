@@ -229,7 +229,10 @@ public final class DomainBuilder {
         }
     }
 
-    /** @param words lower-case words, the last one singular @return a safe, unreserved type name */
+    /**
+     * @param words lower-case words, the last one singular
+     * @return a safe, unreserved type name
+     */
     static String entityName(List<String> words) {
         String name = Naming.pascal(words);
         if (name.length() > 40) {

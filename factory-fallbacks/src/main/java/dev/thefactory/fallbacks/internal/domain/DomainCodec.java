@@ -61,7 +61,10 @@ public final class DomainCodec {
         return prefix + scope + "." + String.format("%03d", index);
     }
 
-    /** @param domain a domain @return its facts, sorted by key */
+    /**
+     * @param domain a domain
+     * @return its facts, sorted by key
+     */
     public static Map<String, String> encode(Domain domain) {
         Map<String, String> facts = new TreeMap<>();
         facts.put(ENTITIES, String.join(",", domain.entities().stream().map(Entity::name).toList()));

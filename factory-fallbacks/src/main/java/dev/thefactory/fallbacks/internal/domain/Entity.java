@@ -152,17 +152,26 @@ public record Entity(String name, String plural, List<Field> fields, Set<Operati
         return fields.stream().filter(f -> f.type() == FieldType.STRING && !f.secret()).findFirst().orElseThrow();
     }
 
-    /** @param fieldName a field's name @return the field, if the entity has it */
+    /**
+     * @param fieldName a field's name
+     * @return the field, if the entity has it
+     */
     public Optional<Field> field(String fieldName) {
         return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
     }
 
-    /** @param operation an operation @return true if the entity offers it */
+    /**
+     * @param operation an operation
+     * @return true if the entity offers it
+     */
     public boolean has(Operation operation) {
         return operations.contains(operation);
     }
 
-    /** @param kind an aggregate @return true if the entity offers it */
+    /**
+     * @param kind an aggregate
+     * @return true if the entity offers it
+     */
     public boolean has(AggregateKind kind) {
         return aggregates.contains(kind);
     }

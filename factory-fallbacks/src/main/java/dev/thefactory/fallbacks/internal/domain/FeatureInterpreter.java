@@ -108,7 +108,12 @@ public final class FeatureInterpreter {
             + " item viewed, a click) needs each event recorded as a side effect of another operation, which is not"
             + " generated; the summary of the simple backend counts stored items";
 
-    /** A field a feature names. @param words lower-case words @param required false if marked optional */
+    /**
+     * A field a feature names.
+     *
+     * @param words lower-case words
+     * @param required false if marked optional
+     */
     public record FieldHint(List<String> words, boolean required) {
         /** Copies the words. */
         public FieldHint {

@@ -48,7 +48,10 @@ public enum FieldType {
         return Codes.of(this);
     }
 
-    /** @param code a code from {@link #code()} @return the type, if the code names one */
+    /**
+     * @param code a code from {@link #code()}
+     * @return the type, if the code names one
+     */
     public static Optional<FieldType> fromCode(String code) {
         return Codes.parse(FieldType.class, code);
     }

@@ -27,7 +27,10 @@ public enum Operation {
         return Codes.of(this);
     }
 
-    /** @param code a code from {@link #code()} @return the operation, if the code names one */
+    /**
+     * @param code a code from {@link #code()}
+     * @return the operation, if the code names one
+     */
     public static Optional<Operation> fromCode(String code) {
         return Codes.parse(Operation.class, code);
     }

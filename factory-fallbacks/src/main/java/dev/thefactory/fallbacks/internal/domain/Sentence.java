@@ -125,7 +125,10 @@ final class Sentence {
         return groups;
     }
 
-    /** @param index a token's index @return its text as written */
+    /**
+     * @param index a token's index
+     * @return its text as written
+     */
     String original(int index) {
         return originals.get(index);
     }
@@ -147,7 +150,10 @@ final class Sentence {
         usedGroups.set(groups.indexOf(group));
     }
 
-    /** @param token a lower-case token @return true if it carries a requirement of its own */
+    /**
+     * @param token a lower-case token
+     * @return true if it carries a requirement of its own
+     */
     static boolean isContent(String token) {
         return !FUNCTION_WORDS.contains(token) && Character.isLetterOrDigit(token.charAt(0));
     }

@@ -29,7 +29,10 @@ public record StatusAction(String name, String field, Effect effect) {
             return Codes.of(this);
         }
 
-        /** @param code a code from {@link #code()} @return the effect, if the code names one */
+        /**
+         * @param code a code from {@link #code()}
+         * @return the effect, if the code names one
+         */
         public static Optional<Effect> fromCode(String code) {
             return Codes.parse(Effect.class, code);
         }

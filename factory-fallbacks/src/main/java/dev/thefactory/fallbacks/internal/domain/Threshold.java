@@ -31,7 +31,10 @@ public record Threshold(String field, boolean below) {
         return field + Naming.capitalize(direction());
     }
 
-    /** @param code {@code below} or {@code above} @return true for below */
+    /**
+     * @param code {@code below} or {@code above}
+     * @return true for below
+     */
     static boolean parseDirection(String code) {
         return switch (code) {
             case "below" -> true;
