@@ -38,7 +38,7 @@ public final class LlmOrchestratorBackend implements OrchestratorBackend {
         Agent agent = agents.agent(task);
         return (t, context) -> {
             dev.thefactory.spi.TaskResult result = agent.execute(t, context);
-            Usage used = gate.meter().task(t.id());
+            Usage used = gate.meter().settle(t.id());
             return result.withUsage(new dev.thefactory.api.Usage(used.inputTokens(),
                     used.outputTokens(), (int) Math.min(Integer.MAX_VALUE, used.calls())));
         };
@@ -53,6 +53,19 @@ public final class LlmOrchestratorBackend implements OrchestratorBackend {
     @Override
     public boolean supportsRepair() {
         return true;
+    }
+
+    /**
+     * What the model calls of tasks that returned no result used (they failed for good, or their last attempt ran
+     * out of time); the usage of tasks that returned a result is in their {@link dev.thefactory.spi.TaskResult#usage()}.
+     *
+     * @return that usage
+     */
+    @Override
+    public dev.thefactory.api.Usage usage() {
+        Usage unsettled = gate.meter().unsettled();
+        return new dev.thefactory.api.Usage(unsettled.inputTokens(), unsettled.outputTokens(),
+                (int) Math.min(Integer.MAX_VALUE, unsettled.calls()));
     }
 
     /** @return what this build's model calls used so far */

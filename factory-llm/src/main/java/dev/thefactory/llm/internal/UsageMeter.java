@@ -17,6 +17,8 @@ final class UsageMeter {
     private final OptionalLong budget;
     private final String budgetSetting;
     private final Map<String, Usage> byTask = new TreeMap<>();
+    /** Tasks whose usage was reported with a result or carried over from an earlier run. */
+    private final java.util.Set<String> settled = new java.util.HashSet<>();
     private Usage total = Usage.NONE;
     private long reserved;
 
@@ -90,10 +92,36 @@ final class UsageMeter {
                 com.fasterxml.jackson.databind.JsonNode json = Answers.mapper().readTree(fact.getValue());
                 record(taskId, new Usage(json.path("inputTokens").asLong(), json.path("outputTokens").asLong(),
                         json.path("calls").asLong()));
+                settled.add(taskId);
             } catch (java.io.IOException e) {
                 // not a usage fact of this backend: leave it out
             }
         }
+    }
+
+    /**
+     * Marks a task's usage as reported (with its result), and returns it.
+     *
+     * @param taskId a task that returned a result
+     * @return what its calls used, over all its attempts
+     */
+    synchronized Usage settle(String taskId) {
+        settled.add(taskId);
+        return task(taskId);
+    }
+
+    /**
+     * @return what the calls of tasks that returned no result used: tasks that failed for good, or whose last
+     *         attempt timed out; a build counts it once its backend is done
+     */
+    synchronized Usage unsettled() {
+        Usage sum = Usage.NONE;
+        for (Map.Entry<String, Usage> entry : byTask.entrySet()) {
+            if (!settled.contains(entry.getKey())) {
+                sum = sum.plus(entry.getValue());
+            }
+        }
+        return sum;
     }
 
     /** @return what the build used so far */

@@ -44,4 +44,20 @@ class UsageMeterTest {
         assertThat(meter.task("structure")).as("already counted by this run").isEqualTo(new Usage(1, 1, 1));
         assertThat(meter.total()).isEqualTo(new Usage(1001, 501, 3));
     }
+
+    @Test
+    void usageOfTasksThatReturnedNoResultIsUnsettledAndNeverCountedTwice() {
+        UsageMeter meter = new UsageMeter(OptionalLong.empty(), "FACTORY_LLM_MAX_TOKENS");
+        meter.record("analyze", new Usage(10, 5, 1));
+        meter.record("analyze", new Usage(20, 5, 1)); // a retry of the same task
+        meter.record("generate/code", new Usage(100, 50, 1));
+        meter.record("generate/code", new Usage(100, 50, 1));
+        meter.carryOver(Map.of("llm.usage.design", new Usage(3, 3, 1).toJson()), "llm.usage.");
+
+        assertThat(meter.settle("analyze")).as("a result reports every attempt of its task")
+                .isEqualTo(new Usage(30, 10, 2));
+        assertThat(meter.unsettled()).as("generate/code failed for good; design was reported by the earlier run")
+                .isEqualTo(new Usage(200, 100, 2));
+        assertThat(meter.total()).isEqualTo(new Usage(233, 113, 5));
+    }
 }
