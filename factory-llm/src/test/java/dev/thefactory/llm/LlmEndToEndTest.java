@@ -94,6 +94,29 @@ class LlmEndToEndTest {
     }
 
     @Test
+    void evidenceThatDoesNotHoldFailsTheCorePolicyAndNothingIsPublished() {
+        // the plan names, as the proof of core-2, a test that the generated test class does not have
+        server.otherwise(ScriptedBuild.markdownToHtml().withPlanChanged(
+                "com.example.mdhtml.MarkdownConverterTest#rendersLists",
+                "com.example.mdhtml.MarkdownConverterTest#rendersTables"));
+
+        assertThatThrownBy(() -> factory().spec(ScriptedBuild.markdownSpec(), SpecFormat.MARKDOWN).build().run())
+                .isInstanceOfSatisfying(RequirementsNotMetException.class, e -> {
+                    BuildResult result = e.result();
+                    assertThat(result.published()).isEmpty();
+                    RequirementOutcome core2 = result.coverage().requirement("core-2").orElseThrow();
+                    assertThat(core2.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+                    assertThat(core2.reason()).contains("test com.example.mdhtml.MarkdownConverterTest#rendersTables"
+                            + " was not among the generated tests that ran");
+                    assertThat(result.coverage().requirement("core-1").orElseThrow().status())
+                            .isEqualTo(RequirementStatus.IMPLEMENTED);
+                })
+                .hasMessageContaining("core-2");
+        assertThat(tmp.resolve("out")).satisfiesAnyOf(out -> assertThat(out).doesNotExist(),
+                out -> assertThat(out).isEmptyDirectory());
+    }
+
+    @Test
     void theSimpleBackendCannotImplementTheMarkdownConverter() {
         assertThatThrownBy(() -> Factory.builder().spec(ScriptedBuild.markdownSpec(), SpecFormat.MARKDOWN)
                 .mode(Mode.STANDALONE).outputDirectory(tmp.resolve("out")).runGeneratedTests(false).build().run())

@@ -38,10 +38,14 @@ public final class ScriptedBuild implements Function<FakeOpenAi.Request, Reply> 
     private final List<String> tests;
 
     private ScriptedBuild(String name) {
+        this(name, resource(ROOT + name + "/plan.json"));
+    }
+
+    private ScriptedBuild(String name, String plan) {
         this.name = name;
         this.analysis = resource(ROOT + name + "/analysis.json");
         this.design = resource(ROOT + name + "/design.json");
-        this.plan = resource(ROOT + name + "/plan.json");
+        this.plan = plan;
         Map<String, String> contents = new LinkedHashMap<>();
         Set<String> planned = new LinkedHashSet<>();
         for (JsonNode file : json(plan).path("files")) {
@@ -66,6 +70,19 @@ public final class ScriptedBuild implements Function<FakeOpenAi.Request, Reply> 
     /** @return the Markdown-to-HTML spec, which the built-in simple backend cannot implement */
     public static String markdownSpec() {
         return resource("/dev/thefactory/llm/specs/markdown_to_html.md");
+    }
+
+    /**
+     * @param from a text of the file plan
+     * @param to   what to put in its place
+     * @return these answers with that change to the plan (and so to the claims' evidence)
+     * @throws IllegalArgumentException when the plan does not hold {@code from}
+     */
+    public ScriptedBuild withPlanChanged(String from, String to) {
+        if (!plan.contains(from)) {
+            throw new IllegalArgumentException("the plan of " + name + " does not hold '" + from + "'");
+        }
+        return new ScriptedBuild(name, plan.replace(from, to));
     }
 
     /** @return the project's name (its resource directory) */
