@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +115,22 @@ class LlmEndToEndTest {
                 .hasMessageContaining("core-2");
         assertThat(tmp.resolve("out")).satisfiesAnyOf(out -> assertThat(out).doesNotExist(),
                 out -> assertThat(out).isEmptyDirectory());
+    }
+
+    @Test
+    @Disabled("known gap, fix out of this module: the core sums usage only from the TaskResults of tasks that "
+            + "succeeded, and a task that failed for good returns none (AgentException carries no usage), so the "
+            + "model calls of a failed task are in neither BuildResult.usage(), the metadata nor --json")
+    void theTokensOfATaskThatFailedForGoodAreCountedInTheFailedBuildsUsage() {
+        server.otherwise(r -> Reply.content("Sure! The tool converts Markdown files to HTML."));
+
+        assertThatThrownBy(() -> factory().spec(ScriptedBuild.markdownSpec(), SpecFormat.MARKDOWN).build().run())
+                .isInstanceOfSatisfying(dev.thefactory.api.BuildFailedException.class, e -> {
+                    assertThat(server.chats()).hasSize(FAST_RETRY.maxAttempts());
+                    assertThat(e.result().usage().calls()).as("every answered call of the failed task")
+                            .isEqualTo(server.chats().size());
+                    assertThat(e.result().usage().inputTokens()).isEqualTo(100L * server.chats().size());
+                });
     }
 
     @Test
