@@ -68,7 +68,8 @@ final class Answers {
         }
         if (!json.startsWith("{")) {
             throw rejected(taskId, "the answer is prose, not the JSON object asked for: '" + Secrets.snippet(json, 80)
-                    + "'");
+                    + "'; a model that keeps answering in prose cannot build the project: set "
+                    + dev.thefactory.llm.LlmSettings.ENV_MODEL + " to one that follows JSON instructions");
         }
         T value;
         try {

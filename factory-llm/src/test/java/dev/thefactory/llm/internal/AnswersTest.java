@@ -26,7 +26,8 @@ class AnswersTest {
         assertThatThrownBy(() -> Answers.parse("analyze", "Sure! Here is the analysis you asked for.",
                 Schemas.Analysis.class))
                 .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.isTransient()).isTrue())
-                .hasMessageStartingWith("model output rejected: task 'analyze': the answer is prose");
+                .hasMessageStartingWith("model output rejected: task 'analyze': the answer is prose")
+                .hasMessageContaining("set FACTORY_LLM_MODEL to one that follows JSON instructions");
     }
 
     @Test
