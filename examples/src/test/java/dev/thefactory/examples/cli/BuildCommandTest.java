@@ -122,8 +122,9 @@ class BuildCommandTest {
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
         assertThat(result.json().at("/fallbacks/0/from").asText()).isEqualTo("simple");
-        assertThat(result.json().at("/fallbacks/0/reason").asText()).contains("time limit of 1 ms",
-                "(--task-timeout)");
+        // which task's failure ends the phase first varies (a timeout, or the circuit it opened); every attempt that
+        // ran out of time is reported as it happens
+        assertThat(result.err()).contains("ran past its time limit of 1 ms", "(--task-timeout)");
     }
 
     @Test

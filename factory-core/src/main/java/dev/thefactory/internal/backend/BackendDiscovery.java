@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * try/catch ({@link ServiceConfigurationError}, {@link LinkageError}, {@link RuntimeException}), so a provider that
  * fails to load is skipped and never hides the others. {@link #of(List)} does the same checks on instances supplied in
  * code (tests, embedders). Either way: a provider whose {@code id()} or {@code tier()} throws or is null, or whose id
- * is not a lower-case id, is skipped; a repeated id is skipped (the first one found wins); and the built-in
- * {@code minimal} provider is added when no provider has that id, so the last resort always exists. Discovery is
+ * is not a lower-case id, is skipped; a repeated id is skipped (the first one found wins; a provider registered in
+ * code replaces one of its id on the class path without being reported); and the built-in {@code minimal} provider
+ * is added when no provider has that id, so the last resort always exists. Discovery is
  * logged at DEBUG with id, tier, class and jar; each skip at WARN.
  *
  * @param providers usable providers, in discovery order, ids unique
@@ -200,6 +201,12 @@ public record BackendDiscovery(List<DiscoveredProvider> providers, List<SkippedP
             }
             DiscoveredProvider found = new DiscoveredProvider(provider, id, tier, className, location, registered);
             DiscoveredProvider first = byId.putIfAbsent(id, found);
+            if (first != null && first.registered() && !registered) {
+                // a provider handed to Factory.Builder.backend(provider) is meant to replace the one on the class path
+                LOG.debug("backend provider {} ({} from {}) on the class path is replaced by the one registered in "
+                        + "code ({})", id, className, location, first.className());
+                return;
+            }
             if (first != null) {
                 skip(id, "duplicate id: " + className + " from " + location + " has the same id as "
                         + first.className() + " from " + first.location() + ", which was found first and is used", null);

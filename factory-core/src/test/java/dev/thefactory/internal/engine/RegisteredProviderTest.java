@@ -80,6 +80,53 @@ class RegisteredProviderTest {
         assertThat(loaded.find(BackendDiscovery.MINIMAL_ID).registered()).isTrue();
     }
 
+    @Test
+    void aProviderRegisteredInCodeReplacesTheClassPathsOneOfItsIdWithoutAWarning(@TempDir Path classes)
+            throws Exception {
+        Path services = classes.resolve("META-INF/services/" + OrchestratorBackendProvider.class.getName());
+        java.nio.file.Files.createDirectories(services.getParent());
+        java.nio.file.Files.writeString(services, OnTheClassPath.class.getName() + "\n");
+        OrchestratorBackendProvider mine = provider("on-the-class-path", BackendTier.INTEGRATED, true);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            BackendDiscovery alone = BackendDiscovery.load(loader);
+            assertThat(alone.find("on-the-class-path").provider()).isInstanceOf(OnTheClassPath.class);
+
+            BackendDiscovery replaced = BackendDiscovery.load(loader, List.of(mine));
+
+            assertThat(replaced.find("on-the-class-path").provider()).isSameAs(mine);
+            assertThat(replaced.skipped()).as("replacing is what registering in code is for, not a problem")
+                    .isEmpty();
+        }
+    }
+
+    /** A provider the service loader finds through a services file the test writes. */
+    public static final class OnTheClassPath implements OrchestratorBackendProvider {
+        /** Used by the service loader. */
+        public OnTheClassPath() {
+        }
+
+        @Override
+        public String id() {
+            return "on-the-class-path";
+        }
+
+        @Override
+        public BackendTier tier() {
+            return BackendTier.INTEGRATED;
+        }
+
+        @Override
+        public HealthStatus health() {
+            return HealthStatus.up();
+        }
+
+        @Override
+        public OrchestratorBackend create(BackendContext context) {
+            throw new UnsupportedOperationException("never built in this test");
+        }
+    }
+
     private static OrchestratorBackendProvider provider(String id, BackendTier tier, boolean healthy) {
         return new OrchestratorBackendProvider() {
             @Override
