@@ -57,7 +57,6 @@ public final class BuildHandle {
     private void run(Function<RunControl, BuildResult> build) {
         BuildResult value = null;
         Throwable failure = null;
-        control.attach();
         try {
             value = build.apply(control);
         } catch (RuntimeException | Error e) {
@@ -108,8 +107,9 @@ public final class BuildHandle {
      * Stops the build as an interrupt of its thread does: it ends {@link dev.thefactory.api.BuildStatus#INTERRUPTED}
      * with its finished work checkpointed and nothing published, and can be resumed under the same id
      * ({@link Factory#resume(dev.thefactory.spi.CheckpointRepository, String)}). The error's message says it was
-     * cancelled. Returns at once; {@link #result()} completes when the build has stopped. Does nothing when the build
-     * already ended.
+     * cancelled. A build cancelled before its first phase (while it reads its checkpoints, takes its lock and checks its
+     * backends) stops right before that phase. Returns at once; {@link #result()} completes when the build has
+     * stopped. Does nothing when the build already ended.
      *
      * @return whether this call stopped the build: false when it had already ended or been stopped
      */

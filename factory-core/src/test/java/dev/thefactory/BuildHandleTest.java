@@ -228,6 +228,24 @@ class BuildHandleTest {
     }
 
     @Test
+    void aBuildCancelledAtOnceStopsBeforeItsFirstPhaseAndIsResumable() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Factory factory = builder(specFile(), repository).runGeneratedTests(false).build();
+
+        BuildHandle handle = factory.start();
+        assertThat(handle.cancel()).isTrue();
+
+        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.getMessage()).contains("because it was cancelled");
+        });
+        assertThat(handle.cancel()).isFalse();
+        // its lock was released and nothing of it was damaged: a new build of the same factory runs to the end
+        assertThat(factory.start().result().get(WAIT_SECONDS, TimeUnit.SECONDS).status())
+                .isEqualTo(BuildStatus.SUCCEEDED);
+    }
+
+    @Test
     void aDeadlineThatIsNotReachedChangesNothing() throws Exception {
         BuildHandle handle = builder(specFile(), CheckpointRepositories.inMemory()).runGeneratedTests(false).build()
                 .start(Duration.ofHours(1));

@@ -227,6 +227,7 @@ final class BuildRun {
                     resume == null ? 0 : resume.lastSequence());
             return run();
         } finally {
+            control.detach();
             if (watchdog != null) {
                 watchdog.close();
             }
@@ -297,6 +298,7 @@ final class BuildRun {
             throw e;
         }
         try {
+            control.attach(); // a stop asked for before this point takes effect here, before the first phase
             validateSpecPhase();
             prepare();
             PhaseFailure last = runCascade(cascade);

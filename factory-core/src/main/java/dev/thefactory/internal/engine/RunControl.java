@@ -52,8 +52,9 @@ public final class RunControl {
     }
 
     /**
-     * Binds the build to the calling thread, which runs it; when it was stopped before, the thread's interrupt flag is
-     * set at once, so that the build stops before its first phase.
+     * Binds the build to the calling thread, which runs it, once its checkpoints are read, its lock is held and its
+     * backends are resolved (steps an interrupt could cut short with a misleading error); when it was stopped before,
+     * the thread's interrupt flag is set at once, so that the build stops before its first phase.
      */
     public void attach() {
         synchronized (lock) {
