@@ -107,7 +107,7 @@ public final class BuildEngine {
      *                                     flag is set); nothing was published
      */
     public BuildResult run() {
-        return run(newBuildId(), RunControl.NONE);
+        return run(newBuildId(), RunControl.none());
     }
 
     /** @return a new build id, for {@link #run(String, RunControl)}: ids are made before a build starts */
@@ -158,7 +158,7 @@ public final class BuildEngine {
      * @throws BuildFailedException        as {@link #run()}
      */
     public BuildResult resume(String buildId, boolean force) {
-        return resume(buildId, force, RunControl.NONE);
+        return resume(buildId, force, RunControl.none());
     }
 
     /**

@@ -160,7 +160,7 @@ final class BuildRun {
     /** Checkpointed tasks whose staged files were verified; consumed by the first backend run. */
     private Map<String, TaskRecord> reusable = Map.of();
     /** This run's own listeners, deadline and stop reason. */
-    private RunControl control = RunControl.NONE;
+    private RunControl control = RunControl.none();
 
     BuildRun(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
             EngineHooks hooks, String buildId) {

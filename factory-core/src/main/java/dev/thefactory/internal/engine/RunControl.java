@@ -15,8 +15,13 @@ import java.util.Objects;
  */
 public final class RunControl {
 
-    /** No listeners of its own, no deadline; stopped only by interrupting its thread. */
-    static final RunControl NONE = new RunControl(List.of(), null);
+    /**
+     * @return a control with no listeners of its own and no deadline, for a build stopped only by interrupting its
+     *         thread; a new one per build, as a control holds its build's thread
+     */
+    static RunControl none() {
+        return new RunControl(List.of(), null);
+    }
 
     private final List<BuildListener> listeners;
     private final Duration deadline;
