@@ -4,10 +4,12 @@ import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.GeneratedTestSettings;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.NothingToResumeException;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.RetrySettings;
 import dev.thefactory.api.SpecFormat;
@@ -18,6 +20,7 @@ import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.internal.backend.BackendDiscovery;
 import dev.thefactory.internal.engine.BuildEngine;
 import dev.thefactory.internal.engine.EngineConfig;
+import dev.thefactory.internal.engine.RunControl;
 import dev.thefactory.internal.engine.SavedBuilds;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.spec.SpecJson;
@@ -51,8 +54,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link Builder#build()} reads and validates the spec and the configuration — every violation at once — so a
  * {@code Factory} always holds a valid spec. {@link #run()} runs one build: it either returns a result whose project
  * was published after passing validation, or throws a {@link dev.thefactory.api.FactoryException} that says what
- * failed, what was tried and how to recover. A {@code Factory} is immutable and thread-safe; each {@code run()} is a
- * new build.
+ * failed, what was tried and how to recover. {@link #start(BuildListener...)} starts the same build on a thread of its
+ * own and returns a {@link BuildHandle}: its id at once, its result as a future, and a cancel. A {@code Factory} is
+ * immutable and thread-safe: any number of threads may call {@code run()}, {@code start()} and the resumes at once,
+ * and each {@code run()} or {@code start()} is a new build with its own id.
  */
 public final class Factory {
 
@@ -138,8 +143,8 @@ public final class Factory {
      * @throws dev.thefactory.api.StateLockedException    when another process is running that build
      * @throws dev.thefactory.api.BuildNotFoundException when the repository has no checkpoint of that build; nothing
      *                                     is created, run or published
-     * @throws dev.thefactory.api.FactoryException        when it was already published and its output is still there
-     *                                     (a build whose published directory was lost is published again)
+     * @throws dev.thefactory.api.NothingToResumeException when it was already published and its output is still
+     *                                     there (a build whose published directory was lost is published again)
      * @throws dev.thefactory.api.OutputConflictException as {@link #run()}
      * @throws BackendUnavailableException as {@link #run()}
      * @throws BuildFailedException        as {@link #run()}
@@ -167,11 +172,157 @@ public final class Factory {
      * {@link #resume(String)} does.
      *
      * @return the result
-     * @throws dev.thefactory.api.FactoryException when the repository holds no unfinished build; otherwise as
+     * @throws dev.thefactory.api.NothingToResumeException when the repository holds no unfinished build; otherwise as
      *                                             {@link #resume(String)}
      */
     public BuildResult resume() {
         return engine.resumeLatest(false);
+    }
+
+    /**
+     * Starts a build on a thread of its own and returns at once; the build is the one {@link #run()} runs. Its id is
+     * known at once ({@link BuildHandle#buildId()}), before any work starts; its outcome comes as
+     * {@link BuildHandle#result()}, which completes exceptionally with the exceptions {@link #run()} throws; and
+     * {@link BuildHandle#cancel()} stops it so that it can be resumed. Any number of builds may be started from one
+     * factory, at once: each has its own id, thread and state (two that publish the same project at once: one wins,
+     * the other fails with an {@link dev.thefactory.api.OutputConflictException}).
+     *
+     * <pre>{@code
+     * BuildHandle first = factory.start();
+     * BuildHandle second = factory.start(event -> log.info("{}", event));
+     * log.info("building {} and {}", first.buildId(), second.buildId());
+     * BuildResult result = second.result().join();
+     * }</pre>
+     *
+     * @param listeners listeners of this build only, called after the ones of {@link Builder#listener}, on the
+     *                  build's threads
+     * @return the handle of the started build
+     * @throws NullPointerException when {@code listeners} or one of them is null
+     */
+    public BuildHandle start(BuildListener... listeners) {
+        return startRun(null, listeners);
+    }
+
+    /**
+     * Starts a build as {@link #start(BuildListener...)} does, which is stopped when it runs longer than
+     * {@code deadline}: it then ends {@link dev.thefactory.api.BuildStatus#INTERRUPTED}, exactly as after
+     * {@link BuildHandle#cancel()} (finished work checkpointed, resumable), and the error's message names the deadline.
+     * The deadline is measured on monotonic time from the moment the build begins (not on {@link Builder#clock}).
+     * Unlike {@link TimeoutSettings#build()}, which fails a build that is not done in time, a deadline stops it to be
+     * resumed later.
+     *
+     * @param deadline  how long the build may run, positive
+     * @param listeners listeners of this build only
+     * @return the handle of the started build
+     * @throws NullPointerException     when {@code deadline}, {@code listeners} or one of them is null
+     * @throws IllegalArgumentException when {@code deadline} is zero or negative
+     */
+    public BuildHandle start(Duration deadline, BuildListener... listeners) {
+        Objects.requireNonNull(deadline, "deadline");
+        return startRun(deadline, listeners);
+    }
+
+    /**
+     * Resumes a build as {@link #resume(String)} does, on a thread of its own, as {@link #start(BuildListener...)}
+     * starts one: the handle's id is {@code buildId}, and its result future completes exceptionally with the
+     * exceptions {@link #resume(String)} throws (such as {@link dev.thefactory.api.BuildNotFoundException}).
+     *
+     * @param buildId   the build to resume
+     * @param listeners listeners of this run only
+     * @return the handle of the resumed build
+     * @throws NullPointerException when an argument is null
+     */
+    public BuildHandle startResume(String buildId, BuildListener... listeners) {
+        Objects.requireNonNull(buildId, "buildId");
+        RunControl control = new RunControl(List.of(Objects.requireNonNull(listeners, "listeners")), null);
+        return BuildHandle.start(buildId, control, c -> engine.resume(buildId, false, c));
+    }
+
+    private BuildHandle startRun(Duration deadline, BuildListener... listeners) {
+        RunControl control = new RunControl(List.of(Objects.requireNonNull(listeners, "listeners")), deadline);
+        String buildId = engine.newBuildId();
+        return BuildHandle.start(buildId, control, c -> engine.run(buildId, c));
+    }
+
+    /**
+     * Resumes a build from its checkpoints in {@code repository} alone: the spec file, mode, output directory and
+     * feature requirement it was started with are read from them ({@link #savedBuild}), and the spec file is read
+     * again (it must not have changed). Everything else takes the defaults of {@link #builder()}; to override any of
+     * it (another spec file or output directory, a backend registered in code, listeners, retry settings), build the
+     * factory yourself and call {@link #resume(String)}, as {@link #savedBuild}'s example shows.
+     *
+     * <pre>{@code
+     * CheckpointRepository repository = CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints"));
+     * BuildResult result = Factory.resume(repository, "b-20261125-110812-3f9a1c");
+     * }</pre>
+     *
+     * @param repository the repository the build saved its checkpoints in
+     * @param buildId    the build to resume
+     * @return as {@link #resume(String)}
+     * @throws dev.thefactory.api.BuildNotFoundException   when the repository holds no checkpoint of the build
+     * @throws dev.thefactory.api.NothingToResumeException when the build was already published and its output is still
+     *                                                     there
+     * @throws dev.thefactory.api.FactoryException         when the build's spec was given as text or as a
+     *                                                     {@link ProjectSpec}, so that no spec file was recorded (build
+     *                                                     the factory with {@link Builder#spec} to resume it)
+     * @throws SpecValidationException                    when the recorded spec file cannot be read, is invalid, or
+     *                                                     changed since the build started
+     * @throws IllegalArgumentException                   when the build id is not a valid id
+     * @throws BuildFailedException                       as {@link #run()}, e.g. when the resumed build is interrupted
+     */
+    public static BuildResult resume(CheckpointRepository repository, String buildId) {
+        return resuming(repository, buildId).resume(buildId);
+    }
+
+    /**
+     * Resumes the most recently started build in {@code repository} that was not published
+     * ({@link #latestUnfinishedBuild}), as {@link #resume(CheckpointRepository, String)} does.
+     *
+     * @param repository the repository the build saved its checkpoints in
+     * @return as {@link #resume(String)}
+     * @throws dev.thefactory.api.NothingToResumeException when every build of the repository was published, or it
+     *                                                     holds none
+     * @throws dev.thefactory.api.FactoryException         otherwise as {@link #resume(CheckpointRepository, String)}
+     */
+    public static BuildResult resumeLatest(CheckpointRepository repository) {
+        Objects.requireNonNull(repository, "repository");
+        SavedBuild latest = latestUnfinishedBuild(repository).orElseThrow(NothingToResumeException::new);
+        return resume(repository, latest.buildId());
+    }
+
+    /**
+     * Resumes a build from its checkpoints alone, as {@link #resume(CheckpointRepository, String)} does, on a thread of
+     * its own, as {@link #start(BuildListener...)} starts one. What the checkpoints record is read, and the spec file
+     * read again, before this returns, so those failures are thrown here rather than through the handle.
+     *
+     * @param repository the repository the build saved its checkpoints in
+     * @param buildId    the build to resume
+     * @param listeners  listeners of this run only
+     * @return the handle of the resumed build
+     * @throws dev.thefactory.api.FactoryException as {@link #resume(CheckpointRepository, String)}, for what can be
+     *                                             known before the build runs
+     */
+    public static BuildHandle startResume(CheckpointRepository repository, String buildId,
+            BuildListener... listeners) {
+        return resuming(repository, buildId).startResume(buildId, listeners);
+    }
+
+    /** @return the factory that resumes the build as its checkpoints record it */
+    private static Factory resuming(CheckpointRepository repository, String buildId) {
+        SavedBuild saved = savedBuild(repository, buildId);
+        Path specFile = saved.spec().orElseThrow(() -> new FactoryException("Build " + buildId + " was started from "
+                + "a spec given as text or as a ProjectSpec, not from a file, so its checkpoints hold no spec to read "
+                + "again; resume it from a factory given the same spec: Factory.builder().spec(...)"
+                + ".checkpoints(repository).build().resume(\"" + buildId + "\")", null,
+                FactoryException.ErrorContext.ofBuild(buildId),
+                List.of("build the factory with Factory.Builder.spec(...) (the spec the build was started with), "
+                                + "the same output directory and this repository, then call resume(\"" + buildId
+                                + "\")",
+                        "start a new build")));
+        Builder builder = builder().spec(specFile).mode(saved.mode()).checkpoints(repository);
+        saved.output().ifPresent(builder::outputDirectory);
+        saved.featureRequirement().ifPresent(builder::requireFeatures);
+        return builder.build();
     }
 
     /**

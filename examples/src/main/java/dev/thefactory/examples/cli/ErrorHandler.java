@@ -2,7 +2,10 @@ package dev.thefactory.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thefactory.api.BackendUnavailableException;
+import dev.thefactory.api.BuildNotFoundException;
+import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.NothingToResumeException;
 import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.SpecValidationException;
@@ -136,6 +139,18 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             } else {
                 options.add(cli);
             }
+        }
+        if (fe instanceof NothingToResumeException || fe instanceof BuildNotFoundException
+                || fe instanceof CheckpointException) {
+            // the library's options name no command and no flag; on the command line they are these
+            options.replaceAll(o -> switch (o) {
+                case "start a new build" -> "start a new build (factory build)";
+                case "start a new build to build the project again" ->
+                        "start a new build (factory build) to build the project again";
+                case "check that the checkpoint repository is the one the build was saved in" ->
+                        "pass the state directory (--state DIR) the build was saved in";
+                default -> o;
+            });
         }
         if (fe instanceof OutputConflictException) {
             // the library's options name builder methods; on the command line they are flags

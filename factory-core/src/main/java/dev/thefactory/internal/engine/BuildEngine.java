@@ -5,7 +5,7 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.FactoryException;
-import dev.thefactory.api.FactoryException.ErrorContext;
+import dev.thefactory.api.NothingToResumeException;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.StateLockedException;
@@ -107,11 +107,31 @@ public final class BuildEngine {
      *                                     flag is set); nothing was published
      */
     public BuildResult run() {
-        String buildId = BuildIds.next(config.clock());
+        return run(newBuildId(), RunControl.none());
+    }
+
+    /** @return a new build id, for {@link #run(String, RunControl)}: ids are made before a build starts */
+    public String newBuildId() {
+        return BuildIds.next(config.clock());
+    }
+
+    /**
+     * Runs one build under an id made with {@link #newBuildId()}, with its own listeners and deadline, on the calling
+     * thread; as {@link #run()}.
+     *
+     * @param buildId the new build's id, from {@link #newBuildId()}
+     * @param control the run's own listeners and deadline, and the means to stop it
+     * @return as {@link #run()}
+     * @throws BuildFailedException as {@link #run()}; when it was stopped through {@code control}, its message says why
+     */
+    public BuildResult run(String buildId, RunControl control) {
+        Objects.requireNonNull(buildId, "buildId");
+        Objects.requireNonNull(control, "control");
         BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
         try {
             LOG.debug("[build {}] holds its lock", buildId);
-            return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null).execute();
+            return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null)
+                    .control(control).execute();
         } finally {
             release(buildId, lock);
             if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
@@ -132,20 +152,34 @@ public final class BuildEngine {
      * @throws StateLockedException        when another process (or another build of this one) holds the build
      * @throws SpecChangedException        when the spec changed since the checkpoint and {@code force} is false
      * @throws BuildNotFoundException      when the repository holds no checkpoint of the build (nothing is created)
-     * @throws FactoryException            when the build was already published and its output is still there
+     * @throws NothingToResumeException    when the build was already published and its output is still there
      * @throws dev.thefactory.api.CheckpointException when none of its checkpoints can be read
      * @throws BackendUnavailableException as {@link #run()}
      * @throws BuildFailedException        as {@link #run()}
      */
     public BuildResult resume(String buildId, boolean force) {
+        return resume(buildId, force, RunControl.none());
+    }
+
+    /**
+     * Resumes a build as {@link #resume(String, boolean)} does, with the run's own listeners and deadline.
+     *
+     * @param buildId the build to resume
+     * @param force   whether to resume although the spec changed since the checkpoint
+     * @param control the run's own listeners and deadline, and the means to stop it
+     * @return as {@link #resume(String, boolean)}
+     * @throws FactoryException as {@link #resume(String, boolean)}
+     */
+    public BuildResult resume(String buildId, boolean force, RunControl control) {
         Objects.requireNonNull(buildId, "buildId");
+        Objects.requireNonNull(control, "control");
         requireKnown(buildId); // before the lock, which would create the build's directory
         BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
         try {
             List<Checkpoint> history = config.checkpoints().history(buildId);
             List<String> damage = config.checkpoints().damage(buildId);
             if (history.isEmpty() && damage.isEmpty()) {
-                throw new BuildNotFoundException(buildId, config.checkpoints().toString());
+                throw new BuildNotFoundException(buildId);
             }
             if (history.isEmpty()) {
                 // It wrote checkpoints, but not one survived intact: nothing to skip, so it starts again.
@@ -154,16 +188,14 @@ public final class BuildEngine {
                         + "the start under the same id (the spec could not be compared with the one it started with)");
                 damage.forEach(d -> notes.add("Checkpoint damage found while resuming: " + d));
                 return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, notes)
-                        .execute();
+                        .control(control).execute();
             }
             ResumePoint point = ResumePoint.load(config.checkpoints(), buildId, history);
             if (point.finished()) {
                 Path output = point.outputDirectory() != null ? point.outputDirectory() : config.outputDirectory();
                 PublishedOutput found = PublishedOutput.inspect(output.resolve(SafePaths.slug(spec.name())));
                 if (buildId.equals(found.publishedBy())) {
-                    throw new FactoryException("Build " + buildId + " already succeeded and was published to "
-                            + found.directory() + "; there is nothing to resume", null, ErrorContext.ofBuild(buildId),
-                            List.of("start a new build (factory build) to build the project again"));
+                    throw new NothingToResumeException(buildId, found.directory());
                 }
                 // Its PUBLISH checkpoint survived but its output did not (a rename lost in a power cut, or the
                 // directory was removed since): it publishes again from what is still staged, or rebuilds.
@@ -178,7 +210,7 @@ public final class BuildEngine {
                         buildId, point.specHash(), specHash);
             }
             return new BuildRun(config, spec, specHash, discovery, hooks, buildId,
-                    specFile != null ? specFile : point.specFile(), point, null).execute();
+                    specFile != null ? specFile : point.specFile(), point, null).control(control).execute();
         } finally {
             release(buildId, lock);
         }
@@ -189,23 +221,28 @@ public final class BuildEngine {
      *
      * @param force whether to resume although the spec changed since the checkpoint
      * @return as {@link #resume(String, boolean)}
-     * @throws FactoryException when the repository holds no unfinished build; otherwise as
-     *                          {@link #resume(String, boolean)}
+     * @throws NothingToResumeException when the repository holds no unfinished build; otherwise as
+     *                                   {@link #resume(String, boolean)}
      */
     public BuildResult resumeLatest(boolean force) {
+        return resume(latestUnfinished(), force);
+    }
+
+    /**
+     * @return the id of the most recently started build of the repository that was not published
+     * @throws NothingToResumeException when the repository holds no unfinished build
+     */
+    public String latestUnfinished() {
         SavedBuilds.SavedBuild latest = SavedBuilds.latestUnfinished(config.checkpoints())
-                .orElseThrow(() -> new FactoryException("There is no unfinished build to resume in "
-                        + config.checkpoints() + "; every build there was published, or it holds none", null,
-                        ErrorContext.NONE, new ArrayList<>(List.of("start a new build (factory build)",
-                                "pass the state directory (--state DIR) or repository the build was saved in"))));
+                .orElseThrow(NothingToResumeException::new);
         LOG.info("[build {}] is the latest unfinished build in {}", latest.buildId(), config.checkpoints());
-        return resume(latest.buildId(), force);
+        return latest.buildId();
     }
 
     /** @throws BuildNotFoundException when the build wrote nothing to the repository: no checkpoint, no damage */
     private void requireKnown(String buildId) {
         if (config.checkpoints().history(buildId).isEmpty() && config.checkpoints().damage(buildId).isEmpty()) {
-            throw new BuildNotFoundException(buildId, config.checkpoints().toString());
+            throw new BuildNotFoundException(buildId);
         }
     }
 

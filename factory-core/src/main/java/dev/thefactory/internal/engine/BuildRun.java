@@ -19,6 +19,7 @@ import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.RequirementOutcome;
 import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.ValidationSummary;
+import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.internal.backend.BackendCandidate;
 import dev.thefactory.internal.backend.BackendCascade;
 import dev.thefactory.internal.backend.BackendDiscovery;
@@ -158,6 +159,8 @@ final class BuildRun {
     private final List<VerifiedLedger> refusedLedgers = new ArrayList<>();
     /** Checkpointed tasks whose staged files were verified; consumed by the first backend run. */
     private Map<String, TaskRecord> reusable = Map.of();
+    /** This run's own listeners, deadline and stop reason. */
+    private RunControl control = RunControl.none();
 
     BuildRun(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
             EngineHooks hooks, String buildId) {
@@ -189,6 +192,15 @@ final class BuildRun {
     }
 
     /**
+     * @param runControl this run's own listeners, deadline and stop reason
+     * @return this run
+     */
+    BuildRun control(RunControl runControl) {
+        this.control = Objects.requireNonNull(runControl, "control");
+        return this;
+    }
+
+    /**
      * Runs the build.
      *
      * @return the result of a successful build
@@ -206,12 +218,16 @@ final class BuildRun {
         MDC.put("buildId", buildId);
         try {
             watchdog = new Watchdog(buildId, hooks.ticker(), config.watchdog(), watchdogScheduler, period);
-            EventDispatcher dispatcher = new EventDispatcher(config.listeners()).with(event -> watchdog.touch());
+            EventDispatcher dispatcher = new EventDispatcher(listeners()).with(event -> watchdog.touch());
+            if (control.deadline() != null) {
+                scheduler.schedule(control::deadlinePassed, control.deadline().toNanos(), TimeUnit.NANOSECONDS);
+            }
             events = new BuildEvents(buildId, clock, dispatcher);
             checkpoints = new CheckpointWriter(config.checkpoints(), buildId, clock, events,
                     resume == null ? 0 : resume.lastSequence());
             return run();
         } finally {
+            control.detach();
             if (watchdog != null) {
                 watchdog.close();
             }
@@ -282,6 +298,7 @@ final class BuildRun {
             throw e;
         }
         try {
+            control.attach(); // a stop asked for before this point takes effect here, before the first phase
             validateSpecPhase();
             prepare();
             PhaseFailure last = runCascade(cascade);
@@ -880,8 +897,9 @@ final class BuildRun {
             }
         }
         BuildResult result = result(status, null, staged);
+        String stopReason = control.stopReason();
         String message = status == BuildStatus.INTERRUPTED
-                ? abort.getMessage() + "; nothing was published" + (staging == null ? "" : " and the staged files were "
+                ? abort.getMessage() + (stopReason == null ? "" : " because " + stopReason) + "; nothing was published" + (staging == null ? "" : " and the staged files were "
                         + "kept at '" + staging.root() + "'")
                 : "Build " + buildId + " failed: " + abort.getMessage() + "; nothing was published";
         BuildFailedException failure = new BuildFailedException(message, abort.getCause(),
@@ -1097,6 +1115,16 @@ final class BuildRun {
         }
         String first = lines.get(0);
         return first.endsWith(":") && lines.size() > 1 ? first + " " + lines.get(1) : first;
+    }
+
+    /** @return the configured listeners, then this run's own */
+    private List<BuildListener> listeners() {
+        if (control.listeners().isEmpty()) {
+            return config.listeners();
+        }
+        List<BuildListener> all = new ArrayList<>(config.listeners());
+        all.addAll(control.listeners());
+        return all;
     }
 
     private ScheduledExecutorService newScheduler() {

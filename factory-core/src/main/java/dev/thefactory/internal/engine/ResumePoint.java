@@ -80,10 +80,10 @@ final class ResumePoint {
         if (history.isEmpty()) {
             if (!notes.isEmpty()) {
                 throw new CheckpointException("Build " + buildId + " cannot be resumed: none of its checkpoints in "
-                        + repository + " is intact.\n  " + String.join("\n  ", notes), null,
-                        ErrorContext.ofBuild(buildId), List.of("start a new build (factory build)"));
+                        + "the checkpoint repository is intact.\n  " + String.join("\n  ", notes), null,
+                        ErrorContext.ofBuild(buildId), List.of("start a new build"));
             }
-            throw new BuildNotFoundException(buildId, repository.toString());
+            throw new BuildNotFoundException(buildId);
         }
         PhaseCheckpoint base = null;
         int baseIndex = -1;
@@ -109,7 +109,7 @@ final class ResumePoint {
         if (base == null) {
             throw new CheckpointException("Build " + buildId + " cannot be resumed: no phase checkpoint of it can be "
                     + "read.\n  " + String.join("\n  ", notes), null, ErrorContext.ofBuild(buildId),
-                    List.of("start a new build (factory build)"));
+                    List.of("start a new build"));
         }
         SortedMap<String, TaskRecord> tasks = new TreeMap<>();
         for (TaskRecord record : base.tasks()) {

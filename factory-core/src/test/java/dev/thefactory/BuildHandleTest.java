@@ -1,0 +1,321 @@
+package dev.thefactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildNotFoundException;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.FeatureRequirement;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.NothingToResumeException;
+import dev.thefactory.api.Phase;
+import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.SpecFormat;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.api.event.BuildStarted;
+import dev.thefactory.api.event.CheckpointSaved;
+import dev.thefactory.spi.CheckpointRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Factory#start} and its {@link BuildHandle}, and the self-contained resume
+ * ({@link Factory#resume(CheckpointRepository, String)}), through the public API on the minimal backend. Builds are
+ * held at a checkpoint by a listener of their own run (a latch, never a sleep), so that what is asserted about a
+ * running build is true when it is asserted.
+ */
+class BuildHandleTest {
+
+    private static final String SPEC = """
+            # Word Counter
+
+            A command-line tool that counts the words, lines and characters of the files it is given, like a small and
+            friendly `wc`.
+
+            ## Type: cli_tool
+
+            ## Complexity: simple
+
+            ## FEATURES
+
+            - Count words, lines and characters of one or more files
+            - Read standard input when no file is given
+            - Print a total line when more than one file is given
+
+            ## TECH STACK
+
+            - Java 17
+            - Maven
+            """;
+
+    private static final long WAIT_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    private Factory.Builder builder(Path spec, CheckpointRepository repository) {
+        // The minimal backend implements no feature: these builds publish under FeatureRequirement.NONE.
+        return Factory.builder().spec(spec).mode(Mode.MINIMAL).requireFeatures(FeatureRequirement.NONE)
+                .outputDirectory(dir.resolve("out")).checkpoints(repository);
+    }
+
+    private Path specFile() throws IOException {
+        return Files.writeString(dir.resolve("word-counter.md"), SPEC);
+    }
+
+    /**
+     * Holds the build on its own thread once its phase checkpoint of {@code phase} is saved, until released or
+     * interrupted (a cancel); the interrupt is passed on to the build.
+     */
+    private static final class Gate implements BuildListener {
+        private final Phase phase;
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        Gate(Phase phase) {
+            this.phase = phase;
+        }
+
+        @Override
+        public void onEvent(dev.thefactory.api.event.BuildEvent event) {
+            if (event instanceof BuildStarted) {
+                threads.add(Thread.currentThread().getName());
+            }
+            if (event instanceof CheckpointSaved saved && saved.phase() == phase && saved.task() == null) {
+                reached.countDown();
+                try {
+                    release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        void awaitReached() throws InterruptedException {
+            assertThat(reached.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the build reached " + phase).isTrue();
+        }
+    }
+
+    private static Throwable failureOf(BuildHandle handle) {
+        Throwable thrown = catchThrowable(() -> handle.result().join());
+        assertThat(thrown).isInstanceOf(CompletionException.class);
+        return thrown.getCause();
+    }
+
+    @Test
+    void twoBuildsRunAtOnceOneIsCancelledAndResumedFromItsCheckpointsAlone() throws Exception {
+        Path spec = specFile();
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Factory factory = builder(spec, repository).build();
+        Gate gateA = new Gate(Phase.DESIGN);
+        Gate gateB = new Gate(Phase.ANALYZE);
+
+        BuildHandle a = factory.start(gateA);
+        BuildHandle b = factory.start(gateB);
+        String idA = a.buildId();
+        String idB = b.buildId();
+
+        gateA.awaitReached();
+        gateB.awaitReached();
+        assertThat(idA).matches("b-\\d{8}-\\d{6}-[0-9a-f]{6}").isNotEqualTo(idB);
+        assertThat(a.isDone()).isFalse();
+        assertThat(b.result()).isNotDone();
+        assertThat(gateA.threads).containsExactly("factory-" + idA);
+        assertThat(gateB.threads).as("a run's listener hears its own run only").containsExactly("factory-" + idB);
+
+        assertThat(a.cancel()).isTrue();
+        Throwable failure = failureOf(a);
+        assertThat(failure).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.result().buildId()).isEqualTo(idA);
+            assertThat(f.getMessage()).contains(idA).contains("because it was cancelled");
+        });
+        assertThat(a.cancel()).as("a build that ended is not stopped again").isFalse();
+        assertThat(b.isDone()).as("cancelling one build leaves the other running").isFalse();
+
+        gateB.release.countDown();
+        BuildResult resultB = b.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(resultB.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(resultB.buildId()).isEqualTo(idB);
+        Map<String, String> uninterrupted = projectFiles(resultB.outputDirectory());
+
+        Factory.SavedBuild saved = Factory.savedBuild(repository, idA);
+        assertThat(saved.finished()).isFalse();
+        assertThat(saved.lastPhase()).isEqualTo(Phase.DESIGN);
+
+        BuildResult resumed = Factory.resume(repository, idA);
+
+        assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(resumed.buildId()).isEqualTo(idA);
+        assertThat(resumed.resumedFrom()).isEqualTo(Phase.STRUCTURE);
+        assertThat(resumed.phases()).filteredOn(p -> p.phase().compareTo(Phase.STRUCTURE) < 0).hasSize(3)
+                .allSatisfy(p -> assertThat(p.status()).isEqualTo(PhaseStatus.SKIPPED));
+        assertThat(resumed.outputDirectory()).isEqualTo(resultB.outputDirectory());
+        assertThat(projectFiles(resumed.outputDirectory())).isEqualTo(uninterrupted);
+
+        assertThatThrownBy(() -> Factory.resume(repository, idA)).isInstanceOfSatisfying(
+                NothingToResumeException.class, e -> {
+                    assertThat(e.buildId()).contains(idA);
+                    assertThat(e.publishedTo()).contains(resumed.outputDirectory());
+                    assertThat(e.getMessage()).contains("already succeeded").doesNotContain(repository.toString());
+                });
+        assertThatThrownBy(() -> Factory.resumeLatest(repository)).isInstanceOf(NothingToResumeException.class)
+                .hasMessageContaining("no unfinished build").hasMessageNotContaining(repository.toString());
+        assertThat(((FactoryException) catchThrowable(() -> Factory.resumeLatest(repository))).recoveryOptions())
+                .noneSatisfy(o -> assertThat(o).contains("--"));
+    }
+
+    @Test
+    void cancellingTheResultFutureStopsTheBuildAndKeepsItsOutcome() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.inMemory();
+        Gate gate = new Gate(Phase.ANALYZE);
+        BuildHandle handle = builder(specFile(), repository).runGeneratedTests(false).build().start(gate);
+        gate.awaitReached();
+
+        assertThat(handle.result().cancel(true)).as("the future itself is not cancelled").isFalse();
+
+        Throwable failure = failureOf(handle);
+        assertThat(handle.result().isCancelled()).isFalse();
+        assertThat(failure).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.result().buildId()).isEqualTo(handle.buildId());
+            assertThat(f.getMessage()).contains("because its result future was cancelled");
+        });
+        assertThat(Factory.savedBuild(repository, handle.buildId()).lastPhase()).isEqualTo(Phase.ANALYZE);
+    }
+
+    @Test
+    void aBuildPastItsDeadlineStopsResumablyAndNamesTheDeadline() throws Exception {
+        Path spec = specFile();
+        CheckpointRepository repository = CheckpointRepositories.inMemory();
+        Factory factory = builder(spec, repository).runGeneratedTests(false).build();
+        // held at its ANALYZE checkpoint for longer than the deadline: only the deadline can end the wait early
+        Gate gate = new Gate(Phase.ANALYZE);
+
+        BuildHandle handle = factory.start(Duration.ofMillis(200), gate);
+
+        Throwable failure = failureOf(handle);
+        assertThat(gate.reached.getCount()).isZero();
+        assertThat(failure).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.getMessage()).contains("because its deadline of PT0.2S passed");
+        });
+
+        BuildHandle resumed = factory.startResume(handle.buildId());
+        assertThat(resumed.buildId()).isEqualTo(handle.buildId());
+        BuildResult result = resumed.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(result.resumedFrom()).isEqualTo(Phase.DESIGN);
+    }
+
+    @Test
+    void aBuildCancelledAtOnceStopsBeforeItsFirstPhaseAndIsResumable() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Factory factory = builder(specFile(), repository).runGeneratedTests(false).build();
+
+        BuildHandle handle = factory.start();
+        assertThat(handle.cancel()).isTrue();
+
+        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.getMessage()).contains("because it was cancelled");
+        });
+        assertThat(handle.cancel()).isFalse();
+        // its lock was released and nothing of it was damaged: a new build of the same factory runs to the end
+        assertThat(factory.start().result().get(WAIT_SECONDS, TimeUnit.SECONDS).status())
+                .isEqualTo(BuildStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aDeadlineThatIsNotReachedChangesNothing() throws Exception {
+        BuildHandle handle = builder(specFile(), CheckpointRepositories.inMemory()).runGeneratedTests(false).build()
+                .start(Duration.ofHours(1));
+        assertThat(handle.result().get(WAIT_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(handle.cancel()).isFalse();
+    }
+
+    @Test
+    void resumingAnUnknownBuildIsBuildNotFoundAndNamesNoRepository() {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+
+        assertThatThrownBy(() -> Factory.resume(repository, "b-20260101-000000-abcdef"))
+                .isInstanceOf(BuildNotFoundException.class).isNotInstanceOf(NothingToResumeException.class)
+                .hasMessageContaining("b-20260101-000000-abcdef")
+                .hasMessageNotContaining(repository.toString()).hasMessageNotContaining(dir.toString());
+        assertThatThrownBy(() -> Factory.startResume(repository, "b-20260101-000000-abcdef"))
+                .isInstanceOf(BuildNotFoundException.class);
+        assertThatThrownBy(() -> Factory.resumeLatest(repository)).isInstanceOf(NothingToResumeException.class)
+                .isNotInstanceOf(BuildNotFoundException.class);
+    }
+
+    @Test
+    void anUnknownBuildResumedThroughAHandleFailsItsFuture() throws IOException {
+        Factory factory = builder(specFile(), CheckpointRepositories.inMemory()).build();
+
+        BuildHandle handle = factory.startResume("b-20260101-000000-abcdef");
+
+        assertThat(failureOf(handle)).isInstanceOf(BuildNotFoundException.class);
+        assertThat(handle.buildId()).isEqualTo("b-20260101-000000-abcdef");
+    }
+
+    @Test
+    void aBuildOfASpecGivenAsTextCannotBeResumedFromItsCheckpointsAlone() {
+        CheckpointRepository repository = CheckpointRepositories.inMemory();
+        BuildResult result = Factory.builder().spec(SPEC, SpecFormat.MARKDOWN).mode(Mode.MINIMAL)
+                .requireFeatures(FeatureRequirement.NONE).runGeneratedTests(false)
+                .outputDirectory(dir.resolve("out")).checkpoints(repository).build().run();
+
+        assertThatThrownBy(() -> Factory.resume(repository, result.buildId()))
+                .isInstanceOf(FactoryException.class)
+                .hasMessageContaining("not from a file").hasMessageContaining(".spec(")
+                .hasMessageNotContaining(repository.toString());
+    }
+
+    @Test
+    void startChecksItsArguments() throws IOException {
+        Factory factory = builder(specFile(), CheckpointRepositories.inMemory()).build();
+
+        assertThatThrownBy(() -> factory.start(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("deadline must be positive but was PT0S");
+        assertThatThrownBy(() -> factory.start((Duration) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("deadline");
+        assertThatThrownBy(() -> factory.start((BuildListener) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> factory.startResume(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("buildId");
+    }
+
+    /** @return every regular file under {@code root} with its bytes, without the manifest (build id, timings) */
+    private static Map<String, String> projectFiles(Path root) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'),
+                        HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.remove(".factory/metadata.json");
+        assertThat(files).isNotEmpty();
+        return files;
+    }
+}
