@@ -3,6 +3,8 @@ package dev.thefactory.examples.cli;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildNotFoundException;
+import dev.thefactory.api.NothingToResumeException;
+import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException;
@@ -47,7 +49,8 @@ final class ExitCodes {
             return INTERRUPTED;
         }
         if (error instanceof CommandLine.ParameterException || error instanceof SpecValidationException
-                || error instanceof BuildNotFoundException) {
+                || error instanceof BuildNotFoundException || error instanceof NothingToResumeException
+                || error instanceof SpecChangedException) {
             return INVALID_INPUT;
         }
         if (error instanceof BackendUnavailableException || error instanceof StateLockedException

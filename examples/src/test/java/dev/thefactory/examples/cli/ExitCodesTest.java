@@ -45,6 +45,8 @@ class ExitCodesTest {
         assertThat(ExitCodes.of(new OutputConflictException(Path.of("out/demo"), "b", List.of("added: x"), null)))
                 .isEqualTo(3);
         assertThat(ExitCodes.of(new BuildNotFoundException("b-typo", "state"))).isEqualTo(2);
+        assertThat(ExitCodes.of(new dev.thefactory.api.NothingToResumeException("b-1",
+                java.nio.file.Path.of("out/demo")))).isEqualTo(2);
         assertThat(ExitCodes.of(failed(BuildStatus.FAILED))).isEqualTo(1);
         assertThat(ExitCodes.of(failed(BuildStatus.INTERRUPTED))).isEqualTo(130);
         assertThat(ExitCodes.of(new IllegalStateException(new InterruptedException()))).isEqualTo(130);
