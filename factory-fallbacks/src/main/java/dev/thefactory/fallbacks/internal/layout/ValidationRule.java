@@ -110,16 +110,20 @@ public record ValidationRule(List<Check> checks, List<String> differences) {
         List<Field> named = new ArrayList<>();
         List<Entity> namedIn = new ArrayList<>();
 
+        List<int[]> spans = new ArrayList<>();
         for (Pattern p : REQUIRED) {
             Matcher m = p.matcher(lower);
             while (m.find()) {
-                String phrase = m.group(1);
-                if (phrase == null || isNotField(phrase)) {
+                String phrase = clean(m.group(1));
+                int start = m.start(1);
+                int end = m.end(1);
+                if (phrase == null || spans.stream().anyMatch(s -> start < s[1] && s[0] < end)) {
                     continue;
                 }
+                spans.add(new int[] {start, end});
                 Optional<Owned> found = find(domain, phrase);
                 if (found.isEmpty()) {
-                    differences.add("no item of the generated code has a field '" + lastWords(phrase) + "'");
+                    differences.add("no item of the generated code has a field '" + phrase + "'");
                     continue;
                 }
                 Owned owned = found.get();
@@ -147,8 +151,8 @@ public record ValidationRule(List<Check> checks, List<String> differences) {
             int limit = Integer.parseInt(max.group(2));
             numbersUsed.add(max.start(2));
             List<Owned> targets = new ArrayList<>();
-            String phrase = max.group(1);
-            if (phrase != null && !isNotField(phrase)) {
+            String phrase = clean(max.group(1));
+            if (phrase != null) {
                 find(domain, phrase).ifPresent(targets::add);
             }
             if (targets.isEmpty()) {
@@ -215,17 +219,22 @@ public record ValidationRule(List<Check> checks, List<String> differences) {
     }
 
     private static java.util.stream.Stream<String> fields(Pattern p, String lower) {
-        return p.matcher(lower).results().map(r -> r.group(1)).filter(g -> g != null && !isNotField(g));
+        return p.matcher(lower).results().map(r -> clean(r.group(1))).filter(g -> g != null);
     }
 
-    private static boolean isNotField(String phrase) {
-        String[] words = phrase.split(" ");
-        return NOT_FIELDS.contains(words[words.length - 1]);
-    }
-
-    private static String lastWords(String phrase) {
-        String[] words = phrase.split(" ");
-        return words.length > 1 && NOT_FIELDS.contains(words[0]) ? words[1] : phrase;
+    /** @return the phrase without the words around it that never name a field ("a title of"), or null if none is left */
+    private static String clean(String phrase) {
+        if (phrase == null) {
+            return null;
+        }
+        List<String> words = new ArrayList<>(List.of(phrase.split(" ")));
+        while (!words.isEmpty() && NOT_FIELDS.contains(words.get(0))) {
+            words.remove(0);
+        }
+        while (!words.isEmpty() && NOT_FIELDS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
     }
 
     /**
