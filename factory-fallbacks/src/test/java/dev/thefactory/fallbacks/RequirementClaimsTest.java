@@ -170,7 +170,7 @@ class RequirementClaimsTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Python 3.12", "JavaScript (Node.js 20)", "Go 1.22"})
-    void aSkeletonClaimsNothingWithoutATestItGenerates(String language) throws Exception {
+    void aSkeletonClaimsNothingWithoutATestItGeneratesAndReadsItsReadmeInATest(String language) throws Exception {
         ProjectSpec spec = ProjectSpec.builder("Notes", ProjectType.CLI_TOOL)
                 .features(List.of("Add notes with a title", "List all notes"), List.of())
                 .techStack(List.of("Language: " + language, "Build: Maven"))
@@ -186,8 +186,16 @@ class RequirementClaimsTest {
                     assertThat(c.tests()).as(c.requirementId()).isNotEmpty();
                 });
         assertThat(build.claim("tech-stack-2").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
-        assertThat(build.claim("output-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
-        assertThat(build.claim("output-1").reason()).contains("no generated test that reads its README");
+        RequirementClaim readme = build.claim("output-1");
+        assertThat(readme.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        String test = readme.tests().get(0);
+        String file = language.startsWith("Python") ? "tests/test_readme.py"
+                : language.startsWith("JavaScript") ? "test/readme.test.js" : "readme_test.go";
+        assertThat(test).startsWith(language.startsWith("Python") ? "tests.test_readme.ReadmeTest#test_output"
+                : language.startsWith("JavaScript") ? "test/readme.test.js#output1_" : "example.com/notes#TestOutput1_");
+        assertThat(build.files().get(file)).contains(test.substring(test.indexOf('#') + 1))
+                .contains("README.md").contains("## Run").as("skeleton features are not implemented")
+                .doesNotContain("- Add notes with a title");
     }
 
     static ProjectInput withUnsupportedFeature(ProjectType type) {

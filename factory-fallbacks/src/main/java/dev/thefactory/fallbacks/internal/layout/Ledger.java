@@ -214,6 +214,41 @@ public final class Ledger {
         return List.copyOf(proven);
     }
 
+    /**
+     * @param in the project
+     * @return the requirements that ask for a README, which a generated test of the project's language reads
+     */
+    public static List<Requirement> readmeRequirements(ProjectInput in) {
+        return Requirement.of(in.spec()).stream().filter(r -> !r.isFeature())
+                .filter(r -> kind(in, r, Language.requested(in.spec())) == Kind.README).toList();
+    }
+
+    /**
+     * @param in the project
+     * @param r  a requirement that asks for a README
+     * @return the name of the generated test that reads the README, in the project's language: a method of a
+     *         Python {@code unittest} class, a {@code node:test} title, a Go test function, or a Java test method
+     */
+    public static String readmeTestName(ProjectInput in, Requirement r) {
+        String method = method(r);
+        return switch (in.architecture().language()) {
+            case JAVA -> method;
+            case PYTHON -> "test_" + Naming.snake(method);
+            case JAVASCRIPT -> method;
+            case GO -> "Test" + Naming.capitalize(method);
+        };
+    }
+
+    private static String readmeTest(ProjectInput in, Requirement r) {
+        String name = readmeTestName(in, r);
+        return switch (in.architecture().language()) {
+            case JAVA -> in.architecture().basePackage() + "." + JAVA_TEST_CLASS + "#" + name;
+            case PYTHON -> "tests.test_readme.ReadmeTest#" + name;
+            case JAVASCRIPT -> "test/readme.test.js#" + name;
+            case GO -> "example.com/" + in.architecture().artifactId() + "#" + name;
+        };
+    }
+
     private static ValidationRule rule(ProjectInput in, Requirement r) {
         return ValidationRule.read(r.text(), in.domain(), in.architecture().entryPoint() == EntryPoint.PIPELINE);
     }
@@ -296,9 +331,7 @@ public final class Ledger {
                 return stack(r, language);
             }
             case README -> {
-                return java ? RequirementClaim.implemented(id, List.of("README.md"), List.of(cls + method(r)))
-                        : RequirementClaim.notImplemented(id, "the " + language.label() + " skeleton has no "
-                                + "generated test that reads its README, so nothing proves what the README says");
+                return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
             }
             case FEATURE_TESTS -> {
                 List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
