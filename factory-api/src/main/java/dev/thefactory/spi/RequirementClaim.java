@@ -8,8 +8,11 @@ import java.util.Objects;
  * A backend's claim about one requirement of the spec (see {@link dev.thefactory.api.Requirement#of}), made in a
  * {@link TaskResult}. The core verifies every claim before it counts: each file must exist in the validated
  * output, each test must exist among the generated tests and have passed; a claim whose evidence fails is
- * downgraded, with a note. A feature claimed {@link RequirementStatus#IMPLEMENTED} needs at least one file and at
- * least one test that exercises it through the project's public surface (an HTTP call, a command, a library call).
+ * downgraded, with a note. A requirement of any section (a feature, a tech-stack entry, a quality requirement, an
+ * architecture hint, a technical preference, an output expectation) claimed {@link RequirementStatus#IMPLEMENTED} or
+ * {@link RequirementStatus#PARTIAL} needs at least one file and at least one test that exercises it through the
+ * project's public surface (an HTTP call, a command, a library call) or checks the file that carries it (the build
+ * file, the README); files alone prove nothing.
  * Claims of several tasks about one requirement are merged: their evidence is pooled and the weakest status wins.
  *
  * <p>Claim a requirement {@code IMPLEMENTED} only when every meaningful part of its text was honoured; name what

@@ -78,7 +78,11 @@ final class GeneratedJava {
         return classes;
     }
 
-    /** Runs every generated test class and reports the counts. */
+    /**
+     * Runs every generated test class and reports the counts. The generated tests read the project's files (pom.xml,
+     * README.md) from their working directory, which Maven and the factory's runner set to the project's root; here
+     * they run in this JVM, so the {@code user.dir} they read is pointed at the root while they run.
+     */
     static TestRun runTests(Map<String, String> files, Path root, Path classes) throws Exception {
         List<String> testClasses = new ArrayList<>();
         for (String path : files.keySet()) {
@@ -90,6 +94,8 @@ final class GeneratedJava {
         URL[] urls = {classes.toUri().toURL(), root.resolve("src/main/resources").toUri().toURL()};
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        String workingDirectory = System.getProperty("user.dir");
+        System.setProperty("user.dir", root.toString());
         try (URLClassLoader loader = new URLClassLoader(urls, GeneratedJava.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
@@ -117,6 +123,7 @@ final class GeneratedJava {
                     summary.getTotalFailureCount(), failures.toString(), passed);
         } finally {
             thread.setContextClassLoader(previous);
+            System.setProperty("user.dir", workingDirectory);
         }
     }
 }

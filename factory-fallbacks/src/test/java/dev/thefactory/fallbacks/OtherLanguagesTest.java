@@ -54,7 +54,9 @@ class OtherLanguagesTest {
             throws Exception {
         Assumptions.assumeTrue(installed(tool), tool + " is not installed");
         CoreDriver.Build build = CoreDriver.build(Specs.inventory(ProjectType.CLI_TOOL).toBuilder()
-                .techStack(List.of(stack)).build());
+                .techStack(List.of(stack))
+                .outputExpectations(List.of("A README that explains how to run the application")).build());
+        assertThat(build.files()).containsKey(tool.equals("node") ? "test/readme.test.js" : "tests/test_readme.py");
         GeneratedJava.write(build.files(), dir);
         List<String> command = new java.util.ArrayList<>(List.of(tool));
         command.addAll(List.of(args.split(" ")));

@@ -49,6 +49,9 @@ class RequirementClaimsTest {
             assertThat(build.files().keySet()).as("files of %s", claim.requirementId())
                     .containsAll(claim.files());
             assertThat(run.passed()).as("tests of %s", claim.requirementId()).containsAll(claim.tests());
+            assertThat(claim.status()).as(claim.requirementId()).isEqualTo(RequirementStatus.IMPLEMENTED);
+            assertThat(claim.files()).as("files of %s", claim.requirementId()).isNotEmpty();
+            assertThat(claim.tests()).as("tests of %s", claim.requirementId()).isNotEmpty();
         }
         Map<String, String> expected = Map.of("core-1", "core1_addTasksWithATitle", "core-2", "core2_listAllTasks",
                 "core-3", "core3_markTasksComplete", "core-4", "core4_deleteTasks",
@@ -64,19 +67,23 @@ class RequirementClaimsTest {
                     .contains("void " + method + "() throws Exception");
         });
         assertThat(build.claim("tech-stack-1")).satisfies(c -> {
-            assertThat(c.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
             assertThat(c.files()).containsExactly("pom.xml");
-            assertThat(c.tests()).isNotEmpty();
+            assertThat(c.tests()).as("a test of its own, and the feature tests that only compile and pass as Java")
+                    .startsWith(TESTS + "techStack1_languageJava17")
+                    .containsAll(expected.values().stream().map(m -> TESTS + m).toList());
         });
         assertThat(build.claim("tech-stack-2").files()).containsExactly("pom.xml");
-        assertThat(build.claim("tech-stack-3").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(build.claim("tech-stack-2").tests()).containsExactly(TESTS + "techStack2_buildMaven");
         assertThat(build.claim("architecture-1").files())
                 .contains("src/main/java/com/example/todoapp/repository/Repository.java");
         assertThat(build.claim("architecture-2").files()).containsExactly("src/main/resources/static/index.html");
-        assertThat(build.claim("quality-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(build.claim("architecture-2").tests()).containsExactly(TESTS + "thePageFormHasEveryRequiredField");
         assertThat(build.claim("quality-1").tests()).contains(TESTS + "core1_addTasksWithATitle");
-        assertThat(build.claim("quality-2").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
-        assertThat(run.passed()).contains(TESTS + "thePageFormHasEveryRequiredField");
+        assertThat(build.claim("quality-2").tests()).containsExactly(TESTS + "quality2_inputIsValidatedATask");
+        String tests = build.files().get("src/test/java/com/example/todoapp/RequirementsTest.java");
+        assertThat(tests).contains("assertEquals(400, status(\"POST\", \"/api/tasks\", \"{\\\"dueDate\\\"")
+                .contains("\"x\".repeat(201)").contains("\"x\".repeat(200)")
+                .contains("DocumentBuilderFactory");
     }
 
     @ParameterizedTest
@@ -91,9 +98,9 @@ class RequirementClaimsTest {
         for (RequirementClaim claim : build.claims()) {
             assertThat(build.files().keySet()).containsAll(claim.files());
             assertThat(run.passed()).as("tests of %s", claim.requirementId()).containsAll(claim.tests());
-            if (claim.status() == RequirementStatus.IMPLEMENTED && claim.requirementId().matches("(core|extended)-.*")) {
-                assertThat(claim.files()).isNotEmpty();
-                assertThat(claim.tests()).isNotEmpty();
+            if (claim.status() != RequirementStatus.NOT_IMPLEMENTED) {
+                assertThat(claim.files()).as("files of %s", claim.requirementId()).isNotEmpty();
+                assertThat(claim.tests()).as("tests of %s", claim.requirementId()).isNotEmpty();
             }
         }
         long implemented = build.claims().stream().filter(c -> c.status() == RequirementStatus.IMPLEMENTED).count();
@@ -103,6 +110,92 @@ class RequirementClaimsTest {
         } else {
             assertThat(implemented).isGreaterThanOrEqualTo(14);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProjectType.class, names = {"WEB_APP", "API_SERVICE", "CLI_TOOL", "LIBRARY", "DATA_PIPELINE"})
+    void theBuildFileReadmeAndValidationRulesAreProvenByGeneratedTestsThroughEveryEntryPoint(ProjectType type)
+            throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Help Desk", type)
+                .features(List.of("Add tickets with a title and an optional note", "List all tickets"), List.of())
+                .techStack(List.of("Language: Java 17", "Build: Maven"))
+                .qualityRequirements(List.of("A ticket title is required and at most 200 characters",
+                        "Input must be validated (title required, max 200 characters)",
+                        "A ticket title is required and at most 120 characters",
+                        "Titles are at most 120 characters"))
+                .outputExpectations(List.of("A Maven project that builds with mvn package",
+                        "A README that explains how to run the application"))
+                .build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        Path classes = GeneratedJava.compile(build.files(), dir);
+        GeneratedJava.TestRun run = GeneratedJava.runTests(build.files(), dir, classes);
+        assertThat(run.failed()).as(run.failures()).isZero();
+        for (RequirementClaim claim : build.claims()) {
+            assertThat(run.passed()).as("tests of %s", claim.requirementId()).containsAll(claim.tests());
+        }
+        Map<String, String> own = Map.of("tech-stack-2", "techStack2_buildMaven",
+                "quality-1", "quality1_aTicketTitleIsRequired", "quality-2", "quality2_inputMustBeValidatedTitle",
+                "output-1", "output1_aMavenProjectThatBuilds", "output-2", "output2_aReadmeThatExplainsHow");
+        own.forEach((id, method) -> {
+            RequirementClaim claim = build.claim(id);
+            assertThat(claim.status()).as(id).isEqualTo(RequirementStatus.IMPLEMENTED);
+            assertThat(claim.tests()).as(id).singleElement().asString().endsWith("RequirementsTest#" + method);
+        });
+        assertThat(build.claim("quality-1").files()).anyMatch(f -> f.endsWith("/model/Validation.java"))
+                .anyMatch(f -> f.endsWith("/model/Ticket.java"));
+        assertThat(build.claim("tech-stack-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        RequirementClaim tighter = build.claim("quality-3");
+        assertThat(tighter.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(tighter.gaps()).containsExactly("the simple backend limits text fields to 200 characters, not 120");
+        assertThat(tighter.tests()).singleElement().asString().endsWith("#quality3_aTicketTitleIsRequired");
+        RequirementClaim limitOnly = build.claim("quality-4");
+        assertThat(limitOnly.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(limitOnly.reason()).isEqualTo("the simple backend limits text fields to 200 characters, not 120");
+    }
+
+    @Test
+    void aSpecWithoutAHtmlPageOrValidationClaimsNeitherOnFiles() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Notes", ProjectType.API_SERVICE)
+                .features(List.of("Add notes with a title"), List.of())
+                .architectureHints(List.of("Serve a plain HTML page"))
+                .qualityRequirements(List.of("Email addresses must be valid"))
+                .build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+
+        assertThat(build.claim("architecture-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(build.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(build.claims()).filteredOn(c -> c.status() != RequirementStatus.NOT_IMPLEMENTED)
+                .allSatisfy(c -> assertThat(c.tests()).as(c.requirementId()).isNotEmpty());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Python 3.12", "JavaScript (Node.js 20)", "Go 1.22"})
+    void aSkeletonClaimsNothingWithoutATestItGeneratesAndReadsItsReadmeInATest(String language) throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Notes", ProjectType.CLI_TOOL)
+                .features(List.of("Add notes with a title", "List all notes"), List.of())
+                .techStack(List.of("Language: " + language, "Build: Maven"))
+                .qualityRequirements(List.of("A note title is required and at most 200 characters"))
+                .outputExpectations(List.of("A README that explains how to run the application"))
+                .build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+
+        assertThat(build.claims()).filteredOn(c -> c.status() != RequirementStatus.NOT_IMPLEMENTED)
+                .isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.files()).as(c.requirementId()).isNotEmpty();
+                    assertThat(c.tests()).as(c.requirementId()).isNotEmpty();
+                });
+        assertThat(build.claim("tech-stack-2").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        RequirementClaim readme = build.claim("output-1");
+        assertThat(readme.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        String test = readme.tests().get(0);
+        String file = language.startsWith("Python") ? "tests/test_readme.py"
+                : language.startsWith("JavaScript") ? "test/readme.test.js" : "readme_test.go";
+        assertThat(test).startsWith(language.startsWith("Python") ? "tests.test_readme.ReadmeTest#test_output"
+                : language.startsWith("JavaScript") ? "test/readme.test.js#output1_" : "example.com/notes#TestOutput1_");
+        assertThat(build.files().get(file)).contains(test.substring(test.indexOf('#') + 1))
+                .contains("README.md").contains("## Run").as("skeleton features are not implemented")
+                .doesNotContain("- Add notes with a title");
     }
 
     static ProjectInput withUnsupportedFeature(ProjectType type) {

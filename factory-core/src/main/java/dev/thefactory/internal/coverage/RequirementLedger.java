@@ -29,10 +29,11 @@ import java.util.stream.Collectors;
  *       {@code IMPLEMENTED}), gaps and reasons are unioned. So a developer task may name the files and a tester task
  *       the tests of one feature.</li>
  *   <li>A merged {@code IMPLEMENTED} or {@code PARTIAL} claim is then verified: every file must be in the output,
- *       every test must be among the generated tests that ran and have passed. An {@code IMPLEMENTED} feature (core
- *       or extended) needs at least one file and one test; an {@code IMPLEMENTED} entry of another section at least
- *       one file. A claim whose evidence fails becomes {@code NOT_IMPLEMENTED}, with a reason that says what did not
- *       hold, and a note.</li>
+ *       every test must be among the generated tests that ran and have passed. Every {@code IMPLEMENTED} or
+ *       {@code PARTIAL} claim, of any section (features, tech stack, quality requirements, architecture hints,
+ *       technical preferences, output expectations), needs at least one file and at least one named test: files
+ *       alone prove nothing ran. A claim whose evidence fails becomes {@code NOT_IMPLEMENTED}, with a reason that
+ *       says what did not hold, and a note.</li>
  *   <li>A claim of an id that is not a requirement of the spec is ignored, with a note naming the task.</li>
  *   <li>A requirement no claim names is {@code NOT_IMPLEMENTED}: {@value #UNCLAIMED}.</li>
  * </ul>
@@ -43,6 +44,9 @@ public final class RequirementLedger {
 
     /** The reason of a requirement no backend claimed. */
     public static final String UNCLAIMED = "no backend claimed it";
+
+    /** The problem named for an {@code IMPLEMENTED} or {@code PARTIAL} claim without a test. */
+    public static final String NO_TEST = "it names no generated test that exercises it";
 
     private RequirementLedger() {
     }
@@ -169,13 +173,11 @@ public final class RequirementLedger {
         if (testMissing && tests.isEmpty() && testsNotRun != null) {
             problems.add("the generated tests were not run (" + testsNotRun + ")");
         }
-        if (status == RequirementStatus.IMPLEMENTED) {
-            if (files.isEmpty()) {
-                problems.add("it names no generated file that implements it");
-            }
-            if (requirement.isFeature() && testNames.isEmpty()) {
-                problems.add("it names no generated test that exercises it");
-            }
+        if (files.isEmpty()) {
+            problems.add("it names no generated file that implements it");
+        }
+        if (testNames.isEmpty()) {
+            problems.add(NO_TEST);
         }
         if (problems.isEmpty()) {
             return new RequirementOutcome(requirement.id(), requirement.section(), requirement.text(), status, backend,

@@ -152,17 +152,61 @@ class RequirementLedgerTest {
     }
 
     @Test
-    void anImplementedFeatureNeedsATestButATechStackEntryOnlyAFile() {
+    void anImplementedFeatureNeedsATestAndAFile() {
         VerifiedLedger ledger = verify(List.of(
                 claim("generate/code", RequirementClaim.implemented("core-1", List.of("pom.xml"), List.of())),
-                claim("generate/build", RequirementClaim.implemented("tech-stack-1", List.of("pom.xml"), List.of())),
-                claim("generate/build", RequirementClaim.implemented("tech-stack-2", List.of(), List.of()))));
+                claim("generate/code", RequirementClaim.implemented("core-2", List.of(),
+                        List.of("todo.TodosTest#core2ListsTodos")))));
 
         assertThat(outcome(ledger, "core-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
         assertThat(outcome(ledger, "core-1").reason()).endsWith("it names no generated test that exercises it");
-        assertThat(outcome(ledger, "tech-stack-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(outcome(ledger, "core-2").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(outcome(ledger, "core-2").reason()).endsWith("it names no generated file that implements it");
+    }
+
+    @Test
+    void aTechStackEntryClaimedWithFilesButNoTestIsDowngradedWithANote() {
+        VerifiedLedger ledger = verify(List.of(
+                claim("generate/build", RequirementClaim.implemented("tech-stack-2", List.of("pom.xml"), List.of()))));
+
+        RequirementOutcome postgres = outcome(ledger, "tech-stack-2");
+        assertThat(postgres.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(postgres.reason()).isEqualTo("claimed by backend 'alpha', but its evidence did not hold: "
+                + RequirementLedger.NO_TEST);
+        assertThat(postgres.evidence().isEmpty()).isTrue();
+        assertThat(ledger.notes()).singleElement().asString().contains("tech-stack-2", "PostgreSQL",
+                "it names no generated test that exercises it", "counts as NOT_IMPLEMENTED");
+    }
+
+    @Test
+    void aPartialNonFeatureClaimWithoutATestIsDowngradedToo() {
+        VerifiedLedger ledger = verify(List.of(claim("generate/build", RequirementClaim.partial("tech-stack-1",
+                List.of("pom.xml"), List.of(), List.of("17"), "built for another version"))));
+
+        assertThat(outcome(ledger, "tech-stack-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(outcome(ledger, "tech-stack-1").reason()).endsWith(RequirementLedger.NO_TEST);
+    }
+
+    @Test
+    void aTechStackEntryWithAFileAndAPassingTestHolds() {
+        VerifiedLedger ledger = verify(List.of(claim("generate/build", RequirementClaim.implemented("tech-stack-2",
+                List.of("pom.xml"), List.of("todo.TodosTest#core2ListsTodos")))));
+
+        RequirementOutcome postgres = outcome(ledger, "tech-stack-2");
+        assertThat(postgres.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(postgres.evidence().files()).containsExactly("pom.xml");
+        assertThat(postgres.evidence().tests()).containsExactly("todo.TodosTest#core2ListsTodos");
+        assertThat(ledger.notes()).isEmpty();
+    }
+
+    @Test
+    void aTechStackEntryWhoseTestFailedIsDowngraded() {
+        VerifiedLedger ledger = verify(List.of(claim("generate/build", RequirementClaim.implemented("tech-stack-2",
+                List.of("pom.xml"), List.of("todo.TodosTest#core3DeletesATodo")))));
+
         assertThat(outcome(ledger, "tech-stack-2").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
-        assertThat(outcome(ledger, "tech-stack-2").reason()).endsWith("it names no generated file that implements it");
+        assertThat(outcome(ledger, "tech-stack-2").reason()).isEqualTo("claimed by backend 'alpha', but its "
+                + "evidence did not hold: test todo.TodosTest#core3DeletesATodo failed (expected 204 but was 500)");
     }
 
     @Test

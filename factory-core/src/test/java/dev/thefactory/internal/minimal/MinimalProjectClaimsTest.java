@@ -34,16 +34,19 @@ class MinimalProjectClaimsTest {
     }
 
     @Test
-    void claimsAJavaLanguageEntryAndMavenWithTheBuildFileAndMainClassAsEvidence() {
+    void claimsNeitherJavaNorMavenSinceNoGeneratedTestProvesThemButSaysWhy() {
         MinimalProject project = MinimalProject.of(spec("Java 17"));
-        RequirementClaim language = project.claims().get(3);
 
-        assertThat(language.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
-        assertThat(language.files()).containsExactly("pom.xml", project.codeFiles().get(0).path());
-        assertThat(project.plannedFiles()).containsAll(language.files());
-        assertThat(project.claims().get(4).status()).isEqualTo(RequirementStatus.IMPLEMENTED);
-        assertThat(project.claims().get(4).files()).containsExactly("pom.xml");
+        assertThat(project.plannedFiles()).noneMatch(path -> path.startsWith("src/test/"));
+        for (RequirementClaim stack : project.claims().subList(3, 5)) {
+            assertThat(stack.status()).as(stack.requirementId()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+            assertThat(stack.reason()).as(stack.requirementId()).isEqualTo(MinimalProject.UNPROVEN)
+                    .contains("no test");
+            assertThat(stack.files()).isEmpty();
+            assertThat(stack.tests()).isEmpty();
+        }
         assertThat(project.claims().get(5).status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(project.claims().get(5).reason()).contains("does not act on this");
     }
 
     @ParameterizedTest

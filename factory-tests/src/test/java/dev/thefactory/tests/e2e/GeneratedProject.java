@@ -73,10 +73,16 @@ final class GeneratedProject {
         return classes;
     }
 
-    /** Runs every test found in {@code classes} and returns the summary. */
-    static TestExecutionSummary runTests(Path classes) throws IOException {
+    /**
+     * Runs every test found in {@code classes} and returns the summary. The generated tests read the project's files
+     * (pom.xml, README.md) from their working directory, which Maven and the factory's runner set to the project's
+     * root; here they run in this JVM, so the {@code user.dir} they read is pointed at the root while they run.
+     */
+    static TestExecutionSummary runTests(Path classes, Path projectRoot) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        String workingDirectory = System.getProperty("user.dir");
+        System.setProperty("user.dir", projectRoot.toAbsolutePath().toString());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GeneratedProject.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
@@ -89,12 +95,13 @@ final class GeneratedProject {
             return listener.getSummary();
         } finally {
             thread.setContextClassLoader(previous);
+            System.setProperty("user.dir", workingDirectory);
         }
     }
 
     /** Compiles, runs the tests, and asserts that there were some and all passed. */
     TestExecutionSummary compileAndTest(Path work) throws IOException {
-        TestExecutionSummary summary = runTests(compile(work.resolve("classes")));
+        TestExecutionSummary summary = runTests(compile(work.resolve("classes")), root);
         if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() == 0) {
             StringWriter failures = new StringWriter();
             summary.printFailuresTo(new java.io.PrintWriter(failures), 20);

@@ -66,6 +66,17 @@ final class LibraryProject {
                 + "Test.java", testClass()));
     }
 
+    /**
+     * @return the generated tests of the entry class, as {@code Class#method}: they compile and pass only as Java
+     *         code, so they are the evidence of the language
+     */
+    List<String> testNames() {
+        String cls = coordinates.packageName() + "." + coordinates.className() + "Test#";
+        return List.of(cls + "everyFeatureIsFoundByItsTextWithSurroundingSpace",
+                cls + "scopesHoldTheSpecifiedNumberOfFeatures", cls + "blankTextMatchesNoFeature",
+                cls + "nullArgumentsAreRejected", cls + "nameIsTheProjectName");
+    }
+
     /** @return {@code README.md}, {@code LICENSE} and {@code CONTRIBUTING.md} */
     List<GeneratedFile> docs() {
         return List.of(new GeneratedFile("README.md", readme()), new GeneratedFile("LICENSE", license()),

@@ -138,7 +138,8 @@ final class LibraryTemplateBackend implements OrchestratorBackend {
     /**
      * What this backend honestly claims about the spec's requirements: the generated library lists each feature's
      * text in its feature table but implements no feature's behaviour, so every feature is {@code NOT_IMPLEMENTED};
-     * a Java language requirement is {@code IMPLEMENTED} by the generated Java sources (any other language is not);
+     * a Java language requirement is {@code IMPLEMENTED} by the generated Java sources and the JUnit tests that run
+     * them (the core counts no claim without a passing test; any other language is not implemented);
      * every other requirement is {@code NOT_IMPLEMENTED} because the template does not read it.
      */
     static List<RequirementClaim> claims(ProjectSpec spec, LibraryProject project) {
@@ -151,7 +152,7 @@ final class LibraryTemplateBackend implements OrchestratorBackend {
                         + " behaviour"));
             } else if (requirement.equals(language) && isJava(requirement.text())) {
                 claims.add(RequirementClaim.implemented(requirement.id(),
-                        List.of("pom.xml", project.code().get(0).path()), List.of()));
+                        List.of("pom.xml", project.code().get(0).path()), project.testNames()));
             } else if (requirement.equals(language)) {
                 claims.add(RequirementClaim.notImplemented(requirement.id(), ExampleIntegratedBackendProvider.ID
                         + " generates Java libraries only"));

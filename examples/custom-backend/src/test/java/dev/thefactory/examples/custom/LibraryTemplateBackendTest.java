@@ -276,6 +276,9 @@ class LibraryTemplateBackendTest {
             if (claim.requirementId().equals(language)) {
                 assertThat(claim.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
                 assertThat(claim.files()).isNotEmpty().allSatisfy(f -> assertThat(run.files()).containsKey(f));
+                assertThat(claim.tests()).isNotEmpty().allSatisfy(t -> assertThat(run.files().get("src/test/java/"
+                        + t.substring(0, t.indexOf('#')).replace('.', '/') + ".java"))
+                        .contains("void " + t.substring(t.indexOf('#') + 1) + "()"));
             } else {
                 assertThat(claim.status()).as(claim.requirementId()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
                 assertThat(claim.reason()).contains(ExampleIntegratedBackendProvider.ID);

@@ -1,5 +1,7 @@
 package dev.thefactory.fallbacks.internal.java;
 
+import dev.thefactory.api.Requirement;
+import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.Architecture;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
 import dev.thefactory.fallbacks.internal.design.Storage;
@@ -17,6 +19,7 @@ import dev.thefactory.fallbacks.internal.layout.PlannedFile;
 import dev.thefactory.fallbacks.internal.layout.PlannedLayout;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
 import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
+import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
@@ -51,7 +54,23 @@ public final class JavaLayout {
         return new PlannedLayout(files, this::usage, List.of(), this::claim, languageTests());
     }
 
-    /** @return tests that show the project is Java run by JUnit 5: the requirement tests, or a model test */
+    /** @return what the README says, for its generated test: how to build and run, and the implemented features */
+    private RequirementTests.Readme readme(Guide guide) {
+        String run = guide.run().get(0);
+        run = (run.contains("#") ? run.substring(0, run.indexOf('#')) : run).strip();
+        List<String> features = new ArrayList<>();
+        for (Requirement r : Requirement.of(in.spec())) {
+            in.domain().features().stream().filter(f -> f.requirementId().equals(r.id())).findFirst()
+                    .filter(f -> claim(f).status() == RequirementStatus.IMPLEMENTED)
+                    .ifPresent(f -> features.add("- " + Escape.markdown(r.text())));
+        }
+        return new RequirementTests.Readme(guide.build(), run, features);
+    }
+
+    /**
+     * @return tests that show the project is Java run by JUnit 5: every requirement test of a feature (they compile
+     *         and pass only as Java code on a Java runtime), or a model test
+     */
     private List<String> languageTests() {
         Architecture a = in.architecture();
         List<String> tests = new ArrayList<>();
@@ -61,7 +80,7 @@ public final class JavaLayout {
             }
         }
         return tests.isEmpty() ? List.of(a.basePackage() + ".model.FieldValuesTest#mergesAndChecksNames")
-                : List.of(tests.get(0));
+                : List.copyOf(tests);
     }
 
     private RequirementClaim claim(FeatureMapping f) {
@@ -194,10 +213,10 @@ public final class JavaLayout {
             add(list, test + "service/" + e.name() + "ServiceTest.java", Part.TESTS, e.name(),
                     () -> TestTemplates.serviceTest(pkg, e));
         }
-        add(list, RequirementTests.path(a), Part.TESTS, null,
-                () -> RequirementTests.source(in.spec(), a, domain));
-
         Guide guide = guide();
+        add(list, RequirementTests.path(a), Part.TESTS, null,
+                () -> RequirementTests.source(in.spec(), a, domain, Ledger.javaProofs(in), readme(guide)));
+
         Supplier<List<RequirementClaim>> ledger = () -> Ledger.claims(in, layout(list));
         add(list, "README.md", Part.DOCS, null, () -> DocsTemplates.readme(in, guide, ledger));
         add(list, "docs/architecture.md", Part.DOCS, null, () -> DocsTemplates.architecture(in, guide));

@@ -12,6 +12,8 @@ import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
 import dev.thefactory.fallbacks.internal.domain.Threshold;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
+import dev.thefactory.fallbacks.internal.layout.ValidationRule;
 import dev.thefactory.fallbacks.internal.text.CodeBuilder;
 import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -30,13 +32,38 @@ import static dev.thefactory.fallbacks.internal.java.TestTemplates.testMethod;
  * Generates {@code RequirementsTest}: one test per feature of the spec, named after its requirement id
  * ({@code core1_addTasks}), that exercises the feature end to end through the project's public surface — HTTP calls
  * against the started server, the commands of the command line, the library's facade, or a pipeline run — plus,
- * per entity that holds a secret, a test that the secret is never returned nor stored in plain text, and for a web
- * app a test that the page's form has every required field. Stateless and thread-safe.
+ * per entity that holds a secret, a test that the secret is never returned nor stored in plain text, for a web
+ * app a test that the page is HTML whose form has every required field, and one test per other requirement the
+ * ledger proves with a test of its own ({@link Ledger#javaProofs}): the language and the Maven build file (parsed
+ * with the JDK's XML parser), the README, and validation rules (through the public surface). Stateless and
+ * thread-safe.
  */
 public final class RequirementTests {
 
     /** The simple name of the generated class. */
-    public static final String CLASS = "RequirementsTest";
+    public static final String CLASS = Ledger.JAVA_TEST_CLASS;
+
+    /** The longest text the generated code accepts, as the generated tests check it. */
+    private static final int LIMIT = ValidationRule.TEXT_LIMIT;
+
+    /** Stands for a long value in a generated literal until it is replaced by an expression. */
+    private static final String LONG_VALUE = "@@LONG@@";
+
+    /**
+     * What the generated README must say, for its test.
+     *
+     * @param commands  commands it must give (how to build the project)
+     * @param run       the command that runs the project, which its Run section must give
+     * @param features  the lines that list each implemented feature
+     */
+    public record Readme(List<String> commands, String run, List<String> features) {
+
+        /** Copies the lists. */
+        public Readme {
+            commands = List.copyOf(commands);
+            features = List.copyOf(features);
+        }
+    }
 
     private RequirementTests() {
     }
@@ -87,8 +114,8 @@ public final class RequirementTests {
         return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
     }
 
-    /** The name of the test that the page's form has every required field of the primary entity. */
-    public static final String FORM_TEST = "thePageFormHasEveryRequiredField";
+    /** The name of the test that the page is HTML with a form that has every required field of the primary entity. */
+    public static final String FORM_TEST = Ledger.FORM_TEST;
 
     /**
      * @param e an entity
@@ -406,9 +433,12 @@ public final class RequirementTests {
      * @param spec   the spec
      * @param a      the architecture
      * @param domain the domain
+     * @param proofs the requirements other than features that the class proves with a test of its own
+     * @param readme what the README says, for a README proof; may be null when there is none
      * @return the source of the generated class
      */
-    public static String source(ProjectSpec spec, Architecture a, Domain domain) {
+    public static String source(ProjectSpec spec, Architecture a, Domain domain, List<Ledger.Proven> proofs,
+            Readme readme) {
         List<FeatureMapping> features = domain.features();
         String pkg = a.basePackage();
         EntryPoint entry = a.entryPoint();
@@ -440,7 +470,11 @@ public final class RequirementTests {
             }
             default -> throw new IllegalStateException("unknown entry point " + entry);
         }
-        header(c, pkg, imports, "assertEquals", "assertFalse", "assertTrue");
+        boolean files = proofs.stream().anyMatch(p -> p.proof() != Ledger.Proof.VALIDATION);
+        if (entry == EntryPoint.CLI && proofs.stream().anyMatch(p -> p.proof() == Ledger.Proof.VALIDATION)) {
+            imports.add("java.util.List");
+        }
+        header(c, pkg, imports, "assertEquals", "assertFalse", "assertThrows", "assertTrue");
         c.line("/**");
         c.line(" * One test per feature of the spec, named after its requirement id, each exercising the feature through");
         c.line(" * the project's public surface" + switch (entry) {
@@ -479,8 +513,13 @@ public final class RequirementTests {
         }
         if (entry == EntryPoint.WEB) {
             testMethod(c, "void " + FORM_TEST + "() throws Exception");
-            c.line("String page = call(\"GET\", \"/\", \"\");");
+            c.line("HttpResponse<String> response = send(\"GET\", \"/\", \"\");");
+            c.line("assertEquals(200, response.statusCode());");
+            c.line("String type = response.headers().firstValue(\"Content-Type\").orElse(\"\");");
+            c.line("assertTrue(type.startsWith(\"text/html\"), type);");
+            c.line("String page = response.body();");
             c.line("assertTrue(page.contains(\"<form\"), page);");
+            c.line("assertFalse(page.contains(\"<script src\"), \"the page loads no script, so no framework: \" + page);");
             for (Field f : domain.primary().requiredFields()) {
                 if (f.type() != FieldType.BOOLEAN) {
                     c.line("assertTrue(page.contains(" + lit("name=\"" + f.name() + "\"") + "), page);");
@@ -488,8 +527,185 @@ public final class RequirementTests {
             }
             c.close();
         }
+        for (Ledger.Proven proof : proofs) {
+            testMethod(c, "void " + proof.method() + "() throws Exception");
+            switch (proof.proof()) {
+                case LANGUAGE -> languageSteps(c, a, domain);
+                case MAVEN -> mavenSteps(c);
+                case README -> readmeSteps(c, readme);
+                case VALIDATION -> validationSteps(c, a, proof.rule());
+            }
+            c.close();
+        }
+        if (files) {
+            fileHelpers(c);
+        }
         c.close();
         return c.toString();
+    }
+
+    private static void languageSteps(CodeBuilder c, Architecture a, Domain domain) {
+        c.line("org.w3c.dom.Element project = pom();");
+        c.line("assertEquals(\"" + Ledger.JAVA_RELEASE + "\", child(element(project, \"properties\"), "
+                + "\"maven.compiler.release\"));");
+        c.line("assertTrue(Runtime.version().feature() >= " + Ledger.JAVA_RELEASE + ", \"runs on Java \" + Runtime.version());");
+        c.line("assertTrue(" + a.basePackage() + ".model." + domain.primary().name() + ".class.isRecord(), "
+                + "\"the model is written as Java records\");");
+    }
+
+    private static void mavenSteps(CodeBuilder c) {
+        c.line("org.w3c.dom.Element project = pom();");
+        c.line("assertEquals(\"project\", project.getLocalName());");
+        c.line("assertEquals(\"http://maven.apache.org/POM/4.0.0\", project.getNamespaceURI());");
+        c.line("assertEquals(\"4.0.0\", child(project, \"modelVersion\"));");
+        c.line("assertEquals(\"jar\", child(project, \"packaging\"));");
+        c.line("assertEquals(\"" + Ledger.JAVA_RELEASE + "\", child(element(project, \"properties\"), "
+                + "\"maven.compiler.release\"));");
+        c.line("boolean junit = false;");
+        c.open("for (org.w3c.dom.Element dependency : elements(element(project, \"dependencies\"), \"dependency\"))");
+        c.line("junit |= \"org.junit.jupiter\".equals(child(dependency, \"groupId\"))");
+        c.line("        && \"junit-jupiter\".equals(child(dependency, \"artifactId\"))");
+        c.line("        && \"test\".equals(child(dependency, \"scope\"));");
+        c.close();
+        c.line("assertTrue(junit, \"pom.xml has the junit-jupiter test dependency\");");
+    }
+
+    private static void readmeSteps(CodeBuilder c, Readme readme) {
+        c.line("String readme = Files.readString(projectFile(\"README.md\"));");
+        for (String command : readme.commands()) {
+            c.line("assertTrue(readme.contains(" + lit(command) + "), readme);");
+        }
+        c.line("int run = readme.indexOf(\"\\n## Run\\n\");");
+        c.line("assertTrue(run >= 0, \"README.md has a Run section: \" + readme);");
+        c.line("assertTrue(readme.indexOf(" + lit(readme.run()) + ", run) > run, readme);");
+        for (String feature : readme.features()) {
+            c.line("assertTrue(readme.contains(" + lit(feature) + "), readme);");
+        }
+    }
+
+    /** Writes the parts of a validation rule: a missing required field refused, a value over the limit refused. */
+    private static void validationSteps(CodeBuilder c, Architecture a, ValidationRule rule) {
+        for (ValidationRule.Check check : rule.checks()) {
+            Entity e = check.entity();
+            String name = check.field().name();
+            if (check.isLimit()) {
+                c.line("// " + e.name() + "." + name + ": at most " + check.limit() + " characters");
+                refused(c, a, e, withLong(a, e, name, check.limit() + 1));
+                accepted(c, a, e, withLong(a, e, name, check.limit()));
+            } else {
+                c.line("// " + e.name() + "." + name + " is required");
+                refused(c, a, e, created(a, e, name, null));
+            }
+        }
+    }
+
+    /** @return a create call with the sample values, the field left out (value null) or set to the long value */
+    private static String created(Architecture a, Entity e, String field, String value) {
+        List<String> parts = new ArrayList<>();
+        switch (a.entryPoint()) {
+            case HTTP, WEB -> {
+                for (Field f : JavaTypes.valued(e)) {
+                    if (f.name().equals(field) && value == null) {
+                        continue;
+                    }
+                    String v = f.name().equals(field) ? value : JavaTypes.sample(f, 0);
+                    parts.add(Escape.jsonString(f.name()) + ": " + Escape.jsonString(v));
+                }
+                return "status(\"POST\", " + lit("/api/" + HttpTemplates.resource(e)) + ", "
+                        + lit("{" + String.join(", ", parts) + "}") + ")";
+            }
+            case CLI -> {
+                parts.add(lit(CliTemplates.command(e)));
+                parts.add("\"add\"");
+                for (Field f : JavaTypes.valued(e)) {
+                    if (f.name().equals(field) && value == null) {
+                        continue;
+                    }
+                    parts.add(lit("--" + Naming.kebab(f.name())));
+                    parts.add(lit(f.name().equals(field) ? value : JavaTypes.sample(f, 0)));
+                }
+                return "commands.execute(List.of(" + String.join(", ", parts) + "))";
+            }
+            case LIBRARY -> {
+                for (Field f : JavaTypes.valued(e)) {
+                    if (f.name().equals(field) && value == null) {
+                        continue;
+                    }
+                    parts.add(lit(f.name()));
+                    parts.add(lit(f.name().equals(field) ? value : JavaTypes.sample(f, 0)));
+                }
+                return "api." + e.plural() + "().create(FieldValues.of(" + String.join(", ", parts) + "))";
+            }
+            case PIPELINE -> {
+                List<Field> valued = JavaTypes.valued(e);
+                String header = String.join(",", valued.stream().map(Field::name).toList());
+                String row = String.join(",", valued.stream().map(f -> !f.name().equals(field)
+                        ? JavaTypes.sample(f, 0) : value == null ? "" : value).toList());
+                return "run(" + lit(header + "\n" + row + "\n") + ", new StringWriter())";
+            }
+            default -> throw new IllegalStateException("unknown entry point " + a.entryPoint());
+        }
+    }
+
+    /** @return a create call whose field holds a text of that length, written as an expression */
+    private static String withLong(Architecture a, Entity e, String field, int length) {
+        return created(a, e, field, LONG_VALUE).replace(LONG_VALUE, "\" + \"x\".repeat(" + length + ") + \"");
+    }
+
+    private static void refused(CodeBuilder c, Architecture a, Entity e, String call) {
+        switch (a.entryPoint()) {
+            case HTTP, WEB -> c.line("assertEquals(400, " + call + ");");
+            case CLI, LIBRARY -> c.line("assertThrows(IllegalArgumentException.class, () -> " + call + ");");
+            case PIPELINE -> c.line("assertEquals(0, " + call + ".accepted());");
+        }
+    }
+
+    private static void accepted(CodeBuilder c, Architecture a, Entity e, String call) {
+        switch (a.entryPoint()) {
+            case HTTP, WEB -> c.line("assertEquals(201, " + call + ");");
+            case CLI, LIBRARY -> c.line(call + ";");
+            case PIPELINE -> c.line("assertEquals(1, " + call + ".accepted());");
+        }
+    }
+
+    /** Writes the helpers that read the project's files: tests run in the project's root directory. */
+    private static void fileHelpers(CodeBuilder c) {
+        c.blank();
+        c.line("/** @return a file of this project: its tests run in its root directory, as Maven runs them */");
+        c.open("private static Path projectFile(String name)");
+        c.line("return Path.of(System.getProperty(\"user.dir\")).resolve(name);");
+        c.close();
+        c.blank();
+        c.line("/** @return the root element of pom.xml, read by the JDK's XML parser (no DTDs) */");
+        c.open("private static org.w3c.dom.Element pom() throws Exception");
+        c.line("javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();");
+        c.line("factory.setNamespaceAware(true);");
+        c.line("factory.setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", true);");
+        c.line("return factory.newDocumentBuilder().parse(projectFile(\"pom.xml\").toFile()).getDocumentElement();");
+        c.close();
+        c.blank();
+        c.line("/** @return the child elements of that name; none when the parent is null */");
+        c.open("private static java.util.List<org.w3c.dom.Element> elements(org.w3c.dom.Element parent, String name)");
+        c.line("java.util.List<org.w3c.dom.Element> found = new java.util.ArrayList<>();");
+        c.open("for (org.w3c.dom.Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling())");
+        c.open("if (n instanceof org.w3c.dom.Element child && name.equals(child.getLocalName()))");
+        c.line("found.add(child);");
+        c.close();
+        c.close();
+        c.line("return found;");
+        c.close();
+        c.blank();
+        c.line("/** @return the first child element of that name, or null */");
+        c.open("private static org.w3c.dom.Element element(org.w3c.dom.Element parent, String name)");
+        c.line("java.util.List<org.w3c.dom.Element> found = elements(parent, name);");
+        c.line("return found.isEmpty() ? null : found.get(0);");
+        c.close();
+        c.blank();
+        c.line("/** @return the text of the first child element of that name, stripped, or null */");
+        c.open("private static String child(org.w3c.dom.Element parent, String name)");
+        c.line("org.w3c.dom.Element child = element(parent, name);");
+        c.line("return child == null ? null : child.getTextContent().strip();");
+        c.close();
     }
 
     private static void harness(CodeBuilder c, Architecture a) {
@@ -525,12 +741,22 @@ public final class RequirementTests {
                 c.line("serve(new Router(Storage.files(dir)));");
                 c.close();
                 c.blank();
-                c.line("/** Calls the server on the loopback interface and checks the call succeeded. */");
-                c.open("private String call(String method, String path, String body) throws IOException, InterruptedException");
+                c.line("/** Calls the server on the loopback interface. */");
+                c.open("private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException");
                 c.line("HttpRequest request = HttpRequest.newBuilder(URI.create(\"http://\" + LOOPBACK + \":\" + server.port() + path))");
                 c.line("        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()");
                 c.line("                : HttpRequest.BodyPublishers.ofString(body)).build();");
-                c.line("HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());");
+                c.line("return client.send(request, HttpResponse.BodyHandlers.ofString());");
+                c.close();
+                c.blank();
+                c.line("/** @return the status code of a call to the server */");
+                c.open("private int status(String method, String path, String body) throws IOException, InterruptedException");
+                c.line("return send(method, path, body).statusCode();");
+                c.close();
+                c.blank();
+                c.line("/** Calls the server on the loopback interface and checks the call succeeded. */");
+                c.open("private String call(String method, String path, String body) throws IOException, InterruptedException");
+                c.line("HttpResponse<String> response = send(method, path, body);");
                 c.line("assertTrue(response.statusCode() < 300, method + \" \" + path + \" answered \" + response.statusCode()");
                 c.line("        + \": \" + response.body());");
                 c.line("return response.body();");

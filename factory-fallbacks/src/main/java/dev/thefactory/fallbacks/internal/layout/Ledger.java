@@ -5,7 +5,7 @@ import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
 import dev.thefactory.fallbacks.internal.design.Language;
-import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,24 @@ import java.util.stream.Stream;
 /**
  * What the simple backend claims about every requirement of a spec: each feature as its layout built and tested it,
  * the language entry as generated (or not), and the other entries of the tech stack, quality requirements,
- * architecture hints, technical preferences and output expectations only where a generated file shows it; the rest
- * is claimed not implemented with the reason. Stateless and thread-safe.
+ * architecture hints, technical preferences and output expectations only where a generated test that passes shows
+ * it — the Java build file, README and validation rules by tests written for them ({@link #javaProofs}), the page,
+ * the store and the services by the tests that exercise them; the rest is claimed not implemented with the reason.
+ * Never implemented on files alone. Stateless and thread-safe.
  */
 public final class Ledger {
 
     /** The reason given for a requirement the simple backend does not act on. */
     public static final String NOT_ACTED_ON = "the simple backend does not act on this";
+
+    /** The simple name of the generated Java class that holds the requirement tests. */
+    public static final String JAVA_TEST_CLASS = "RequirementsTest";
+
+    /** The name of the generated Java test that the web page is HTML with a form holding every required field. */
+    public static final String FORM_TEST = "thePageFormHasEveryRequiredField";
+
+    /** The Java release the simple backend's build file compiles for. */
+    public static final int JAVA_RELEASE = 17;
 
     private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
@@ -68,19 +79,32 @@ public final class Ledger {
                     + request.named() + ", or ask for Java, Python, JavaScript (Node.js) or Go");
         }
         if (generated == Language.JAVA) {
-            Matcher version = VERSION.matcher(request.requirement().text());
-            if (version.find() && Integer.parseInt(version.group(1)) < 17) {
-                return RequirementClaim.notImplemented(id, "the simple backend generates Java 17 code (records, "
-                        + "switch expressions), which needs Java 17 or later, not Java " + version.group(1));
+            String problem = javaVersionProblem(request);
+            if (problem != null) {
+                return RequirementClaim.notImplemented(id, problem);
             }
         }
-        List<String> tests = layout.languageTests();
-        if (tests.isEmpty()) {
+        List<String> tests = new ArrayList<>();
+        if (generated == Language.JAVA) {
+            tests.add(in.architecture().basePackage() + "." + JAVA_TEST_CLASS + "#" + method(request.requirement()));
+        }
+        tests.addAll(layout.languageTests());
+        if (layout.languageTests().isEmpty()) {
             return RequirementClaim.notImplemented(id, "no generated test runs with the " + generated.label()
                     + " test runner");
         }
         List<String> files = buildFiles(generated, paths);
         return RequirementClaim.implemented(id, files, tests);
+    }
+
+    /** @return why the simple backend's Java 17 code does not meet the requested version, or null when it does */
+    private static String javaVersionProblem(Language.Request request) {
+        Matcher version = VERSION.matcher(request.requirement().text());
+        if (version.find() && Integer.parseInt(version.group(1)) < JAVA_RELEASE) {
+            return "the simple backend generates Java " + JAVA_RELEASE + " code (records, switch expressions), which "
+                    + "needs Java " + JAVA_RELEASE + " or later, not Java " + version.group(1);
+        }
+        return null;
     }
 
     private static List<String> buildFiles(Language language, List<String> paths) {
@@ -102,28 +126,175 @@ public final class Ledger {
         return false;
     }
 
-    /** @return true when every number the text names is the generated text limit and every required field is */
-    private static boolean validationHolds(ProjectInput in, String text) {
-        Matcher number = Pattern.compile("\\d+").matcher(text);
-        while (number.find()) {
-            if (!number.group().equals("200")) {
-                return false;
-            }
-        }
-        Matcher required = Pattern.compile("([a-z]+) (?:is|are) required").matcher(text);
-        while (required.find()) {
-            String word = required.group(1);
-            boolean found = in.domain().entities().stream().flatMap(e -> e.fields().stream())
-                    .anyMatch(f -> f.required() && f.name().toLowerCase(Locale.ROOT).equals(word));
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static List<String> matching(List<String> paths, String suffix) {
         return paths.stream().filter(p -> p.endsWith(suffix)).toList();
+    }
+
+    /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
+    private enum Kind {
+        LANGUAGE, MAVEN, JUNIT, RUNNER, STACK, README, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE, VALIDATION, NONE
+    }
+
+    /** What a generated Java test checks to prove a requirement other than a feature. */
+    public enum Proof {
+        /** the code is Java run on a Java runtime of the version the build file asks for */
+        LANGUAGE,
+        /** the build file is a Maven 4.0.0 POM that packages a jar with JUnit Jupiter tests */
+        MAVEN,
+        /** the README says how to build and run the project and lists each implemented feature */
+        README,
+        /** the public surface refuses what the rule forbids and accepts what it allows */
+        VALIDATION
+    }
+
+    /**
+     * A requirement other than a feature that a generated Java test proves: the test is
+     * {@value #JAVA_TEST_CLASS}{@code #}{@link #method()}.
+     *
+     * @param requirement the requirement
+     * @param proof       what the test checks
+     * @param rule        for {@link Proof#VALIDATION}: the rule's enforced parts; null otherwise
+     */
+    public record Proven(Requirement requirement, Proof proof, ValidationRule rule) {
+
+        /** @return the name of the test method, such as {@code techStack2_buildMaven} */
+        public String method() {
+            return Ledger.method(requirement);
+        }
+    }
+
+    /**
+     * @param r a requirement
+     * @return the name of its generated test method: the section and number of its id, then the first words of its
+     *         text in camel case ({@code core1_addTasksWithATitle}, {@code techStack2_buildMaven})
+     */
+    public static String method(Requirement r) {
+        String id = r.id();
+        String number = id.substring(id.lastIndexOf('-') + 1);
+        List<String> words = Naming.words(r.text());
+        String tail = Naming.camel(words.subList(0, Math.min(words.size(), 5)));
+        String name = Naming.camel(Naming.words(r.section().idPrefix())) + number + (tail.isEmpty() ? "" : "_" + tail);
+        return name.length() > 60 ? name.substring(0, 60) : name;
+    }
+
+    /**
+     * @param in the project
+     * @return the requirements other than features that the generated Java tests prove, in the ledger's order; empty
+     *         when the project is not Java
+     */
+    public static List<Proven> javaProofs(ProjectInput in) {
+        if (in.architecture().language() != Language.JAVA) {
+            return List.of();
+        }
+        Optional<Language.Request> language = Language.requested(in.spec());
+        List<Proven> proven = new ArrayList<>();
+        for (Requirement r : Requirement.of(in.spec())) {
+            if (r.isFeature()) {
+                continue;
+            }
+            switch (kind(in, r, language)) {
+                case LANGUAGE -> {
+                    if (javaVersionProblem(language.get()) == null && language.get().generated().isPresent()) {
+                        proven.add(new Proven(r, Proof.LANGUAGE, null));
+                    }
+                }
+                case MAVEN -> proven.add(new Proven(r, Proof.MAVEN, null));
+                case README -> proven.add(new Proven(r, Proof.README, null));
+                case VALIDATION -> {
+                    ValidationRule rule = rule(in, r);
+                    if (!rule.checks().isEmpty()) {
+                        proven.add(new Proven(r, Proof.VALIDATION, rule));
+                    }
+                }
+                default -> {
+                    // proven by other tests (features, services, storage, the page's form) or not at all
+                }
+            }
+        }
+        return List.copyOf(proven);
+    }
+
+    /**
+     * @param in the project
+     * @return the requirements that ask for a README, which a generated test of the project's language reads
+     */
+    public static List<Requirement> readmeRequirements(ProjectInput in) {
+        return Requirement.of(in.spec()).stream().filter(r -> !r.isFeature())
+                .filter(r -> kind(in, r, Language.requested(in.spec())) == Kind.README).toList();
+    }
+
+    /**
+     * @param in the project
+     * @param r  a requirement that asks for a README
+     * @return the name of the generated test that reads the README, in the project's language: a method of a
+     *         Python {@code unittest} class, a {@code node:test} title, a Go test function, or a Java test method
+     */
+    public static String readmeTestName(ProjectInput in, Requirement r) {
+        String method = method(r);
+        return switch (in.architecture().language()) {
+            case JAVA -> method;
+            case PYTHON -> "test_" + Naming.snake(method);
+            case JAVASCRIPT -> method;
+            case GO -> "Test" + Naming.capitalize(method);
+        };
+    }
+
+    private static String readmeTest(ProjectInput in, Requirement r) {
+        String name = readmeTestName(in, r);
+        return switch (in.architecture().language()) {
+            case JAVA -> in.architecture().basePackage() + "." + JAVA_TEST_CLASS + "#" + name;
+            case PYTHON -> "tests.test_readme.ReadmeTest#" + name;
+            case JAVASCRIPT -> "test/readme.test.js#" + name;
+            case GO -> "example.com/" + in.architecture().artifactId() + "#" + name;
+        };
+    }
+
+    private static ValidationRule rule(ProjectInput in, Requirement r) {
+        return ValidationRule.read(r.text(), in.domain(), in.architecture().entryPoint() == EntryPoint.PIPELINE);
+    }
+
+    private static Kind kind(ProjectInput in, Requirement r, Optional<Language.Request> language) {
+        if (language.isPresent() && language.get().requirement().id().equals(r.id())) {
+            return Kind.LANGUAGE;
+        }
+        String text = r.text().toLowerCase(Locale.ROOT);
+        boolean java = in.architecture().language() == Language.JAVA;
+        if (r.section() == RequirementSection.TECH_STACK) {
+            if (has(text, "maven", "mvn")) {
+                return Kind.MAVEN;
+            }
+            if (has(text, "junit", "junit 5", "junit5", "jupiter")) {
+                return Kind.JUNIT;
+            }
+            if (has(text, "unittest", "node:test", "node --test", "go test", "testing")) {
+                return Kind.RUNNER;
+            }
+            return Kind.STACK;
+        }
+        if (has(text, "readme")) {
+            return Kind.README;
+        }
+        if (java && has(text, "mvn package", "maven project", "maven build", "builds with maven")) {
+            return Kind.MAVEN;
+        }
+        if (has(text, "test", "tests", "tested") && has(text, "feature", "features", "requirement", "requirements")) {
+            return Kind.FEATURE_TESTS;
+        }
+        if (java && has(text, "unit test", "unit tests", "tests") && has(text, "service", "services", "every class")) {
+            return Kind.SERVICE_TESTS;
+        }
+        if (java && has(text, "interface") && has(text, "store", "storage", "repository", "persistence",
+                "database")) {
+            return Kind.STORE;
+        }
+        if (in.architecture().entryPoint() == EntryPoint.WEB && java && has(text, "html")
+                && !has(text, "react", "vue", "angular", "svelte", "typescript")) {
+            return Kind.PAGE;
+        }
+        if (java && ValidationRule.isRule(r.text())) {
+            return Kind.VALIDATION;
+        }
+        return Kind.NONE;
     }
 
     private static RequirementClaim other(ProjectInput in, ProjectLayout layout, Requirement r, List<String> paths,
@@ -132,72 +303,105 @@ public final class Ledger {
         String text = r.text().toLowerCase(Locale.ROOT);
         Language language = in.architecture().language();
         boolean java = language == Language.JAVA;
+        String cls = in.architecture().basePackage() + "." + JAVA_TEST_CLASS + "#";
         List<String> tests = paths.stream().filter(p -> p.startsWith("src/test/java/") || p.startsWith("tests/")
                 || p.startsWith("test/") || p.endsWith("_test.go")).toList();
-        if (r.section() == RequirementSection.TECH_STACK) {
-            if (has(text, "maven", "mvn")) {
-                return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of())
+        switch (kind(in, r, Optional.empty())) {
+            case MAVEN -> {
+                return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)))
                         : RequirementClaim.notImplemented(id, "the project is written in " + language.label()
                                 + "; only Java projects get a Maven build");
             }
-            if (has(text, "junit", "junit 5", "junit5", "jupiter")) {
+            case JUNIT -> {
                 if (java && !has(text, "junit 4", "junit4")) {
                     return RequirementClaim.implemented(id, tests, layout.languageTests());
                 }
                 return RequirementClaim.notImplemented(id, java ? "the generated tests use JUnit 5"
                         : "the project is written in " + language.label() + "; only Java projects get JUnit tests");
             }
-            if (has(text, "unittest") && language == Language.PYTHON
-                    || has(text, "node:test", "node --test") && language == Language.JAVASCRIPT
-                    || has(text, "go test", "testing") && language == Language.GO) {
-                return RequirementClaim.implemented(id, tests, layout.languageTests());
+            case RUNNER -> {
+                if (has(text, "unittest") && language == Language.PYTHON
+                        || has(text, "node:test", "node --test") && language == Language.JAVASCRIPT
+                        || has(text, "go test", "testing") && language == Language.GO) {
+                    return RequirementClaim.implemented(id, tests, layout.languageTests());
+                }
+                return stack(r, language);
             }
-            int colon = r.text().indexOf(':');
-            String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
-            return RequirementClaim.notImplemented(id, "the simple backend does not use " + named
-                    + ": it generates " + language.label() + " with its standard library only"
-                    + (java ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));
-        }
-        if (has(text, "readme")) {
-            return RequirementClaim.implemented(id, List.of("README.md"), List.of());
-        }
-        if (java && has(text, "mvn package", "maven project", "maven build", "builds with maven")) {
-            return RequirementClaim.implemented(id, List.of("pom.xml"), List.of());
-        }
-        if (has(text, "test", "tests", "tested") && has(text, "feature", "features", "requirement", "requirements")) {
-            List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
-                    .map(RequirementClaim::requirementId).toList();
-            List<String> evidence = features.stream().flatMap(c -> c.tests().stream()).distinct().toList();
-            if (missing.isEmpty() && !evidence.isEmpty()) {
-                return RequirementClaim.implemented(id, tests, evidence);
+            case STACK -> {
+                return stack(r, language);
             }
-            if (evidence.isEmpty()) {
-                return RequirementClaim.notImplemented(id, "no feature is implemented and tested");
+            case README -> {
+                return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
             }
-            return RequirementClaim.partial(id, tests, evidence, List.of("tests of " + String.join(", ", missing)),
-                    "features " + String.join(", ", missing) + " are not fully implemented, so they have no "
-                            + "passing test of their own");
+            case FEATURE_TESTS -> {
+                List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
+                        .map(RequirementClaim::requirementId).toList();
+                List<String> evidence = features.stream().flatMap(c -> c.tests().stream()).distinct().toList();
+                if (missing.isEmpty() && !evidence.isEmpty()) {
+                    return RequirementClaim.implemented(id, tests, evidence);
+                }
+                if (evidence.isEmpty()) {
+                    return RequirementClaim.notImplemented(id, "no feature is implemented and tested");
+                }
+                return RequirementClaim.partial(id, tests, evidence, List.of("tests of " + String.join(", ", missing)),
+                        "features " + String.join(", ", missing) + " are not fully implemented, so they have no "
+                                + "passing test of their own");
+            }
+            case SERVICE_TESTS -> {
+                return RequirementClaim.implemented(id, matching(tests, "ServiceTest.java"), serviceTests(in));
+            }
+            case STORE -> {
+                List<String> files = new ArrayList<>(paths.stream().filter(p -> p.contains("/repository/")).toList());
+                List<String> storageTests = matching(tests, "/repository/StorageTest.java").stream()
+                        .map(p -> p.substring("src/test/java/".length(), p.length() - ".java".length())
+                                .replace('/', '.'))
+                        .flatMap(c -> Stream.of(c + "#aFileStoreKeepsItemsForTheNextStart",
+                                c + "#aMemoryStoreStartsEmptyEachTime"))
+                        .toList();
+                return RequirementClaim.implemented(id, files, storageTests);
+            }
+            case PAGE -> {
+                return RequirementClaim.implemented(id, List.of("src/main/resources/static/index.html"),
+                        List.of(cls + FORM_TEST));
+            }
+            case VALIDATION -> {
+                return validation(in, r, paths, cls);
+            }
+            default -> {
+                return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
+            }
         }
-        if (java && has(text, "unit test", "unit tests", "tests") && has(text, "service", "services", "every class")) {
-            return RequirementClaim.implemented(id, matching(tests, "ServiceTest.java"), List.of());
+    }
+
+    private static RequirementClaim stack(Requirement r, Language language) {
+        int colon = r.text().indexOf(':');
+        String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
+        return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named
+                + ": it generates " + language.label() + " with its standard library only"
+                + (language == Language.JAVA ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));
+    }
+
+    /** @return the tests of every generated service test class that every entity has */
+    private static List<String> serviceTests(ProjectInput in) {
+        String pkg = in.architecture().basePackage() + ".service.";
+        return in.domain().entities().stream().flatMap(e -> Stream.of("createsAnItemWithTheGivenValuesAndAnId",
+                "listsItemsOldestFirst", "rejectsTextLongerThanTheLimit", "rejectsAnUnknownField",
+                "failsForAnUnknownId").map(m -> pkg + e.name() + "ServiceTest#" + m)).toList();
+    }
+
+    private static RequirementClaim validation(ProjectInput in, Requirement r, List<String> paths, String cls) {
+        ValidationRule rule = rule(in, r);
+        if (rule.checks().isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), String.join("; ", rule.differences()));
         }
-        if (java && has(text, "interface") && has(text, "store", "storage", "repository", "persistence",
-                "database")) {
-            List<String> files = new ArrayList<>(paths.stream().filter(p -> p.contains("/repository/")).toList());
-            List<String> storageTests = matching(tests, "/repository/StorageTest.java").stream()
-                    .map(p -> p.substring("src/test/java/".length(), p.length() - ".java".length()).replace('/', '.'))
-                    .flatMap(c -> Stream.of(c + "#aFileStoreKeepsItemsForTheNextStart",
-                            c + "#aMemoryStoreStartsEmptyEachTime"))
-                    .toList();
-            return RequirementClaim.implemented(id, files, storageTests);
+        List<String> files = new ArrayList<>(matching(paths, "/model/Validation.java"));
+        rule.checks().stream().map(c -> c.entity().name()).distinct()
+                .forEach(e -> files.addAll(matching(paths, "/model/" + e + ".java")));
+        List<String> tests = List.of(cls + method(r));
+        if (rule.differences().isEmpty()) {
+            return RequirementClaim.implemented(r.id(), files, tests);
         }
-        if (in.architecture().entryPoint() == EntryPoint.WEB && java && has(text, "html")
-                && !has(text, "react", "vue", "angular", "svelte", "typescript")) {
-            return RequirementClaim.implemented(id, List.of("src/main/resources/static/index.html"), List.of());
-        }
-        if (java && has(text, "validated", "validation", "validate") && validationHolds(in, text)) {
-            return RequirementClaim.implemented(id, matching(paths, "/model/Validation.java"), List.of());
-        }
-        return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
+        return RequirementClaim.partial(r.id(), files, tests, rule.differences(), "the generated code enforces "
+                + "only part of this rule; its test exercises that part");
     }
 }

@@ -1,5 +1,7 @@
 package dev.thefactory.fallbacks.internal.other;
 
+import dev.thefactory.api.Requirement;
+import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.Architecture;
 import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
@@ -18,6 +20,7 @@ import dev.thefactory.fallbacks.internal.layout.PlannedFile;
 import dev.thefactory.fallbacks.internal.layout.PlannedLayout;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
 import dev.thefactory.fallbacks.internal.layout.ProjectLayout;
+import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
@@ -168,10 +171,107 @@ final class Skeleton {
     static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix,
             List<String> languageTests) {
         Supplier<List<RequirementClaim>> ledger = () -> Ledger.claims(in, layout(in, list, prefix, languageTests));
+        List<Requirement> readmes = Ledger.readmeRequirements(in);
+        if (!readmes.isEmpty()) {
+            String language = in.architecture().language().label();
+            List<String> features = new ArrayList<>();
+            for (Requirement r : Requirement.of(in.spec())) {
+                in.domain().features().stream().filter(f -> f.requirementId().equals(r.id())).findFirst()
+                        .filter(f -> FeatureClaims.skeleton(f, language).status() == RequirementStatus.IMPLEMENTED)
+                        .ifPresent(f -> features.add("- " + Escape.markdown(r.text())));
+            }
+            List<String> must = new ArrayList<>(guide.build());
+            must.addAll(features);
+            String run = guide.run().get(0);
+            List<String> names = readmes.stream().map(r -> Ledger.readmeTestName(in, r)).toList();
+            switch (in.architecture().language()) {
+                case PYTHON -> add(list, "tests/test_readme.py", Part.TESTS, () -> pythonReadmeTest(names, must, run));
+                case JAVASCRIPT -> add(list, "test/readme.test.js", Part.TESTS, () -> nodeReadmeTest(names, must, run));
+                case GO -> add(list, "readme_test.go", Part.TESTS, () -> goReadmeTest(names, must, run));
+                case JAVA -> throw new IllegalStateException("a Java project is not a skeleton");
+            }
+        }
         add(list, "README.md", Part.DOCS, () -> DocsTemplates.readme(in, guide, ledger));
         add(list, "docs/architecture.md", Part.DOCS, () -> DocsTemplates.architecture(in, guide));
         add(list, "docs/usage.md", Part.DOCS, () -> DocsTemplates.usage(in, guide,
                 f -> featureUsage(in, f, prefix), ledger));
+    }
+
+    /** @return Python {@code unittest} tests that the README gives every command and feature it must */
+    private static String pythonReadmeTest(List<String> names, List<String> must, String run) {
+        StringBuilder s = new StringBuilder("""
+                \"""Tests that the README says how to build and run the project and lists its features.\"""
+                import pathlib
+                import unittest
+
+
+                class ReadmeTest(unittest.TestCase):
+                """);
+        for (String name : names) {
+            s.append("\n    def ").append(name).append("(self):\n")
+                    .append("        readme = pathlib.Path(\"README.md\").read_text(encoding=\"utf-8\")\n");
+            for (String text : must) {
+                s.append("        self.assertIn(").append(Escape.pythonString(text)).append(", readme)\n");
+            }
+            s.append("        run = readme.find(\"\\n## Run\\n\")\n")
+                    .append("        self.assertGreaterEqual(run, 0, \"README.md has a Run section\")\n")
+                    .append("        self.assertGreater(readme.find(").append(Escape.pythonString(run))
+                    .append(", run), run)\n");
+        }
+        return s.append("\n\nif __name__ == \"__main__\":\n    unittest.main()\n").toString();
+    }
+
+    /** @return {@code node:test} tests that the README gives every command and feature it must */
+    private static String nodeReadmeTest(List<String> names, List<String> must, String run) {
+        StringBuilder s = new StringBuilder("""
+                'use strict';
+
+                const test = require('node:test');
+                const assert = require('node:assert');
+                const fs = require('node:fs');
+                """);
+        for (String name : names) {
+            s.append("\ntest(").append(Escape.jsonString(name)).append(", () => {\n")
+                    .append("  const readme = fs.readFileSync('README.md', 'utf8');\n");
+            for (String text : must) {
+                s.append("  assert.ok(readme.includes(").append(Escape.jsonString(text)).append("), readme);\n");
+            }
+            s.append("  const run = readme.indexOf('\\n## Run\\n');\n")
+                    .append("  assert.ok(run >= 0, 'README.md has a Run section');\n")
+                    .append("  assert.ok(readme.indexOf(").append(Escape.jsonString(run)).append(", run) > run, readme);\n")
+                    .append("});\n");
+        }
+        return s.toString();
+    }
+
+    /** @return Go tests that the README gives every command and feature it must */
+    private static String goReadmeTest(List<String> names, List<String> must, String run) {
+        StringBuilder s = new StringBuilder("""
+                package main
+
+                import (
+                	"os"
+                	"strings"
+                	"testing"
+                )
+                """);
+        for (String name : names) {
+            s.append("\nfunc ").append(name).append("(t *testing.T) {\n")
+                    .append("\tbytes, err := os.ReadFile(\"README.md\")\n")
+                    .append("\tif err != nil {\n\t\tt.Fatal(err)\n\t}\n")
+                    .append("\treadme := string(bytes)\n")
+                    .append("\tfor _, want := range []string{");
+            for (int i = 0; i < must.size(); i++) {
+                s.append(i == 0 ? "" : ", ").append(Escape.jsonString(must.get(i)));
+            }
+            s.append("} {\n\t\tif !strings.Contains(readme, want) {\n")
+                    .append("\t\t\tt.Errorf(\"README.md does not contain %q\", want)\n\t\t}\n\t}\n")
+                    .append("\trun := strings.Index(readme, \"\\n## Run\\n\")\n")
+                    .append("\tif run < 0 || !strings.Contains(readme[run:], ").append(Escape.jsonString(run))
+                    .append(") {\n\t\tt.Errorf(\"README.md's Run section does not give %q\", ")
+                    .append(Escape.jsonString(run)).append(")\n\t}\n}\n");
+        }
+        return s.toString();
     }
 
     static String gitignore(String... extra) {
