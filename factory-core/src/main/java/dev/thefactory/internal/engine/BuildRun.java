@@ -45,6 +45,7 @@ import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
 import dev.thefactory.internal.resilience.TaskFailureException;
+import dev.thefactory.internal.util.PublicCauses;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.OrchestratorBackend;
@@ -840,7 +841,7 @@ final class BuildRun {
         String message = "Build " + buildId + " failed: every backend of the cascade failed (tried "
                 + String.join(", ", backendsTried) + "); nothing was published.\n  "
                 + String.join("\n  ", backendFailures);
-        Throwable cause = last.getCause();
+        Throwable cause = PublicCauses.of(last.getCause());
         BuildFailedException failure = new BuildFailedException(message, cause,
                 new ErrorContext(buildId, last.phase(), last.taskId(), last.backend()), result, attemptsPerTask,
                 backendsTried, recovery);
@@ -902,7 +903,7 @@ final class BuildRun {
                 ? abort.getMessage() + (stopReason == null ? "" : " because " + stopReason) + "; nothing was published" + (staging == null ? "" : " and the staged files were "
                         + "kept at '" + staging.root() + "'")
                 : "Build " + buildId + " failed: " + abort.getMessage() + "; nothing was published";
-        BuildFailedException failure = new BuildFailedException(message, abort.getCause(),
+        BuildFailedException failure = new BuildFailedException(message, PublicCauses.of(abort.getCause()),
                 new ErrorContext(buildId, abort.phase(), null, abort.backend()), result, attemptsPerTask,
                 backendsTried, recovery);
         cleanupFailures.forEach(failure::addSuppressed);

@@ -67,6 +67,12 @@ class FactoryResumeTest {
                 () -> factory(spec).faults(FAILS_IN_GENERATE).build().run());
         String buildId = failed.result().buildId();
         assertThat(failed.phase()).contains(Phase.GENERATE);
+        for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+            assertThat(cause.getClass().getName()).as("a public exception's causes are public types")
+                    .doesNotContain(".internal.");
+        }
+        assertThat(failed.getCause()).as("the agent's own failure, not the engine's wrapper").isNotNull()
+                .isInstanceOf(dev.thefactory.api.AgentException.class);
         assertThat(failed.recoveryOptions()).anySatisfy(o -> assertThat(o).contains("Factory.resume(\"" + buildId
                 + "\")"));
 
