@@ -37,7 +37,10 @@ final class MinimalProject {
         this.javaPackage = GROUP_ID + "." + packageSegment(spec.name());
     }
 
-    /** @param spec a validated spec @return its minimal project */
+    /**
+     * @param spec a validated spec
+     * @return its minimal project
+     */
     static MinimalProject of(ProjectSpec spec) {
         return new MinimalProject(Objects.requireNonNull(spec, "spec"));
     }

@@ -111,7 +111,10 @@ final class HeaderKeepingHttpClient implements HttpClient {
         private Duration readTimeout;
         private SessionRecorder recorder;
 
-        /** @param sessionRecorder where to record bodies; null for nowhere @return this builder */
+        /**
+         * @param sessionRecorder where to record bodies; null for nowhere
+         * @return this builder
+         */
         Builder recorder(SessionRecorder sessionRecorder) {
             this.recorder = sessionRecorder;
             return this;

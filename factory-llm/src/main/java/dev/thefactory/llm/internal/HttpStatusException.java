@@ -29,7 +29,10 @@ final class HttpStatusException extends HttpException {
         this.headers = copy;
     }
 
-    /** @param name a header's name, any case @return its first value, if the answer had it */
+    /**
+     * @param name a header's name, any case
+     * @return its first value, if the answer had it
+     */
     Optional<String> header(String name) {
         List<String> values = headers == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

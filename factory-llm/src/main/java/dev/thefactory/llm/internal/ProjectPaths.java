@@ -33,7 +33,10 @@ final class ProjectPaths {
         return path;
     }
 
-    /** @param path a proposed path @return what is wrong with it, or null when it is acceptable */
+    /**
+     * @param path a proposed path
+     * @return what is wrong with it, or null when it is acceptable
+     */
     static String problem(String path) {
         if (path == null || path.isBlank()) {
             return "it is empty";

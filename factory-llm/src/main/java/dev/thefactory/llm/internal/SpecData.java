@@ -13,7 +13,10 @@ final class SpecData {
     private SpecData() {
     }
 
-    /** @param spec the spec @return name, description, type, complexity, objectives and the other sections */
+    /**
+     * @param spec the spec
+     * @return name, description, type, complexity, objectives and the other sections
+     */
     static Map<String, Object> spec(ProjectSpec spec) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", spec.name());
@@ -27,7 +30,10 @@ final class SpecData {
         return data;
     }
 
-    /** @param spec the spec @return every requirement: id, section and text */
+    /**
+     * @param spec the spec
+     * @return every requirement: id, section and text
+     */
     static List<Map<String, String>> requirements(ProjectSpec spec) {
         List<Map<String, String>> list = new ArrayList<>();
         for (Requirement requirement : Requirement.of(spec)) {

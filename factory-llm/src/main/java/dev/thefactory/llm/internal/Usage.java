@@ -17,7 +17,10 @@ public record Usage(long inputTokens, long outputTokens, long calls) {
         return inputTokens + outputTokens;
     }
 
-    /** @param other more usage @return the sum */
+    /**
+     * @param other more usage
+     * @return the sum
+     */
     public Usage plus(Usage other) {
         return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens, calls + other.calls);
     }

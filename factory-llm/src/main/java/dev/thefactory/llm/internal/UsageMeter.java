@@ -27,7 +27,10 @@ final class UsageMeter {
         this.budgetSetting = budgetSetting;
     }
 
-    /** @param text a prompt @return an upper estimate of its tokens: one per three characters */
+    /**
+     * @param text a prompt
+     * @return an upper estimate of its tokens: one per three characters
+     */
     static long estimateTokens(String text) {
         return (text.length() + 2) / 3;
     }
@@ -129,7 +132,10 @@ final class UsageMeter {
         return total;
     }
 
-    /** @param taskId a task @return what its calls used so far, over all its attempts */
+    /**
+     * @param taskId a task
+     * @return what its calls used so far, over all its attempts
+     */
     synchronized Usage task(String taskId) {
         return byTask.getOrDefault(taskId, Usage.NONE);
     }

@@ -162,7 +162,10 @@ final class CliTemplates {
                         return new FieldValues(options);
                     }
 
-                    /** @return the first positional value as an id @throws IllegalArgumentException if absent or not a number */
+                    /**
+                     * @return the first positional value as an id
+                     * @throws IllegalArgumentException if absent or not a number
+                     */
                     public long id() {
                         String text = positional(0, "an id");
                         try {
@@ -185,7 +188,10 @@ final class CliTemplates {
                         return positional.get(index);
                     }
 
-                    /** @param kebab an option name such as {@code due-date} @return its camel form, {@code dueDate} */
+                    /**
+                     * @param kebab an option name such as {@code due-date}
+                     * @return its camel form, {@code dueDate}
+                     */
                     static String camel(String kebab) {
                         StringBuilder camel = new StringBuilder();
                         boolean upper = false;

@@ -345,12 +345,20 @@ final class HttpTemplates {
                         Objects.requireNonNull(body, "body");
                     }
 
-                    /** @param status the status @param value what to encode @return a JSON reply */
+                    /**
+                     * @param status the status
+                     * @param value what to encode
+                     * @return a JSON reply
+                     */
                     public static HttpReply json(int status, Object value) {
                         return new HttpReply(status, JSON, JsonCodec.write(value));
                     }
 
-                    /** @param status the status @param message what went wrong @return a JSON error reply */
+                    /**
+                     * @param status the status
+                     * @param message what went wrong
+                     * @return a JSON error reply
+                     */
                     public static HttpReply error(int status, String message) {
                         return json(status, Map.of("error", String.valueOf(message)));
                     }

@@ -191,7 +191,10 @@ final class JavaShared {
                         return values;
                     }
 
-                    /** @param changes values that replace these @return the merged values */
+                    /**
+                     * @param changes values that replace these
+                     * @return the merged values
+                     */
                     public FieldValues with(FieldValues changes) {
                         Map<String, String> merged = new LinkedHashMap<>(values);
                         merged.putAll(changes.values);
@@ -211,13 +214,20 @@ final class JavaShared {
                         }
                     }
 
-                    /** @param name a field @return its text, or null when absent or blank */
+                    /**
+                     * @param name a field
+                     * @return its text, or null when absent or blank
+                     */
                     public String text(String name) {
                         String value = values.get(name);
                         return value == null || value.isBlank() ? null : value;
                     }
 
-                    /** @param name a field @return its date, or null @throws IllegalArgumentException if not a date */
+                    /**
+                     * @param name a field
+                     * @return its date, or null
+                     * @throws IllegalArgumentException if not a date
+                     */
                     public LocalDate date(String name) {
                         String value = text(name);
                         try {
@@ -228,7 +238,11 @@ final class JavaShared {
                         }
                     }
 
-                    /** @param name a field @return its number, or null @throws IllegalArgumentException if not one */
+                    /**
+                     * @param name a field
+                     * @return its number, or null
+                     * @throws IllegalArgumentException if not one
+                     */
                     public Integer integer(String name) {
                         String value = text(name);
                         try {
@@ -238,7 +252,11 @@ final class JavaShared {
                         }
                     }
 
-                    /** @param name a field @return its number, or null @throws IllegalArgumentException if not one */
+                    /**
+                     * @param name a field
+                     * @return its number, or null
+                     * @throws IllegalArgumentException if not one
+                     */
                     public Long longValue(String name) {
                         String value = text(name);
                         try {
@@ -248,7 +266,11 @@ final class JavaShared {
                         }
                     }
 
-                    /** @param name a field @return its number, or null @throws IllegalArgumentException if not one */
+                    /**
+                     * @param name a field
+                     * @return its number, or null
+                     * @throws IllegalArgumentException if not one
+                     */
                     public BigDecimal decimal(String name) {
                         String value = text(name);
                         try {
@@ -322,7 +344,10 @@ final class JavaShared {
                                 + " but was '" + value + "'");
                     }
 
-                    /** @param value any field value; may be null @return its text form, empty for null */
+                    /**
+                     * @param value any field value; may be null
+                     * @return its text form, empty for null
+                     */
                     public static String format(Object value) {
                         if (value == null) {
                             return "";
@@ -380,7 +405,10 @@ final class JavaShared {
                      */
                     T add(LongFunction<T> factory);
 
-                    /** @param id an id @return the item, if stored */
+                    /**
+                     * @param id an id
+                     * @return the item, if stored
+                     */
                     Optional<T> findById(long id);
 
                     /** @return every item, by ascending id */
@@ -395,7 +423,10 @@ final class JavaShared {
                      */
                     Optional<T> update(long id, UnaryOperator<T> change);
 
-                    /** @param id an id @return true if an item was removed */
+                    /**
+                     * @param id an id
+                     * @return true if an item was removed
+                     */
                     boolean deleteById(long id);
 
                     /** @return how many items are stored */
@@ -496,7 +527,10 @@ final class JavaShared {
                     private CsvCodec() {
                     }
 
-                    /** @param cells the cells @return one CSV line, without a line break */
+                    /**
+                     * @param cells the cells
+                     * @return one CSV line, without a line break
+                     */
                     public static String line(List<String> cells) {
                         StringBuilder line = new StringBuilder();
                         for (int i = 0; i < cells.size(); i++) {
