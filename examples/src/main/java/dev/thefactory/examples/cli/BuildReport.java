@@ -55,17 +55,14 @@ final class BuildReport {
         json.put("agentsSpawned", result.agentsSpawned());
         ArrayNode phases = json.putArray("phases");
         for (PhaseResult phase : result.phases()) {
-            phases.addObject()
+            usage(phases.addObject()
                     .put("name", phase.phase().name())
                     .put("status", phase.status().name())
                     .put("backend", phase.backend())
-                    .put("durationMillis", phase.durationMillis());
+                    .put("durationMillis", phase.durationMillis()), phase.usage());
         }
         json.put("retries", result.retries());
-        json.putObject("usage")
-                .put("inputTokens", result.usage().inputTokens())
-                .put("outputTokens", result.usage().outputTokens())
-                .put("calls", result.usage().calls());
+        usage(json, result.usage());
         ArrayNode repairs = json.putArray("repairs");
         for (RepairRecord repair : result.repairs()) {
             repairs.addObject()
@@ -110,6 +107,15 @@ final class BuildReport {
         if (error != null) {
             json.set("error", errorJson(mapper, error));
         }
+        return json;
+    }
+
+    /** Puts {@code usage: {inputTokens, outputTokens, calls}} into an object. */
+    private static ObjectNode usage(ObjectNode json, Usage usage) {
+        json.putObject("usage")
+                .put("inputTokens", usage.inputTokens())
+                .put("outputTokens", usage.outputTokens())
+                .put("calls", usage.calls());
         return json;
     }
 

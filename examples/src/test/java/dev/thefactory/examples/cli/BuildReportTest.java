@@ -56,7 +56,7 @@ class BuildReportTest {
         assertThat(json.get("outputDirectory").asText()).isEqualTo(Path.of("/tmp/out/todo-app").toString());
         assertThat(json.get("phases").get(1).toString())
                 .isEqualTo("{\"name\":\"GENERATE\",\"status\":\"COMPLETED\",\"backend\":\"minimal\","
-                        + "\"durationMillis\":40}");
+                        + "\"durationMillis\":40,\"usage\":{\"inputTokens\":0,\"outputTokens\":0,\"calls\":0}}");
         assertThat(json.get("fallbacks").get(0).toString())
                 .isEqualTo("{\"phase\":\"GENERATE\",\"from\":\"simple\",\"to\":\"minimal\",\"reason\":\"circuit open\"}");
         assertThat(json.get("resumedFrom").isNull()).isTrue();

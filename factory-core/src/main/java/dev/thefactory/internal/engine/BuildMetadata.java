@@ -69,8 +69,9 @@ final class BuildMetadata {
      * @param status         how it ended
      * @param backend        the backend that ran it last, or {@code core}
      * @param durationMillis time spent in it
+     * @param usage          the model usage of its tasks ({@code inputTokens}, {@code outputTokens}, {@code calls})
      */
-    record PhaseEntry(String phase, String status, String backend, long durationMillis) {
+    record PhaseEntry(String phase, String status, String backend, long durationMillis, Usage usage) {
     }
 
     /**

@@ -600,7 +600,9 @@ final class BuildRun {
                     repairRecords));
         } finally {
             try {
-                usage.add(backend.usage());
+                // calls of tasks that returned no result: the backend cannot say in which phase, so they count in the
+                // build's usage only
+                usage.addToBuild(backend.usage());
             } catch (RuntimeException e) {
                 LOG.warn("[build {}] backend {} threw from usage()", buildId, id, e);
             }
@@ -795,7 +797,7 @@ final class BuildRun {
             backends.put(phase.name(), entry.backend);
             if (entry.status != null) {
                 phaseEntries.add(new BuildMetadata.PhaseEntry(phase.name(), entry.status.name(), entry.backend,
-                        entry.durationMillis));
+                        entry.durationMillis, usage.phase(phase)));
             }
         });
         List<BuildMetadata.FileEntry> files = new ArrayList<>();
@@ -958,7 +960,8 @@ final class BuildRun {
     private BuildResult result(BuildStatus status, Path outputDirectory, int files) {
         List<PhaseResult> results = new ArrayList<>();
         phases.forEach((phase, entry) -> results.add(new PhaseResult(phase,
-                entry.status == null ? PhaseStatus.FAILED : entry.status, entry.backend, entry.durationMillis)));
+                entry.status == null ? PhaseStatus.FAILED : entry.status, entry.backend, entry.durationMillis,
+                usage.phase(phase))));
         List<String> allNotes = new ArrayList<>(notes);
         if (status != BuildStatus.SUCCEEDED) {
             for (String note : taskNotes) {

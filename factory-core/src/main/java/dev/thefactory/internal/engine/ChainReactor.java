@@ -476,7 +476,7 @@ final class ChainReactor {
             TaskNode node = finished.node();
             running.remove(node.id());
             TaskResult result = finished.result().result();
-            services.usage().add(result.usage());
+            services.usage().add(phase, result.usage());
             List<FileRef> files = new ArrayList<>();
             List<GeneratedFile> generated = result.files();
             for (int i = 0; i < generated.size(); i++) {
@@ -518,7 +518,7 @@ final class ChainReactor {
                         + task.id() + "': " + e.getMessage(), e,
                         List.of("check that the checkpoint directory is writable and has space, then run again"));
             }
-            services.events().taskCompleted(phase, task.id(), finished.durationMillis(), files.size());
+            services.events().taskCompleted(phase, task.id(), finished.durationMillis(), files.size(), result.usage());
             services.progress().learn(phase, task.role(), finished.durationMillis());
             LOG.debug("[build {}] task {} completed on {} in {} ms: {} file(s), {} fact(s), {} child(ren)",
                     services.buildId(), task.id(), backendId, finished.durationMillis(), files.size(),

@@ -217,7 +217,7 @@ final class RepairRounds {
                     Map.of(task.id(), e.attempts()), e.isCircuitOpen());
         }
         long millis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(services.ticker().getAsLong() - start));
-        services.events().taskCompleted(Phase.VALIDATE_OUTPUT, task.id(), millis, applied.files());
+        services.events().taskCompleted(Phase.VALIDATE_OUTPUT, task.id(), millis, applied.files(), applied.usage());
         if (applied.files() > 0) {
             saver.save();
         }
@@ -243,7 +243,7 @@ final class RepairRounds {
     }
 
     /** @param files how many files were written */
-    private record Applied(int files) {
+    private record Applied(int files, dev.thefactory.api.Usage usage) {
     }
 
     /** One attempt, on an attempt thread of the policies. */
@@ -295,7 +295,7 @@ final class RepairRounds {
     /** Writes the files (on the build's thread), updates the owning task records and the claims. */
     private Applied apply(AgentTask task, Applicable answer) throws PhaseFailure, BuildAbort {
         TaskResult result = answer.result();
-        services.usage().add(result.usage());
+        services.usage().add(Phase.VALIDATE_OUTPUT, result.usage());
         Map<String, List<FileRef>> changed = new LinkedHashMap<>();
         List<GeneratedFile> files = result.files();
         for (int i = 0; i < files.size(); i++) {
@@ -329,7 +329,7 @@ final class RepairRounds {
             notes.add(note);
             services.events().notice(Phase.VALIDATE_OUTPUT, note);
         }
-        return new Applied(files.size());
+        return new Applied(files.size(), result.usage());
     }
 
     /**

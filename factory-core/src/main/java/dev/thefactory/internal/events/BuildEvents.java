@@ -4,6 +4,7 @@ import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
+import dev.thefactory.api.Usage;
 import dev.thefactory.api.event.AgentSpawned;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.BuildFinished;
@@ -123,7 +124,18 @@ public final class BuildEvents {
      * @param files files staged
      */
     public void taskCompleted(Phase phase, String task, long durationMillis, int files) {
-        emit(new TaskCompleted(buildId, clock.instant(), phase, task, durationMillis, files));
+        taskCompleted(phase, task, durationMillis, files, Usage.NONE);
+    }
+
+    /**
+     * @param phase          the phase
+     * @param task           the task id
+     * @param durationMillis time spent
+     * @param files          files staged
+     * @param usage          the task's model usage, every attempt included
+     */
+    public void taskCompleted(Phase phase, String task, long durationMillis, int files, Usage usage) {
+        emit(new TaskCompleted(buildId, clock.instant(), phase, task, durationMillis, files, usage));
     }
 
     /**

@@ -35,10 +35,19 @@ class UsageEngineTest {
     void usageOfEveryTaskAndOfTheBackendsFailedAttemptsIsSummedIntoResultAndMetadata() throws IOException {
         UsingBackend backend = new UsingBackend();
         EngineConfig c = EngineFixture.config(dir.resolve("out"), new InMemoryCheckpointRepository());
-        EngineConfig config = new EngineConfig(c.mode(), c.outputDirectory(), c.listeners(), c.explicitBackend(),
+        java.util.List<dev.thefactory.api.event.TaskCompleted> completed =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.thefactory.api.event.BuildListener listener = event -> {
+            if (event instanceof dev.thefactory.api.event.TaskCompleted done) {
+                completed.add(done);
+            }
+        };
+        EngineConfig config = new EngineConfig(c.mode(), c.outputDirectory(), java.util.List.of(listener),
+                c.explicitBackend(),
                 c.checkpoints(), c.parallelism(), c.watchdog(), c.minHeapHeadroom(), c.retry(), c.circuitBreaker(),
                 c.timeouts(), FaultInjection.none(), c.clock(), c.quotas(), c.patterns(), FeatureRequirement.NONE,
                 c.generatedTests(), c.overwrite());
+
 
         BuildResult result = EngineFixture.engine(config, EngineHooks.defaults(), EngineFixture.SPEC, null, backend)
                 .run();
@@ -48,6 +57,16 @@ class UsageEngineTest {
         assertThat(tasks).isGreaterThan(1);
         Usage expected = new Usage(10L * tasks + 7, 5L * tasks, tasks + 1);
         assertThat(result.usage()).isEqualTo(expected);
+        assertThat(completed).hasSize(tasks).allSatisfy(done -> assertThat(done.usage()).isEqualTo(PER_TASK));
+        Usage perPhase = Usage.NONE;
+        for (dev.thefactory.api.PhaseResult phase : result.phases()) {
+            long tasksOfPhase = completed.stream().filter(done -> done.phase() == phase.phase()).count();
+            assertThat(phase.usage()).as("phase %s: %d tasks", phase.phase(), tasksOfPhase).isEqualTo(
+                    new Usage(10L * tasksOfPhase, 5L * tasksOfPhase, (int) tasksOfPhase));
+            perPhase = perPhase.plus(phase.usage());
+        }
+        assertThat(perPhase).as("the failed attempts count in the build only").isEqualTo(new Usage(10L * tasks,
+                5L * tasks, tasks));
 
         JsonNode metadata = new ObjectMapper().readTree(result.outputDirectory().resolve(BuildMetadata.PATH)
                 .toFile());
@@ -55,6 +74,10 @@ class UsageEngineTest {
         assertThat(metadata.at("/usage/outputTokens").asLong()).isEqualTo(expected.outputTokens());
         assertThat(metadata.at("/usage/calls").asInt()).isEqualTo(expected.calls());
         assertThat(metadata.get("usage").size()).as("only the three counts").isEqualTo(3);
+        assertThat(metadata.get("phases")).anySatisfy(phase -> {
+            assertThat(phase.get("phase").asText()).isEqualTo("GENERATE");
+            assertThat(phase.at("/usage/calls").asInt()).isPositive();
+        });
     }
 
     @Test
