@@ -8,6 +8,7 @@ import dev.thefactory.fallbacks.internal.design.Storage;
 import dev.thefactory.fallbacks.internal.domain.Domain;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.FeatureMapping;
+import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.layout.DocsTemplates;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The layout of a Java 17 Maven project: model records, an in-memory and a file repository with the settings that
@@ -273,24 +275,30 @@ public final class JavaLayout {
         List<String> run;
         String example;
         String exampleLanguage = "shell";
-        String labelOption = "--" + Naming.kebab(e.label().name()) + " \"" + JavaTypes.sample(e.label(), 0) + "\"";
+        // every field a new item takes a value for, so that the example works as written (required fields included)
+        List<Field> fields = JavaTypes.valued(e);
+        String options = fields.stream().map(f -> "--" + Naming.kebab(f.name()) + " \"" + JavaTypes.sample(f, 0)
+                + "\"").collect(Collectors.joining(" "));
+        String json = fields.stream().map(f -> "\"" + f.name() + "\": \"" + JavaTypes.sample(f, 0) + "\"")
+                .collect(Collectors.joining(", "));
+        String pairs = fields.stream().map(f -> "\"" + f.name() + "\", \"" + JavaTypes.sample(f, 0) + "\"")
+                .collect(Collectors.joining(", "));
         switch (a.entryPoint()) {
             case CLI -> {
                 layout.put(base + "cli/", "argument parsing and the commands");
                 layout.put(base + "Main.java", "the command-line entry point");
                 run = List.of("java -jar " + jar + " help", "java -jar " + jar + " " + CliTemplates.command(e) + " list");
-                example = "java -jar " + jar + " <<'EOF'\n" + CliTemplates.command(e) + " add " + labelOption + "\n"
+                example = "java -jar " + jar + " <<'EOF'\n" + CliTemplates.command(e) + " add " + options + "\n"
                         + CliTemplates.command(e) + " list\nEOF";
             }
             case HTTP, WEB -> {
                 layout.put(base + "http/", "the JSON codec, the router and the JDK HTTP server");
                 layout.put(base + "Main.java", "starts the server on `server.port` of application.properties");
-                run = List.of("java -jar " + jar + "            # port from application.properties, or:",
-                        "java -jar " + jar + " 9090",
+                run = List.of("java -jar " + jar + "            # on port 8080 (server.port in application.properties)",
                         a.entryPoint() == EntryPoint.WEB ? "# then open http://localhost:8080/ in a browser"
-                                : "# then call http://localhost:8080/api/" + HttpTemplates.resource(e));
-                example = "curl -s -X POST localhost:8080/api/" + HttpTemplates.resource(e) + " -d '{\""
-                        + e.label().name() + "\": \"" + JavaTypes.sample(e.label(), 0) + "\"}'\n"
+                                : "# then call http://localhost:8080/api/" + HttpTemplates.resource(e),
+                        "java -jar " + jar + " 9090       # on another port");
+                example = "curl -s -X POST localhost:8080/api/" + HttpTemplates.resource(e) + " -d '{" + json + "}'\n"
                         + "curl -s localhost:8080/api/" + HttpTemplates.resource(e);
             }
             case LIBRARY -> {
@@ -298,15 +306,16 @@ public final class JavaLayout {
                 run = List.of("mvn -B package   # then add " + jar + " to your class path");
                 exampleLanguage = "java";
                 example = a.facadeClass() + " api = new " + a.facadeClass() + "();\n" + "api." + e.plural()
-                        + "().create(FieldValues.of(\"" + e.label().name() + "\", \""
-                        + JavaTypes.sample(e.label(), 0) + "\"));\nSystem.out.println(api." + e.plural() + "().list());";
+                        + "().create(FieldValues.of(" + pairs + "));\nSystem.out.println(api." + e.plural()
+                        + "().list());";
             }
             case PIPELINE -> {
                 layout.put(base + "pipeline/", "the batch job: CSV in, validated CSV out, a report");
                 layout.put(base + "Main.java", "the batch entry point");
                 run = List.of("java -jar " + jar + " input.csv output.csv", "java -jar " + jar + " < input.csv > output.csv");
-                example = "printf '" + e.label().name() + "\\n" + JavaTypes.sample(e.label(), 0) + "\\n' | java -jar "
-                        + jar;
+                example = "printf '" + fields.stream().map(f -> f.name()).collect(Collectors.joining(","))
+                        + "\\n" + fields.stream().map(f -> JavaTypes.sample(f, 0))
+                        .collect(Collectors.joining(",")) + "\\n' | java -jar " + jar;
             }
             default -> throw new IllegalStateException("unknown entry point " + a.entryPoint());
         }
