@@ -117,9 +117,9 @@ public final class LlmBackend {
 
     /**
      * As {@link #provider(LlmSettings)}, and records every model call as a Micrometer observation
-     * {@code factory.llm.call} in the registry (see {@link #provider(ChatModel, LlmSettings,
-     * io.micrometer.observation.ObservationRegistry)}). The provider the service loader finds records nothing: hand
-     * this one to {@code Factory.builder().backend(...)} to observe the calls.
+     * {@code factory.llm.call} in the registry, as the method of the same name that takes a {@code ChatModel} does.
+     * The provider the service loader finds records nothing: hand this one to {@code Factory.builder().backend(...)}
+     * to observe the calls.
      *
      * @param settings the endpoint, model, key and limits
      * @param registry where model calls are recorded
