@@ -109,6 +109,12 @@ class LlmObservationTest {
         assertThat(calls).allSatisfy(call -> {
             assertThat(low(call, "phase")).isNotEqualTo("unknown");
             assertThat(low(call, "role")).isNotEqualTo("unknown");
+            // nested under the attempt of the task that made it, so a trace shows it there
+            Observation.ContextView parent = call.getParentObservation().getContextView();
+            assertThat(parent.getName()).isEqualTo("factory.task.attempt");
+            assertThat(parent.getHighCardinalityKeyValue("task").getValue())
+                    .isEqualTo(call.getHighCardinalityKeyValue("task").getValue());
+            assertThat(parent.getLowCardinalityKeyValue("role").getValue()).isEqualTo(low(call, "role"));
         });
         assertThat(calls).anySatisfy(call -> {
             assertThat(low(call, "phase")).isEqualTo("analyze");

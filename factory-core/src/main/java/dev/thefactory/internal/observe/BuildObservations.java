@@ -18,6 +18,7 @@ import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.api.event.RetryScheduled;
 import dev.thefactory.api.event.TaskCompleted;
 import dev.thefactory.api.event.TaskFailed;
+import dev.thefactory.internal.events.TaskScopes;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
@@ -128,6 +129,7 @@ public final class BuildObservations implements BuildListener {
                     + e.backend() + ": " + e.outcome().name().toLowerCase(Locale.ROOT)));
         } else if (event instanceof BuildFinished e) {
             runs.remove(e.buildId());
+            TaskScopes.unregister(e.buildId(), run.opener);
             run.finish(e.status());
         }
     }
@@ -135,6 +137,7 @@ public final class BuildObservations implements BuildListener {
     private void buildStarted(BuildStarted e) {
         Run previous = runs.remove(e.buildId());
         if (previous != null) {
+            TaskScopes.unregister(e.buildId(), previous.opener);
             previous.finish(null);
         }
         Observation build = Observation.createNotStarted(BUILD, registry)
@@ -145,7 +148,9 @@ public final class BuildObservations implements BuildListener {
                 .highCardinalityKeyValue("build.id", e.buildId())
                 .highCardinalityKeyValue("project", e.projectName())
                 .start();
-        runs.put(e.buildId(), new Run(build));
+        Run run = new Run(build);
+        runs.put(e.buildId(), run);
+        TaskScopes.register(e.buildId(), run.opener);
     }
 
     /** The open observations of one build. */
@@ -154,9 +159,24 @@ public final class BuildObservations implements BuildListener {
         final Map<Phase, Observation> phases = new EnumMap<>(Phase.class);
         final Map<Phase, String> backends = new EnumMap<>(Phase.class);
         final Map<String, TaskState> tasks = new LinkedHashMap<>();
+        /** Makes a task's current attempt the current observation of the thread that runs the agent. */
+        final TaskScopes.Opener opener = this::openScope;
 
         Run(Observation build) {
             this.build = build;
+        }
+
+        Runnable openScope(Phase phase, String taskId) {
+            Observation attempt;
+            synchronized (BuildObservations.this) {
+                TaskState task = tasks.get(key(phase, taskId));
+                attempt = task == null ? null : task.attempt;
+            }
+            if (attempt == null) {
+                return () -> { };
+            }
+            Observation.Scope scope = attempt.openScope();
+            return scope::close;
         }
 
         void phaseStarted(PhaseStarted e) {
