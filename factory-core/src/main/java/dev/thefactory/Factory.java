@@ -449,6 +449,8 @@ public final class Factory {
         private GeneratedTestSettings generatedTests = GeneratedTestSettings.defaults();
         private boolean overwrite;
         private int repairRounds = EngineConfig.DEFAULT_REPAIR_ROUNDS;
+        /** The listener that records observations, when a registry was given; Micrometer is never loaded otherwise. */
+        private BuildListener observations;
 
         private Builder() {
         }
@@ -744,6 +746,26 @@ public final class Factory {
                         + EngineConfig.MAX_REPAIR_ROUNDS + " but was " + rounds + "; use 0 to turn repair off");
             }
             this.repairRounds = rounds;
+            return this;
+        }
+
+        /**
+         * Records Micrometer observations of every build of the factory: {@code factory.build}, one
+         * {@code factory.phase} per phase and backend, one {@code factory.task} per task and
+         * {@code factory.task.attempt} per attempt, and short ones for retries, fallbacks, circuit transitions and
+         * checkpoint saves, tagged with low-cardinality key values only (phase, backend, role, outcome); see
+         * docs/observability.md. Micrometer ({@code io.micrometer:micrometer-observation}) is an optional dependency:
+         * without this call nothing is recorded and nothing of it is loaded. Calling it again replaces the registry.
+         *
+         * @param registry where observations are recorded, e.g. Spring Boot's bean or a {@code TestObservationRegistry}
+         * @return this builder
+         * @throws NullPointerException when {@code registry} is null
+         */
+        public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+            Objects.requireNonNull(registry, "observationRegistry");
+            listeners.remove(observations);
+            observations = dev.thefactory.internal.observe.BuildObservations.listener(registry);
+            listeners.add(observations);
             return this;
         }
 

@@ -3,6 +3,8 @@ package dev.thefactory.llm;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.thefactory.llm.internal.EndpointHealth;
 import dev.thefactory.llm.internal.LlmBackends;
+import dev.thefactory.llm.internal.ModelCalls;
+import dev.thefactory.llm.internal.ObservedModelCalls;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
 import dev.thefactory.spi.HealthStatus;
@@ -48,6 +50,28 @@ public final class LlmBackend {
      * @return a provider with id {@value #ID} and tier {@link BackendTier#INTEGRATED}
      */
     public static OrchestratorBackendProvider provider(ChatModel model, LlmSettings settings) {
+        return provider(model, settings, ModelCalls.NONE);
+    }
+
+    /**
+     * As {@link #provider(ChatModel, LlmSettings)}, and records every model call as a Micrometer observation
+     * {@code factory.llm.call} in the registry, tagged with backend, model, phase, role and outcome, with the
+     * endpoint's input and output token counts as high-cardinality key values (see docs/observability.md). Needs
+     * {@code io.micrometer:micrometer-observation} on the class path; the other methods do not.
+     *
+     * @param model    the chat model
+     * @param settings the limits
+     * @param registry where model calls are recorded
+     * @return a provider with id {@value #ID} and tier {@link BackendTier#INTEGRATED}
+     */
+    public static OrchestratorBackendProvider provider(ChatModel model, LlmSettings settings,
+            io.micrometer.observation.ObservationRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(settings, "settings");
+        return provider(model, settings, new ObservedModelCalls(registry, ID, settings.modelIfSet().orElse(null)));
+    }
+
+    private static OrchestratorBackendProvider provider(ChatModel model, LlmSettings settings, ModelCalls calls) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(settings, "settings");
         return new OrchestratorBackendProvider() {
@@ -69,7 +93,7 @@ public final class LlmBackend {
 
             @Override
             public OrchestratorBackend create(BackendContext context) {
-                return LlmBackends.backend(ID, model, settings);
+                return LlmBackends.backend(ID, model, settings, calls);
             }
 
             @Override
@@ -89,6 +113,24 @@ public final class LlmBackend {
      */
     public static OrchestratorBackendProvider provider(LlmSettings settings) {
         return new LlmBackendProvider(Objects.requireNonNull(settings, "settings"), Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #provider(LlmSettings)}, and records every model call as a Micrometer observation
+     * {@code factory.llm.call} in the registry, as the method of the same name that takes a {@code ChatModel} does.
+     * The provider the service loader finds records nothing: hand this one to {@code Factory.builder().backend(...)}
+     * to observe the calls.
+     *
+     * @param settings the endpoint, model, key and limits
+     * @param registry where model calls are recorded
+     * @return a provider with id {@value #ID} and tier {@link BackendTier#INTEGRATED}
+     */
+    public static OrchestratorBackendProvider provider(LlmSettings settings,
+            io.micrometer.observation.ObservationRegistry registry) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(registry, "registry");
+        return new LlmBackendProvider(settings, Clock.systemUTC(),
+                new ObservedModelCalls(registry, ID, settings.modelIfSet().orElse(null)));
     }
 
     /**

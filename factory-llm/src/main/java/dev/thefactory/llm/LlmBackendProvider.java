@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.llm.internal.EndpointHealth;
 import dev.thefactory.llm.internal.LlmBackends;
+import dev.thefactory.llm.internal.ModelCalls;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
 import dev.thefactory.spi.HealthStatus;
@@ -30,6 +31,7 @@ public final class LlmBackendProvider implements OrchestratorBackendProvider {
     private final LlmSettings settings;
     private final LlmConfigurationException invalid;
     private final EndpointHealth endpoint;
+    private final ModelCalls calls;
     private ChatModel model;
 
     /** Reads the settings from the process's environment; used by the ServiceLoader. */
@@ -45,12 +47,18 @@ public final class LlmBackendProvider implements OrchestratorBackendProvider {
         this.settings = read;
         this.invalid = problem;
         this.endpoint = new EndpointHealth(settings, Clock.systemUTC());
+        this.calls = ModelCalls.NONE;
     }
 
     LlmBackendProvider(LlmSettings settings, Clock clock) {
+        this(settings, clock, ModelCalls.NONE);
+    }
+
+    LlmBackendProvider(LlmSettings settings, Clock clock, ModelCalls calls) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.invalid = null;
         this.endpoint = new EndpointHealth(settings, clock);
+        this.calls = Objects.requireNonNull(calls, "calls");
     }
 
     /** @return the settings it works with (the key is not part of their {@code toString()}) */
@@ -92,7 +100,7 @@ public final class LlmBackendProvider implements OrchestratorBackendProvider {
             throw new BackendUnavailableException("the llm backend is not configured: " + why, List.of(why),
                     List.of("set the FACTORY_LLM_* variables (see docs/llm-backend.md)"));
         }
-        return LlmBackends.backend(LlmBackend.ID, model(), settings);
+        return LlmBackends.backend(LlmBackend.ID, model(), settings, calls);
     }
 
     private synchronized ChatModel model() {

@@ -7,6 +7,7 @@ import dev.thefactory.api.Phase;
 import dev.thefactory.internal.engine.BuildState.ChildRef;
 import dev.thefactory.internal.engine.BuildState.FileRef;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
+import dev.thefactory.internal.events.TaskScopes;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.plan.AgentLimits;
@@ -386,7 +387,8 @@ final class ChainReactor {
                 Map<String, String> facts = new TreeMap<>(baseFacts);
                 facts.putAll(node.inheritedFacts());
                 TaskContext context = new TaskContext(services.buildId(), services.spec(), facts, node.maxChildren());
-                TaskResult result = agent.execute(node.task(), context);
+                TaskResult result = TaskScopes.within(services.buildId(), phase, node.id(),
+                        () -> agent.execute(node.task(), context));
                 if (result == null) {
                     throw AgentException.permanentFailure("The agent of backend '" + backendId + "' returned no "
                             + "result for task '" + node.id() + "'; an agent must return a TaskResult (use "

@@ -358,7 +358,8 @@ final class LlmAgents {
             Class<T> type)
             throws InterruptedException {
         gate.meter().carryOver(context.facts(), USAGE_PREFIX);
-        String answer = gate.call(task.id(), prompts.system(role, section), Prompts.data(data), true);
+        String answer = gate.call(task.id(), task.phase(), task.role(), prompts.system(role, section),
+                Prompts.data(data), true);
         return Answers.parse(task.id(), answer, type);
     }
 

@@ -47,7 +47,18 @@ public final class LlmBackends {
      * @return a backend for one build
      */
     public static OrchestratorBackend backend(String id, ChatModel model, LlmSettings settings) {
+        return backend(id, model, settings, ModelCalls.NONE);
+    }
+
+    /**
+     * @param id       the backend's id
+     * @param model    the chat model every call goes to
+     * @param settings the limits (concurrency, budget, answer length) and, for messages, endpoint and model names
+     * @param calls    watches every model call
+     * @return a backend for one build
+     */
+    public static OrchestratorBackend backend(String id, ChatModel model, LlmSettings settings, ModelCalls calls) {
         return new LlmOrchestratorBackend(id, new ModelCallGate(model, settings, Clock.systemUTC(),
-                duration -> Thread.sleep(Math.max(1, duration.toMillis()))), PROMPTS);
+                duration -> Thread.sleep(Math.max(1, duration.toMillis())), calls), PROMPTS);
     }
 }

@@ -18,6 +18,8 @@ import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.thefactory.api.AgentException;
+import dev.thefactory.api.AgentRole;
+import dev.thefactory.api.Phase;
 import dev.thefactory.llm.LlmSettings;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -71,8 +73,14 @@ final class ModelCallGate {
     private long notBeforeMillis;
     /** Set once an OpenAI model refused {@code max_tokens}: newer OpenAI models take only max_completion_tokens. */
     private volatile boolean completionTokens;
+    private final ModelCalls calls;
 
     ModelCallGate(ChatModel model, LlmSettings settings, Clock clock, Sleeper sleeper) {
+        this(model, settings, clock, sleeper, ModelCalls.NONE);
+    }
+
+    ModelCallGate(ChatModel model, LlmSettings settings, Clock clock, Sleeper sleeper, ModelCalls calls) {
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.model = Objects.requireNonNull(model, "model");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -104,6 +112,15 @@ final class ModelCallGate {
      * @throws InterruptedException when the thread was interrupted while waiting or calling
      */
     String call(String taskId, String system, String user, boolean json) throws InterruptedException {
+        return call(taskId, null, null, system, user, json);
+    }
+
+    /**
+     * As {@link #call(String, String, String, boolean)}, for a task whose phase and role are known (they tag the
+     * call's observation).
+     */
+    String call(String taskId, Phase phase, AgentRole role, String system, String user, boolean json)
+            throws InterruptedException {
         int maxOutput = settings.maxOutputTokens();
         long reservation = meter.reserve(taskId, UsageMeter.estimateTokens(system) + UsageMeter.estimateTokens(user),
                 maxOutput);
@@ -111,7 +128,7 @@ final class ModelCallGate {
             permits.acquire();
             try {
                 awaitPause();
-                return callOnce(taskId, system, user, json, maxOutput);
+                return callOnce(taskId, calls.start(taskId, phase, role), system, user, json, maxOutput);
             } finally {
                 permits.release();
             }
@@ -120,8 +137,8 @@ final class ModelCallGate {
         }
     }
 
-    private String callOnce(String taskId, String system, String user, boolean json, int maxOutput)
-            throws InterruptedException {
+    private String callOnce(String taskId, ModelCalls.Call call, String system, String user, boolean json,
+            int maxOutput) throws InterruptedException {
         ChatRequest.Builder request = ChatRequest.builder()
                 .messages(SystemMessage.from(system), UserMessage.from(user));
         if (completionTokens && model instanceof OpenAiChatModel) {
@@ -140,25 +157,34 @@ final class ModelCallGate {
             if (Thread.currentThread().isInterrupted() || has(e, InterruptedIOException.class)
                     || has(e, InterruptedException.class)) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedException("the model call of task '" + taskId + "' was interrupted");
+                InterruptedException interrupted = new InterruptedException("the model call of task '" + taskId
+                        + "' was interrupted");
+                call.failed(interrupted);
+                throw interrupted;
             }
-            throw classify(taskId, e);
+            AgentException classified = classify(taskId, e);
+            call.failed(classified);
+            throw classified;
         }
         if (response == null) {
-            throw AgentException.transientFailure("model output rejected: the model returned no answer for task '"
-                    + taskId + "'");
+            AgentException none = AgentException.transientFailure("model output rejected: the model returned no "
+                    + "answer for task '" + taskId + "'");
+            call.failed(none);
+            throw none;
         }
         TokenUsage tokens = response.tokenUsage();
         Usage usage = new Usage(tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
                 tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount(), 1);
         meter.record(taskId, usage);
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        call.answered(usage.inputTokens(), usage.outputTokens(), response.finishReason() != FinishReason.LENGTH
+                && text != null && !text.isBlank());
         LOG.debug("model call of task {}: {} (build so far: {})", taskId, usage.describe(), meter.total().describe());
         if (response.finishReason() == FinishReason.LENGTH) {
             throw AgentException.transientFailure("model output rejected: the answer for task '" + taskId
                     + "' stopped at the length limit of " + maxOutput + " tokens (finish_reason length); a shorter "
                     + "answer may fit, or raise LlmSettings.maxOutputTokens");
         }
-        String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
             throw AgentException.transientFailure("model output rejected: the answer for task '" + taskId
                     + "' is empty");
