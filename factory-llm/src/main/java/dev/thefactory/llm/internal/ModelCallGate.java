@@ -58,7 +58,10 @@ final class ModelCallGate {
 
     /** Waits; tests replace it to make time exact. */
     interface Sleeper {
-        /** @param duration how long @throws InterruptedException when interrupted */
+        /**
+         * @param duration how long
+         * @throws InterruptedException when interrupted
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 

@@ -127,7 +127,10 @@ record FeatureTable(List<Entry> entries, List<String> duplicates) {
         return new FeatureTable(entries, List.of());
     }
 
-    /** @param scope a scope @return how many features have it */
+    /**
+     * @param scope a scope
+     * @return how many features have it
+     */
     long count(Scope scope) {
         return entries.stream().filter(e -> e.scope() == scope).count();
     }
