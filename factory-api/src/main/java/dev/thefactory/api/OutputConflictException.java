@@ -58,8 +58,7 @@ public class OutputConflictException extends FactoryException {
                 + "there as they are now: " + String.join("; ", shown) + more + ". It was left untouched and "
                 + (staged == null ? "the build stopped before doing any work"
                         : "nothing was published; the validated project is kept at " + staged)
-                + ". Build with overwrite(true) to move the old tree aside (kept under .trash), or choose another "
-                + "output directory";
+                + "; see the recovery options to replace it (the old tree is kept) or to build elsewhere";
     }
 
     private static List<String> recovery(Path directory, String buildId, Path staged) {

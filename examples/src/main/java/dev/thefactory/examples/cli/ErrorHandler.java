@@ -152,6 +152,15 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
                 default -> o;
             });
         }
+        // the library's options name its API; on the command line the same choices are flags and variables
+        options.replaceAll(o -> o
+                .replace("configure an integrated backend (Mode.AUTO or Mode.INTEGRATED with one on the class path, "
+                        + "such as the LLM backend of factory-llm)", "configure an integrated backend (the llm backend: "
+                        + "set FACTORY_LLM_BASE_URL and FACTORY_LLM_MODEL, see docs/llm-backend.md) and build with "
+                        + "--mode auto or integrated")
+                .replace("add an integrated backend jar to the class path (plugins/ for the CLI)",
+                        "add an integrated backend: its jar in plugins/, or the llm backend configured through "
+                        + "FACTORY_LLM_BASE_URL and FACTORY_LLM_MODEL"));
         if (fe instanceof OutputConflictException) {
             // the library's options name builder methods; on the command line they are flags
             options.replaceAll(o -> o.replace("build with Factory.Builder.overwrite(true)", "run again with --overwrite")

@@ -78,7 +78,9 @@ class BuildCommandTest {
         assertThat(json.has("outputDirectory")).isFalse();
         assertThat(json.at("/error/type").asText()).isEqualTo("RequirementsNotMetException");
         assertThat(json.at("/error/recoveryOptions")).extracting(JsonNode::asText)
-                .anySatisfy(o -> assertThat(o).contains("--require-features none"));
+                .anySatisfy(o -> assertThat(o).contains("--require-features none"))
+                .anySatisfy(o -> assertThat(o).contains("FACTORY_LLM_BASE_URL", "--mode auto"))
+                .noneSatisfy(o -> assertThat(o).contains("Mode.AUTO"));
         JsonNode coverage = json.get("coverage");
         // Every requirement is NOT_IMPLEMENTED: the skeleton implements no feature and, having no test, proves no
         // tech-stack entry either (the ledger counts nothing without a passing generated test).
@@ -135,6 +137,9 @@ class BuildCommandTest {
         assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
         assertThat(result.err()).containsIgnoringCase("integrated").doesNotContain("\tat ");
         assertThat(result.json().get("error").get("type").asText()).isEqualTo("BackendUnavailableException");
+        assertThat(result.json().at("/error/recoveryOptions")).extracting(JsonNode::asText)
+                .anySatisfy(o -> assertThat(o).contains("plugins/", "FACTORY_LLM_BASE_URL"))
+                .noneSatisfy(o -> assertThat(o).contains("class path"));
     }
 
     @Test

@@ -107,7 +107,9 @@ class PublishingKeepsUserFilesTest {
                     assertThat(e.directory()).isEqualTo(project());
                     assertThat(e.differences()).contains("added: MY_NOTES.txt", "added: target/classes/App.class");
                     assertThat(e.getMessage()).contains(project().toString()).contains("MY_NOTES.txt")
-                            .contains("overwrite(true)").contains("another output directory");
+                            .contains("recovery options");
+                    assertThat(e.recoveryOptions()).anySatisfy(o -> assertThat(o).contains("overwrite(true)"))
+                            .anySatisfy(o -> assertThat(o).contains("another output directory"));
                 });
 
         assertThat(EngineFixture.tree(project())).as("nothing touched").isEqualTo(before);
