@@ -37,7 +37,18 @@ public final class Ledger {
     /** The Java release the simple backend's build file compiles for. */
     public static final int JAVA_RELEASE = 17;
 
+    /** The oldest Python the generated Python code runs on: what its {@code pyproject.toml} declares by default. */
+    public static final String PYTHON_MIN = "3.9";
+
+    /** The oldest Go the generated Go code builds with ({@code any}): what its {@code go.mod} declares by default. */
+    public static final String GO_MIN = "1.18";
+
+    /** The oldest Node.js the generated JavaScript runs on ({@code node:test}): its {@code engines.node} default. */
+    public static final String NODE_MIN = "18";
+
     private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUESTED_VERSION = Pattern.compile("(?<![a-z0-9])(?:python3?|py|cpython|golang|go"
+            + "|node\\.js|nodejs|node)[\\s-]*v?(\\d{1,4}(?:\\.\\d{1,4}){0,2})(?![\\d.]*\\d)", Pattern.CASE_INSENSITIVE);
 
     private Ledger() {
     }
@@ -78,11 +89,9 @@ public final class Ledger {
                     + "; it generated " + generated.label() + " instead. Configure a backend that writes "
                     + request.named() + ", or ask for Java, Python, JavaScript (Node.js) or Go");
         }
-        if (generated == Language.JAVA) {
-            String problem = javaVersionProblem(request);
-            if (problem != null) {
-                return RequirementClaim.notImplemented(id, problem);
-            }
+        String problem = generated == Language.JAVA ? javaVersionProblem(request) : versionProblem(generated, request);
+        if (problem != null) {
+            return RequirementClaim.notImplemented(id, problem);
         }
         List<String> tests = new ArrayList<>();
         if (generated == Language.JAVA) {
@@ -105,6 +114,78 @@ public final class Ledger {
                     + "needs Java " + JAVA_RELEASE + " or later, not Java " + version.group(1);
         }
         return null;
+    }
+
+    /**
+     * @param request the language entry of the tech stack
+     * @return the version it names after a Python, Go or Node.js word ({@code Python 3.12} gives {@code 3.12},
+     *         {@code JavaScript (Node.js 18)} gives {@code 18}), or empty when it names none
+     */
+    static Optional<String> requestedVersion(Language.Request request) {
+        Matcher m = REQUESTED_VERSION.matcher(request.requirement().text());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * @param language a skeleton language
+     * @param request  the language entry of the tech stack
+     * @return why the skeleton cannot declare the requested version, or null when it can (or none is named)
+     */
+    private static String versionProblem(Language language, Language.Request request) {
+        Optional<String> requested = requestedVersion(request);
+        if (requested.isEmpty()) {
+            return null;
+        }
+        int[] want = numbers(requested.get());
+        if (language == Language.PYTHON && want[0] == 3 && !requested.get().contains(".")) {
+            return null;
+        }
+        return switch (language) {
+            case PYTHON -> want[0] != 3 || want[1] < numbers(PYTHON_MIN)[1] ? "the simple backend generates Python 3 "
+                    + "code that needs Python " + PYTHON_MIN + " or later; it cannot target Python " + requested.get()
+                    : null;
+            case GO -> want[0] != 1 || want[1] < numbers(GO_MIN)[1] ? "the simple backend generates Go code that "
+                    + "needs Go " + GO_MIN + " or later (it uses any); it cannot target Go " + requested.get() : null;
+            case JAVASCRIPT -> want[0] < numbers(NODE_MIN)[0] ? "the simple backend generates JavaScript whose tests "
+                    + "use node:test, which needs Node.js " + NODE_MIN + " or later; it cannot target Node.js "
+                    + requested.get() : null;
+            case JAVA -> javaVersionProblem(request);
+        };
+    }
+
+    /**
+     * @param in the project
+     * @return the version a skeleton's build file declares: the one the language entry of the tech stack names when
+     *         the skeleton can target it, otherwise the oldest its code needs ({@link #PYTHON_MIN}, {@link #GO_MIN},
+     *         {@link #NODE_MIN}); for Java, {@link #JAVA_RELEASE}
+     */
+    public static String declaredVersion(ProjectInput in) {
+        Language language = in.architecture().language();
+        String fallback = switch (language) {
+            case PYTHON -> PYTHON_MIN;
+            case GO -> GO_MIN;
+            case JAVASCRIPT -> NODE_MIN;
+            case JAVA -> Integer.toString(JAVA_RELEASE);
+        };
+        if (language == Language.JAVA) {
+            return fallback;
+        }
+        Optional<Language.Request> request = Language.requested(in.spec())
+                .filter(r -> r.generated().equals(Optional.of(language)));
+        if (request.isEmpty() || versionProblem(language, request.get()) != null) {
+            return fallback;
+        }
+        String version = requestedVersion(request.get()).filter(v -> language == Language.JAVASCRIPT || v.contains("."))
+                .orElse(fallback);
+        int[] n = numbers(version);
+        // go.mod accepts a patch version (1.21.3) only from Go 1.21 on
+        return language == Language.GO && n[1] < 21 ? n[0] + "." + n[1] : version;
+    }
+
+    /** @return the first two numbers of a version, the second 0 when missing */
+    private static int[] numbers(String version) {
+        String[] parts = version.split("\\.");
+        return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
     }
 
     private static List<String> buildFiles(Language language, List<String> paths) {
