@@ -5,6 +5,8 @@ import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
 import dev.thefactory.fallbacks.internal.design.Language;
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
@@ -213,7 +215,8 @@ public final class Ledger {
 
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
-        LANGUAGE, MAVEN, JUNIT, RUNNER, STACK, README, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE, VALIDATION, NONE
+        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
+        VALIDATION, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -350,10 +353,13 @@ public final class Ledger {
             if (has(text, "unittest", "node:test", "node --test", "go test", "testing")) {
                 return Kind.RUNNER;
             }
-            return Kind.STACK;
+            return asksNoFramework(r.text()) ? Kind.NO_FRAMEWORK : Kind.STACK;
         }
         if (has(text, "readme")) {
             return Kind.README;
+        }
+        if (isSecretRule(text)) {
+            return Kind.SECRETS;
         }
         if (java && has(text, "mvn package", "maven project", "maven build", "builds with maven")) {
             return Kind.MAVEN;
@@ -411,6 +417,12 @@ public final class Ledger {
             case STACK -> {
                 return stack(r, language);
             }
+            case NO_FRAMEWORK -> {
+                return noFramework(in, layout, r, paths, features);
+            }
+            case SECRETS -> {
+                return secrets(in, r, paths, cls);
+            }
             case README -> {
                 return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
             }
@@ -452,6 +464,164 @@ public final class Ledger {
                 return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
             }
         }
+    }
+
+    /** Frameworks and servers that are not the standard library, which a "no framework" entry must not name. */
+    private static final String[] FRAMEWORKS = {"spring", "spring boot", "quarkus", "micronaut", "javalin",
+        "dropwizard", "vertx", "vert.x", "helidon", "jersey", "jetty", "tomcat", "undertow", "netty", "express",
+        "fastify", "koa", "nest", "nestjs", "flask", "django", "fastapi", "gin", "echo", "fiber", "chi", "spark"};
+
+    /**
+     * @param text a tech-stack entry
+     * @return whether it asks for no framework: the standard library, the JDK HTTP server, "none"
+     */
+    static boolean asksNoFramework(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        String value = colon >= 0 ? lower.substring(colon + 1) : lower;
+        if (has(value, FRAMEWORKS)) {
+            return false;
+        }
+        boolean topic = has(lower, "framework", "frameworks", "httpserver", "http server", "server", "standard library",
+                "stdlib", "dependencies", "libraries", "web");
+        return topic && has(value, "none", "no framework", "no frameworks", "without a framework", "standard library",
+                "stdlib", "jdk", "plain java", "vanilla", "httpserver", "com.sun.net.httpserver", "no dependencies",
+                "zero dependencies", "no external dependencies");
+    }
+
+    /**
+     * A tech-stack entry that asks for no framework: the Java output is the JDK and its HTTP server (its tests are
+     * compiled against the JDK and JUnit only, and its HTTP entry point's tests call the started server); a skeleton
+     * uses its standard library only.
+     */
+    private static RequirementClaim noFramework(ProjectInput in, ProjectLayout layout, Requirement r,
+            List<String> paths, List<RequirementClaim> features) {
+        Language language = in.architecture().language();
+        EntryPoint entry = in.architecture().entryPoint();
+        String lower = r.text().toLowerCase(Locale.ROOT);
+        boolean http = has(lower, "httpserver", "http server", "com.sun.net.httpserver");
+        boolean jdk = has(lower, "jdk", "java", "com.sun.net.httpserver");
+        List<String> evidence = features.stream().filter(c -> c.status() == RequirementStatus.IMPLEMENTED)
+                .flatMap(c -> c.tests().stream()).distinct().toList();
+        if (language != Language.JAVA) {
+            if (http || jdk) {
+                return RequirementClaim.notImplemented(r.id(), "the project is written in " + language.label()
+                        + " and is a command-line program: it starts no HTTP server" + (jdk ? ", and the JDK's is "
+                        + "Java's" : ""));
+            }
+            return layout.languageTests().isEmpty()
+                    ? RequirementClaim.notImplemented(r.id(), "no generated test runs with the " + language.label()
+                            + " test runner")
+                    : RequirementClaim.implemented(r.id(), buildFiles(language, paths), layout.languageTests());
+        }
+        boolean serves = entry == EntryPoint.HTTP || entry == EntryPoint.WEB;
+        if (http && !serves) {
+            return RequirementClaim.notImplemented(r.id(), "the project is a " + entry.name().toLowerCase(Locale.ROOT)
+                    + " project, which starts no HTTP server; it uses the JDK only, without a framework");
+        }
+        if (evidence.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "no feature is implemented and tested, so no generated test "
+                    + "shows the project working without a framework");
+        }
+        List<String> files = new ArrayList<>(paths.stream().filter(p -> p.equals("pom.xml")
+                || serves && p.contains("/http/") && p.startsWith("src/main/java/")).toList());
+        return RequirementClaim.implemented(r.id(), files, evidence);
+    }
+
+    /** Words that name a secret in a rule, each with the words of a field or entity name that hold it. */
+    private static final List<List<String>> SECRET_NAMES = List.of(
+            List.of("password", "password", "passphrase", "passcode", "passwd"),
+            List.of("api key", "apikey", "api"),
+            List.of("token", "token"),
+            List.of("secret", "secret"),
+            List.of("pin", "pin"),
+            List.of("passphrase", "passphrase"));
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it says secrets are never returned, shown or kept in plain text
+     */
+    static boolean isSecretRule(String lower) {
+        String text = lower.replace("api-key", "api key").replace("apikey", "api key");
+        boolean names = SECRET_NAMES.stream().anyMatch(n -> has(text, n.get(0), n.get(0) + "s"));
+        boolean never = has(text, "never", "not", "no");
+        boolean how = has(text, "returned", "return", "exposed", "expose", "shown", "show", "leaked", "leak",
+                "included", "response", "responses", "plain text", "plaintext", "hashed", "output", "printed");
+        return names && never && how && !has(text, "logged", "log", "logs", "logging", "expire", "expires", "rotated");
+    }
+
+    /**
+     * A rule that secrets are never returned: claimed with the generated secret tests when every secret it names is a
+     * secret field of the domain (which the generated code never returns and keeps as salted hashes).
+     */
+    private static RequirementClaim secrets(ProjectInput in, Requirement r, List<String> paths, String cls) {
+        Language language = in.architecture().language();
+        if (language != Language.JAVA) {
+            return RequirementClaim.notImplemented(r.id(), "the " + language.label() + " skeleton leaves secret fields "
+                    + "out of the project altogether (it cannot keep them as salted hashes); only the Java output has "
+                    + "them and a test that they are never returned");
+        }
+        String text = r.text().toLowerCase(Locale.ROOT).replace("api-key", "api key").replace("apikey", "api key");
+        boolean pipeline = in.architecture().entryPoint() == EntryPoint.PIPELINE;
+        List<Entity> tested = in.domain().entities().stream()
+                .filter(e -> !pipeline || e.name().equals(in.domain().primary().name()))
+                .filter(e -> e.fields().stream().anyMatch(Field::secret))
+                .toList();
+        List<String> covered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<Entity> proving = new ArrayList<>();
+        for (List<String> secret : SECRET_NAMES) {
+            String named = secret.get(0);
+            if (!has(text, named, named + "s") || named.equals("secret") && !covered.isEmpty()
+                    || named.equals("passphrase") && covered.contains("password")) {
+                continue;
+            }
+            List<Entity> holders = tested.stream()
+                    .filter(e -> holds(e, secret)).toList();
+            if (holders.isEmpty()) {
+                missing.add(named);
+            } else {
+                covered.add(named);
+                holders.stream().filter(e -> !proving.contains(e)).forEach(proving::add);
+            }
+        }
+        if (covered.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "no " + String.join(" or ", missing) + " is a field of "
+                    + "the generated " + (pipeline ? "pipeline's input" : "domain") + ", so no generated test checks "
+                    + "that it is never returned");
+        }
+        List<String> files = new ArrayList<>();
+        proving.forEach(e -> files.addAll(matching(paths, "/model/" + e.name() + ".java")));
+        List<String> tests = proving.stream().map(e -> cls + secretTest(e)).toList();
+        if (missing.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
+        return RequirementClaim.partial(r.id(), files, tests, missing.stream().map(m -> m + "s").toList(),
+                "only " + String.join(" and ", covered) + " fields are in the generated domain; its tests show they "
+                        + "are never returned nor stored in plain text");
+    }
+
+    /** @return whether an entity holds the secret: a secret field named for it, or any secret of an entity named so */
+    private static boolean holds(Entity e, List<String> secret) {
+        List<String> words = secret.subList(1, secret.size());
+        List<String> entityWords = Naming.words(e.name());
+        boolean entityNamed = secret.get(0).equals("api key") ? entityWords.contains("api")
+                && entityWords.contains("key") : entityWords.stream().anyMatch(words::contains);
+        return e.fields().stream().filter(Field::secret).anyMatch(f -> {
+            List<String> fieldWords = Naming.words(f.name());
+            boolean named = secret.get(0).equals("api key") ? fieldWords.contains("apikey")
+                    || fieldWords.contains("api") && fieldWords.contains("key")
+                    : fieldWords.stream().anyMatch(words::contains);
+            return named || entityNamed;
+        });
+    }
+
+    /**
+     * @param e an entity with secret fields
+     * @return the name of the generated Java test that its secrets are never returned nor stored in plain text
+     */
+    public static String secretTest(Entity e) {
+        return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
     }
 
     private static RequirementClaim stack(Requirement r, Language language) {
