@@ -109,6 +109,21 @@ class LanguageRecognitionTest {
                 .isEqualTo(RequirementStatus.IMPLEMENTED);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "Language: Python 2.7; pyproject.toml; requires-python = \">=3.9\"; needs Python 3.9 or later",
+        "Language: Python 3.6; pyproject.toml; requires-python = \">=3.9\"; cannot target Python 3.6",
+        "Language: Go 1.16; go.mod; go 1.18; needs Go 1.18 or later",
+        "Language: JavaScript (Node.js 16); package.json; \"node\": \">=18\"; cannot target Node.js 16"})
+    void aVersionTheSkeletonCannotDeclareIsNotClaimed(String entry, String buildFile, String declared, String why)
+            throws Exception {
+        CoreDriver.Build build = CoreDriver.build(spec(entry));
+        assertThat(build.files().get(buildFile)).contains(declared);
+        RequirementClaim language = build.claim("tech-stack-1");
+        assertThat(language.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(language.reason()).contains(why);
+    }
+
     @Test
     void otherStackEntriesGetTheirOwnFate() throws Exception {
         CoreDriver.Build build = CoreDriver.build(spec("Language: Java 17", "Build: Gradle", "Database: PostgreSQL",

@@ -24,19 +24,27 @@ class OtherLanguagesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "Language: Python 3.12; python; src/todo_app/models.py; tests/test_store.py",
-        "Backend: Node.js with Express; javascript; src/models.js; test/store.test.js",
-        "Language: Go 1.22; go; models.go; store_test.go",
-        "Python; python; src/todo_app/models.py; pyproject.toml"})
-    void generatesTheLanguageAndSaysItIsUnchecked(String stack, String language, String code, String test)
-            throws Exception {
+        "Language: Python 3.12; python; src/todo_app/models.py; tests/test_store.py; pyproject.toml; "
+                + "requires-python = \">=3.12\"",
+        "Backend: Node.js with Express; javascript; src/models.js; test/store.test.js; package.json; "
+                + "\"node\": \">=18\"",
+        "Language: JavaScript (Node.js 22); javascript; src/models.js; test/store.test.js; package.json; "
+                + "\"node\": \">=22\"",
+        "Language: Go 1.22; go; models.go; store_test.go; go.mod; go 1.22",
+        "Language: Go; go; models.go; store_test.go; go.mod; go 1.18",
+        "Python; python; src/todo_app/models.py; pyproject.toml; pyproject.toml; requires-python = \">=3.9\""})
+    void generatesTheLanguageAndSaysItIsUnchecked(String stack, String language, String code, String test,
+            String buildFile, String declared) throws Exception {
         CoreDriver.Build build = CoreDriver.build(spec(stack));
         assertThat(build.facts()).containsEntry("simple.design.language", language);
         assertThat(build.files()).containsKeys(code, test, "README.md", "docs/usage.md", ".gitignore");
         assertThat(build.files().keySet()).noneMatch(p -> p.endsWith(".java"));
-        assertThat(build.notes()).anyMatch(n -> n.contains("not compile-checked"));
-        assertThat(build.files().get("README.md")).contains("has not been compiled or tested");
+        assertThat(build.notes()).anyMatch(n -> n.contains("not compile-checked one by one")
+                && n.contains("its own tests are run by the build"));
+        assertThat(build.files().get("README.md")).contains("The Factory's build runs its tests with ")
+                .doesNotContain("has not been compiled or tested");
         assertThat(build.files().get(code)).contains("\"task\"");
+        assertThat(build.files().get(buildFile)).contains(declared);
     }
 
     @TempDir

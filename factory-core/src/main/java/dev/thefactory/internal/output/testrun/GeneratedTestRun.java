@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * (a JVM on the JUnit Platform for Java, {@code python3}, {@code node --test}, {@code go test}), each with the time
  * limit and heap cap of the {@link GeneratedTestSettings}, an environment without secrets, and the project copied into
  * a throw-away directory that is deleted afterwards — the staged project itself is never touched. A language whose
- * toolchain is missing is unchecked (with the reason), never passed; a failed test, a crash or the time limit is a
+ * toolchain is missing, or older than the version the project declares it needs, is unchecked (with the reason),
+ * never passed; the toolchain version that ran a language's tests is in the result's notes; a failed test, a crash
+ * or the time limit is a
  * problem that fails validation.
  *
  * <pre>{@code
@@ -72,13 +74,26 @@ public final class GeneratedTestRun {
      * @param summary  the counts, and why tests were not run where they were not
      * @param tests    the outcome of every test that ran, sorted by name
      * @param problems one line per failure: each failed test with its message, a crash, the time limit
+     * @param notes    what the reader should know about tests that ran, such as {@code ran with Python 3.11.7}
      */
-    public record Result(TestSummary summary, List<TestOutcome> tests, List<String> problems) {
+    public record Result(TestSummary summary, List<TestOutcome> tests, List<String> problems, List<String> notes) {
         /** @throws NullPointerException if a component is null */
         public Result {
             Objects.requireNonNull(summary, "summary");
             tests = List.copyOf(tests);
             problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * A result without notes.
+         *
+         * @param summary  the counts, and why tests were not run where they were not
+         * @param tests    the outcome of every test that ran, sorted by name
+         * @param problems one line per failure
+         */
+        public Result(TestSummary summary, List<TestOutcome> tests, List<String> problems) {
+            this(summary, tests, problems, List.of());
         }
 
         /**
@@ -118,6 +133,7 @@ public final class GeneratedTestRun {
         Map<String, TestOutcome> outcomes = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try {
             work = workParent == null ? Files.createTempDirectory("factory-tests-")
                     : Files.createTempDirectory(workParent, "factory-tests-");
@@ -128,13 +144,16 @@ public final class GeneratedTestRun {
                 long started = System.nanoTime();
                 LanguageRunner.Result result = runner.run(new LanguageRunner.Workspace(copy, scratch, files, settings,
                         environment));
-                LOG.info("ran the generated {} tests of {} in {} ms: {} test(s), {} problem(s){}", runner.language(),
-                        projectRoot, (System.nanoTime() - started) / 1_000_000, result.outcomes().size(),
+                LOG.info("ran the generated {} tests of {} in {} ms{}: {} test(s), {} problem(s){}",
+                        runner.language(), projectRoot, (System.nanoTime() - started) / 1_000_000,
+                        result.ranWith() == null ? "" : " with " + result.ranWith(), result.outcomes().size(),
                         result.problems().size(), result.unchecked() == null ? "" : "; not run: " + result.unchecked());
                 result.outcomes().forEach(t -> outcomes.putIfAbsent(t.name(), t));
                 problems.addAll(result.problems());
                 if (result.unchecked() != null) {
                     unchecked.add(result.unchecked());
+                } else if (result.ranWith() != null) {
+                    notes.add("the generated " + runner.language() + " tests ran with " + result.ranWith());
                 }
             }
         } catch (IOException e) {
@@ -149,7 +168,7 @@ public final class GeneratedTestRun {
         } finally {
             delete(work);
         }
-        return new Result(summary(outcomes.values(), unchecked), List.copyOf(outcomes.values()), problems);
+        return new Result(summary(outcomes.values(), unchecked), List.copyOf(outcomes.values()), problems, notes);
     }
 
     private static TestSummary summary(Iterable<TestOutcome> outcomes, List<String> unchecked) {

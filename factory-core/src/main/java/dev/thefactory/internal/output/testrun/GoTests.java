@@ -18,7 +18,9 @@ import java.util.Set;
  * Runs a generated Go module's tests with {@code go test -json ./...} at the project root (where its {@code go.mod}
  * must be), reading the JSON events as they come. Module downloads are off ({@code GOPROXY=off}), so is a toolchain
  * switch ({@code GOTOOLCHAIN=local}) and cgo; {@code GOMEMLIMIT} is set to the heap cap (a soft limit in Go). Top-level
- * tests are named {@code <package import path>#TestName}; a failed subtest fails its test.
+ * tests are named {@code <package import path>#TestName}; a failed subtest fails its test. When the installed Go is
+ * older than the {@code go} line of {@code go.mod}, the tests are not run (unchecked, with the reason): with
+ * {@code GOTOOLCHAIN=local} go would not switch to a newer toolchain, and an older one must not stand in for it.
  *
  * <p>Thread-safe and stateless.
  */
@@ -56,6 +58,13 @@ final class GoTests implements LanguageRunner {
         if (!work.files().contains("go.mod")) {
             return Result.unchecked(NO_MODULE);
         }
+        String said = LanguageVersion.ask(List.of(go.get().toString(), "version"), work);
+        Optional<LanguageVersion> installed = LanguageVersion.installedGo(said);
+        Optional<String> tooOld = LanguageVersion.tooOld(language(), installed, LanguageVersion.read(work.project(),
+                "go.mod").flatMap(LanguageVersion::requiredGo), said);
+        if (tooOld.isPresent()) {
+            return Result.unchecked(tooOld.get());
+        }
         Path tmp = Scripts.tmp(work);
         Map<String, String> extra = new HashMap<>(Map.of("GOPROXY", "off", "GOTOOLCHAIN", "local", "GOWORK", "off",
                 "CGO_ENABLED", "0", "GOTELEMETRY", "off", "GOMEMLIMIT",
@@ -75,7 +84,7 @@ final class GoTests implements LanguageRunner {
             return Result.unchecked(NO_DOWNLOADS);
         }
         return Judgement.of(language(), process, events.outcomes(), events.running(), !process.timedOut(),
-                work.settings(), events.packageProblems());
+                work.settings(), events.packageProblems()).withToolchain(installed.map(v -> "Go " + v).orElse(null));
     }
 
     /** The state built from {@code go test -json} events; fed on the output reader's thread. Thread-safe. */

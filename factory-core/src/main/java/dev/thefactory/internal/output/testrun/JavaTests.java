@@ -142,7 +142,7 @@ final class JavaTests implements LanguageRunner {
                 process.elapsed().toMillis());
         ResultLines lines = ResultLines.read(results);
         return Judgement.of(language(), process, lines.outcomes(), lines.running(), lines.done(), work.settings(),
-                List.of());
+                List.of()).withToolchain("Java " + Runtime.version() + " (compiled with --release 17)");
     }
 
     private static void addResourceRoot(Path project, String file, String marker, Set<Path> roots) {

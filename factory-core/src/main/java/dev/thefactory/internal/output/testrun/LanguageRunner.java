@@ -58,11 +58,29 @@ interface LanguageRunner {
      * @param outcomes  one per test that ran
      * @param problems  one line per failure (a failed test, a crash, the time limit)
      * @param unchecked why the tests could not be run; null when they were
+     * @param ranWith   the toolchain that ran them, such as {@code Python 3.11.7}; null when unknown or not run
      */
-    record Result(List<TestOutcome> outcomes, List<String> problems, String unchecked) {
+    record Result(List<TestOutcome> outcomes, List<String> problems, String unchecked, String ranWith) {
         public Result {
             outcomes = List.copyOf(outcomes);
             problems = List.copyOf(problems);
+        }
+
+        /**
+         * @param outcomes  one per test that ran
+         * @param problems  one line per failure
+         * @param unchecked why the tests could not be run; null when they were
+         */
+        Result(List<TestOutcome> outcomes, List<String> problems, String unchecked) {
+            this(outcomes, problems, unchecked, null);
+        }
+
+        /**
+         * @param toolchain the toolchain that ran the tests, such as {@code Python 3.11.7}
+         * @return this result, naming it
+         */
+        Result withToolchain(String toolchain) {
+            return new Result(outcomes, problems, unchecked, toolchain);
         }
 
         /**

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * Runs a generated Node.js project's tests with {@code node --test} (the built-in runner's own file patterns) and a
  * reporter that writes one line per test (see {@code node_reporter.mjs} next to this class). The V8 heap is capped
  * with {@code --max-old-space-size} through {@code NODE_OPTIONS}, which the runner's per-file processes inherit.
- * Tests are named {@code path/to/file.test.js#<test name>}.
+ * Tests are named {@code path/to/file.test.js#<test name>}. When the installed Node.js is older than the oldest
+ * version the project's {@code package.json} {@code engines.node} accepts, the tests are not run (unchecked, with the
+ * reason); a newer one runs them (Node.js keeps running code written for older versions).
  *
  * <p>Thread-safe and stateless.
  */
@@ -49,13 +51,18 @@ final class NodeTests implements LanguageRunner {
         if (node.isEmpty()) {
             return Result.unchecked(NO_NODE);
         }
-        ChildProcess.Outcome version = ChildProcess.run(List.of(node.get().toString(), "--version"), work.scratch(),
-                work.environment().variables(), work.settings().timeout(), null);
-        Matcher major = VERSION.matcher(version.output().toString());
+        String said = LanguageVersion.ask(List.of(node.get().toString(), "--version"), work);
+        Matcher major = VERSION.matcher(said);
         if (!major.find() || Integer.parseInt(major.group(1)) < MIN_MAJOR) {
-            return Result.unchecked("node " + version.output().toString().strip() + " is older than Node.js "
+            return Result.unchecked("node " + said + " is older than Node.js "
                     + MIN_MAJOR + ", which the test run needs (node --test with a custom reporter); install Node.js "
                     + MIN_MAJOR + " or later to run the generated JavaScript tests");
+        }
+        Optional<LanguageVersion> installed = LanguageVersion.installedNode(said);
+        Optional<String> tooOld = LanguageVersion.tooOld("Node.js", installed, LanguageVersion.read(work.project(),
+                "package.json").flatMap(LanguageVersion::requiredNode), said);
+        if (tooOld.isPresent()) {
+            return Result.unchecked(tooOld.get());
         }
         Path reporter = Scripts.copy("node_reporter.mjs", work.scratch());
         Path results = work.scratch().resolve("results.txt");
@@ -68,6 +75,6 @@ final class NodeTests implements LanguageRunner {
                 work.project(), environment, work.settings().timeout(), null);
         ResultLines lines = ResultLines.read(results);
         return Judgement.of(language(), process, lines.outcomes(), lines.running(), lines.done(), work.settings(),
-                List.of());
+                List.of()).withToolchain(installed.map(v -> "Node.js " + v).orElse(null));
     }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Runs a generated Python project's tests with {@code python3}: pytest when the project uses it, otherwise unittest
  * discovery of {@code test*.py} files (see {@code python_runner.py} next to this class). The project root and its
- * {@code src} directory are on the import path; the data segment (heap) is capped with {@code RLIMIT_DATA}. Tests are
- * named {@code tests.test_x.ClassName#test_method}.
+ * {@code src} directory are on the import path. When the installed {@code python3} is older than the project's
+ * {@code requires-python}, the tests are not run (unchecked, with the reason). The data segment (heap) is capped with
+ * {@code RLIMIT_DATA}. Tests are named {@code tests.test_x.ClassName#test_method}.
  *
  * <p>Thread-safe and stateless.
  */
@@ -44,6 +45,13 @@ final class PythonTests implements LanguageRunner {
         if (python.isEmpty()) {
             return Result.unchecked(NO_PYTHON);
         }
+        String said = LanguageVersion.ask(List.of(python.get().toString(), "--version"), work);
+        Optional<LanguageVersion> installed = LanguageVersion.installedPython(said);
+        Optional<String> tooOld = LanguageVersion.tooOld(language(), installed, LanguageVersion.read(work.project(),
+                "pyproject.toml").flatMap(LanguageVersion::requiredPython), said);
+        if (tooOld.isPresent()) {
+            return Result.unchecked(tooOld.get());
+        }
         Path script = Scripts.copy("python_runner.py", work.scratch());
         Path results = work.scratch().resolve("results.txt");
         Path tmp = Scripts.tmp(work);
@@ -58,6 +66,6 @@ final class PythonTests implements LanguageRunner {
             return Result.unchecked(lines.unchecked());
         }
         return Judgement.of(language(), process, lines.outcomes(), lines.running(), lines.done(), work.settings(),
-                List.of());
+                List.of()).withToolchain(installed.map(v -> "Python " + v).orElse(null));
     }
 }

@@ -114,6 +114,8 @@ class JavaGeneratedTestsTest {
         GeneratedTestRun.Result result = runner().run(project, SHORT);
 
         assertThat(result.summary()).isEqualTo(new TestSummary(6, 2, 2, 2, null));
+        assertThat(result.notes()).containsExactly("the generated Java tests ran with Java " + Runtime.version()
+                + " (compiled with --release 17)");
         assertThat(result.tests()).extracting(TestOutcome::name, TestOutcome::status).containsExactly(
                 tuple("demo.CalcTest#aborted", Status.SKIPPED),
                 tuple("demo.CalcTest#adds", Status.PASSED),

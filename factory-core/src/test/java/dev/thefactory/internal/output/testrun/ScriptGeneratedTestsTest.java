@@ -234,6 +234,73 @@ class ScriptGeneratedTestsTest {
         assertThat(result.problems()).isEmpty();
     }
 
+    /** Writes an executable script that prints a version, standing in for a toolchain. */
+    private Path fakeToolchain(String name, String prints) throws IOException {
+        Path bin = Files.createDirectories(work.resolve("fake-bin"));
+        Path script = bin.resolve(name);
+        Files.writeString(script, "#!/bin/sh\necho '" + prints + "'\nexit 0\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return bin;
+    }
+
+    @Test
+    void aToolchainOlderThanTheProjectRequiresLeavesTheTestsUncheckedNeverPassed() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
+        write("pyproject.toml", "[project]\nname = \"demo\"\nrequires-python = \">=3.12\"\n");
+        write("tests/test_store.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_x(self):\n"
+                + "        pass\n");
+        write("package.json", "{\"name\": \"demo\", \"engines\": {\"node\": \">=22\"}}\n");
+        write("test/store.test.js", "require('node:test')('x', () => {});\n");
+        write("go.mod", "module example.com/demo\n\ngo 1.22\n");
+        write("store_test.go", "package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}\n");
+        fakeToolchain("python3", "Python 3.11.7");
+        fakeToolchain("node", "v20.20.2");
+        Path bin = fakeToolchain("go", "go version go1.19.8 linux/amd64");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("PATH", bin.toString());
+
+        GeneratedTestRun.Result result = run(environment);
+
+        assertThat(result.summary().run()).isZero();
+        assertThat(result.summary().unchecked()).isEqualTo(String.join("; ",
+                "Python 3.11.7 is installed; the project requires 3.12 or later, so its tests were not run (install "
+                        + "Python 3.12 or later)",
+                "Node.js 20.20.2 is installed; the project requires 22 or later, so its tests were not run (install "
+                        + "Node.js 22 or later)",
+                "Go 1.19.8 is installed; the project requires 1.22 or later, so its tests were not run (install Go "
+                        + "1.22 or later)"));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.notes()).isEmpty();
+    }
+
+    @Test
+    void aProjectThatRequiresAFarFuturePythonIsNotRunByTheInstalledOne() throws IOException {
+        assumeTrue(HERE.find("python3").isPresent(), "python3 is not installed");
+        write("pyproject.toml", "[project]\nname = \"demo\"\nrequires-python = \">=99\"\n");
+        write("tests/test_store.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_x(self):\n"
+                + "        pass\n");
+
+        GeneratedTestRun.Result result = run(System.getenv());
+
+        assertThat(result.summary().run()).isZero();
+        assertThat(result.summary().unchecked()).matches("Python 3\\.[0-9.]+ is installed; the project requires 99 "
+                + "or later, so its tests were not run \\(install Python 99 or later\\)");
+    }
+
+    @Test
+    void aToolchainNewEnoughRunsTheTestsAndIsNamedInTheNotes() throws IOException {
+        assumeTrue(HERE.find("python3").isPresent(), "python3 is not installed");
+        write("pyproject.toml", "[project]\nname = \"demo\"\nrequires-python = \">=3.0\"\n");
+        write("tests/test_store.py", "import unittest\n\nclass T(unittest.TestCase):\n    def test_x(self):\n"
+                + "        pass\n");
+
+        GeneratedTestRun.Result result = run(System.getenv());
+
+        assertThat(result.summary()).isEqualTo(new TestSummary(1, 1, 0, 0, null));
+        assertThat(result.notes()).singleElement().asString()
+                .matches("the generated Python tests ran with Python 3\\.[0-9]+\\.[0-9]+");
+    }
+
     @Test
     void aHangingScriptTestIsKilledAtTheTimeLimit() throws IOException {
         assumeTrue(HERE.find("node").isPresent(), "node is not installed");

@@ -111,7 +111,7 @@ public final class RequirementTests {
      * @return the name of the test that its secrets are never returned
      */
     public static String secretTest(Entity e) {
-        return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
+        return Ledger.secretTest(e);
     }
 
     /** The name of the test that the page is HTML with a form that has every required field of the primary entity. */

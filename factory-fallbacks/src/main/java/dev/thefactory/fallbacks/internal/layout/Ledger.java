@@ -5,6 +5,8 @@ import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
 import dev.thefactory.fallbacks.internal.design.Language;
+import dev.thefactory.fallbacks.internal.domain.Entity;
+import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import dev.thefactory.spi.RequirementClaim;
 import java.util.ArrayList;
@@ -37,7 +39,18 @@ public final class Ledger {
     /** The Java release the simple backend's build file compiles for. */
     public static final int JAVA_RELEASE = 17;
 
+    /** The oldest Python the generated Python code runs on: what its {@code pyproject.toml} declares by default. */
+    public static final String PYTHON_MIN = "3.9";
+
+    /** The oldest Go the generated Go code builds with ({@code any}): what its {@code go.mod} declares by default. */
+    public static final String GO_MIN = "1.18";
+
+    /** The oldest Node.js the generated JavaScript runs on ({@code node:test}): its {@code engines.node} default. */
+    public static final String NODE_MIN = "18";
+
     private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUESTED_VERSION = Pattern.compile("(?<![a-z0-9])(?:python3?|py|cpython|golang|go"
+            + "|node\\.js|nodejs|node)[\\s-]*v?(\\d{1,4}(?:\\.\\d{1,4}){0,2})(?![\\d.]*\\d)", Pattern.CASE_INSENSITIVE);
 
     private Ledger() {
     }
@@ -78,11 +91,9 @@ public final class Ledger {
                     + "; it generated " + generated.label() + " instead. Configure a backend that writes "
                     + request.named() + ", or ask for Java, Python, JavaScript (Node.js) or Go");
         }
-        if (generated == Language.JAVA) {
-            String problem = javaVersionProblem(request);
-            if (problem != null) {
-                return RequirementClaim.notImplemented(id, problem);
-            }
+        String problem = generated == Language.JAVA ? javaVersionProblem(request) : versionProblem(generated, request);
+        if (problem != null) {
+            return RequirementClaim.notImplemented(id, problem);
         }
         List<String> tests = new ArrayList<>();
         if (generated == Language.JAVA) {
@@ -105,6 +116,78 @@ public final class Ledger {
                     + "needs Java " + JAVA_RELEASE + " or later, not Java " + version.group(1);
         }
         return null;
+    }
+
+    /**
+     * @param request the language entry of the tech stack
+     * @return the version it names after a Python, Go or Node.js word ({@code Python 3.12} gives {@code 3.12},
+     *         {@code JavaScript (Node.js 18)} gives {@code 18}), or empty when it names none
+     */
+    static Optional<String> requestedVersion(Language.Request request) {
+        Matcher m = REQUESTED_VERSION.matcher(request.requirement().text());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * @param language a skeleton language
+     * @param request  the language entry of the tech stack
+     * @return why the skeleton cannot declare the requested version, or null when it can (or none is named)
+     */
+    private static String versionProblem(Language language, Language.Request request) {
+        Optional<String> requested = requestedVersion(request);
+        if (requested.isEmpty()) {
+            return null;
+        }
+        int[] want = numbers(requested.get());
+        if (language == Language.PYTHON && want[0] == 3 && !requested.get().contains(".")) {
+            return null;
+        }
+        return switch (language) {
+            case PYTHON -> want[0] != 3 || want[1] < numbers(PYTHON_MIN)[1] ? "the simple backend generates Python 3 "
+                    + "code that needs Python " + PYTHON_MIN + " or later; it cannot target Python " + requested.get()
+                    : null;
+            case GO -> want[0] != 1 || want[1] < numbers(GO_MIN)[1] ? "the simple backend generates Go code that "
+                    + "needs Go " + GO_MIN + " or later (it uses any); it cannot target Go " + requested.get() : null;
+            case JAVASCRIPT -> want[0] < numbers(NODE_MIN)[0] ? "the simple backend generates JavaScript whose tests "
+                    + "use node:test, which needs Node.js " + NODE_MIN + " or later; it cannot target Node.js "
+                    + requested.get() : null;
+            case JAVA -> javaVersionProblem(request);
+        };
+    }
+
+    /**
+     * @param in the project
+     * @return the version a skeleton's build file declares: the one the language entry of the tech stack names when
+     *         the skeleton can target it, otherwise the oldest its code needs ({@link #PYTHON_MIN}, {@link #GO_MIN},
+     *         {@link #NODE_MIN}); for Java, {@link #JAVA_RELEASE}
+     */
+    public static String declaredVersion(ProjectInput in) {
+        Language language = in.architecture().language();
+        String fallback = switch (language) {
+            case PYTHON -> PYTHON_MIN;
+            case GO -> GO_MIN;
+            case JAVASCRIPT -> NODE_MIN;
+            case JAVA -> Integer.toString(JAVA_RELEASE);
+        };
+        if (language == Language.JAVA) {
+            return fallback;
+        }
+        Optional<Language.Request> request = Language.requested(in.spec())
+                .filter(r -> r.generated().equals(Optional.of(language)));
+        if (request.isEmpty() || versionProblem(language, request.get()) != null) {
+            return fallback;
+        }
+        String version = requestedVersion(request.get()).filter(v -> language == Language.JAVASCRIPT || v.contains("."))
+                .orElse(fallback);
+        int[] n = numbers(version);
+        // go.mod accepts a patch version (1.21.3) only from Go 1.21 on
+        return language == Language.GO && n[1] < 21 ? n[0] + "." + n[1] : version;
+    }
+
+    /** @return the first two numbers of a version, the second 0 when missing */
+    private static int[] numbers(String version) {
+        String[] parts = version.split("\\.");
+        return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
     }
 
     private static List<String> buildFiles(Language language, List<String> paths) {
@@ -132,7 +215,8 @@ public final class Ledger {
 
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
-        LANGUAGE, MAVEN, JUNIT, RUNNER, STACK, README, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE, VALIDATION, NONE
+        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
+        VALIDATION, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -269,10 +353,13 @@ public final class Ledger {
             if (has(text, "unittest", "node:test", "node --test", "go test", "testing")) {
                 return Kind.RUNNER;
             }
-            return Kind.STACK;
+            return asksNoFramework(r.text()) ? Kind.NO_FRAMEWORK : Kind.STACK;
         }
         if (has(text, "readme")) {
             return Kind.README;
+        }
+        if (isSecretRule(text)) {
+            return Kind.SECRETS;
         }
         if (java && has(text, "mvn package", "maven project", "maven build", "builds with maven")) {
             return Kind.MAVEN;
@@ -330,6 +417,12 @@ public final class Ledger {
             case STACK -> {
                 return stack(r, language);
             }
+            case NO_FRAMEWORK -> {
+                return noFramework(in, layout, r, paths, features);
+            }
+            case SECRETS -> {
+                return secrets(in, r, paths, cls);
+            }
             case README -> {
                 return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
             }
@@ -371,6 +464,164 @@ public final class Ledger {
                 return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
             }
         }
+    }
+
+    /** Frameworks and servers that are not the standard library, which a "no framework" entry must not name. */
+    private static final String[] FRAMEWORKS = {"spring", "spring boot", "quarkus", "micronaut", "javalin",
+        "dropwizard", "vertx", "vert.x", "helidon", "jersey", "jetty", "tomcat", "undertow", "netty", "express",
+        "fastify", "koa", "nest", "nestjs", "flask", "django", "fastapi", "gin", "echo", "fiber", "chi", "spark"};
+
+    /**
+     * @param text a tech-stack entry
+     * @return whether it asks for no framework: the standard library, the JDK HTTP server, "none"
+     */
+    static boolean asksNoFramework(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        String value = colon >= 0 ? lower.substring(colon + 1) : lower;
+        if (has(value, FRAMEWORKS)) {
+            return false;
+        }
+        boolean topic = has(lower, "framework", "frameworks", "httpserver", "http server", "server", "standard library",
+                "stdlib", "dependencies", "libraries", "web");
+        return topic && has(value, "none", "no framework", "no frameworks", "without a framework", "standard library",
+                "stdlib", "jdk", "plain java", "vanilla", "httpserver", "com.sun.net.httpserver", "no dependencies",
+                "zero dependencies", "no external dependencies");
+    }
+
+    /**
+     * A tech-stack entry that asks for no framework: the Java output is the JDK and its HTTP server (its tests are
+     * compiled against the JDK and JUnit only, and its HTTP entry point's tests call the started server); a skeleton
+     * uses its standard library only.
+     */
+    private static RequirementClaim noFramework(ProjectInput in, ProjectLayout layout, Requirement r,
+            List<String> paths, List<RequirementClaim> features) {
+        Language language = in.architecture().language();
+        EntryPoint entry = in.architecture().entryPoint();
+        String lower = r.text().toLowerCase(Locale.ROOT);
+        boolean http = has(lower, "httpserver", "http server", "com.sun.net.httpserver");
+        boolean jdk = has(lower, "jdk", "java", "com.sun.net.httpserver");
+        List<String> evidence = features.stream().filter(c -> c.status() == RequirementStatus.IMPLEMENTED)
+                .flatMap(c -> c.tests().stream()).distinct().toList();
+        if (language != Language.JAVA) {
+            if (http || jdk) {
+                return RequirementClaim.notImplemented(r.id(), "the project is written in " + language.label()
+                        + " and is a command-line program: it starts no HTTP server" + (jdk ? ", and the JDK's is "
+                        + "Java's" : ""));
+            }
+            return layout.languageTests().isEmpty()
+                    ? RequirementClaim.notImplemented(r.id(), "no generated test runs with the " + language.label()
+                            + " test runner")
+                    : RequirementClaim.implemented(r.id(), buildFiles(language, paths), layout.languageTests());
+        }
+        boolean serves = entry == EntryPoint.HTTP || entry == EntryPoint.WEB;
+        if (http && !serves) {
+            return RequirementClaim.notImplemented(r.id(), "the project is a " + entry.name().toLowerCase(Locale.ROOT)
+                    + " project, which starts no HTTP server; it uses the JDK only, without a framework");
+        }
+        if (evidence.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "no feature is implemented and tested, so no generated test "
+                    + "shows the project working without a framework");
+        }
+        List<String> files = new ArrayList<>(paths.stream().filter(p -> p.equals("pom.xml")
+                || serves && p.contains("/http/") && p.startsWith("src/main/java/")).toList());
+        return RequirementClaim.implemented(r.id(), files, evidence);
+    }
+
+    /** Words that name a secret in a rule, each with the words of a field or entity name that hold it. */
+    private static final List<List<String>> SECRET_NAMES = List.of(
+            List.of("password", "password", "passphrase", "passcode", "passwd"),
+            List.of("api key", "apikey", "api"),
+            List.of("token", "token"),
+            List.of("secret", "secret"),
+            List.of("pin", "pin"),
+            List.of("passphrase", "passphrase"));
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it says secrets are never returned, shown or kept in plain text
+     */
+    static boolean isSecretRule(String lower) {
+        String text = lower.replace("api-key", "api key").replace("apikey", "api key");
+        boolean names = SECRET_NAMES.stream().anyMatch(n -> has(text, n.get(0), n.get(0) + "s"));
+        boolean never = has(text, "never", "not", "no");
+        boolean how = has(text, "returned", "return", "exposed", "expose", "shown", "show", "leaked", "leak",
+                "included", "response", "responses", "plain text", "plaintext", "hashed", "output", "printed");
+        return names && never && how && !has(text, "logged", "log", "logs", "logging", "expire", "expires", "rotated");
+    }
+
+    /**
+     * A rule that secrets are never returned: claimed with the generated secret tests when every secret it names is a
+     * secret field of the domain (which the generated code never returns and keeps as salted hashes).
+     */
+    private static RequirementClaim secrets(ProjectInput in, Requirement r, List<String> paths, String cls) {
+        Language language = in.architecture().language();
+        if (language != Language.JAVA) {
+            return RequirementClaim.notImplemented(r.id(), "the " + language.label() + " skeleton leaves secret fields "
+                    + "out of the project altogether (it cannot keep them as salted hashes); only the Java output has "
+                    + "them and a test that they are never returned");
+        }
+        String text = r.text().toLowerCase(Locale.ROOT).replace("api-key", "api key").replace("apikey", "api key");
+        boolean pipeline = in.architecture().entryPoint() == EntryPoint.PIPELINE;
+        List<Entity> tested = in.domain().entities().stream()
+                .filter(e -> !pipeline || e.name().equals(in.domain().primary().name()))
+                .filter(e -> e.fields().stream().anyMatch(Field::secret))
+                .toList();
+        List<String> covered = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<Entity> proving = new ArrayList<>();
+        for (List<String> secret : SECRET_NAMES) {
+            String named = secret.get(0);
+            if (!has(text, named, named + "s") || named.equals("secret") && !covered.isEmpty()
+                    || named.equals("passphrase") && covered.contains("password")) {
+                continue;
+            }
+            List<Entity> holders = tested.stream()
+                    .filter(e -> holds(e, secret)).toList();
+            if (holders.isEmpty()) {
+                missing.add(named);
+            } else {
+                covered.add(named);
+                holders.stream().filter(e -> !proving.contains(e)).forEach(proving::add);
+            }
+        }
+        if (covered.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "no " + String.join(" or ", missing) + " is a field of "
+                    + "the generated " + (pipeline ? "pipeline's input" : "domain") + ", so no generated test checks "
+                    + "that it is never returned");
+        }
+        List<String> files = new ArrayList<>();
+        proving.forEach(e -> files.addAll(matching(paths, "/model/" + e.name() + ".java")));
+        List<String> tests = proving.stream().map(e -> cls + secretTest(e)).toList();
+        if (missing.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
+        return RequirementClaim.partial(r.id(), files, tests, missing.stream().map(m -> m + "s").toList(),
+                "only " + String.join(" and ", covered) + " fields are in the generated domain; its tests show they "
+                        + "are never returned nor stored in plain text");
+    }
+
+    /** @return whether an entity holds the secret: a secret field named for it, or any secret of an entity named so */
+    private static boolean holds(Entity e, List<String> secret) {
+        List<String> words = secret.subList(1, secret.size());
+        List<String> entityWords = Naming.words(e.name());
+        boolean entityNamed = secret.get(0).equals("api key") ? entityWords.contains("api")
+                && entityWords.contains("key") : entityWords.stream().anyMatch(words::contains);
+        return e.fields().stream().filter(Field::secret).anyMatch(f -> {
+            List<String> fieldWords = Naming.words(f.name());
+            boolean named = secret.get(0).equals("api key") ? fieldWords.contains("apikey")
+                    || fieldWords.contains("api") && fieldWords.contains("key")
+                    : fieldWords.stream().anyMatch(words::contains);
+            return named || entityNamed;
+        });
+    }
+
+    /**
+     * @param e an entity with secret fields
+     * @return the name of the generated Java test that its secrets are never returned nor stored in plain text
+     */
+    public static String secretTest(Entity e) {
+        return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
     }
 
     private static RequirementClaim stack(Requirement r, Language language) {

@@ -3,6 +3,7 @@ package dev.thefactory.fallbacks.internal.other;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.layout.Guide;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
@@ -40,7 +41,7 @@ public final class GoLayout {
     private List<PlannedFile> plan() {
         List<PlannedFile> list = new ArrayList<>();
         Skeleton.add(list, "go.mod", Part.BUILD, () -> "module example.com/" + in.architecture().artifactId()
-                + "\n\ngo 1.21\n");
+                + "\n\ngo " + Ledger.declaredVersion(in) + "\n");
         Skeleton.add(list, ".gitignore", Part.BUILD, () -> Skeleton.gitignore("/" + in.architecture().artifactId(),
                 "*.test", "*.out"));
         Skeleton.add(list, "models.go", Part.CODE, this::models);

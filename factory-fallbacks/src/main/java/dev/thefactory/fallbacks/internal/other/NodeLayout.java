@@ -3,6 +3,7 @@ package dev.thefactory.fallbacks.internal.other;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.layout.Guide;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
@@ -65,7 +66,7 @@ public final class NodeLayout {
                 + "  \"description\": " + Escape.jsonString(Escape.line(in.spec().description())) + ",\n"
                 + "  \"private\": true,\n  \"main\": \"src/index.js\",\n  \"scripts\": {\n"
                 + "    \"start\": \"node src/index.js\",\n    \"test\": \"node --test test/\"\n  },\n"
-                + "  \"engines\": {\n    \"node\": \">=18\"\n  }\n}\n";
+                + "  \"engines\": {\n    \"node\": \">=" + Ledger.declaredVersion(in) + "\"\n  }\n}\n";
     }
 
     private String models() {

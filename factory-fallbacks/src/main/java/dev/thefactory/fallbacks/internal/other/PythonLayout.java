@@ -3,6 +3,7 @@ package dev.thefactory.fallbacks.internal.other;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.layout.Guide;
+import dev.thefactory.fallbacks.internal.layout.Ledger;
 import dev.thefactory.fallbacks.internal.layout.Part;
 import dev.thefactory.fallbacks.internal.layout.PlannedFile;
 import dev.thefactory.fallbacks.internal.layout.ProjectInput;
@@ -76,7 +77,7 @@ public final class PythonLayout {
     private String pyproject() {
         return "[project]\nname = " + Escape.pythonString(in.architecture().artifactId()) + "\nversion = \"0.1.0\"\n"
                 + "description = " + Escape.pythonString(Escape.line(in.spec().description())) + "\n"
-                + "requires-python = \">=3.9\"\n";
+                + "requires-python = \">=" + Ledger.declaredVersion(in) + "\"\n";
     }
 
     private String models() {

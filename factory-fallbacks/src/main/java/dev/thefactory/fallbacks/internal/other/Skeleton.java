@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 /**
  * What the non-Java skeletons share: a data-driven design (the entities and their fields are a table the generic
  * store validates against, so no spec text becomes an identifier), the command words, the docs, and the note that
- * the output is not compile-checked. Stateless and thread-safe.
+ * the files are not compile-checked one by one (their own tests are run by the build). Stateless and thread-safe.
  */
 final class Skeleton {
 
@@ -89,8 +89,9 @@ final class Skeleton {
     /** @return the note every non-Java layout carries */
     static String uncheckedNote(Architecture a) {
         return "The tech stack asks for " + a.language().label() + ": the simple backend generated a small "
-                + a.language().label() + " project whose content is not compile-checked or tested by The Factory "
-                + "(only Java output is).";
+                + a.language().label() + " project from templates; its files are not compile-checked one by one (only "
+                + "Java files are), but its own tests are run by the build, and only features whose tests pass are "
+                + "claimed.";
     }
 
     /** @return the command word of an entity, such as {@code shopping-item} */
