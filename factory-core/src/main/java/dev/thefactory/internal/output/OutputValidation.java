@@ -179,7 +179,7 @@ public final class OutputValidation {
         List<String> problems = new ArrayList<>(files.problems());
         problems.addAll(tests.problems());
         return new ValidationReport(files.files(), files.summary().withTests(tests.summary()), problems,
-                tests.tests());
+                tests.tests(), tests.notes().stream().filter(n -> !n.isBlank()).toList());
     }
 
     /**

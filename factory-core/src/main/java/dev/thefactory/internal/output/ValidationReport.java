@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  *                 null
  * @param tests    the outcome of every generated test that was run, sorted by name; empty when none ran (the
  *                 summary's {@link ValidationSummary#tests()} says why)
+ * @param testNotes what the reader should know about the tests that ran, such as the toolchain that ran them
+ *                 ({@code the generated Python tests ran with Python 3.11.7}); never null
  */
 public record ValidationReport(List<FileReport> files, ValidationSummary summary, List<String> problems,
-        List<TestOutcome> tests) {
+        List<TestOutcome> tests, List<String> testNotes) {
 
     /** @throws NullPointerException if a component is null */
     public ValidationReport {
@@ -29,6 +31,20 @@ public record ValidationReport(List<FileReport> files, ValidationSummary summary
         Objects.requireNonNull(summary, "summary");
         problems = List.copyOf(problems);
         tests = List.copyOf(tests);
+        testNotes = List.copyOf(testNotes);
+    }
+
+    /**
+     * A report without notes about the tests.
+     *
+     * @param files    one report per file
+     * @param summary  the counts
+     * @param problems every problem
+     * @param tests    the outcome of every generated test that was run
+     */
+    public ValidationReport(List<FileReport> files, ValidationSummary summary, List<String> problems,
+            List<TestOutcome> tests) {
+        this(files, summary, problems, tests, List.of());
     }
 
     /**
@@ -65,11 +81,11 @@ public record ValidationReport(List<FileReport> files, ValidationSummary summary
      * user never mistakes "unchecked" for "passed". For example {@code "2 files not content-checked (no validator for
      * this file type): .gitignore, README.md"}.
      *
-     * When generated tests were not run, a last line says why, e.g. {@code "Generated tests not run: go was not found
+     * When generated tests were not run, a line says why, e.g. {@code "Generated tests not run: go was not found
      * on the PATH; ..."}.
      *
-     * @return one line per distinct reason, sorted, then the line about tests; empty when every file was checked and
-     *         the tests (if any) ran
+     * @return one line per distinct reason, sorted, then the line about tests not run, then the notes about the tests
+     *         that ran (which toolchain ran them); empty when every file was checked and nothing is to be said
      */
     public List<String> notes() {
         Map<String, List<String>> byReason = new TreeMap<>();
@@ -84,6 +100,7 @@ public record ValidationReport(List<FileReport> files, ValidationSummary summary
         if (summary.tests().unchecked() != null) {
             notes.add("Generated tests not run: " + summary.tests().unchecked());
         }
+        testNotes.forEach(note -> notes.add(Character.toUpperCase(note.charAt(0)) + note.substring(1)));
         return List.copyOf(notes);
     }
 
