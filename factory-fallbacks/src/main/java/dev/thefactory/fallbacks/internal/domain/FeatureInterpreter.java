@@ -71,7 +71,9 @@ import java.util.regex.Pattern;
  *       noun are skipped to find it ("Archive delivered shipments" is about shipments), and are gaps, since the
  *       generated action does not check them;</li>
  *   <li>{@code below/under/above/over ...} asks for a threshold query ("List stock below a threshold"), on the
- *       named number field or the entity's first one;</li>
+ *       named number field ("below a price threshold": the words beside the threshold noun name it) or the entity's
+ *       first one; the domain builder leaves out a threshold on a named quantity that is no number or date field
+ *       ("below a reorder threshold");</li>
  *   <li>{@code per X} is a query criterion ("List stock per warehouse"; after a count it is a gap, since the
  *       summary is not grouped); after a create, {@code of/to/for/per X}
  *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
@@ -83,7 +85,9 @@ import java.util.regex.Pattern;
  * A figure over items ("total sales per region", "the number of visits per link", "average amount per customer")
  * and counting how often something happens ("how many times each short link was followed", "how often each item is
  * viewed", "clicks per link") are not understood, whatever entity word they contain: the summary counts stored
- * items, and events would have to be recorded as a side effect of another operation.
+ * items, and events would have to be recorded as a side effect of another operation. Nor are a data format or an
+ * output channel named as the item ("Write a JSON array of objects ... to standard output": a transformation), and a
+ * clause that makes the work a side effect of something else ("Update order totals when an item is added").
  * Every word is accounted for: it is either honoured by what the generated code does (a verb, the entity, a field,
  * a criterion, a status word, a value list such as "(open, completed)", an article or other filler) or left over.
  * Left-over phrases ("admins only", "to PDF", "with HTTP 302") are the feature's {@linkplain Interpretation#gaps()
@@ -99,7 +103,7 @@ public final class FeatureInterpreter {
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
 
     /** The verbs a user can rely on, for messages. */
-    static final String VERB_SUMMARY = "add/create/new/register, list/show/view/display/browse, "
+    static final String VERB_SUMMARY = "add/create/new/register/save/store, list/show/view/display/browse, "
             + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
             + "assign/transfer/move/tag, mark/complete/finish/toggle/archive/close/cancel/ship/receive/approve, "
             + "export/import/report/count/summary, load/read/ingest ... from CSV";
