@@ -606,8 +606,17 @@ public final class DomainBuilder {
                     }
                 }
                 for (ThresholdSpec spec : interpretation.thresholds()) {
-                    if (!spec.fieldWords().isEmpty() && fieldName(spec.fieldWords()) != null
-                            && !Entity.COMPARABLE.contains(typeOf(spec.fieldWords()))) {
+                    String named = spec.fieldWords().isEmpty() ? null : fieldName(spec.fieldWords());
+                    boolean known = named != null && (fields.containsKey(named)
+                            || declared.stream().anyMatch(words -> named.equals(fieldName(words))));
+                    if (named != null && !known && !declared.isEmpty()) {
+                        // "List products under a budget" when products have a name and a price: no field holds it
+                        notes.add("'" + spec.text() + "' names " + String.join(" ", spec.fieldWords()) + ", which no"
+                                + " feature gives " + name + ", so its threshold query is not generated.");
+                        gaps.add(spec.text());
+                        inside = inside != null ? inside : "'" + spec.text() + "' compares "
+                                + String.join(" ", spec.fieldWords()) + ", which is not a field of " + plural();
+                    } else if (named != null && !Entity.COMPARABLE.contains(typeOf(spec.fieldWords()))) {
                         String field = fieldName(spec.fieldWords());
                         notes.add("'" + spec.text() + "' names " + String.join(" ", spec.fieldWords()) + ", which is"
                                 + " not a number or a date field of " + name + ", so its threshold query is not"

@@ -700,11 +700,20 @@ public final class FeatureInterpreter {
         if (format != null) {
             return Interpretation.unsupported(format);
         }
-        int trigger = triggerAt(tokens, Math.max(p.coreEnd, p.verbAt + 1), clauseEnd);
+        // "Update order totals when an item is added"; a query's "when ..." narrows the items and is a gap
+        boolean changes = it.operations().stream().anyMatch(op -> !Set.of(Operation.LIST, Operation.FIND,
+                Operation.GET, Operation.AGGREGATE).contains(op));
+        int trigger = changes ? triggerAt(tokens, Math.max(p.coreEnd, p.verbAt + 1), clauseEnd) : -1;
         if (trigger >= 0 && p.format == null) {
             return Interpretation.unsupported("'" + s.text(trigger, clauseEnd) + "' asks for the work to be done"
-                    + " as a side effect of another operation, which is not generated; a feature of its own ('Update"
-                    + " order totals') gives the value its own update");
+                    + " as a side effect of another operation, which is not generated; a feature of its own (such as"
+                    + " 'Update order totals') gives a value its own update");
+        }
+        if (entity.isEmpty() && p.verbs.stream().anyMatch(NO_DERIVED_FORMS::contains)) {
+            // "Store data in files" is about how items are kept, not about a kind of item
+            return Interpretation.unsupported("'" + s.text(p.verbAt, clauseEnd) + "' names no kind of item to store;"
+                    + " where the generated project keeps its items is a setting of its own (memory or files)"
+                    + REPHRASE);
         }
         if (eventAt(tokens, Math.min(p.coreStart, p.verbAt), clauseEnd) >= 0 || EVENT_NOUNS.contains(head)) {
             return Interpretation.unsupported(EVENTS);
