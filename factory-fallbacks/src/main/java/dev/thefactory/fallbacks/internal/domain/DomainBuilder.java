@@ -67,11 +67,32 @@ public final class DomainBuilder {
         Complexity complexity = spec.complexity() == null ? Complexity.SIMPLE : spec.complexity();
         int maxEntities = Domain.maxEntities(complexity);
         Aliases aliases = new Aliases(features);
+        Map<String, String> named = new HashMap<>();
+        Set<String> introduced = new HashSet<>();
+        for (Feature feature : features) {
+            if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
+                String name = aliases.resolve(feature, notes);
+                named.put(feature.scope + feature.index, name);
+                if (!isQuery(feature.interpretation)) {
+                    introduced.add(name);
+                }
+            }
+        }
         for (Feature feature : features) {
             if (!feature.interpretation.understood() || feature.interpretation.entityWords().isEmpty()) {
                 continue;
             }
-            String name = aliases.resolve(feature, notes);
+            String name = named.get(feature.scope + feature.index);
+            if (!introduced.isEmpty() && !introduced.contains(name)) {
+                // "List stock levels per warehouse" beside "Record stock movements with ...": a stock level would be
+                // a figure over the movements, and nothing says what one holds
+                String words = String.join(" ", Naming.words(name));
+                feature.rejection = "no feature says what a " + words + " holds (no feature adds "
+                        + Inflector.plural(words) + " with their fields), so listing or searching them would invent"
+                        + " them; a figure derived from other items is not generated. Add a feature such as 'Add "
+                        + Inflector.plural(words) + " with a name and a quantity' if they are items of their own";
+                continue;
+            }
             if (!drafts.containsKey(name) && drafts.size() == maxEntities) {
                 feature.rejection = "the simple backend generates at most " + maxEntities + " entities for a "
                         + complexity.name().toLowerCase(Locale.ROOT) + " spec and this feature is about"
@@ -94,8 +115,20 @@ public final class DomainBuilder {
         for (Feature feature : features) {
             if (feature.interpretation.understood() && feature.rejection == null) {
                 Draft draft = feature.entity == null ? primary : drafts.get(feature.entity);
+                for (FieldHint hint : concat(feature.interpretation.fields(), feature.interpretation.updateFields())) {
+                    draft.declared.add(hint.words());
+                }
+            }
+        }
+        for (Feature feature : features) {
+            if (feature.interpretation.understood() && feature.rejection == null) {
+                Draft draft = feature.entity == null ? primary : drafts.get(feature.entity);
                 feature.entity = draft.name;
                 feature.applied = draft.apply(feature.interpretation, notes);
+                if (feature.applied.rejection() != null) {
+                    feature.rejection = feature.applied.rejection();
+                    feature.applied = null;
+                }
             }
         }
         for (Feature feature : features) {
@@ -126,6 +159,23 @@ public final class DomainBuilder {
             mappings.add(feature.mapping(byName, notes));
         }
         return new Domain(entities, mappings, notes);
+    }
+
+    /**
+     * @param interpretation an understood feature
+     * @return true if it only lists, finds, gets or counts items, saying nothing about what they hold
+     */
+    private static boolean isQuery(Interpretation interpretation) {
+        return interpretation.fields().isEmpty() && interpretation.updateFields().isEmpty()
+                && interpretation.statuses().isEmpty() && !interpretation.aggregates().contains(AggregateKind.IMPORT)
+                && Set.of(Operation.LIST, Operation.FIND, Operation.GET, Operation.AGGREGATE)
+                        .containsAll(interpretation.operations());
+    }
+
+    private static List<FieldHint> concat(List<FieldHint> a, List<FieldHint> b) {
+        List<FieldHint> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -347,12 +397,17 @@ public final class DomainBuilder {
     /** What applying one interpretation did, with field names still to resolve. */
     private record Applied(List<Operation> operations, List<String> createFields, List<String> updateFields,
             List<String> criteria, boolean sort, List<String> actions, Set<AggregateKind> aggregates,
-            List<Pending> thresholds, List<String> gaps) {
+            List<Pending> thresholds, List<String> gaps, String rejection) {
 
         /** @return the same, done by other operations */
         Applied as(List<Operation> others) {
             return new Applied(others, createFields, updateFields, criteria, sort, actions, aggregates, thresholds,
-                    gaps);
+                    gaps, rejection);
+        }
+
+        static Applied rejected(String reason) {
+            return new Applied(List.of(), List.of(), List.of(), List.of(), false, List.of(), Set.of(), List.of(),
+                    List.of(), reason);
         }
 
         String describe(Entity entity) {
@@ -455,6 +510,8 @@ public final class DomainBuilder {
         final Set<String> updates = new LinkedHashSet<>();
         final EnumSet<AggregateKind> aggregates = EnumSet.noneOf(AggregateKind.class);
         final Set<Pending> thresholds = new LinkedHashSet<>();
+        /** The words of the fields the features give this entity ("a list of ingredients"), whatever their order. */
+        final Set<List<String>> declared = new LinkedHashSet<>();
         int userFields;
 
         Draft(String name) {
@@ -481,9 +538,106 @@ public final class DomainBuilder {
             }
         }
 
+        /**
+         * @param criterion a criterion's words ("ingredient")
+         * @return the field the criterion names under another shape ("listOfIngredients", "tags" for "tag"), or
+         *         null when it names a field as it is or none
+         */
+        private String otherShape(List<String> criterion) {
+            String own = fieldName(criterion);
+            if (criterion.size() != 1 || own == null || fields.containsKey(own)
+                    || STATUS_CRITERIA.contains(criterion.get(0))) {
+                return null;
+            }
+            String word = Inflector.singular(criterion.get(0));
+            List<List<String>> candidates = new ArrayList<>(declared);
+            fields.keySet().forEach(f -> candidates.add(Naming.words(f)));
+            for (List<String> words : candidates) {
+                String name = fieldName(words);
+                if (name == null || name.equals(own)) {
+                    if (name != null) {
+                        return null;
+                    }
+                    continue;
+                }
+                int of = words.indexOf("of");
+                boolean head = words.size() == 1 && Inflector.singular(words.get(0).toLowerCase(Locale.ROOT)).equals(word);
+                boolean ofPhrase = of >= 0 && of + 1 < words.size()
+                        && Inflector.singular(words.get(of + 1).toLowerCase(Locale.ROOT)).equals(word);
+                if (head || ofPhrase) {
+                    return name;
+                }
+            }
+            return null;
+        }
+
+        /** @return the type the field with these words has or will have, from the features that declare it */
+        private FieldType typeOf(List<String> words) {
+            String fieldName = fieldName(words);
+            Field existing = fields.get(fieldName);
+            if (existing != null) {
+                return existing.type();
+            }
+            for (List<String> declaredWords : declared) {
+                if (fieldName.equals(fieldName(declaredWords))) {
+                    return FieldType.infer(declaredWords);
+                }
+            }
+            return FieldType.infer(words);
+        }
+
         Applied apply(Interpretation interpretation, List<String> notes) {
-            ops.addAll(interpretation.operations());
+            List<Operation> operations = new ArrayList<>(interpretation.operations());
             List<String> gaps = new ArrayList<>();
+            List<List<String>> keptCriteria = new ArrayList<>();
+            List<ThresholdSpec> keptThresholds = new ArrayList<>();
+            String inside = null;
+            if (operations.contains(Operation.FIND)) {
+                for (List<String> criterion : interpretation.criteria()) {
+                    String shape = otherShape(criterion);
+                    if (shape == null) {
+                        keptCriteria.add(criterion);
+                    } else {
+                        inside = "'" + String.join(" ", criterion) + "' is not a field of " + plural() + " but"
+                                + " part of their field " + shape + ", and searching inside a field that holds"
+                                + " several values is not generated";
+                        gaps.add("by " + String.join(" ", criterion));
+                        notes.add("For " + name + ", " + inside + ".");
+                    }
+                }
+                for (ThresholdSpec spec : interpretation.thresholds()) {
+                    String named = spec.fieldWords().isEmpty() ? null : fieldName(spec.fieldWords());
+                    boolean known = named != null && (fields.containsKey(named)
+                            || declared.stream().anyMatch(words -> named.equals(fieldName(words))));
+                    if (named != null && !known && !declared.isEmpty()) {
+                        // "List products under a budget" when products have a name and a price: no field holds it
+                        notes.add("'" + spec.text() + "' names " + String.join(" ", spec.fieldWords()) + ", which no"
+                                + " feature gives " + name + ", so its threshold query is not generated.");
+                        gaps.add(spec.text());
+                        inside = inside != null ? inside : "'" + spec.text() + "' compares "
+                                + String.join(" ", spec.fieldWords()) + ", which is not a field of " + plural();
+                    } else if (named != null && !Entity.COMPARABLE.contains(typeOf(spec.fieldWords()))) {
+                        String field = fieldName(spec.fieldWords());
+                        notes.add("'" + spec.text() + "' names " + String.join(" ", spec.fieldWords()) + ", which is"
+                                + " not a number or a date field of " + name + ", so its threshold query is not"
+                                + " generated.");
+                        gaps.add(spec.text());
+                        inside = inside != null ? inside : "'" + spec.text() + "' compares " + field
+                                + ", which is not a number or a date field of " + plural();
+                    } else {
+                        keptThresholds.add(spec);
+                    }
+                }
+                boolean asked = !interpretation.criteria().isEmpty() || !interpretation.thresholds().isEmpty();
+                if (asked && keptCriteria.isEmpty() && keptThresholds.isEmpty()) {
+                    operations.remove(Operation.FIND);
+                    if (operations.isEmpty()) {
+                        // "Search recipes by ingredient": listing all recipes would not be the search
+                        return Applied.rejected(inside);
+                    }
+                }
+            }
+            ops.addAll(operations);
             boolean create = interpretation.operations().contains(Operation.CREATE);
             List<String> createFields = new ArrayList<>();
             for (FieldHint hint : interpretation.fields()) {
@@ -515,8 +669,8 @@ public final class DomainBuilder {
             }
             List<String> criteria = new ArrayList<>();
             List<Pending> applied = List.of();
-            if (interpretation.operations().contains(Operation.FIND)) {
-                for (List<String> criterion : interpretation.criteria()) {
+            if (operations.contains(Operation.FIND)) {
+                for (List<String> criterion : keptCriteria) {
                     String field = criterion.size() == 1 && STATUS_CRITERIA.contains(criterion.get(0))
                             ? STATUS : addField(criterion, null, false, false, notes);
                     if (field != null && fields.containsKey(field) && fields.get(field).secret()) {
@@ -526,16 +680,9 @@ public final class DomainBuilder {
                     }
                 }
                 List<Pending> pendings = new ArrayList<>();
-                for (ThresholdSpec spec : interpretation.thresholds()) {
+                for (ThresholdSpec spec : keptThresholds) {
                     String field = spec.fieldWords().isEmpty() ? NUMBER
-                            : addField(spec.fieldWords(), null, false, false, notes);
-                    if (field != null && !field.equals(NUMBER)
-                            && !Entity.COMPARABLE.contains(fields.get(field).type())) {
-                        notes.add("Field " + field + " of " + name + " is not a number or a date, so its threshold"
-                                + " query compares the first number field instead.");
-                        gaps.add(String.join(" ", spec.fieldWords()) + " (not a number or a date)");
-                        field = NUMBER;
-                    }
+                            : addField(spec.fieldWords(), typeOf(spec.fieldWords()), false, false, notes);
                     if (field != null) {
                         pendings.add(new Pending(field, spec.below()));
                     }
@@ -554,8 +701,8 @@ public final class DomainBuilder {
                 actionNames.add(safe.action());
             }
             aggregates.addAll(interpretation.aggregates());
-            return new Applied(interpretation.operations(), createFields, updateFields, criteria,
-                    interpretation.sort(), actionNames, interpretation.aggregates(), applied, gaps);
+            return new Applied(List.copyOf(operations), createFields, updateFields, criteria,
+                    interpretation.sort(), actionNames, interpretation.aggregates(), applied, gaps, null);
         }
 
         private StatusSpec safeAction(StatusSpec spec) {

@@ -5,8 +5,10 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.ANYONE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.BELOW;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.BE_FORMS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CLAUSE_VERBS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.CHANNELS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CONTAINERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CSV;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.DATA_FORMATS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_NOUNS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_PAIRS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_PARTICIPLES;
@@ -22,6 +24,7 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_END;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_SEPARATORS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.MODALS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOMINALS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.NO_DERIVED_FORMS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_REFERENCES;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_YET;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.OTHER_FORMATS;
@@ -29,6 +32,7 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.PLURAL_MODIFIERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.QUALIFIERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.REFERENCE_WORDS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ROLES;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.SETTABLE_FIGURES;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.SKIPPED;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.STATUS_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.STATUS_WORDS;
@@ -36,6 +40,7 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.TARGET_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.TERMINATORS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.TEXT_UNITS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.THRESHOLD_NOUNS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.TRIGGERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.complete;
 
@@ -66,7 +71,9 @@ import java.util.regex.Pattern;
  *       noun are skipped to find it ("Archive delivered shipments" is about shipments), and are gaps, since the
  *       generated action does not check them;</li>
  *   <li>{@code below/under/above/over ...} asks for a threshold query ("List stock below a threshold"), on the
- *       named number field or the entity's first one;</li>
+ *       named number field ("below a price threshold": the words beside the threshold noun name it) or the entity's
+ *       first one; the domain builder leaves out a threshold on a named quantity that is no number or date field
+ *       ("below a reorder threshold");</li>
  *   <li>{@code per X} is a query criterion ("List stock per warehouse"; after a count it is a gap, since the
  *       summary is not grouped); after a create, {@code of/to/for/per X}
  *       names a field the item refers to ("Create purchase orders to suppliers" gives a {@code supplier});</li>
@@ -78,7 +85,9 @@ import java.util.regex.Pattern;
  * A figure over items ("total sales per region", "the number of visits per link", "average amount per customer")
  * and counting how often something happens ("how many times each short link was followed", "how often each item is
  * viewed", "clicks per link") are not understood, whatever entity word they contain: the summary counts stored
- * items, and events would have to be recorded as a side effect of another operation.
+ * items, and events would have to be recorded as a side effect of another operation. Nor are a data format or an
+ * output channel named as the item ("Write a JSON array of objects ... to standard output": a transformation), and a
+ * clause that makes the work a side effect of something else ("Update order totals when an item is added").
  * Every word is accounted for: it is either honoured by what the generated code does (a verb, the entity, a field,
  * a criterion, a status word, a value list such as "(open, completed)", an article or other filler) or left over.
  * Left-over phrases ("admins only", "to PDF", "with HTTP 302") are the feature's {@linkplain Interpretation#gaps()
@@ -94,7 +103,7 @@ public final class FeatureInterpreter {
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
 
     /** The verbs a user can rely on, for messages. */
-    static final String VERB_SUMMARY = "add/create/new/register, list/show/view/display/browse, "
+    static final String VERB_SUMMARY = "add/create/new/register/save/store, list/show/view/display/browse, "
             + "get/find/search/filter/query/sort, update/edit/modify/rename/change/set, delete/remove, "
             + "assign/transfer/move/tag, mark/complete/finish/toggle/archive/close/cancel/ship/receive/approve, "
             + "export/import/report/count/summary, load/read/ingest ... from CSV";
@@ -134,13 +143,16 @@ public final class FeatureInterpreter {
     /**
      * A threshold query a feature asks for ("stock below a threshold").
      *
-     * @param fieldWords the compared field's lower-case words; empty for "the entity's first number field"
+     * @param fieldWords the compared field's lower-case words ("price" in "below a price threshold"); empty for
+     *                   "the entity's first number field"
      * @param below      true for items below the threshold, false for items above it
+     * @param text       the phrase as written ("below a reorder threshold"), the gap when it is not honoured
      */
-    public record ThresholdSpec(List<String> fieldWords, boolean below) {
+    public record ThresholdSpec(List<String> fieldWords, boolean below, String text) {
         /** Copies the words. */
         public ThresholdSpec {
             fieldWords = List.copyOf(fieldWords);
+            Objects.requireNonNull(text, "text");
         }
     }
 
@@ -426,8 +438,9 @@ public final class FeatureInterpreter {
         int nounEnd = nounFrom + nouns.size();
         s.use(nounEnd, nounFrom + rawNouns.size());
         List<FieldHint> updateFields = new ArrayList<>();
+        String lastNoun = nouns.isEmpty() ? "" : Inflector.singular(nouns.get(nouns.size() - 1));
         if (operations.contains(Operation.UPDATE) && nouns.size() >= 2
-                && FIELD_NOUNS.contains(Inflector.singular(nouns.get(nouns.size() - 1)))) {
+                && (FIELD_NOUNS.contains(lastNoun) || SETTABLE_FIGURES.contains(lastNoun))) {
             List<String> fieldWords = new ArrayList<>(nouns.subList(1, nouns.size()));
             fieldWords.set(fieldWords.size() - 1, Inflector.singular(fieldWords.get(fieldWords.size() - 1)));
             List<String> kept = last(fieldWords, 3);
@@ -481,9 +494,11 @@ public final class FeatureInterpreter {
             } else if (query && (BELOW.contains(token) || ABOVE.contains(token))) {
                 int end = nounPhraseEnd(tokens, i + 1);
                 List<String> words = tokens.subList(skipModifiers(tokens, i + 1), end);
-                List<String> thresholdWords = words.isEmpty() || THRESHOLD_NOUNS.contains(words.get(words.size() - 1))
-                        ? List.of() : last(words, 3);
-                ThresholdSpec threshold = new ThresholdSpec(thresholdWords, BELOW.contains(token));
+                // "below a threshold" names no field; "below a reorder threshold" names the quantity compared
+                List<String> named = words.stream().filter(w -> !THRESHOLD_NOUNS.contains(w)).toList();
+                List<String> thresholdWords = named.isEmpty() ? List.of() : last(named, 3);
+                ThresholdSpec threshold = new ThresholdSpec(thresholdWords, BELOW.contains(token),
+                        s.text(i, Math.max(end, i + 1)));
                 if (!thresholds.contains(threshold)) {
                     thresholds.add(threshold);
                 }
@@ -681,6 +696,25 @@ public final class FeatureInterpreter {
         List<String> entity = it.entityWords();
         String head = entity.isEmpty() ? "" : entity.get(entity.size() - 1);
         int clauseEnd = clauseEnd(tokens, Math.max(p.coreEnd, p.nounEnd));
+        String format = p.format == null ? dataFormat(p, entity) : null;
+        if (format != null) {
+            return Interpretation.unsupported(format);
+        }
+        // "Update order totals when an item is added"; a query's "when ..." narrows the items and is a gap
+        boolean changes = it.operations().stream().anyMatch(op -> !Set.of(Operation.LIST, Operation.FIND,
+                Operation.GET, Operation.AGGREGATE).contains(op));
+        int trigger = changes ? triggerAt(tokens, Math.max(p.coreEnd, p.verbAt + 1), clauseEnd) : -1;
+        if (trigger >= 0 && p.format == null) {
+            return Interpretation.unsupported("'" + s.text(trigger, clauseEnd) + "' asks for the work to be done"
+                    + " as a side effect of another operation, which is not generated; a feature of its own (such as"
+                    + " 'Update order totals') gives a value its own update");
+        }
+        if (entity.isEmpty() && p.verbs.stream().anyMatch(NO_DERIVED_FORMS::contains)) {
+            // "Store data in files" is about how items are kept, not about a kind of item
+            return Interpretation.unsupported("'" + s.text(p.verbAt, clauseEnd) + "' names no kind of item to store;"
+                    + " where the generated project keeps its items is a setting of its own (memory or files)"
+                    + REPHRASE);
+        }
         if (eventAt(tokens, Math.min(p.coreStart, p.verbAt), clauseEnd) >= 0 || EVENT_NOUNS.contains(head)) {
             return Interpretation.unsupported(EVENTS);
         }
@@ -769,6 +803,59 @@ public final class FeatureInterpreter {
         return "'" + s.text(from, to) + "' is a figure computed over " + (grouped ? "groups of items" : "the items")
                 + ", which is not generated; the summary of the simple backend ('Show a summary of orders') counts"
                 + " all items and sums their number fields";
+    }
+
+    /**
+     * A phrase that names a data format or an output channel ("a JSON array of objects", "to standard output") is no
+     * kind of item to store: writing, printing or converting data to it is a transformation.
+     *
+     * @param p      the parse
+     * @param entity the entity's words
+     * @return why the feature is not generated, or null when it names no format or channel
+     */
+    private static String dataFormat(Parse p, List<String> entity) {
+        List<String> tokens = p.tokens;
+        String named = null;
+        if (entity.stream().anyMatch(DATA_FORMATS::contains) && p.nounFrom >= 0) {
+            named = p.sentence.text(p.nounFrom, p.nounEnd);
+        }
+        boolean exchange = p.verbs.contains("export") || p.verbs.contains("import");
+        for (int i = Math.max(0, p.verbAt); named == null && !exchange && i + 1 < tokens.size(); i++) {
+            int at = skip(tokens, i + 1, Set.of("a", "an", "the"));
+            if (tokens.get(i).equals("to") && at < tokens.size() && CHANNELS.contains(tokens.get(at))
+                    && (!tokens.get(at).equals("standard") || at + 1 < tokens.size()
+                            && Set.of("output", "out", "error", "err").contains(tokens.get(at + 1)))) {
+                named = p.sentence.text(i + 1, tokens.get(at).equals("standard") ? at + 2 : at + 1);
+            }
+        }
+        if (named == null) {
+            return null;
+        }
+        return "'" + named + "' names a data format or an output channel, not a kind of item to store; writing,"
+                + " printing or converting data to a format or a channel is a transformation the simple backend"
+                + " does not generate (its CSV export and import excepted)" + REPHRASE;
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param from   where to start looking
+     * @param to     the index after the last token to look at
+     * @return the index of a clause that tells when the work happens, as a side effect of something else ("when an
+     *         item is added", "after an order is shipped"), or -1
+     */
+    private static int triggerAt(List<String> tokens, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, tokens.size()); i++) {
+            if (!TRIGGERS.contains(tokens.get(i))) {
+                continue;
+            }
+            for (int k = i + 1; k + 1 < Math.min(to, tokens.size()) && k <= i + 5; k++) {
+                String next = tokens.get(k + 1);
+                if (BE_FORMS.contains(tokens.get(k)) && (lemma(next) != null || next.endsWith("ed"))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -1101,7 +1188,8 @@ public final class FeatureInterpreter {
                 for (String candidate : List.of(base, base + "e", base.substring(0, base.length() - 1))) {
                     boolean doubled = candidate.length() < base.length()
                             && base.charAt(base.length() - 1) == base.charAt(base.length() - 2);
-                    if (VERBS.containsKey(candidate) && (candidate.length() >= base.length() || doubled)) {
+                    if (VERBS.containsKey(candidate) && !NO_DERIVED_FORMS.contains(candidate)
+                            && (candidate.length() >= base.length() || doubled)) {
                         return candidate;
                     }
                 }

@@ -17,7 +17,7 @@ final class Lexicon {
     /** The verb lexicon: word → operation. */
     static final Map<String, Operation> VERBS = byWord(List.of(
             Map.entry(Operation.CREATE, "add create new register insert enter log record track submit post schedule"
-                    + " write"),
+                    + " write save store"),
             Map.entry(Operation.LIST, "list show view display browse see"),
             Map.entry(Operation.FIND, "get find search filter query sort lookup retrieve fetch locate"),
             Map.entry(Operation.UPDATE, "update edit modify rename change set assign adjust prioritize prioritise"
@@ -162,7 +162,28 @@ final class Lexicon {
     /** Nouns that look like the object of a preposition but name no thing an item refers to. */
     static final Set<String> NOT_REFERENCES = Set.of("today", "tomorrow", "yesterday", "later", "now",
             "example", "instance", "free", "sale", "use", "reference", "everyone", "everybody", "anyone", "all",
-            "time", "ever", "good", "review", "approval", "csv", "json", "file", "files", "export");
+            "time", "ever", "good", "review", "approval", "csv", "json", "file", "files", "export", "row", "rows",
+            "line", "lines", "column", "columns", "output", "console", "stdout", "stderr");
+
+    /** Verbs whose past participles ("saved", "stored") describe an item rather than ask for an operation. */
+    static final Set<String> NO_DERIVED_FORMS = Set.of("save", "store");
+
+    /**
+     * Words that name a data format, a piece of one or an output channel ("a JSON array of objects", "standard
+     * output"): not a kind of item to store, so no entity or field is made from them.
+     */
+    static final Set<String> DATA_FORMATS = Set.of("json", "xml", "csv", "yaml", "yml", "html", "pdf", "array",
+            "arrays", "object", "objects", "stdout", "stderr", "console", "terminal", "output", "outputs");
+
+    /** Words after "to" that name an output channel ("write ... to standard output", "print ... to the console"). */
+    static final Set<String> CHANNELS = Set.of("stdout", "stderr", "console", "terminal", "standard", "disk",
+            "file", "files", "screen", "json", "xml", "yaml", "html");
+
+    /** Words that start a clause telling when something happens ("when an item is added"). */
+    static final Set<String> TRIGGERS = Set.of("when", "whenever", "once", "after");
+
+    /** Figures an update may set as a plain field of the item ("Update order totals"). */
+    static final Set<String> SETTABLE_FIGURES = Set.of("total", "subtotal", "balance");
 
     /** Verbs whose target after "to" or "between" is a field of the entity ("assign employees to warehouses"). */
     static final Set<String> TARGET_VERBS = Set.of("assign", "transfer", "move");

@@ -204,7 +204,7 @@ class DomainTest {
     @Test
     void aPipelinesRecordsAreWhatItImportsAndATotalOfThemIsNoEntity() {
         Domain domain = builder.build(ProjectSpec.builder("Sales Pipeline", ProjectType.DATA_PIPELINE)
-                .complexity(Complexity.MODERATE).features(List.of("List regions",
+                .complexity(Complexity.MODERATE).features(List.of("Add regions with a name",
                         "Import sales from CSV files with order_id, region, amount and date",
                         "Compute total sales per region", "Reject duplicate order_id values across all files"),
                         List.of()).build());
@@ -226,7 +226,7 @@ class DomainTest {
         assertThat(domain.features().get(3).supported()).isFalse();
 
         Domain api = builder.build(ProjectSpec.builder("Sales", ProjectType.API_SERVICE).features(List.of(
-                "List regions", "Import sales from CSV files with a region and an amount"), List.of()).build());
+                "Add regions with a name", "Import sales from CSV files with a region and an amount"), List.of()).build());
         assertThat(api.primary().name()).as("only a pipeline is about what it imports").isEqualTo("Region");
         assertThat(api.features().get(1).operations()).containsExactly(Operation.AGGREGATE);
         assertThat(api.features().get(1).detail()).isEqualTo("import of sales");
@@ -281,8 +281,10 @@ class DomainTest {
         assertThat(product.thresholds()).containsExactly(new Threshold("price", false),
                 new Threshold("weight", true));
         assertThat(domain.features().get(1).detail()).isEqualTo("find products with price above a threshold");
-        assertThat(domain.notes()).contains("Field name of Product is not a number or a date, so its threshold"
-                + " query compares the first number field instead.");
+        assertThat(domain.notes()).contains("'under a name' names name, which is not a number or a date field of"
+                + " Product, so its threshold query is not generated.");
+        assertThat(domain.features().get(3).detail()).isEqualTo("list all products");
+        assertThat(domain.features().get(3).gaps()).containsExactly("under a name");
         assertThatThrownBy(() -> new Entity("Thing", "things", List.of(new Field("name", FieldType.STRING, true)),
                 java.util.Set.of(Operation.CREATE, Operation.LIST, Operation.GET, Operation.FIND), List.of(),
                 List.of(), List.of(), List.of(), java.util.Set.of(), List.of(new Threshold("name", true))))

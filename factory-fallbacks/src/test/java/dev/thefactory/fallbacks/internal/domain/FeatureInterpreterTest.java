@@ -52,16 +52,18 @@ class FeatureInterpreterTest {
         Interpretation stock = interpreter.interpret("List stock below a threshold");
         assertThat(stock.entityWords()).containsExactly("stock");
         assertThat(stock.operations()).containsExactly(Operation.LIST, Operation.FIND);
-        assertThat(stock.thresholds()).containsExactly(new ThresholdSpec(List.of(), true));
+        assertThat(stock.thresholds()).containsExactly(new ThresholdSpec(List.of(), true, "below a threshold"));
         assertThat(stock.criteria()).isEmpty();
 
         Interpretation price = interpreter.interpret("Find products above a price");
         assertThat(price.entityWords()).containsExactly("product");
         assertThat(price.operations()).containsExactly(Operation.FIND);
-        assertThat(price.thresholds()).containsExactly(new ThresholdSpec(List.of("price"), false));
+        assertThat(price.thresholds()).containsExactly(new ThresholdSpec(List.of("price"), false, "above a price"));
 
         assertThat(interpreter.interpret("Show items under the given limit").thresholds())
-                .containsExactly(new ThresholdSpec(List.of(), true));
+                .containsExactly(new ThresholdSpec(List.of(), true, "under the given limit"));
+        assertThat(interpreter.interpret("List products below a reorder threshold").thresholds())
+                .containsExactly(new ThresholdSpec(List.of("reorder"), true, "below a reorder threshold"));
     }
 
     @Test
