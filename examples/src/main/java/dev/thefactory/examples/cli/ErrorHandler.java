@@ -158,6 +158,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
                         + "such as the LLM backend of factory-llm)", "configure an integrated backend (the llm backend: "
                         + "set FACTORY_LLM_BASE_URL and FACTORY_LLM_MODEL, see docs/llm-backend.md) and build with "
                         + "--mode auto or integrated")
+                .replace("use --mode minimal (Mode.MINIMAL) for a small but valid project, with "
+                        + "FeatureRequirement.NONE:", "use --mode minimal --require-features none for a small but "
+                        + "valid project:")
+                .replace("use --mode minimal (Mode.MINIMAL) for a small but valid project",
+                        "use --mode minimal for a small but valid project")
                 .replace("add an integrated backend jar to the class path (plugins/ for the CLI)",
                         "add an integrated backend: its jar in plugins/, or the llm backend configured through "
                         + "FACTORY_LLM_BASE_URL and FACTORY_LLM_MODEL"));

@@ -131,6 +131,19 @@ class BuildCommandTest {
     }
 
     @Test
+    void aBuildEveryBackendFailedOffersTheCommandLinesWayToAMinimalProject() {
+        Cli.Result result = build("specs/example_todo_app.md", "--faults", "fail-backend=simple,fail-backend=minimal",
+                "--json");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.json().at("/error/type").asText()).isEqualTo("BuildFailedException");
+        assertThat(result.json().at("/error/recoveryOptions")).extracting(JsonNode::asText)
+                .anySatisfy(o -> assertThat(o).startsWith("use --mode minimal --require-features none for a small "
+                        + "but valid project"))
+                .noneSatisfy(o -> assertThat(o).containsAnyOf("Mode.MINIMAL", "FeatureRequirement.NONE"));
+    }
+
+    @Test
     void integratedModeWithoutAnIntegratedBackendIsAnEnvironmentError() {
         Cli.Result result = build("specs/example_todo_app.md", "--mode", "integrated", "--json");
 
