@@ -69,25 +69,28 @@ public final class DomainBuilder {
         Aliases aliases = new Aliases(features);
         Map<String, String> named = new HashMap<>();
         Set<String> introduced = new HashSet<>();
+        boolean adds = false;
         for (Feature feature : features) {
             if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
                 String name = aliases.resolve(feature, notes);
                 named.put(feature.scope + feature.index, name);
-                if (!isQuery(feature.interpretation)) {
+                if (introduces(feature.interpretation)) {
                     introduced.add(name);
                 }
             }
+            adds |= meantToAdd(feature);
         }
         for (Feature feature : features) {
             if (!feature.interpretation.understood() || feature.interpretation.entityWords().isEmpty()) {
                 continue;
             }
             String name = named.get(feature.scope + feature.index);
-            if (!introduced.isEmpty() && !introduced.contains(name)) {
+            if ((adds || !introduced.isEmpty()) && !introduced.contains(name)) {
                 // "List stock levels per warehouse" beside "Record stock movements with ...": a stock level would be
                 // a figure over the movements, and nothing says what one holds
                 String words = String.join(" ", Naming.words(name));
-                feature.rejection = "no feature says what a " + words + " holds (no feature adds "
+                feature.rejection = "no feature says what " + ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ")
+                        + words + " holds (no feature adds "
                         + Inflector.plural(words) + " with their fields), so listing or searching them would invent"
                         + " them; a figure derived from other items is not generated. Add a feature such as 'Add "
                         + Inflector.plural(words) + " with a name and a quantity' if they are items of their own";
@@ -159,6 +162,30 @@ public final class DomainBuilder {
             mappings.add(feature.mapping(byName, notes));
         }
         return new Domain(entities, mappings, notes);
+    }
+
+    /**
+     * An item is introduced by a feature that adds it, gives it fields or imports it; a feature that only lists,
+     * finds, changes the status of, updates or deletes items ("Cancel memberships") does not say what one holds.
+     *
+     * @param interpretation an understood feature
+     * @return true if the feature says what its items hold
+     */
+    private static boolean introduces(Interpretation interpretation) {
+        return !isQuery(interpretation) && (interpretation.operations().contains(Operation.CREATE)
+                || !interpretation.fields().isEmpty() || !interpretation.updateFields().isEmpty()
+                || interpretation.aggregates().contains(AggregateKind.IMPORT));
+    }
+
+    /**
+     * @param feature any feature, understood or not
+     * @return true if it begins with an adding verb and lists fields ("Add tasks with a title and ..."): the spec
+     *         means to define its items there, even when the simple backend cannot build that feature
+     */
+    private static boolean meantToAdd(Feature feature) {
+        List<String> tokens = FeatureInterpreter.tokenize(feature.text.toLowerCase(Locale.ROOT));
+        return !tokens.isEmpty() && Lexicon.VERBS.get(tokens.get(0)) == Operation.CREATE
+                && tokens.contains("with");
     }
 
     /**

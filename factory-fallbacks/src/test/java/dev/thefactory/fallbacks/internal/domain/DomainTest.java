@@ -157,6 +157,17 @@ class DomainTest {
     }
 
     @Test
+    void anAddFeatureItCannotBuildStillMeansNoOtherFeatureInventsItsItems() {
+        Domain domain = domain(List.of("Add tasks with a title, an estimate in hours, a cost, a start date and a due"
+                + " date", "Show tasks below a budget", "Cancel tasks"), List.of());
+        assertThat(domain.features().get(0).supported()).isFalse();
+        assertThat(domain.features().get(1).supported()).as("%s", domain.features().get(1)).isFalse();
+        assertThat(domain.features().get(1).detail()).contains("no feature says what a task holds");
+        assertThat(domain.features().get(2).supported()).isFalse();
+        assertThat(domain.entities()).extracting(Entity::name).doesNotContain("Task");
+    }
+
+    @Test
     void aSpecWithoutFeaturesGetsOneEntityNamedAfterTheProject() {
         Domain domain = builder.build(ProjectSpec.builder("Recipe Book", ProjectType.LIBRARY).build());
         assertThat(domain.primary().name()).isEqualTo("Book");
@@ -306,7 +317,7 @@ class DomainTest {
     @Test
     void gapsAndSecretsTravelAsFacts() {
         Domain domain = domain(List.of("Register users with a username and a password", "Delete users (admins only)",
-                "Archive delivered shipments"), List.of());
+                "Archive delivered shipments", "Add shipments with a tracking code"), List.of());
         Map<String, String> facts = DomainCodec.encode(domain);
         assertThat(facts.get(DomainCodec.ENTITY + "User")).contains("field password string required secret");
         assertThat(facts.get(DomainCodec.featureKey(DomainCodec.FEATURE, "core", 1)))
@@ -314,7 +325,7 @@ class DomainTest {
         Domain decoded = DomainCodec.decode(facts);
         assertThat(decoded.entities()).isEqualTo(domain.entities());
         assertThat(decoded.features()).extracting(FeatureMapping::gaps).containsExactly(List.of(),
-                List.of("admins only"), List.of("delivered"));
+                List.of("admins only"), List.of("delivered"), List.of());
         assertThat(decoded.entity("User").orElseThrow().field("password").orElseThrow().secret()).isTrue();
 
         String key = DomainCodec.featureKey(DomainCodec.FEATURE, "core", 1);

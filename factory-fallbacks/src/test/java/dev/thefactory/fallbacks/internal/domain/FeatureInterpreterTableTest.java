@@ -201,6 +201,17 @@ class FeatureInterpreterTableTest {
         Add invoices with a customer and an amount                          | List customers                  | NOT_IMPLEMENTED | - | no feature says what a customer holds
         Add invoices with a customer and an amount                          | List invoices per customer      | IMPLEMENTED | - | -
         Add customers with a name and an email                              | List customers                  | IMPLEMENTED | - | -
+        # an action on items no feature adds with fields does not invent them either
+        Register members with a name, an email and a plan expiry date + Record check-ins with a member and a date | Cancel memberships | NOT_IMPLEMENTED | - | no feature says what a membership holds
+        Add rooms with a number and a price                                 | Approve reservations            | NOT_IMPLEMENTED | - | no feature says what a reservation holds
+        Add customers with a name and an email                              | Close accounts                  | NOT_IMPLEMENTED | - | no feature says what an account holds
+        Add customers with a name and an email                              | Delete invoices                 | NOT_IMPLEMENTED | - | no feature says what an invoice holds
+        Add rooms with a number and a price                                 | Remove cancelled bookings       | NOT_IMPLEMENTED | - | no feature says what a booking holds
+        Add rooms with a number and a price                                 | Update reservations             | NOT_IMPLEMENTED | - | no feature says what a reservation holds
+        Add rooms with a number and a price                                 | Delete rooms                    | IMPLEMENTED | - | -
+        Add customers with a name and an email                              | Close customers                 | IMPLEMENTED | - | -
+        Add tasks with a title and an optional due date                     | Mark tasks complete             | IMPLEMENTED | - | -
+        Add tasks with a title and an optional due date                     | Delete tasks                    | IMPLEMENTED | - | -
         # a criterion that is part of a field under another shape adds no field
         Add students with a name and courses                                | Filter students by course       | NOT_IMPLEMENTED | - | part of their field courses
         Add recipes with a name, a number of servings and a list of ingredients | Search recipes by ingredient | NOT_IMPLEMENTED | - | 'ingredient' is not a field of recipes but part of their field listOfIngredients
