@@ -100,6 +100,11 @@ import java.util.regex.Pattern;
  */
 public final class FeatureInterpreter {
 
+    /** Words that, before "of", make a field a count: "a number of deliveries". */
+    private static final Set<String> QUANTITY_HEADS = Set.of("number", "count");
+    /** Words that qualify a count and stay in its name: "a minimum number of players". */
+    private static final Set<String> QUANTITY_QUALIFIERS = Set.of("minimum", "maximum", "min", "max", "target",
+            "total");
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
 
     /** The verbs a user can rely on, for messages. */
@@ -983,7 +988,10 @@ public final class FeatureInterpreter {
     }
 
     /**
-     * Reads a list of field phrases.
+     * Reads a list of field phrases. In a field list, "per" and the unit after it qualify the field before them
+     * ("calories per serving", "a price per litre", "a rate per night"): the field is {@code calories},
+     * {@code price} or {@code rate}, a number given for one unit, and the unit is honoured as that reading, never
+     * a field of its own.
      *
      * @param used receives the indexes of the tokens the list is honoured by, once it is: separators, filler and
      *             the words of each phrase that make its name
@@ -997,6 +1005,15 @@ public final class FeatureInterpreter {
         int i = from;
         for (; i < tokens.size(); i++) {
             String token = tokens.get(i);
+            if (fieldList && token.equals("per") && !part.isEmpty() && i + 1 < tokens.size()
+                    && LETTERS.matcher(tokens.get(i + 1)).matches()) {
+                used.add(i);
+                while (i + 1 < tokens.size() && LETTERS.matcher(tokens.get(i + 1)).matches()
+                        && !LIST_SEPARATORS.contains(tokens.get(i + 1)) && !LIST_END.contains(tokens.get(i + 1))) {
+                    used.add(++i);
+                }
+                continue;
+            }
             if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))
                     || (part.isEmpty() && i > from && LIST_SEPARATORS.contains(tokens.get(i - 1))
                             && (CLAUSE_VERBS.contains(token)
@@ -1031,10 +1048,20 @@ public final class FeatureInterpreter {
             return;
         }
         List<String> words = new ArrayList<>(last(part, 3));
+        int of = part.lastIndexOf("of");
+        if (fieldList && of > 0 && QUANTITY_HEADS.contains(part.get(of - 1)) && of < part.size() - 1) {
+            // "a minimum number of players": the count keeps its qualifier, so a minimum and a maximum differ
+            int start = of - 1;
+            if (start > 0 && QUANTITY_QUALIFIERS.contains(part.get(start - 1))) {
+                start--;
+            }
+            words = new ArrayList<>(part.subList(start, part.size()));
+            partAt = partAt.subList(start, partAt.size());
+        }
         if (!fieldList) {
             words.set(words.size() - 1, Inflector.singular(words.get(words.size() - 1)));
         }
-        used.addAll(last(partAt, 3));
+        used.addAll(last(partAt, words.size()));
         int end = partAt.get(partAt.size() - 1);
         p.fieldAt.put(end, List.copyOf(words));
         if (!fieldList) {

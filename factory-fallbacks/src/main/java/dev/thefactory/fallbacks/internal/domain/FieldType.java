@@ -58,7 +58,8 @@ public enum FieldType {
 
     /**
      * Picks a type from a field's words: names ending in {@code date} are dates; {@code count}, {@code quantity},
-     * {@code number} are ints (but a phone, card, account or order number is text); {@code size} is a long;
+     * {@code number} are ints (but a phone, card, account or order number is text), and so is "number of" or
+     * "count of" anything ("numberOfDeliveries"); {@code size} is a long;
      * {@code amount} (of money: "12.50"), {@code price}, {@code cost}, {@code total} are decimals;
      * {@code done}, {@code completed}, {@code active}, {@code enabled} (and names starting with {@code is} or
      * {@code has}) are booleans; {@code priority} and its kin are levels; anything else is a string.
@@ -71,6 +72,10 @@ public enum FieldType {
         String first = words.get(0);
         if (words.size() > 1 && (first.equals("is") || first.equals("has"))) {
             return BOOLEAN;
+        }
+        int of = words.indexOf("of");
+        if (of > 0 && (words.get(of - 1).equals("number") || words.get(of - 1).equals("count"))) {
+            return INT;
         }
         if (last.equals("number") && words.size() > 1 && IDENTIFIER_NUMBERS.contains(words.get(words.size() - 2))) {
             return STRING;

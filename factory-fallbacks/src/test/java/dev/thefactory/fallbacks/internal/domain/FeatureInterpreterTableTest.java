@@ -170,9 +170,36 @@ class FeatureInterpreterTableTest {
         Show orders after they are shipped                                  | PARTIAL         | after they are shipped | -
         Store data in files                                                 | NOT_IMPLEMENTED | - | names no kind of item to store
         Save to a file                                                      | NOT_IMPLEMENTED | - | 'a file' names a data format or an output channel
+        # "per <unit>" in a field list qualifies the field before it; "number of X" is a count
+        Add meals with a name and calories per serving                      | IMPLEMENTED     | - | -
+        Add fuel logs with a date and a price per litre                     | IMPLEMENTED     | - | -
+        Add routes with a name and a number of deliveries                   | IMPLEMENTED     | - | -
         """)
     void claimsOnlyWhatIsHonoured(String sentence, String expected, String gaps, String reason) {
         check(mapping(sentence), sentence, expected, gaps, reason);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Add meals with a name and calories per serving                      | name:STRING calories:INT
+        Add meals with calories per serving and a name                      | calories:INT name:STRING
+        Add fuel logs with a date and a price per litre                     | name:STRING date:DATE price:DECIMAL
+        Add rooms with a name and a rate per night                          | name:STRING rate:DECIMAL
+        Add tutors with a name and a price per hour                         | name:STRING price:DECIMAL
+        Add habits with a name and a target number of days per week        | name:STRING targetNumberOfDays:INT
+        Add routes with a name and a number of deliveries                   | name:STRING numberOfDeliveries:INT
+        Add games with a name, a minimum number of players and a maximum number of players | name:STRING minimumNumberOfPlayers:INT maximumNumberOfPlayers:INT
+        Add bikes with a name and a number of gears                         | name:STRING numberOfGears:INT
+        Add teams with a name and a count of members                        | name:STRING countOfMembers:INT
+        Add recipes with a name and a list of ingredients                   | name:STRING listOfIngredients:STRING
+        Add customers with a name and a phone number                        | name:STRING phoneNumber:STRING
+        """)
+    void namesAndTypesFieldsFromTheirWordsOnly(String sentence, String expected) {
+        Domain domain = new DomainBuilder().build(ProjectSpec.builder("Table", ProjectType.API_SERVICE)
+                .features(List.of(sentence), List.of()).build());
+        assertThat(domain.primary().fields()).extracting(f -> f.name() + ":" + f.type().name())
+                .as("fields of '%s'", sentence).containsExactly(expected.split(" "));
+        assertThat(status(domain.features().get(0))).isEqualTo("IMPLEMENTED");
     }
 
     /**
