@@ -18,7 +18,7 @@ final class UsageMeter {
      */
     void add(Phase phase, Usage usage) {
         if (usage != null && !usage.equals(Usage.NONE)) {
-            total.accumulateAndGet(usage, Usage::plus);
+            addToBuild(usage);
             byPhase.merge(phase, usage, Usage::plus);
         }
     }

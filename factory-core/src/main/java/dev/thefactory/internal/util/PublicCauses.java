@@ -47,15 +47,11 @@ public final class PublicCauses {
         Throwable cause = convert(t.getCause(), seen);
         Throwable result;
         if (!isInternal(t.getClass())) {
-            if (cause == t.getCause()) {
-                result = t;
-            } else {
-                // a public exception whose chain held an internal one: keep it, and hang the rewritten chain below
-                // it through a suppressed carrier (its cause cannot be set twice)
-                result = t;
-                if (cause != null) {
-                    t.addSuppressed(cause);
-                }
+            result = t;
+            if (cause != null && cause != t.getCause()) {
+                // its chain held an internal exception: hang the rewritten chain below it as a suppressed exception
+                // (a cause cannot be set twice)
+                t.addSuppressed(cause);
             }
         } else if (t instanceof TimeoutException) {
             result = withTrace(new TimeoutException(t.getMessage()), t);

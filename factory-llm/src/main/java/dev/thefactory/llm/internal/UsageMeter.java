@@ -1,8 +1,10 @@
 package dev.thefactory.llm.internal;
 
 import dev.thefactory.api.AgentException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +20,7 @@ final class UsageMeter {
     private final String budgetSetting;
     private final Map<String, Usage> byTask = new TreeMap<>();
     /** Tasks whose usage was reported with a result or carried over from an earlier run. */
-    private final java.util.Set<String> settled = new java.util.HashSet<>();
+    private final Set<String> settled = new HashSet<>();
     private Usage total = Usage.NONE;
     private long reserved;
 
