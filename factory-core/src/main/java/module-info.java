@@ -1,0 +1,40 @@
+/**
+ * The engine: {@code dev.thefactory.Factory} and its companions. Only {@code dev.thefactory} is exported; the
+ * {@code dev.thefactory.internal} packages are implementation.
+ */
+// micrometer-observation ship no module descriptor: they are automatic modules (docs/architecture-decisions.md)
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module dev.thefactory.core {
+    requires transitive dev.thefactory.api;
+    requires java.compiler;
+    requires java.xml;
+    requires dev.failsafe.core;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
+    requires org.commonmark;
+    requires org.hibernate.validator;
+    requires org.slf4j;
+    // JUnitPlatformChild is copied into a child JVM that runs a generated project's tests
+    requires org.junit.platform.launcher;
+    // optional: used only when a registry is handed to Factory.Builder.observationRegistry (whose signature names
+    // ObservationRegistry, hence transitive: a module that reads the core reads Micrometer when it is present)
+    requires static transitive micrometer.observation;
+
+    exports dev.thefactory;
+
+    // Jackson writes and reads the checkpoint payloads, the build metadata and the test-run reports, records of these
+    // packages
+    opens dev.thefactory.internal.engine to com.fasterxml.jackson.databind;
+    opens dev.thefactory.internal.state to com.fasterxml.jackson.databind;
+    opens dev.thefactory.internal.output to com.fasterxml.jackson.databind;
+    opens dev.thefactory.internal.output.testrun to com.fasterxml.jackson.databind;
+
+    uses dev.thefactory.spi.OrchestratorBackendProvider;
+    uses dev.thefactory.spi.PatternStore;
+    uses dev.thefactory.spi.OutputValidator;
+
+    provides dev.thefactory.spi.OrchestratorBackendProvider
+            with dev.thefactory.internal.minimal.MinimalBackendProvider;
+}
