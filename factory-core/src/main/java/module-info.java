@@ -3,7 +3,7 @@
  * {@code dev.thefactory.internal} packages are implementation.
  */
 // micrometer-observation ship no module descriptor: they are automatic modules (docs/architecture-decisions.md)
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@SuppressWarnings("requires-automatic")
 module dev.thefactory.core {
     requires transitive dev.thefactory.api;
     requires java.compiler;
@@ -18,9 +18,10 @@ module dev.thefactory.core {
     requires org.slf4j;
     // JUnitPlatformChild is copied into a child JVM that runs a generated project's tests
     requires org.junit.platform.launcher;
-    // optional: used only when a registry is handed to Factory.Builder.observationRegistry (whose signature names
-    // ObservationRegistry, hence transitive: a module that reads the core reads Micrometer when it is present)
-    requires static transitive micrometer.observation;
+    // optional: used only when a registry is handed to Factory.Builder.observationRegistry. Not transitive: javac
+    // needs every 'requires static transitive' module to compile a module that reads this one, and an application
+    // without Micrometer must compile; one that calls observationRegistry requires micrometer.observation itself
+    requires static micrometer.observation;
 
     exports dev.thefactory;
 

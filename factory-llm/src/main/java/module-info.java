@@ -16,8 +16,8 @@ module dev.thefactory.llm {
     requires langchain4j.http.client;
     requires langchain4j.http.client.jdk;
     requires langchain4j.open.ai;
-    // optional: used only when a registry is handed to LlmBackend.provider (whose signature names it)
-    requires static transitive micrometer.observation;
+    // optional: used only when a registry is handed to LlmBackend.provider; not transitive (see dev.thefactory.core)
+    requires static micrometer.observation;
 
     exports dev.thefactory.llm;
 

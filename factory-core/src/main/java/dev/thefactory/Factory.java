@@ -761,6 +761,7 @@ public final class Factory {
          * @return this builder
          * @throws NullPointerException when {@code registry} is null
          */
+        @SuppressWarnings("exports") // Micrometer is optional: 'requires static', so not re-exported to readers
         public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
             Objects.requireNonNull(registry, "observationRegistry");
             listeners.remove(observations);

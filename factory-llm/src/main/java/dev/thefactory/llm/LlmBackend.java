@@ -64,6 +64,7 @@ public final class LlmBackend {
      * @param registry where model calls are recorded
      * @return a provider with id {@value #ID} and tier {@link BackendTier#INTEGRATED}
      */
+    @SuppressWarnings("exports") // Micrometer is optional: 'requires static', so not re-exported to readers
     public static OrchestratorBackendProvider provider(ChatModel model, LlmSettings settings,
             io.micrometer.observation.ObservationRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -125,6 +126,7 @@ public final class LlmBackend {
      * @param registry where model calls are recorded
      * @return a provider with id {@value #ID} and tier {@link BackendTier#INTEGRATED}
      */
+    @SuppressWarnings("exports") // Micrometer is optional: 'requires static', so not re-exported to readers
     public static OrchestratorBackendProvider provider(LlmSettings settings,
             io.micrometer.observation.ObservationRegistry registry) {
         Objects.requireNonNull(settings, "settings");
