@@ -310,7 +310,8 @@ public final class Factory {
     /** @return the factory that resumes the build as its checkpoints record it */
     private static Factory resuming(CheckpointRepository repository, String buildId) {
         SavedBuild saved = savedBuild(repository, buildId);
-        Path specFile = saved.spec().orElseThrow(() -> new FactoryException("Build " + buildId + " was started from "
+        if (saved.specFile() == null) {
+            throw new FactoryException("Build " + buildId + " was started from "
                 + "a spec given as text or as a ProjectSpec, not from a file, so its checkpoints hold no spec to read "
                 + "again; resume it from a factory given the same spec: Factory.builder().spec(...)"
                 + ".checkpoints(repository).build().resume(\"" + buildId + "\")", null,
@@ -318,16 +319,23 @@ public final class Factory {
                 List.of("build the factory with Factory.Builder.spec(...) (the spec the build was started with), "
                                 + "the same output directory and this repository, then call resume(\"" + buildId
                                 + "\")",
-                        "start a new build")));
-        Builder builder = builder().spec(specFile).mode(saved.mode()).checkpoints(repository);
-        saved.output().ifPresent(builder::outputDirectory);
-        saved.featureRequirement().ifPresent(builder::requireFeatures);
+                        "start a new build"));
+        }
+        Builder builder = builder().spec(saved.specFile()).mode(saved.mode()).checkpoints(repository);
+        if (saved.outputDirectory() != null) {
+            builder.outputDirectory(saved.outputDirectory());
+        }
+        if (saved.requireFeatures() != null) {
+            builder.requireFeatures(saved.requireFeatures());
+        }
         return builder.build();
     }
 
     /**
      * What the checkpoints of a build record about it, read without running it: enough to build the {@link Factory}
-     * that resumes it (its spec file, mode and output directory). Immutable and thread-safe.
+     * that resumes it (its spec file, mode and output directory). Immutable and thread-safe. As in
+     * {@link BuildResult}, a fact that may be absent is a component that is null when absent; there is no
+     * {@code Optional} twin.
      *
      * @param buildId         the build
      * @param specHash        SHA-256 (lower-case hex) of the spec it was checkpointed with; compare
@@ -341,8 +349,9 @@ public final class Factory {
      * @param backend         the backend that ran its completed phases, or {@code core}
      * @param finished        whether it was published, so there is nothing left to resume
      * @param notes           damaged or unreadable checkpoints that were skipped; empty when none
-     * @param requireFeatures the feature requirement it ran under; null when not recorded (checkpoints written
-     *                        before it was)
+     * @param requireFeatures the feature requirement it ran under (resume it under the same one with
+     *                        {@link Builder#requireFeatures} unless there is a reason to change it); null when not
+     *                        recorded (checkpoints written before it was)
      */
     public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
             dev.thefactory.api.Phase lastPhase, String backend, boolean finished, List<String> notes,
@@ -358,24 +367,6 @@ public final class Factory {
             notes = List.copyOf(notes);
         }
 
-        /** @return the spec file, if the build was started from one */
-        public java.util.Optional<Path> spec() {
-            return java.util.Optional.ofNullable(specFile);
-        }
-
-        /** @return the output directory, if recorded */
-        public java.util.Optional<Path> output() {
-            return java.util.Optional.ofNullable(outputDirectory);
-        }
-
-        /**
-         * @return the feature requirement the build ran under, if recorded: resume it under the same one
-         *         ({@link Builder#requireFeatures}) unless there is a reason to change it
-         */
-        public java.util.Optional<FeatureRequirement> featureRequirement() {
-            return java.util.Optional.ofNullable(requireFeatures);
-        }
-
         private static SavedBuild of(SavedBuilds.SavedBuild saved) {
             return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
                     saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes(),
@@ -388,8 +379,8 @@ public final class Factory {
      *
      * <pre>{@code
      * Factory.SavedBuild saved = Factory.savedBuild(repository, buildId);
-     * BuildResult result = Factory.builder().spec(saved.spec().orElseThrow()).mode(saved.mode())
-     *         .outputDirectory(saved.output().orElseThrow())   // else every task runs again, published elsewhere
+     * BuildResult result = Factory.builder().spec(saved.specFile()).mode(saved.mode())
+     *         .outputDirectory(saved.outputDirectory())   // else every task runs again, published elsewhere
      *         .checkpoints(repository).build().resume(buildId);
      * }</pre>
      *
@@ -513,7 +504,7 @@ public final class Factory {
          * {@link dev.thefactory.api.OutputConflictException}, unless {@link #overwrite(boolean)} is set.
          *
          * @param directory the output directory; default {@code outputs} in the working directory. A resume must be
-         *                  given the directory the build was started with ({@link SavedBuild#output()})
+         *                  given the directory the build was started with ({@link SavedBuild#outputDirectory()})
          * @return this builder
          */
         public Builder outputDirectory(Path directory) {

@@ -1,7 +1,9 @@
 package dev.thefactory.api;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A build ended without publishing: its retries and fallbacks were exhausted, its output failed validation, a time
@@ -17,7 +19,7 @@ public class BuildFailedException extends FactoryException {
     private static final long serialVersionUID = 1L;
 
     private final transient BuildResult result;
-    private final Map<String, Integer> attemptsPerTask;
+    private final Map<String, Map<String, Integer>> attemptsPerTask;
     private final List<String> backendsTried;
 
     /**
@@ -26,15 +28,19 @@ public class BuildFailedException extends FactoryException {
      * @param context         where it happened
      * @param result          the build's result so far, with status {@link BuildStatus#FAILED} or
      *                        {@link BuildStatus#INTERRUPTED}
-     * @param attemptsPerTask attempts made per failed task id
+     * @param attemptsPerTask attempts made per failed task: task id to (backend id to attempts made on that backend)
      * @param backendsTried   backend ids tried, in order
      * @param recoveryOptions what to do next
      */
     public BuildFailedException(String message, Throwable cause, ErrorContext context, BuildResult result,
-            Map<String, Integer> attemptsPerTask, List<String> backendsTried, List<String> recoveryOptions) {
+            Map<String, Map<String, Integer>> attemptsPerTask, List<String> backendsTried,
+            List<String> recoveryOptions) {
         super(message, cause, context, recoveryOptions);
         this.result = java.util.Objects.requireNonNull(result, "result");
-        this.attemptsPerTask = Map.copyOf(attemptsPerTask);
+        Map<String, Map<String, Integer>> copy = new TreeMap<>();
+        attemptsPerTask.forEach((task, perBackend) ->
+                copy.put(task, Collections.unmodifiableMap(new TreeMap<>(perBackend))));
+        this.attemptsPerTask = Collections.unmodifiableMap(copy);
         this.backendsTried = List.copyOf(backendsTried);
     }
 
@@ -46,8 +52,14 @@ public class BuildFailedException extends FactoryException {
         return result;
     }
 
-    /** @return attempts made per failed task id */
-    public Map<String, Integer> attemptsPerTask() {
+    /**
+     * The attempts made per failed task. A task that failed on several backends of the cascade (the same task id is
+     * planned again on the next backend) has one entry per backend.
+     *
+     * @return task id to (backend id to attempts made on that backend), both sorted; empty when no task failed (e.g.
+     *         the output failed validation)
+     */
+    public Map<String, Map<String, Integer>> attemptsPerTask() {
         return attemptsPerTask;
     }
 

@@ -1,13 +1,18 @@
 package dev.thefactory.api;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a build did. Returned by a successful run; carried by {@link BuildFailedException} when it failed.
  * Immutable and thread-safe.
+ *
+ * <p>A fact that may be absent is a component that is null when absent ({@link #outputDirectory()},
+ * {@link #resumedFrom()}); there is no {@code Optional} twin.
  *
  * @param buildId         the id to resume with
  * @param status          how it ended
@@ -29,6 +34,8 @@ import java.util.Optional;
  *                        build spent before); {@link Usage#NONE} when no model was called
  * @param repairs         every repair round of {@code VALIDATE_OUTPUT}, in order, on every backend tried; empty when
  *                        no backend was asked to repair
+ * @param circuits        the last known state of the circuit breaker of each backend that ran a task attempt in this
+ *                        run, by backend id (sorted); empty when no task attempt ran
  */
 public record BuildResult(
         String buildId,
@@ -46,12 +53,14 @@ public record BuildResult(
         Coverage coverage,
         List<String> notes,
         Usage usage,
-        List<RepairRecord> repairs) {
+        List<RepairRecord> repairs,
+        Map<String, CircuitState> circuits) {
 
     /** @throws NullPointerException if a required component is null */
     public BuildResult {
         usage = usage == null ? Usage.NONE : usage;
         repairs = repairs == null ? List.of() : List.copyOf(repairs);
+        circuits = circuits == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(circuits));
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mode, "mode");
@@ -60,6 +69,34 @@ public record BuildResult(
         Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(coverage, "coverage");
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * A result without circuit states.
+     *
+     * @param buildId         the id to resume with
+     * @param status          how it ended
+     * @param mode            the mode asked for
+     * @param outputDirectory where the project was published; null when nothing was published
+     * @param filesGenerated  files in the published (or staged) project
+     * @param agentsSpawned   agents that ran
+     * @param phases          every phase that started, in order
+     * @param retries         retry attempts made in all
+     * @param fallbacks       every fallback, in order
+     * @param resumedFrom     the phase a resume started at; null when the build was not resumed
+     * @param tasksSkipped    finished tasks a resume did not redo
+     * @param validation      output validation counts
+     * @param coverage        the requirement ledger
+     * @param notes           things the user should know
+     * @param usage           model usage summed over the build
+     * @param repairs         every repair round, in order
+     */
+    public BuildResult(String buildId, BuildStatus status, Mode mode, Path outputDirectory, int filesGenerated,
+            int agentsSpawned, List<PhaseResult> phases, int retries, List<FallbackRecord> fallbacks,
+            Phase resumedFrom, int tasksSkipped, ValidationSummary validation, Coverage coverage,
+            List<String> notes, Usage usage, List<RepairRecord> repairs) {
+        this(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries, fallbacks,
+                resumedFrom, tasksSkipped, validation, coverage, notes, usage, repairs, Map.of());
     }
 
     /**
@@ -121,16 +158,17 @@ public record BuildResult(
      */
     public BuildResult withRepairs(List<RepairRecord> rounds) {
         return new BuildResult(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries,
-                fallbacks, resumedFrom, tasksSkipped, validation, coverage, notes, usage, rounds);
+                fallbacks, resumedFrom, tasksSkipped, validation, coverage, notes, usage, rounds, circuits);
     }
 
-    /** @return where the project was published, if it was */
-    public Optional<Path> published() {
-        return Optional.ofNullable(outputDirectory);
-    }
-
-    /** @return the phase a resume started at, if this build was resumed */
-    public Optional<Phase> resumed() {
-        return Optional.ofNullable(resumedFrom);
+    /**
+     * A copy with the given circuit states.
+     *
+     * @param states the last known circuit state per backend id
+     * @return a copy of this result with those circuit states (replacing any it had)
+     */
+    public BuildResult withCircuits(Map<String, CircuitState> states) {
+        return new BuildResult(buildId, status, mode, outputDirectory, filesGenerated, agentsSpawned, phases, retries,
+                fallbacks, resumedFrom, tasksSkipped, validation, coverage, notes, usage, repairs, states);
     }
 }

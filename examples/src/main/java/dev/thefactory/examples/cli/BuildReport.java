@@ -16,6 +16,7 @@ import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.Usage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +51,9 @@ final class BuildReport {
         json.put("buildId", result.buildId());
         json.put("status", result.status().name());
         json.put("mode", result.mode().id());
-        result.published().ifPresent(dir -> json.put("outputDirectory", dir.toAbsolutePath().toString()));
+        if (result.outputDirectory() != null) {
+            json.put("outputDirectory", result.outputDirectory().toAbsolutePath().toString());
+        }
         json.put("filesGenerated", result.filesGenerated());
         json.put("agentsSpawned", result.agentsSpawned());
         ArrayNode phases = json.putArray("phases");
@@ -179,9 +182,10 @@ final class BuildReport {
     static String summary(BuildResult result) {
         StringBuilder s = new StringBuilder();
         line(s, "Build %s: %s (mode %s)", result.buildId(), result.status().name(), result.mode().id());
-        line(s, "Published:  %s", result.published().map(p -> p.toAbsolutePath().toString())
-                .orElse(result.status() == BuildStatus.SUCCEEDED ? "(nowhere)" : "nothing (nothing is published"
-                        + " unless the whole build passes)"));
+        Path published = result.outputDirectory();
+        line(s, "Published:  %s", published != null ? published.toAbsolutePath().toString()
+                : result.status() == BuildStatus.SUCCEEDED ? "(nowhere)" : "nothing (nothing is published"
+                        + " unless the whole build passes)");
         line(s, "Files:      %d generated; validation: %d checked, %d unchecked, %d failed",
                 result.filesGenerated(), result.validation().checked(), result.validation().unchecked(),
                 result.validation().failed());

@@ -64,17 +64,19 @@ final class ResumeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "build " + saved.buildId() + " already succeeded and was"
                     + " published; there is nothing to resume (start a new one with factory build)");
         }
+        if (spec == null && saved.specFile() == null) {
+            throw new CommandLine.ParameterException(cmd, "build " + saved.buildId()
+                    + " was started from a spec given as text, not from a file; pass it with --spec FILE");
+        }
         Path specFile = spec != null
                 ? SpecFiles.requireReadable(cmd, "--spec", spec)
-                : SpecFiles.requireReadable(cmd, "the spec file of build " + saved.buildId(), saved.spec()
-                        .orElseThrow(() -> new CommandLine.ParameterException(cmd, "build " + saved.buildId()
-                                + " was started from a spec given as text, not from a file; pass it with --spec"
-                                + " FILE")));
+                : SpecFiles.requireReadable(cmd, "the spec file of build " + saved.buildId(), saved.specFile());
         Path output = Directories.requireWritable("--out", out != null ? out
-                : saved.output().orElse(Path.of("outputs")));
+                : saved.outputDirectory() != null ? saved.outputDirectory() : Path.of("outputs"));
+        FeatureRequirement features = saved.requireFeatures() != null ? saved.requireFeatures()
+                : FeatureRequirement.CORE;
         return new BuildRun(cmd, options, state).execute(listener -> {
-            return options.factory(specFile, saved.mode(), output, repository, listener,
-                    saved.featureRequirement().orElse(FeatureRequirement.CORE)).build()
+            return options.factory(specFile, saved.mode(), output, repository, listener, features).build()
                     .resume(saved.buildId(), force);
         });
     }

@@ -71,7 +71,7 @@ class BuildReportTest {
     void aFailedBuildHasNoOutputDirectoryAndAnErrorWithRecoveryOptions() {
         BuildFailedException error = new BuildFailedException("phase ANALYZE failed on every backend", null,
                 new FactoryException.ErrorContext("b-2", Phase.ANALYZE, "analyze", "simple"), FAILED,
-                Map.of("analyze", 3), List.of("simple", "minimal"), List.of("factory resume --build b-2"));
+                Map.of("analyze", Map.of("simple", 3)), List.of("simple", "minimal"), List.of("factory resume --build b-2"));
 
         JsonNode json = BuildReport.toJson(Cli.MAPPER, FAILED, error);
 

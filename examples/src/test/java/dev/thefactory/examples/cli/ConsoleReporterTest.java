@@ -2,6 +2,7 @@ package dev.thefactory.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.thefactory.api.CircuitState;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.event.BuildStarted;
@@ -35,7 +36,7 @@ class ConsoleReporterTest {
     void printsRecoveryMessagesInTheDocumentedForm() {
         reporter.onEvent(new TaskFailed("b", T, Phase.GENERATE, "generate/code", "connection refused", true));
         reporter.onEvent(new RetryScheduled("b", T, Phase.GENERATE, "generate/code", 2, 3, 200, "connection refused"));
-        reporter.onEvent(new CircuitStateChanged("b", T, "simple", "CLOSED", "OPEN"));
+        reporter.onEvent(new CircuitStateChanged("b", T, "simple", CircuitState.CLOSED, CircuitState.OPEN));
         reporter.onEvent(new FallbackTriggered("b", T, Phase.GENERATE, "simple", "minimal", "circuit open"));
         reporter.onEvent(new RepairRoundFinished("b", T, "llm", 1, 2, 3, 1, 0, RepairRecord.Outcome.REPAIRED));
         reporter.onEvent(new RepairRoundFinished("b", T, "llm", 2, 2, 4, 2, 1, RepairRecord.Outcome.STILL_FAILING));

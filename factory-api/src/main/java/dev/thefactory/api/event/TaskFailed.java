@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param phase     the phase
  * @param task      the task id
  * @param reason    the failure's message
- * @param retryable whether it may be retried
+ * @param retryable true exactly when another attempt of the task follows: the failure is transient and the retry
+ *                  policy allows more attempts; false for a permanent failure and on the last attempt
  */
 public record TaskFailed(String buildId, Instant time, Phase phase, String task, String reason, boolean retryable) implements BuildEvent {
 }

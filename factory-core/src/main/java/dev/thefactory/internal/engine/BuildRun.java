@@ -123,7 +123,8 @@ final class BuildRun {
     private final Map<Phase, PhaseEntry> phases = new EnumMap<>(Phase.class);
     private final List<FallbackRecord> fallbacks = new ArrayList<>();
     private final List<String> backendsTried = new ArrayList<>();
-    private final Map<String, Integer> attemptsPerTask = new TreeMap<>();
+    /** Failed task id to (backend id to attempts made there), as BuildFailedException.attemptsPerTask says. */
+    private final Map<String, Map<String, Integer>> attemptsPerTask = new TreeMap<>();
     private final List<String> backendFailures = new ArrayList<>();
     private final LinkedHashSet<String> notes = new LinkedHashSet<>();
     private final List<String> taskNotes = new ArrayList<>();
@@ -520,8 +521,8 @@ final class BuildRun {
                             + buildId + " was interrupted in phase " + failure.phase() + " on backend '"
                             + failure.backend() + "'", failure, List.of());
                 }
-                failure.attempts().forEach((task, attempts) ->
-                        attemptsPerTask.put(task + " (" + failure.backend() + ")", attempts));
+                failure.attempts().forEach((task, attempts) -> attemptsPerTask
+                        .computeIfAbsent(task, t -> new TreeMap<>()).put(failure.backend(), attempts));
                 String phaseBackend = failure.phase() == Phase.VALIDATE_OUTPUT ? CORE : failure.backend();
                 failPhase(failure.phase(), phaseBackend);
                 events.phaseFailed(failure.phase(), phaseBackend, failure.getMessage());
@@ -974,7 +975,8 @@ final class BuildRun {
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 policies == null ? 0 : policies.retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
                 report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes,
-                usage.total()).withRepairs(repairRecords);
+                usage.total()).withRepairs(repairRecords)
+                .withCircuits(policies == null ? Map.of() : policies.circuitStates());
     }
 
     /**

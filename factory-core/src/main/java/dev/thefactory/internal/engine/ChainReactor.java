@@ -398,7 +398,7 @@ final class ChainReactor {
             } catch (Exception e) {
                 if (!cancelled) {
                     node.reported(e);
-                    services.events().taskFailed(phase, node.id(), describe(e), ResiliencePolicies.isTransient(e));
+                    services.events().taskFailed(phase, node.id(), describe(e), ResiliencePolicies.willRetry(e));
                 }
                 throw e;
             }

@@ -263,7 +263,7 @@ final class RepairRounds {
             return check(task, result);
         } catch (Exception e) {
             services.events().taskFailed(Phase.VALIDATE_OUTPUT, task.id(), ChainReactor.describe(e),
-                    ResiliencePolicies.isTransient(e));
+                    ResiliencePolicies.willRetry(e));
             throw e;
         }
     }

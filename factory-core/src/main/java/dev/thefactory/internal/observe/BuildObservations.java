@@ -301,8 +301,8 @@ public final class BuildObservations implements BuildListener {
             Observation.createNotStarted(CIRCUIT, registry)
                     .parentObservation(build)
                     .lowCardinalityKeyValue("backend", e.backend())
-                    .lowCardinalityKeyValue("from", e.from().toLowerCase(Locale.ROOT))
-                    .lowCardinalityKeyValue("to", e.to().toLowerCase(Locale.ROOT))
+                    .lowCardinalityKeyValue("from", e.from().name().toLowerCase(Locale.ROOT))
+                    .lowCardinalityKeyValue("to", e.to().name().toLowerCase(Locale.ROOT))
                     .start().stop();
         }
 

@@ -163,6 +163,11 @@ final class BackendCircuitBreaker {
         return current;
     }
 
+    /** @return the state as last recorded, without moving OPEN to HALF_OPEN (so without publishing a transition) */
+    synchronized State recordedState() {
+        return state;
+    }
+
     /** @return how long an open circuit stays open from now; zero unless OPEN */
     synchronized Duration remainingDelay() {
         if (state != State.OPEN) {

@@ -6,6 +6,7 @@ import dev.failsafe.RetryPolicyBuilder;
 import dev.failsafe.event.ExecutionScheduledEvent;
 import dev.thefactory.api.AgentException;
 import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.CircuitState;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.Phase;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -202,6 +205,26 @@ public final class ResiliencePolicies {
     }
 
     /**
+     * The last known state of the circuit breaker of each backend that ran a task attempt under these policies, as
+     * recorded (an open circuit whose delay has passed is still OPEN until an attempt looks at it).
+     *
+     * @return backend id to state, sorted by id
+     */
+    public Map<String, CircuitState> circuitStates() {
+        Map<String, CircuitState> states = new TreeMap<>();
+        breakers.forEach((id, breaker) -> states.put(id, publicState(breaker.recordedState())));
+        return states;
+    }
+
+    private static CircuitState publicState(BackendCircuitBreaker.State state) {
+        return switch (state) {
+            case CLOSED -> CircuitState.CLOSED;
+            case OPEN -> CircuitState.OPEN;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+        };
+    }
+
+    /**
      * @return how many retry attempts (attempts after a task's first) have started so far in this build, over all
      *         tasks; a retry refused by an open circuit is not counted
      */
@@ -229,6 +252,27 @@ public final class ResiliencePolicies {
         }
     }
 
+
+    /** The attempt running on this thread, if any: set around the task's own code on its attempt thread. */
+    private static final ThreadLocal<AttemptNumber> ATTEMPT = new ThreadLocal<>();
+
+    /** The number of an attempt and the most the retry policy allows. */
+    private record AttemptNumber(int number, int maxAttempts) {
+    }
+
+    /**
+     * Whether the retry policy will run another attempt after {@code failure}, thrown by the task attempt running on
+     * this thread: the failure is transient ({@link #isTransient}) and this was not the last attempt allowed. This
+     * is what {@code TaskFailed.retryable} reports (a cancelled build or a circuit that opens meanwhile may still
+     * stop the retry). Outside a task attempt, false: nothing retries it.
+     *
+     * @param failure what the attempt threw
+     * @return true when another attempt follows
+     */
+    public static boolean willRetry(Throwable failure) {
+        AttemptNumber attempt = ATTEMPT.get();
+        return attempt != null && attempt.number() < attempt.maxAttempts() && isTransient(failure);
+    }
 
     /**
      * Classifies a failure. Transient (worth retrying): {@link IOException}, {@link UncheckedIOException}, {@link
@@ -317,8 +361,8 @@ public final class ResiliencePolicies {
             LOG.info("{} circuit breaker of backend '{}': {} -> {}", logPrefix, transition.backendId(),
                     transition.from(), transition.to());
         }
-        emit(new CircuitStateChanged(buildId, clock.instant(), transition.backendId(), transition.from().name(),
-                transition.to().name()));
+        emit(new CircuitStateChanged(buildId, clock.instant(), transition.backendId(), publicState(transition.from()),
+                publicState(transition.to())));
     }
 
     private void emit(BuildEvent event) {
@@ -401,10 +445,15 @@ public final class ResiliencePolicies {
                     // the attempt is not called, so its caller cannot report the failure: report it here
                     LOG.debug("{} {}: injecting {}", logPrefix, description, describe(fault));
                     emit(new TaskFailed(buildId, clock.instant(), phase, taskId, fault.getMessage(),
-                            isTransient(fault)));
+                            isTransient(fault) && number < retry.maxAttempts()));
                     throw fault;
                 }
-                return attempt.call();
+                ATTEMPT.set(new AttemptNumber(number, retry.maxAttempts()));
+                try {
+                    return attempt.call();
+                } finally {
+                    ATTEMPT.remove();
+                }
             };
             AttemptRunner.Attempt<T> running;
             try {

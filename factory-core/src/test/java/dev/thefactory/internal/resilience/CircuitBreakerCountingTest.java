@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.CircuitState;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.RetrySettings;
@@ -130,7 +131,8 @@ class CircuitBreakerCountingTest {
         assertThat(harness.policies.circuitState("simple")).as("b's failed attempts count once it failed for good")
                 .isEqualTo("OPEN");
         assertThat(harness.events(CircuitStateChanged.class)).singleElement()
-                .satisfies(change -> assertThat(change.to()).isEqualTo("OPEN"));
+                .satisfies(change -> assertThat(change.to()).isEqualTo(CircuitState.OPEN));
+        assertThat(harness.policies.circuitStates()).containsEntry("simple", CircuitState.OPEN);
     }
 
     @Test

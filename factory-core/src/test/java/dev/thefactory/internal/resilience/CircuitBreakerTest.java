@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.thefactory.api.AgentException;
 import dev.thefactory.api.CircuitBreakerSettings;
+import dev.thefactory.api.CircuitState;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.RetrySettings;
@@ -13,6 +14,7 @@ import dev.thefactory.api.event.CircuitStateChanged;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -189,7 +191,9 @@ class CircuitBreakerTest {
         assertThat(result).isEqualTo("recovered");
         assertThat(retrying.policies.circuitState("simple")).isEqualTo("CLOSED");
         assertThat(retrying.events(CircuitStateChanged.class)).extracting(CircuitStateChanged::to)
-                .containsExactly("OPEN", "HALF_OPEN", "CLOSED");
+                .containsExactly(CircuitState.OPEN, CircuitState.HALF_OPEN, CircuitState.CLOSED);
+        // the result's view: the last recorded state per backend
+        assertThat(retrying.policies.circuitStates()).containsExactly(Map.entry("simple", CircuitState.CLOSED));
     }
 
     @Test

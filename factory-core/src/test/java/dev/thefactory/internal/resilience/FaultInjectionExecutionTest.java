@@ -111,17 +111,42 @@ class FaultInjectionExecutionTest {
     }
 
     @Test
-    void eachInjectedTransientFaultIsReportedAsARetryableTaskFailure() throws Exception {
+    void anInjectedTransientFaultIsRetryableUntilTheLastAttempt() throws Exception {
         Harness harness = new Harness(Harness.exactRetry(3, 10, 100, 2.0), Harness.lenientCircuit(),
                 TimeoutSettings.defaults(), FaultInjection.parse("fail-backend=simple"));
 
         assertThatThrownBy(() -> harness.policies.executeTask("simple", Phase.DESIGN, "d1", () -> "x"))
                 .isInstanceOf(TaskFailureException.class);
 
-        assertThat(harness.events(TaskFailed.class)).hasSize(3)
-                .allSatisfy(event -> assertThat(event.retryable()).isTrue());
+        // three attempts allowed: the first two are retried, the third is not
+        assertThat(harness.events(TaskFailed.class)).extracting(TaskFailed::retryable)
+                .containsExactly(true, true, false);
         assertThat(harness.policies.executeTask("minimal", Phase.DESIGN, "d1", () -> "x")).isEqualTo("x");
         assertThat(harness.events(TaskFailed.class)).hasSize(3);
+    }
+
+    @Test
+    void aFailureIsReportedRetryableOnlyWhenAnotherAttemptFollows() {
+        Harness harness = new Harness(Harness.exactRetry(3, 10, 100, 2.0), Harness.lenientCircuit(),
+                TimeoutSettings.defaults(), FaultInjection.none());
+        List<Boolean> transientFailures = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> permanentFailures = Collections.synchronizedList(new ArrayList<>());
+
+        assertThatThrownBy(() -> harness.policies.executeTask("simple", Phase.GENERATE, "t", () -> {
+            ConnectException failure = new ConnectException("refused");
+            transientFailures.add(ResiliencePolicies.willRetry(failure));
+            throw failure;
+        })).isInstanceOf(TaskFailureException.class);
+        assertThatThrownBy(() -> harness.policies.executeTask("simple", Phase.GENERATE, "p", () -> {
+            IllegalStateException failure = new IllegalStateException("a bug");
+            permanentFailures.add(ResiliencePolicies.willRetry(failure));
+            throw failure;
+        })).isInstanceOf(TaskFailureException.class);
+
+        assertThat(transientFailures).containsExactly(true, true, false);
+        assertThat(permanentFailures).containsExactly(false);
+        // outside an attempt nothing retries
+        assertThat(ResiliencePolicies.willRetry(new ConnectException("refused"))).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.CircuitState;
 import dev.thefactory.api.FallbackRecord;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.FeatureRequirement;
@@ -58,8 +59,9 @@ class RecoveryTest {
         assertThat(events).filteredOn(CircuitStateChanged.class::isInstance).map(CircuitStateChanged.class::cast)
                 .anySatisfy(e -> {
                     assertThat(e.backend()).isEqualTo("simple");
-                    assertThat(e.to()).isEqualTo("OPEN");
+                    assertThat(e.to()).isEqualTo(CircuitState.OPEN);
                 });
+        assertThat(result.circuits()).containsEntry("simple", CircuitState.OPEN);
         assertThat(result.retries()).isPositive();
     }
 
@@ -74,7 +76,17 @@ class RecoveryTest {
         assertThat(failure.result().status()).isEqualTo(BuildStatus.FAILED);
         assertThat(failure.result().outputDirectory()).isNull();
         assertThat(failure.backendsTried()).containsExactly("simple", "minimal");
-        assertThat(failure.attemptsPerTask()).isNotEmpty().allSatisfy((task, attempts) -> assertThat(attempts).isOne());
+        // keyed by task id, then by the backend each attempt ran on: one attempt each (permanent failures)
+        assertThat(failure.attemptsPerTask()).isNotEmpty().allSatisfy((task, perBackend) -> {
+            assertThat(task).doesNotContain("(").doesNotContain(" ");
+            assertThat(perBackend).isNotEmpty().allSatisfy((backend, attempts) -> {
+                assertThat(backend).isIn("simple", "minimal");
+                assertThat(attempts).isOne();
+            });
+        });
+        assertThat(failure.attemptsPerTask().values())
+                .anySatisfy(perBackend -> assertThat(perBackend).containsKey("simple"))
+                .anySatisfy(perBackend -> assertThat(perBackend).containsKey("minimal"));
         assertThat(failure.recoveryOptions()).isNotEmpty();
         assertThat(failure.getMessage()).containsIgnoringCase("permanent");
         assertThat(Builds.allPaths(out)).allMatch(p -> p.isEmpty() || p.startsWith(".staging"));
