@@ -2,8 +2,10 @@
  * The engine: {@code dev.thefactory.Factory} and its companions. Only {@code dev.thefactory} is exported; the
  * {@code dev.thefactory.internal} packages are implementation.
  */
-// micrometer-observation ship no module descriptor: they are automatic modules (docs/architecture-decisions.md)
-@SuppressWarnings("requires-automatic")
+// micrometer-observation ships no module descriptor: it is an automatic module (docs/architecture-decisions.md).
+// "module": a qualified export to a module of ours built after this one (e.g. an engine package exported to a
+// durable-execution module) names a module javac cannot see yet
+@SuppressWarnings({"requires-automatic", "module"})
 module dev.thefactory.core {
     requires transitive dev.thefactory.api;
     requires java.compiler;
@@ -24,6 +26,7 @@ module dev.thefactory.core {
     requires static micrometer.observation;
 
     exports dev.thefactory;
+    // internal packages go only to modules of ours that need them, one 'exports <package> to <module>' each
 
     // Jackson writes and reads the checkpoint payloads, the build metadata and the test-run reports, records of these
     // packages
