@@ -6,6 +6,7 @@ import dev.thefactory.internal.state.BuildLog.ReadSnapshot;
 import dev.thefactory.internal.state.LogScanner.LogScan;
 import dev.thefactory.internal.state.SegmentFiles.Segment;
 import dev.thefactory.internal.util.DurableFiles;
+import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * Earlier segments are never deleted, so damage in the newest segment falls back to the older ones. A cut exactly
  * between two records cannot be told from a log that ended there; the records before it are still good.
  *
- * <p><strong>Writers.</strong> One process writes a build at a time: callers hold a {@link BuildLock} (see
- * {@link #lock}) for the build while they save to it, and one instance of this class per root writes in a process.
+ * <p><strong>Writers.</strong> One process writes a build at a time: callers hold the build's lock
+ * ({@link #lock(String)}, a {@link BuildLockFile} underneath) while they save to it, and one instance of this class per root writes in a process.
  *
  * <p>Thread-safe. No argument may be null; build ids must be 1-128 letters, digits, {@code .}, {@code _} or
  * {@code -} and not {@code .} or {@code ..}, else {@link IllegalArgumentException}. Reads cost time proportional to
@@ -223,15 +225,71 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * Takes the single-writer lock of a build in this repository's root; see {@link BuildLock#acquire}.
+     * Takes the single-writer lock of a build at once: an operating-system file lock on {@code <root>/<buildId>/lock},
+     * exclusive across processes and within this JVM, released by the operating system when the holding process
+     * ends however it ends. Closing the returned lock first makes the build's appended checkpoints durable and
+     * releases its open segment file, then releases the file lock, then removes the build's directory again when the
+     * build saved nothing (a fresh build refused before any work leaves nothing behind).
+     *
+     * @throws IllegalArgumentException if the build id is not a safe name
+     * @throws dev.thefactory.api.StateLockedException when another process, or another holder in this one, holds it
+     * @throws CheckpointException when the lock file cannot be created or locked
+     */
+    @Override
+    public Optional<BuildLock> lock(String buildId) {
+        BuildLockFile file = lock(buildId, Duration.ZERO);
+        return Optional.of(new Lease(file));
+    }
+
+    /**
+     * Takes the lock file of a build in this repository's root, waiting for another holder; see
+     * {@link BuildLockFile#acquire}. Closing it releases the file lock only (see {@link #lock(String)}).
      *
      * @param buildId the build
      * @param wait    how long to wait for another holder to release it
      * @return the held lock; close it when the build stops writing
      * @throws dev.thefactory.api.StateLockedException when another holder keeps it longer than {@code wait}
      */
-    public BuildLock lock(String buildId, Duration wait) {
-        return BuildLock.acquire(root, buildId, wait);
+    public BuildLockFile lock(String buildId, Duration wait) {
+        return BuildLockFile.acquire(root, buildId, wait);
+    }
+
+    /** The lock {@link #lock(String)} hands out: it releases the build's log with the file lock. */
+    private final class Lease implements BuildLock {
+        private final BuildLockFile file;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Lease(BuildLockFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public String buildId() {
+            return file.buildId();
+        }
+
+        @Override
+        public String holder() {
+            return file.holder();
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                release(file.buildId());
+            } finally {
+                file.close();
+                discardIfUnused(file.buildId());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return file.toString();
+        }
     }
 
     /**
@@ -254,9 +312,9 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * Makes every appended checkpoint of one build durable and releases its open segment file; the engine calls it
-     * when the build ends. A later save of the build reopens its log. Releasing a build with nothing open does
-     * nothing. The caller must hold the build's lock, so that no save of it runs meanwhile.
+     * Makes every appended checkpoint of one build durable and releases its open segment file; closing the lock from
+     * {@link #lock(String)} calls it when the build ends. A later save of the build reopens its log. Releasing a build
+     * with nothing open does nothing. The caller must hold the build's lock, so that no save of it runs meanwhile.
      *
      * @param buildId the build
      * @throws IllegalArgumentException if the build id is not a safe name
@@ -278,14 +336,14 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
      * @return whether the build's directory was removed
      * @throws IllegalArgumentException if the build id is not a safe name
      */
-    public boolean discardIfUnused(String buildId) {
+    boolean discardIfUnused(String buildId) {
         Path directory = root.resolve(BuildIds.requireValid(buildId));
         try {
             if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) || logs.containsKey(buildId)
                     || !SegmentFiles.list(directory).isEmpty()) {
                 return false;
             }
-            Files.deleteIfExists(directory.resolve(BuildLock.FILE_NAME));
+            Files.deleteIfExists(directory.resolve(BuildLockFile.FILE_NAME));
             Files.delete(directory);
             LOG.debug("Build {}: saved no checkpoint; removed its lock file and directory", buildId);
             return true;

@@ -52,7 +52,7 @@ class FileSystemCheckpointRepositoryTest {
     void discardIfUnusedRemovesOnlyALockFileAndItsDirectory() throws IOException {
         try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(root)) {
             repository.lock("b-1", Duration.ZERO).close();
-            assertThat(root.resolve("b-1").resolve(BuildLock.FILE_NAME)).exists();
+            assertThat(root.resolve("b-1").resolve(BuildLockFile.FILE_NAME)).exists();
             assertThat(repository.discardIfUnused("b-1")).isTrue();
             assertThat(root.resolve("b-1")).doesNotExist();
 
@@ -336,7 +336,7 @@ class FileSystemCheckpointRepositoryTest {
     @Test
     void deleteRemovesTheSegmentsButNotAHeldLock() throws IOException {
         FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(root);
-        try (BuildLock lock = repository.lock("b-1", Duration.ZERO)) {
+        try (BuildLockFile lock = repository.lock("b-1", Duration.ZERO)) {
             repository.save(phase("b-1", 1, Phase.ANALYZE));
             repository.save(phase("b-2", 1, Phase.ANALYZE));
             repository.delete("b-1");
@@ -362,7 +362,7 @@ class FileSystemCheckpointRepositoryTest {
         Files.createDirectories(root.resolve("empty-build"));
         Files.createDirectories(root.resolve("bad name"));
         Files.writeString(root.resolve("bad name").resolve("segment-000001.log"), "x");
-        try (BuildLock lock = repository.lock("only-locked", Duration.ZERO)) {
+        try (BuildLockFile lock = repository.lock("only-locked", Duration.ZERO)) {
             assertThat(repository.buildIds()).containsExactly("real");
             assertThat(lock.path()).exists();
         }
