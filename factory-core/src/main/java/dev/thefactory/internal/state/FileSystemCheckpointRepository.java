@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p><strong>Durability.</strong> {@link #save} appends one record and forces it with
  * {@code FileChannel.force(false)} before it returns; a new segment's directory entry is forced too. So a saved
  * checkpoint survives a crash of the process and of the machine, provided the disk honours flushes. A save costs one
- * small append and one force however many checkpoints the build already has. Concurrent saves to one build share
- * forces (group commit); {@link #append} lets a caller that orders its saves under its own lock get the same sharing.
+ * small append and one force however many checkpoints the build already has. Saves of one build are serialized, each
+ * with its own force (the engine saves a build's checkpoints from one thread, so there are no concurrent saves whose
+ * forces could be shared).
  *
  * <p><strong>Damage.</strong> Reads verify every record (magic, version, length, CRC32C, JSON, build, increasing
  * sequence). A torn, truncated or corrupt record, and everything after it in its segment, is left out of
@@ -61,7 +61,6 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     private final Path root;
     private final DurableFiles files;
     private final ConcurrentMap<String, BuildLog> logs = new ConcurrentHashMap<>();
-    private final AtomicLong forces = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     /**
@@ -108,36 +107,12 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
      */
     @Override
     public void save(Checkpoint checkpoint) {
-        append(checkpoint).awaitDurable();
-    }
-
-    /**
-     * Appends a checkpoint in sequence order and returns before it is durable; {@link PendingCheckpoint#awaitDurable()}
-     * then waits for a force, shared with other waiters. A caller that must assign sequences under its own lock
-     * calls this under the lock and waits outside it, so that several threads' checkpoints share one force:
-     *
-     * <pre>{@code
-     * PendingCheckpoint pending;
-     * synchronized (sequenceLock) {
-     *     pending = repository.append(new Checkpoint(1, buildId, ++sequence, phase, taskId, now, json));
-     * }
-     * pending.awaitDurable();
-     * }</pre>
-     *
-     * @param checkpoint the checkpoint
-     * @return the pending checkpoint; never null
-     * @throws IllegalArgumentException if the build id is not a safe name or the sequence does not increase
-     * @throws CheckpointException      when it cannot be written
-     */
-    public PendingCheckpoint append(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         String buildId = BuildIds.requireValid(checkpoint.buildId());
         byte[] record = CheckpointRecordFormat.encode(checkpoint);
-        BuildLog log = logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), files, forces));
-        long ticket = log.append(checkpoint, record);
-        LOG.debug("Build {}: appended checkpoint {} ({} bytes, phase {}, task {})", buildId, checkpoint.sequence(),
+        logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), files)).save(checkpoint, record);
+        LOG.debug("Build {}: saved checkpoint {} ({} bytes, phase {}, task {})", buildId, checkpoint.sequence(),
                 record.length, checkpoint.phase(), checkpoint.taskId());
-        return new PendingCheckpoint(log, ticket, checkpoint);
     }
 
     /**
@@ -178,7 +153,7 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     public void delete(String buildId) {
         BuildIds.requireValid(buildId);
         BuildLog open = logs.remove(buildId);
-        BuildLog log = open != null ? open : new BuildLog(buildId, root.resolve(buildId), files, forces);
+        BuildLog log = open != null ? open : new BuildLog(buildId, root.resolve(buildId), files);
         try {
             log.delete();
         } catch (IOException e) {
@@ -227,9 +202,9 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     /**
      * Takes the single-writer lock of a build at once: an operating-system file lock on {@code <root>/<buildId>/lock},
      * exclusive across processes and within this JVM, released by the operating system when the holding process
-     * ends however it ends. Closing the returned lock first makes the build's appended checkpoints durable and
-     * releases its open segment file, then releases the file lock, then removes the build's directory again when the
-     * build saved nothing (a fresh build refused before any work leaves nothing behind).
+     * ends however it ends. Closing the returned lock first releases the build's open segment file, then the file
+     * lock, then removes the build's directory again when the build saved nothing (a fresh build refused before any
+     * work leaves nothing behind).
      *
      * @throws IllegalArgumentException if the build id is not a safe name
      * @throws dev.thefactory.api.StateLockedException when another process, or another holder in this one, holds it
@@ -293,15 +268,7 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * @return how many times a segment was forced since this repository was created (directory forces not counted);
-     *         with group commit this is less than the number of saves when threads save concurrently
-     */
-    public long forceCount() {
-        return forces.get();
-    }
-
-    /**
-     * Makes every appended checkpoint durable and releases the open segment files of every build. The repository
+     * Releases the open segment files of every build (every saved checkpoint is durable already). The repository
      * stays usable: a later save reopens the build's log.
      */
     @Override
@@ -312,7 +279,7 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * Makes every appended checkpoint of one build durable and releases its open segment file; closing the lock from
+     * Releases the open segment file of one build (every saved checkpoint is durable already); closing the lock from
      * {@link #lock(String)} calls it when the build ends. A later save of the build reopens its log. Releasing a build
      * with nothing open does nothing. The caller must hold the build's lock, so that no save of it runs meanwhile.
      *
