@@ -1,10 +1,9 @@
 package dev.thefactory.internal.engine;
 
 import dev.thefactory.api.StateLockedException;
+import dev.thefactory.internal.state.InProcessLocks;
 import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.CheckpointRepository;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +25,8 @@ final class BuildLocks {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildLocks.class);
 
-    /** Builds locked in this JVM per repository without a lock of its own, with their holders; guarded by itself. */
-    private static final Map<CheckpointRepository, Map<String, String>> IN_PROCESS = new IdentityHashMap<>();
+    /** The locks of each repository without a lock of its own, while any is held; guarded by itself. */
+    private static final Map<CheckpointRepository, InProcessLocks> IN_PROCESS = new IdentityHashMap<>();
 
     /** The repository classes already warned about. */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -66,45 +65,15 @@ final class BuildLocks {
     }
 
     private static BuildLock inProcess(CheckpointRepository repository, String buildId) {
-        String holder = "pid " + ProcessHandle.current().pid() + ", thread '" + Thread.currentThread().getName()
-                + "' since " + Instant.now();
         synchronized (IN_PROCESS) {
-            Map<String, String> held = IN_PROCESS.computeIfAbsent(repository, r -> new HashMap<>());
-            String current = held.get(buildId);
-            if (current != null) {
-                throw new StateLockedException(buildId, current + " (this process)");
-            }
-            held.put(buildId, holder);
-        }
-        return new BuildLock() {
-            private boolean closed; // guarded by IN_PROCESS
-
-            @Override
-            public String buildId() {
-                return buildId;
-            }
-
-            @Override
-            public String holder() {
-                return holder;
-            }
-
-            @Override
-            public void close() {
+            InProcessLocks locks = IN_PROCESS.computeIfAbsent(repository, r -> new InProcessLocks("this process"));
+            return locks.lock(buildId, () -> {
                 synchronized (IN_PROCESS) {
-                    if (closed) {
-                        return;
-                    }
-                    closed = true;
-                    Map<String, String> held = IN_PROCESS.get(repository);
-                    if (held != null) {
-                        held.remove(buildId);
-                        if (held.isEmpty()) {
-                            IN_PROCESS.remove(repository);
-                        }
+                    if (locks.isEmpty()) {
+                        IN_PROCESS.remove(repository, locks);
                     }
                 }
-            }
-        };
+            });
+        }
     }
 }

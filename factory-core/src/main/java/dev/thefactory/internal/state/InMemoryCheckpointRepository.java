@@ -1,12 +1,9 @@
 package dev.thefactory.internal.state;
 
-import dev.thefactory.api.StateLockedException;
 import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +25,8 @@ public final class InMemoryCheckpointRepository implements CheckpointRepository 
     /** Insertion-ordered, so {@link #buildIds()} is oldest first. Guarded by {@code this}. */
     private final Map<String, List<Checkpoint>> builds = new LinkedHashMap<>();
 
-    /** The builds whose lock is held, with their holders. Guarded by {@code this}. */
-    private final Map<String, String> locked = new HashMap<>();
+    /** The builds whose lock is held. */
+    private final InProcessLocks locks = new InProcessLocks("in this repository");
 
     /** Creates an empty repository. */
     public InMemoryCheckpointRepository() {
@@ -97,41 +94,11 @@ public final class InMemoryCheckpointRepository implements CheckpointRepository 
      * process, as the repository does.
      *
      * @throws IllegalArgumentException if the build id is not a safe name
-     * @throws StateLockedException     when the build's lock is held
+     * @throws dev.thefactory.api.StateLockedException when the build's lock is held
      */
     @Override
-    public synchronized Optional<BuildLock> lock(String buildId) {
-        BuildIds.requireValid(buildId);
-        String current = locked.get(buildId);
-        if (current != null) {
-            throw new StateLockedException(buildId, current + " (in this repository)");
-        }
-        String holder = "pid " + ProcessHandle.current().pid() + ", thread '" + Thread.currentThread().getName()
-                + "' since " + Instant.now();
-        locked.put(buildId, holder);
-        return Optional.of(new BuildLock() {
-            private boolean closed; // guarded by the repository
-
-            @Override
-            public String buildId() {
-                return buildId;
-            }
-
-            @Override
-            public String holder() {
-                return holder;
-            }
-
-            @Override
-            public void close() {
-                synchronized (InMemoryCheckpointRepository.this) {
-                    if (!closed) {
-                        closed = true;
-                        locked.remove(buildId, holder);
-                    }
-                }
-            }
-        });
+    public Optional<BuildLock> lock(String buildId) {
+        return Optional.of(locks.lock(BuildIds.requireValid(buildId), () -> { }));
     }
 
     @Override
