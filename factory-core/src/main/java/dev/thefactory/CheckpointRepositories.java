@@ -47,13 +47,13 @@ public final class CheckpointRepositories {
      * Returns a durable repository that keeps one directory per build under {@code directory} (created on the first
      * save). Each checkpoint is appended to a log segment as a checksummed record and forced to disk before
      * {@code save} returns, so a saved checkpoint survives a process or machine crash (on a disk that honours
-     * flushes); a save costs one small append whatever the number of earlier checkpoints, and concurrent saves
-     * share disk flushes. A torn, truncated or corrupt checkpoint is never returned: it is left out of
+     * flushes); a save costs one small append and one flush whatever the number of earlier checkpoints. A torn, truncated or corrupt checkpoint is never returned: it is left out of
      * {@code history} and {@code latest} (which fall back to the previous good checkpoint), logged at WARN, and
      * described by {@link CheckpointRepository#damage(String)}.
      *
-     * <p>Only one process may write a build at a time; the core holds the build's lock file
-     * ({@code <directory>/<buildId>/lock}) while it runs.
+     * <p>Only one process may write a build at a time: the repository's {@link CheckpointRepository#lock(String)} is
+     * an operating-system file lock on {@code <directory>/<buildId>/lock}, which the core holds while the build runs
+     * and which ends with the holding process.
      *
      * @param directory the state directory for checkpoints, e.g. {@code .factory/checkpoints}
      * @return a thread-safe repository; never null

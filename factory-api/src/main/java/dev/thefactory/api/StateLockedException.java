@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Another process (or another part of this one) holds the single-writer lock of a build in a state directory. Builds
+ * Another process (or another part of this one) holds the single-writer lock of a build (see
+ * {@link dev.thefactory.spi.CheckpointRepository#lock(String)}), in a state directory or in another repository. Builds
  * and resumes do not wait for it: they are refused at once ({@link #stateDirectory()} and {@link #holder()} say
  * where and who). Nothing was written. CLI exit code 3.
  *
- * <p>The lock is an operating-system file lock: it dies with the process that held it, so a lock file left behind
- * by a crashed process is never an obstacle. Immutable and thread-safe.
+ * <p>With the file-system repository the lock is an operating-system file lock: it dies with the process that held
+ * it, so a lock file left behind by a crashed process is never an obstacle. Immutable and thread-safe.
  */
 public class StateLockedException extends FactoryException {
 
@@ -38,6 +39,26 @@ public class StateLockedException extends FactoryException {
         this.holder = holder;
     }
 
+    /**
+     * For a lock that is not in a state directory: the lock a {@link dev.thefactory.spi.CheckpointRepository} of
+     * another kind (a database, a remote store) offers through {@link dev.thefactory.spi.CheckpointRepository#lock}.
+     * {@link #stateDirectory()} is then null.
+     *
+     * @param buildId the locked build
+     * @param holder  who holds the lock, e.g. {@code pid 4711 on host ci-7 since 2026-01-01T10:00:00Z}, or a sentence
+     *                saying it is unknown
+     * @throws NullPointerException if an argument is null
+     */
+    public StateLockedException(String buildId, String holder) {
+        super("Build " + Objects.requireNonNull(buildId, "buildId") + " is locked by "
+                + Objects.requireNonNull(holder, "holder")
+                + ". Only one writer may write a build's checkpoints at a time.", null, ErrorContext.ofBuild(buildId),
+                List.of("wait for the holder (" + holder + ") to finish, then run again",
+                        "if the holder no longer runs, run again once the repository has released its lock"));
+        this.stateDirectory = null;
+        this.holder = holder;
+    }
+
     private static String message(Path stateDirectory, String buildId, String holder, Duration waited) {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(buildId, "buildId");
@@ -47,12 +68,20 @@ public class StateLockedException extends FactoryException {
                 + "; waited " + waited.toMillis() + " ms. Only one process may write a build's checkpoints at a time.";
     }
 
-    /** @return the state directory whose build is locked, as given */
+    /**
+     * Returns where the lock is, for a lock in a state directory.
+     *
+     * @return the state directory whose build is locked, as given; null when the lock is not in a state directory
+     */
     public Path stateDirectory() {
-        return Path.of(stateDirectory);
+        return stateDirectory == null ? null : Path.of(stateDirectory);
     }
 
-    /** @return who holds the lock, as recorded in the lock file; never null */
+    /**
+     * Returns who holds the lock.
+     *
+     * @return who holds the lock, as recorded in the lock file or reported by the repository; never null
+     */
     public String holder() {
         return holder;
     }

@@ -1,6 +1,7 @@
 package dev.thefactory.spi;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Optional;
  *
  * <p>A repository may hold resources (open files, connections); {@link #close()} releases them. The core never
  * closes a repository it was given: whoever created it closes it when no build uses it any more.
+ *
+ * <p><strong>The single-writer lock.</strong> A repository may offer a lock per build ({@link #lock(String)}); the
+ * core takes it before it reads a build's checkpoints and holds it until the build returns, so that two runs never
+ * write one build at once. A durable repository that other processes can reach should offer it: without one, the core
+ * keeps builds apart only within its own JVM and logs a warning once per repository class.
  *
  * <p>Implementations must be thread-safe. An abstract contract test for implementers is in {@code factory-tests}.
  */
@@ -48,8 +54,50 @@ public interface CheckpointRepository extends AutoCloseable {
      */
     void delete(String buildId);
 
-    /** @return the ids of the builds that have checkpoints, oldest first (by the creation time of each build's first checkpoint, then by id) */
+    /**
+     * Lists the builds that have checkpoints.
+     *
+     * @return the ids of the builds that have checkpoints, oldest first (by the creation time of each build's first
+     *         checkpoint, then by id)
+     */
     List<String> buildIds();
+
+    /**
+     * Takes the single-writer lock of a build without waiting. The core calls it before it reads or writes a build's
+     * checkpoints and closes the returned lock when the build returns, however it ends. What an implementation must
+     * keep:
+     *
+     * <ul>
+     *   <li><strong>Exclusive per build id.</strong> While a lock is held, every further {@code lock} of the same
+     *       build is refused with {@link dev.thefactory.api.StateLockedException}, naming the holder; locks of other
+     *       builds are independent. A second call from the same process (from any thread, through any instance over
+     *       the same storage) is refused too: locks are not reentrant.</li>
+     *   <li><strong>Across processes, where the storage is shared.</strong> When other processes can write the
+     *       same storage (a directory, a database), the lock must exclude them too. A repository whose storage only
+     *       this instance can reach (such as one in memory) may lock within the instance.</li>
+     *   <li><strong>Released by {@link BuildLock#close()} and by the holder's death.</strong> Closing releases it at
+     *       once. A holder that dies without closing must not block the build for ever: where the storage can tell
+     *       (an operating-system file lock, a database session lock), the lock ends with the process; otherwise it
+     *       ends after a bounded time the implementation documents, so a crashed build can be resumed.</li>
+     *   <li><strong>Never waits.</strong> A held lock is refused at once; the caller decides whether to try again.</li>
+     * </ul>
+     *
+     * <p>The default returns an empty {@code Optional}: this repository offers no lock. Empty never means "held by
+     * someone else" (that is the exception). For such a repository the core keeps the builds of its own JVM apart
+     * and logs a warning once per repository class that other processes are not kept out.
+     *
+     * @param buildId the build
+     * @return the held lock, or empty when this repository offers no lock of its own; never null
+     * @throws NullPointerException if {@code buildId} is null
+     * @throws dev.thefactory.api.StateLockedException when another holder (another process, or another caller in this
+     *         one) holds the build's lock
+     * @throws dev.thefactory.api.CheckpointException when the lock cannot be taken for another reason (the storage
+     *         cannot be reached or written)
+     */
+    default Optional<BuildLock> lock(String buildId) {
+        Objects.requireNonNull(buildId, "buildId");
+        return Optional.empty();
+    }
 
     /**
      * Describes the damage found in a build's stored checkpoints: each entry names where it is (file and byte

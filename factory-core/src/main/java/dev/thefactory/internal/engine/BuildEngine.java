@@ -14,7 +14,7 @@ import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
-import dev.thefactory.internal.state.FileSystemCheckpointRepository;
+import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code resume} delegate to. Every {@link #run()} is a new build with a new build id; {@link #resume(String, boolean)}
  * continues a build from its checkpoints under its own id.
  *
- * <p>A build holds its single-writer lock ({@link BuildLocks}) from before it reads its checkpoints until it returns,
- * so two runs never write one build at once; a lock left by a process that died is released by the operating system
- * and never blocks a resume.
- *
- * <p>A build's open checkpoint log is released when the build ends, however it ends.
+ * <p>A build holds its single-writer lock ({@link BuildLocks}: the repository's own lock where it offers one) from
+ * before it reads its checkpoints until it returns, so two runs never write one build at once. Closing the lock when
+ * the build ends, however it ends, also lets the repository release what it holds open for the build.
  *
  * <p>Immutable and thread-safe: separate calls may proceed concurrently (they share the checkpoint repository; of two
  * that publish the same project at once, one wins and the other fails with an
@@ -127,17 +125,10 @@ public final class BuildEngine {
     public BuildResult run(String buildId, RunControl control) {
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(control, "control");
-        BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
-        try {
-            LOG.debug("[build {}] holds its lock", buildId);
+        try (BuildLock lock = BuildLocks.acquire(config.checkpoints(), buildId)) {
+            LOG.debug("[build {}] holds its lock ({})", buildId, lock.holder());
             return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null)
                     .control(control).execute();
-        } finally {
-            release(buildId, lock);
-            if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
-                // a build refused before any work (an output conflict, no backend) leaves no empty directory behind
-                files.discardIfUnused(buildId);
-            }
         }
     }
 
@@ -174,8 +165,8 @@ public final class BuildEngine {
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(control, "control");
         requireKnown(buildId); // before the lock, which would create the build's directory
-        BuildLocks.Held lock = BuildLocks.acquire(config.checkpoints(), buildId);
-        try {
+        try (BuildLock lock = BuildLocks.acquire(config.checkpoints(), buildId)) {
+            LOG.debug("[build {}] holds its lock ({}) to resume", buildId, lock.holder());
             List<Checkpoint> history = config.checkpoints().history(buildId);
             List<String> damage = config.checkpoints().damage(buildId);
             if (history.isEmpty() && damage.isEmpty()) {
@@ -211,8 +202,6 @@ public final class BuildEngine {
             }
             return new BuildRun(config, spec, specHash, discovery, hooks, buildId,
                     specFile != null ? specFile : point.specFile(), point, null).control(control).execute();
-        } finally {
-            release(buildId, lock);
         }
     }
 
@@ -243,17 +232,6 @@ public final class BuildEngine {
     private void requireKnown(String buildId) {
         if (config.checkpoints().history(buildId).isEmpty() && config.checkpoints().damage(buildId).isEmpty()) {
             throw new BuildNotFoundException(buildId);
-        }
-    }
-
-    /** Releases the build's open checkpoint log (its file handle), then its lock. */
-    private void release(String buildId, BuildLocks.Held lock) {
-        try {
-            if (config.checkpoints() instanceof FileSystemCheckpointRepository files) {
-                files.release(buildId);
-            }
-        } finally {
-            lock.close();
         }
     }
 

@@ -19,24 +19,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writing side of one build's checkpoint log, with group commit.
+ * The writing side of one build's checkpoint log.
  *
- * <p>{@link #append} checks the sequence and writes the framed record under a lock, in sequence order, and hands
- * out a ticket; {@link #awaitDurable} then blocks until a {@code force} covers the ticket. The first waiter becomes
- * the leader: it forces the segment with the lock released, covering every record appended so far, while the
- * others wait; records appended during that force are covered by the next leader's force. So {@code n} threads
- * saving at once need far fewer than {@code n} forces, and a lone thread needs exactly one per save.
+ * <p>{@link #save} checks the sequence, writes the framed record and forces the segment, all under one lock: when it
+ * returns the record is durable, and a lone writer needs exactly one force per save. Saves of one build are not
+ * concurrent in the engine (a build saves from its coordinating thread), so forces are not shared between saves.
  *
  * <p>A phase checkpoint starts a new segment when the current one holds records; a segment whose append or force
- * failed, or that was found damaged on disk, is never appended to again. Before a segment is left it is forced, and
- * every new segment's directory entry is forced. Thread-safe.
+ * failed, or that was found damaged on disk, is never appended to again. Every new segment's directory entry is
+ * forced. Thread-safe.
  */
 final class BuildLog {
 
@@ -45,12 +41,10 @@ final class BuildLog {
     private final String buildId;
     private final Path directory;
     private final DurableFiles files;
-    private final AtomicLong forces;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition settledChanged = lock.newCondition();
 
     // Everything below is guarded by lock.
-    /** Whether the state below reflects the disk (false until the first append, and after close or delete). */
+    /** Whether the state below reflects the disk (false until the first save, and after close or delete). */
     private boolean open;
     private long lastSequence;
     private FileChannel channel;
@@ -59,152 +53,61 @@ final class BuildLog {
     private int segmentRecords;
     /** The current segment must not be appended to again (it failed or holds damage). */
     private boolean rollNeeded;
-    /** Tickets handed out, and tickets whose fate (durable or failed) is known. Never reset. */
-    private long appended;
-    private long settled;
-    private long appendedBytes;
+    /** Bytes of the current segment known to be durable: what a reader of it may trust while this log writes. */
     private long durableBytes;
-    private boolean flushing;
-    private final List<FailedRange> failures = new ArrayList<>();
 
-    /** Tickets {@code from..to} were appended to {@code segment} but could not be made durable. */
-    private record FailedRange(long from, long to, Path segment, IOException cause) {
-        boolean contains(long ticket) {
-            return ticket >= from && ticket <= to;
-        }
-    }
-
-    BuildLog(String buildId, Path directory, DurableFiles files, AtomicLong forces) {
+    BuildLog(String buildId, Path directory, DurableFiles files) {
         this.buildId = buildId;
         this.directory = directory;
         this.files = files;
-        this.forces = forces;
     }
 
     /**
-     * Appends a record in sequence order; it is not yet durable.
+     * Appends a record in sequence order and forces it; returns when it is durable. Not disturbed by a pending
+     * interrupt of the calling thread (the interrupt stays pending).
      *
      * @param checkpoint the checkpoint
      * @param record     its encoded record
-     * @return the ticket to pass to {@link #awaitDurable}
      * @throws IllegalArgumentException when the sequence does not increase
-     * @throws CheckpointException      when the log cannot be opened or the record cannot be written
+     * @throws CheckpointException      when the log cannot be opened, or the record cannot be written or forced (its
+     *                                  sequence is used up then, and the next save starts a new segment)
      */
-    long append(Checkpoint checkpoint, byte[] record) {
+    void save(Checkpoint checkpoint, byte[] record) {
         lock.lock();
         try {
-            while (true) {
-                openIfNeeded();
-                if (checkpoint.sequence() <= lastSequence) {
-                    throw SequenceRule.notIncreasing(buildId, checkpoint.sequence(), lastSequence);
-                }
-                boolean roll = channel == null || rollNeeded || (checkpoint.taskId() == null && segmentRecords > 0);
-                if (roll && flushing) {
-                    settledChanged.awaitUninterruptibly(); // a leader still forces the segment we would leave
-                    continue;
-                }
-                if (roll) {
-                    roll(checkpoint);
-                }
-                break;
+            openIfNeeded();
+            if (checkpoint.sequence() <= lastSequence) {
+                throw SequenceRule.notIncreasing(buildId, checkpoint.sequence(), lastSequence);
+            }
+            if (channel == null || rollNeeded || (checkpoint.taskId() == null && segmentRecords > 0)) {
+                roll(checkpoint);
             }
             lastSequence = checkpoint.sequence(); // used up even if the write fails: it may be partly on disk
             write(checkpoint, record);
             segmentRecords++;
-            appendedBytes += record.length;
-            return ++appended;
+            try {
+                force();
+            } catch (IOException e) {
+                rollNeeded = true;
+                throw notDurable(checkpoint, e);
+            }
+            durableBytes += record.length;
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Blocks until the ticket's record is durable, sharing a force with other waiters where possible. Not
-     * interruptible: the record is already written, so the caller learns its fate (an interrupt is kept pending).
-     *
-     * @param ticket     from {@link #append}
-     * @param checkpoint the checkpoint it stands for, for messages
-     * @throws CheckpointException when the force failed
+     * Forces the current segment. An interrupt of this thread during the force closes the channel
+     * ({@link FileChannel} is interruptible); the bytes are in the file, so it is reopened and forced once more.
      */
-    void awaitDurable(long ticket, Checkpoint checkpoint) {
-        lock.lock();
+    private void force() throws IOException {
         try {
-            while (true) {
-                for (FailedRange failure : failures) {
-                    if (failure.contains(ticket)) {
-                        throw notDurable(checkpoint, failure);
-                    }
-                }
-                if (settled >= ticket) {
-                    return;
-                }
-                if (flushing) {
-                    settledChanged.awaitUninterruptibly();
-                } else {
-                    lead();
-                }
-            }
-        } finally {
-            lock.unlock();
+            forceHoldingLock(channel);
+        } catch (ClosedChannelException e) {
+            channel = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            forceHoldingLock(channel);
         }
-    }
-
-    /** Called with the lock held; forces every record appended so far with the lock released. */
-    private void lead() {
-        flushing = true;
-        long target = appended;
-        long targetBytes = appendedBytes;
-        FileChannel forced = channel;
-        Path forcedSegment = segment;
-        IOException error = null;
-        lock.unlock();
-        boolean interrupted = Thread.interrupted();
-        try {
-            files.force(forced);
-            forces.incrementAndGet();
-        } catch (IOException e) {
-            error = e;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            lock.lock();
-        }
-        flushing = false;
-        try {
-            if (error == null) {
-                settled = Math.max(settled, target);
-                if (forced == channel) {
-                    durableBytes = Math.max(durableBytes, targetBytes);
-                }
-            } else if (error instanceof ClosedChannelException && forced == channel) {
-                // An interrupt closed the channel under us (FileChannel is interruptible). The bytes are in the
-                // file; reopen it and let the next leader force again.
-                LOG.debug("Checkpoint segment {} of build {} was closed by an interrupt; reopening it to force it",
-                        forcedSegment, buildId, error);
-                try {
-                    channel = FileChannel.open(forcedSegment, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                } catch (IOException reopenFailure) {
-                    reopenFailure.addSuppressed(error);
-                    fail(forcedSegment, reopenFailure);
-                }
-            } else {
-                fail(forcedSegment, error);
-            }
-        } finally {
-            settledChanged.signalAll();
-        }
-    }
-
-    /** Every unsettled ticket of the current segment failed; the segment is never appended to again. */
-    private void fail(Path failedSegment, IOException cause) {
-        LOG.error("Could not force checkpoint segment {} of build {}; its unsaved checkpoints are lost and the next"
-                + " checkpoint starts a new segment", failedSegment, buildId, cause);
-        if (settled < appended) {
-            failures.add(new FailedRange(settled + 1, appended, failedSegment, cause));
-        }
-        settled = appended;
-        rollNeeded = true;
     }
 
     private void openIfNeeded() {
@@ -221,7 +124,6 @@ final class BuildLog {
             Newest newest = scan.newest();
             channel = null;
             segmentRecords = 0;
-            appendedBytes = 0;
             durableBytes = 0;
             if (newest == null) {
                 generation = 0;
@@ -236,7 +138,6 @@ final class BuildLog {
                     // what a previous process appended may not have been forced before it died
                     forceHoldingLock(channel);
                     segmentRecords = newest.records();
-                    appendedBytes = newest.size();
                     durableBytes = newest.size();
                 }
             }
@@ -253,10 +154,7 @@ final class BuildLog {
 
     /** Leaves the current segment (forcing what it holds) and creates the next one. Called with the lock held. */
     private void roll(Checkpoint checkpoint) {
-        if (channel != null) {
-            settleCurrentSegment();
-            closeChannel();
-        }
+        closeChannel();
         Path next = directory.resolve(SegmentFiles.name(generation + 1));
         try {
             channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
@@ -274,7 +172,6 @@ final class BuildLog {
         generation++;
         segment = next;
         segmentRecords = 0;
-        appendedBytes = 0;
         durableBytes = 0;
         rollNeeded = false;
         try {
@@ -289,30 +186,10 @@ final class BuildLog {
         }
     }
 
-    /** Forces what the current segment holds so every ticket is settled. Called with the lock held, not flushing. */
-    private void settleCurrentSegment() {
-        if (settled >= appended) {
-            return;
-        }
-        try {
-            if (!channel.isOpen()) { // closed by an interrupt during a write or force
-                channel = FileChannel.open(segment, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            }
-            forceHoldingLock(channel);
-            settled = appended;
-            durableBytes = appendedBytes;
-        } catch (IOException e) {
-            fail(segment, e);
-        } finally {
-            settledChanged.signalAll();
-        }
-    }
-
     private void forceHoldingLock(FileChannel target) throws IOException {
         boolean interrupted = Thread.interrupted();
         try {
             files.force(target);
-            forces.incrementAndGet();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -342,10 +219,10 @@ final class BuildLog {
         }
     }
 
-    private CheckpointException notDurable(Checkpoint checkpoint, FailedRange failure) {
+    private CheckpointException notDurable(Checkpoint checkpoint, IOException cause) {
         return new CheckpointException("Checkpoint " + checkpoint.sequence() + " of build " + buildId
-                + " was written to " + failure.segment() + " but could not be made durable: " + failure.cause()
-                + ". It may be lost after a crash", failure.cause(),
+                + " was written to " + segment + " but could not be made durable: " + cause
+                + ". It may be lost after a crash; the next checkpoint starts a new segment", cause,
                 new ErrorContext(buildId, checkpoint.phase(), checkpoint.taskId(), null),
                 List.of("check the disk holding " + directory + " (free space, I/O errors in the system log)",
                         "resume build " + buildId + " from its latest good checkpoint once the disk is healthy"));
@@ -373,11 +250,11 @@ final class BuildLog {
     record ReadSnapshot(List<Segment> segments, WriterView view) {
     }
 
-    /** Settles every appended record, then releases the segment's file handle; a later append reopens the log. */
+    /** Releases the segment's file handle (every saved record is durable already); a later save reopens the log. */
     void close() {
         lock.lock();
         try {
-            settleAndRelease();
+            release();
         } finally {
             lock.unlock();
         }
@@ -392,7 +269,7 @@ final class BuildLog {
     void delete() throws IOException {
         lock.lock();
         try {
-            settleAndRelease();
+            release();
             List<Segment> segments = new ArrayList<>(SegmentFiles.list(directory));
             if (segments.isEmpty() && !Files.isDirectory(directory)) {
                 return;
@@ -418,13 +295,7 @@ final class BuildLog {
         }
     }
 
-    private void settleAndRelease() {
-        while (flushing) {
-            settledChanged.awaitUninterruptibly();
-        }
-        if (channel != null) {
-            settleCurrentSegment();
-        }
+    private void release() {
         closeChannel();
         open = false;
     }

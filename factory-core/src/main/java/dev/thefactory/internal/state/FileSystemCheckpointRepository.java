@@ -6,6 +6,7 @@ import dev.thefactory.internal.state.BuildLog.ReadSnapshot;
 import dev.thefactory.internal.state.LogScanner.LogScan;
 import dev.thefactory.internal.state.SegmentFiles.Segment;
 import dev.thefactory.internal.util.DurableFiles;
+import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p><strong>Durability.</strong> {@link #save} appends one record and forces it with
  * {@code FileChannel.force(false)} before it returns; a new segment's directory entry is forced too. So a saved
  * checkpoint survives a crash of the process and of the machine, provided the disk honours flushes. A save costs one
- * small append and one force however many checkpoints the build already has. Concurrent saves to one build share
- * forces (group commit); {@link #append} lets a caller that orders its saves under its own lock get the same sharing.
+ * small append and one force however many checkpoints the build already has. Saves of one build are serialized, each
+ * with its own force (the engine saves a build's checkpoints from one thread, so there are no concurrent saves whose
+ * forces could be shared).
  *
  * <p><strong>Damage.</strong> Reads verify every record (magic, version, length, CRC32C, JSON, build, increasing
  * sequence). A torn, truncated or corrupt record, and everything after it in its segment, is left out of
@@ -45,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * Earlier segments are never deleted, so damage in the newest segment falls back to the older ones. A cut exactly
  * between two records cannot be told from a log that ended there; the records before it are still good.
  *
- * <p><strong>Writers.</strong> One process writes a build at a time: callers hold a {@link BuildLock} (see
- * {@link #lock}) for the build while they save to it, and one instance of this class per root writes in a process.
+ * <p><strong>Writers.</strong> One process writes a build at a time: callers hold the build's lock
+ * ({@link #lock(String)}, a {@link BuildLockFile} underneath) while they save to it, and one instance of this class per root writes in a process.
  *
  * <p>Thread-safe. No argument may be null; build ids must be 1-128 letters, digits, {@code .}, {@code _} or
  * {@code -} and not {@code .} or {@code ..}, else {@link IllegalArgumentException}. Reads cost time proportional to
@@ -59,7 +61,6 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     private final Path root;
     private final DurableFiles files;
     private final ConcurrentMap<String, BuildLog> logs = new ConcurrentHashMap<>();
-    private final AtomicLong forces = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     /**
@@ -106,36 +107,12 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
      */
     @Override
     public void save(Checkpoint checkpoint) {
-        append(checkpoint).awaitDurable();
-    }
-
-    /**
-     * Appends a checkpoint in sequence order and returns before it is durable; {@link PendingCheckpoint#awaitDurable()}
-     * then waits for a force, shared with other waiters. A caller that must assign sequences under its own lock
-     * calls this under the lock and waits outside it, so that several threads' checkpoints share one force:
-     *
-     * <pre>{@code
-     * PendingCheckpoint pending;
-     * synchronized (sequenceLock) {
-     *     pending = repository.append(new Checkpoint(1, buildId, ++sequence, phase, taskId, now, json));
-     * }
-     * pending.awaitDurable();
-     * }</pre>
-     *
-     * @param checkpoint the checkpoint
-     * @return the pending checkpoint; never null
-     * @throws IllegalArgumentException if the build id is not a safe name or the sequence does not increase
-     * @throws CheckpointException      when it cannot be written
-     */
-    public PendingCheckpoint append(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         String buildId = BuildIds.requireValid(checkpoint.buildId());
         byte[] record = CheckpointRecordFormat.encode(checkpoint);
-        BuildLog log = logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), files, forces));
-        long ticket = log.append(checkpoint, record);
-        LOG.debug("Build {}: appended checkpoint {} ({} bytes, phase {}, task {})", buildId, checkpoint.sequence(),
+        logs.computeIfAbsent(buildId, id -> new BuildLog(id, root.resolve(id), files)).save(checkpoint, record);
+        LOG.debug("Build {}: saved checkpoint {} ({} bytes, phase {}, task {})", buildId, checkpoint.sequence(),
                 record.length, checkpoint.phase(), checkpoint.taskId());
-        return new PendingCheckpoint(log, ticket, checkpoint);
     }
 
     /**
@@ -176,7 +153,7 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     public void delete(String buildId) {
         BuildIds.requireValid(buildId);
         BuildLog open = logs.remove(buildId);
-        BuildLog log = open != null ? open : new BuildLog(buildId, root.resolve(buildId), files, forces);
+        BuildLog log = open != null ? open : new BuildLog(buildId, root.resolve(buildId), files);
         try {
             log.delete();
         } catch (IOException e) {
@@ -223,27 +200,75 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * Takes the single-writer lock of a build in this repository's root; see {@link BuildLock#acquire}.
+     * Takes the single-writer lock of a build at once: an operating-system file lock on {@code <root>/<buildId>/lock},
+     * exclusive across processes and within this JVM, released by the operating system when the holding process
+     * ends however it ends. Closing the returned lock first releases the build's open segment file, then the file
+     * lock, then removes the build's directory again when the build saved nothing (a fresh build refused before any
+     * work leaves nothing behind).
+     *
+     * @throws IllegalArgumentException if the build id is not a safe name
+     * @throws dev.thefactory.api.StateLockedException when another process, or another holder in this one, holds it
+     * @throws CheckpointException when the lock file cannot be created or locked
+     */
+    @Override
+    public Optional<BuildLock> lock(String buildId) {
+        BuildLockFile file = lock(buildId, Duration.ZERO);
+        return Optional.of(new Lease(file));
+    }
+
+    /**
+     * Takes the lock file of a build in this repository's root, waiting for another holder; see
+     * {@link BuildLockFile#acquire}. Closing it releases the file lock only (see {@link #lock(String)}).
      *
      * @param buildId the build
      * @param wait    how long to wait for another holder to release it
      * @return the held lock; close it when the build stops writing
      * @throws dev.thefactory.api.StateLockedException when another holder keeps it longer than {@code wait}
      */
-    public BuildLock lock(String buildId, Duration wait) {
-        return BuildLock.acquire(root, buildId, wait);
+    public BuildLockFile lock(String buildId, Duration wait) {
+        return BuildLockFile.acquire(root, buildId, wait);
+    }
+
+    /** The lock {@link #lock(String)} hands out: it releases the build's log with the file lock. */
+    private final class Lease implements BuildLock {
+        private final BuildLockFile file;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Lease(BuildLockFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public String buildId() {
+            return file.buildId();
+        }
+
+        @Override
+        public String holder() {
+            return file.holder();
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                release(file.buildId());
+            } finally {
+                file.close();
+                discardIfUnused(file.buildId());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return file.toString();
+        }
     }
 
     /**
-     * @return how many times a segment was forced since this repository was created (directory forces not counted);
-     *         with group commit this is less than the number of saves when threads save concurrently
-     */
-    public long forceCount() {
-        return forces.get();
-    }
-
-    /**
-     * Makes every appended checkpoint durable and releases the open segment files of every build. The repository
+     * Releases the open segment files of every build (every saved checkpoint is durable already). The repository
      * stays usable: a later save reopens the build's log.
      */
     @Override
@@ -254,9 +279,9 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
     }
 
     /**
-     * Makes every appended checkpoint of one build durable and releases its open segment file; the engine calls it
-     * when the build ends. A later save of the build reopens its log. Releasing a build with nothing open does
-     * nothing. The caller must hold the build's lock, so that no save of it runs meanwhile.
+     * Releases the open segment file of one build (every saved checkpoint is durable already); closing the lock from
+     * {@link #lock(String)} calls it when the build ends. A later save of the build reopens its log. Releasing a build
+     * with nothing open does nothing. The caller must hold the build's lock, so that no save of it runs meanwhile.
      *
      * @param buildId the build
      * @throws IllegalArgumentException if the build id is not a safe name
@@ -278,14 +303,14 @@ public final class FileSystemCheckpointRepository implements CheckpointRepositor
      * @return whether the build's directory was removed
      * @throws IllegalArgumentException if the build id is not a safe name
      */
-    public boolean discardIfUnused(String buildId) {
+    boolean discardIfUnused(String buildId) {
         Path directory = root.resolve(BuildIds.requireValid(buildId));
         try {
             if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) || logs.containsKey(buildId)
                     || !SegmentFiles.list(directory).isEmpty()) {
                 return false;
             }
-            Files.deleteIfExists(directory.resolve(BuildLock.FILE_NAME));
+            Files.deleteIfExists(directory.resolve(BuildLockFile.FILE_NAME));
             Files.delete(directory);
             LOG.debug("Build {}: saved no checkpoint; removed its lock file and directory", buildId);
             return true;

@@ -1,5 +1,6 @@
 package dev.thefactory.internal.state;
 
+import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ public final class InMemoryCheckpointRepository implements CheckpointRepository 
 
     /** Insertion-ordered, so {@link #buildIds()} is oldest first. Guarded by {@code this}. */
     private final Map<String, List<Checkpoint>> builds = new LinkedHashMap<>();
+
+    /** The builds whose lock is held. */
+    private final InProcessLocks locks = new InProcessLocks("in this repository");
 
     /** Creates an empty repository. */
     public InMemoryCheckpointRepository() {
@@ -82,6 +86,19 @@ public final class InMemoryCheckpointRepository implements CheckpointRepository 
     public List<String> damage(String buildId) {
         BuildIds.requireValid(buildId);
         return List.of();
+    }
+
+    /**
+     * Takes the lock of a build within this repository: its checkpoints live in this instance only, so no other
+     * process can write them and a lock within the instance keeps every writer out. The lock ends with its holder's
+     * process, as the repository does.
+     *
+     * @throws IllegalArgumentException if the build id is not a safe name
+     * @throws dev.thefactory.api.StateLockedException when the build's lock is held
+     */
+    @Override
+    public Optional<BuildLock> lock(String buildId) {
+        return Optional.of(locks.lock(BuildIds.requireValid(buildId), () -> { }));
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-/** Makes a segment's appended bytes durable. Tests replace it to observe or delay group commits. */
+/** Makes a segment's appended bytes durable. Tests replace it to count or fail forces. */
 @FunctionalInterface
 interface Syncer {
 

@@ -19,9 +19,7 @@ import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
 import dev.thefactory.spi.GeneratedFile;
-import dev.thefactory.spi.HealthStatus;
 import dev.thefactory.spi.OrchestratorBackend;
-import dev.thefactory.spi.OrchestratorBackendProvider;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.spi.TaskResult;
 import java.nio.file.Files;
@@ -86,7 +84,7 @@ class GeneratedTestsCascadeTest {
     }
 
     /** A STANDALONE backend generating a Java project whose {@code Calc.add} returns the given expression. */
-    private static final class CalcBackendProvider implements OrchestratorBackendProvider {
+    private static final class CalcBackendProvider extends TestBackendProvider {
         static final String ID = "calc";
         static final List<String> FILES = List.of("README.md", "pom.xml", "src/main/java/demo/Calc.java",
                 "src/test/java/demo/CalcTest.java");
@@ -94,22 +92,8 @@ class GeneratedTestsCascadeTest {
         private final String body;
 
         CalcBackendProvider(String body) {
+            super(ID, BackendTier.STANDALONE);
             this.body = body;
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.STANDALONE;
-        }
-
-        @Override
-        public HealthStatus health() {
-            return HealthStatus.up();
         }
 
         @Override

@@ -28,7 +28,6 @@ import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
-import dev.thefactory.spi.HealthStatus;
 import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.OrchestratorBackendProvider;
 import dev.thefactory.spi.RequirementClaim;
@@ -326,13 +325,12 @@ class LedgerEngineTest {
     }
 
     /** The tree backend under another id, adding claims to the results of chosen tasks. */
-    private static final class ClaimingBackend implements OrchestratorBackendProvider {
-        private final String id;
+    private static final class ClaimingBackend extends TestBackendProvider {
         private final Map<String, List<RequirementClaim>> claims;
         private final TreeBackendProvider tree = new TreeBackendProvider();
 
         ClaimingBackend(String id, Map<String, List<RequirementClaim>> claims) {
-            this.id = id;
+            super(id, BackendTier.STANDALONE);
             this.claims = claims;
         }
 
@@ -341,23 +339,9 @@ class LedgerEngineTest {
         }
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.STANDALONE;
-        }
-
-        @Override
-        public HealthStatus health() {
-            return HealthStatus.up();
-        }
-
-        @Override
         public OrchestratorBackend create(BackendContext context) {
             OrchestratorBackend inner = tree.create(context);
+            String id = id();
             return new OrchestratorBackend() {
                 @Override
                 public String id() {

@@ -101,24 +101,10 @@ class RegisteredProviderTest {
     }
 
     /** A provider the service loader finds through a services file the test writes. */
-    public static final class OnTheClassPath implements OrchestratorBackendProvider {
+    public static final class OnTheClassPath extends TestBackendProvider {
         /** Used by the service loader. */
         public OnTheClassPath() {
-        }
-
-        @Override
-        public String id() {
-            return "on-the-class-path";
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.INTEGRATED;
-        }
-
-        @Override
-        public HealthStatus health() {
-            return HealthStatus.up();
+            super("on-the-class-path", BackendTier.INTEGRATED);
         }
 
         @Override

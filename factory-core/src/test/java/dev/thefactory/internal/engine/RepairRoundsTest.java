@@ -34,9 +34,7 @@ import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.GeneratedFile;
-import dev.thefactory.spi.HealthStatus;
 import dev.thefactory.spi.OrchestratorBackend;
-import dev.thefactory.spi.OrchestratorBackendProvider;
 import dev.thefactory.spi.RepairDiagnostic;
 import dev.thefactory.spi.RepairRequest;
 import dev.thefactory.spi.StandardTasks;
@@ -310,7 +308,7 @@ class RepairRoundsTest {
      * An INTEGRATED backend generating a Java project whose {@code Calc} is {@code code} until its repair task has run
      * {@code fixInRound} times; records the repair tasks and requests it gets.
      */
-    private static final class Fixer implements OrchestratorBackendProvider {
+    private static final class Fixer extends TestBackendProvider {
         static final String ID = "fixer";
         static final List<String> FILES = List.of("README.md", "pom.xml", CALC, CALC_TEST);
 
@@ -323,24 +321,10 @@ class RepairRoundsTest {
         volatile String repairPath = CALC;
 
         Fixer(boolean repairs, String code, int fixInRound) {
+            super(ID, BackendTier.INTEGRATED);
             this.repairs = repairs;
             this.code = code;
             this.fixInRound = fixInRound;
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.INTEGRATED;
-        }
-
-        @Override
-        public HealthStatus health() {
-            return HealthStatus.up();
         }
 
         @Override

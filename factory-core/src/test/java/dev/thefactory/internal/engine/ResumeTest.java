@@ -19,6 +19,7 @@ import dev.thefactory.api.event.CheckpointSaved;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
+import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -367,7 +368,7 @@ class ResumeTest {
                 EngineFixture.SPEC, null, new TreeBackendProvider());
         // the running build has saved a checkpoint (one nobody can read: the resume must not get that far)
         repository.save(new Checkpoint(1, "b-held", 1, Phase.VALIDATE_SPEC, null, java.time.Instant.EPOCH, "{}"));
-        BuildLocks.Held held = BuildLocks.acquire(repository, "b-held");
+        BuildLock held = BuildLocks.acquire(repository, "b-held");
         try {
             assertThatThrownBy(() -> engine.resume("b-held", false)).isInstanceOf(StateLockedException.class)
                     .hasMessageContaining("b-held");

@@ -14,9 +14,7 @@ import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
-import dev.thefactory.spi.HealthStatus;
 import dev.thefactory.spi.OrchestratorBackend;
-import dev.thefactory.spi.OrchestratorBackendProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -88,22 +86,11 @@ class UsageEngineTest {
     }
 
     /** The tree backend, each of whose tasks reports {@link #PER_TASK}; the backend reports failed attempts. */
-    private static final class UsingBackend implements OrchestratorBackendProvider {
+    private static final class UsingBackend extends TestBackendProvider {
         private final TreeBackendProvider tree = new TreeBackendProvider();
 
-        @Override
-        public String id() {
-            return "using";
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.STANDALONE;
-        }
-
-        @Override
-        public HealthStatus health() {
-            return HealthStatus.up();
+        UsingBackend() {
+            super("using", BackendTier.STANDALONE);
         }
 
         @Override

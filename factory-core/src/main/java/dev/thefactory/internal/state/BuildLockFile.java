@@ -4,6 +4,7 @@ import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException.ErrorContext;
 import dev.thefactory.api.StateLockedException;
 import dev.thefactory.internal.util.DurableFiles;
+import dev.thefactory.spi.BuildLock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@link #acquire} of the same build waits like another process would.
  *
  * <pre>{@code
- * try (BuildLock lock = BuildLock.acquire(stateDir, buildId, Duration.ofSeconds(10))) {
+ * try (BuildLockFile lock = BuildLockFile.acquire(stateDir, buildId, Duration.ofSeconds(10))) {
  *     ... save checkpoints of buildId ...
  * }
  * }</pre>
@@ -42,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. The lock belongs to the process, not to a thread: any thread may close it, and closing twice does
  * nothing.
  */
-public final class BuildLock implements AutoCloseable {
+public final class BuildLockFile implements BuildLock {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BuildLock.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BuildLockFile.class);
 
     /** The name of the lock file in a build's directory. */
     public static final String FILE_NAME = "lock";
@@ -58,7 +59,7 @@ public final class BuildLock implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(50);
 
     /** The locks this JVM holds, by lock file; guarded by itself. */
-    private static final Map<Path, BuildLock> HELD = new HashMap<>();
+    private static final Map<Path, BuildLockFile> HELD = new HashMap<>();
 
     private final Path file;
     private final String buildId;
@@ -67,7 +68,7 @@ public final class BuildLock implements AutoCloseable {
     private final FileLock fileLock;
     private boolean closed; // guarded by HELD
 
-    private BuildLock(Path file, String buildId, String holder, FileChannel channel, FileLock fileLock) {
+    private BuildLockFile(Path file, String buildId, String holder, FileChannel channel, FileLock fileLock) {
         this.file = file;
         this.buildId = buildId;
         this.holder = holder;
@@ -113,11 +114,11 @@ public final class BuildLock implements AutoCloseable {
      *                                  after {@code wait}, or the wait was interrupted (the interrupt stays set)
      * @throws CheckpointException      when the lock file cannot be created or locked
      */
-    public static BuildLock acquire(Path stateDir, String buildId, Duration wait) {
+    public static BuildLockFile acquire(Path stateDir, String buildId, Duration wait) {
         return acquire(stateDir, buildId, wait, Ticker.SYSTEM);
     }
 
-    static BuildLock acquire(Path stateDir, String buildId, Duration wait, Ticker ticker) {
+    static BuildLockFile acquire(Path stateDir, String buildId, Duration wait, Ticker ticker) {
         Objects.requireNonNull(stateDir, "stateDir");
         BuildIds.requireValid(buildId);
         Objects.requireNonNull(wait, "wait");
@@ -157,12 +158,12 @@ public final class BuildLock implements AutoCloseable {
         }
     }
 
-    private record Attempt(BuildLock lock, String holder) {
+    private record Attempt(BuildLockFile lock, String holder) {
     }
 
     private static Attempt tryOnce(Path stateDir, String buildId, Path file) {
         synchronized (HELD) {
-            BuildLock mine = HELD.get(file);
+            BuildLockFile mine = HELD.get(file);
             if (mine != null) {
                 // Never open the file again while this JVM holds it: on POSIX systems closing any descriptor of a
                 // file releases every lock the process holds on it.
@@ -189,7 +190,7 @@ public final class BuildLock implements AutoCloseable {
                 while (text.hasRemaining()) {
                     channel.write(text, text.position());
                 }
-                BuildLock lock = new BuildLock(file, buildId, holder, channel, fileLock);
+                BuildLockFile lock = new BuildLockFile(file, buildId, holder, channel, fileLock);
                 HELD.put(file, lock);
                 return new Attempt(lock, holder);
             } catch (IOException e) {
@@ -263,12 +264,17 @@ public final class BuildLock implements AutoCloseable {
         return file;
     }
 
-    /** @return the locked build */
+    @Override
     public String buildId() {
         return buildId;
     }
 
-    /** @return who holds it: this process, as written into the lock file */
+    /**
+     * Returns this process, as written into the lock file.
+     *
+     * @return who holds it
+     */
+    @Override
     public String holder() {
         return holder;
     }
@@ -313,6 +319,6 @@ public final class BuildLock implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "BuildLock[" + file + ", " + holder + "]";
+        return "BuildLockFile[" + file + ", " + holder + "]";
     }
 }

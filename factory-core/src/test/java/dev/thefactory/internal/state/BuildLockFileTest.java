@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class BuildLockTest {
+class BuildLockFileTest {
 
     @TempDir
     Path stateDir;
 
     /** A ticker whose time only moves when the code under test sleeps. */
-    private static final class FakeTicker implements BuildLock.Ticker {
+    private static final class FakeTicker implements BuildLockFile.Ticker {
         long now;
         final List<Duration> sleeps = new ArrayList<>();
         Runnable onSleep = () -> { };
@@ -45,9 +45,9 @@ class BuildLockTest {
 
     @Test
     void aSecondHolderInTheSameProcessIsRefusedWithTheHolderAndRecoveryOptions() {
-        try (BuildLock first = BuildLock.acquire(stateDir, "b-1", Duration.ZERO)) {
+        try (BuildLockFile first = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO)) {
             assertThat(first.path()).isEqualTo(stateDir.toAbsolutePath().resolve("b-1").resolve("lock"));
-            assertThatThrownBy(() -> BuildLock.acquire(stateDir, "b-1", Duration.ZERO))
+            assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO))
                     .isInstanceOfSatisfying(StateLockedException.class, e -> {
                         assertThat(e.getMessage())
                                 .contains(stateDir.toString())
@@ -59,22 +59,22 @@ class BuildLockTest {
                                 .anyMatch(o -> o.startsWith("wait for the other process"));
                     });
         }
-        try (BuildLock again = BuildLock.acquire(stateDir, "b-1", Duration.ZERO)) {
+        try (BuildLockFile again = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO)) {
             assertThat(again.buildId()).isEqualTo("b-1");
         }
     }
 
     @Test
     void differentBuildsHaveIndependentLocks() {
-        try (BuildLock a = BuildLock.acquire(stateDir, "a", Duration.ZERO);
-                BuildLock b = BuildLock.acquire(stateDir, "b", Duration.ZERO)) {
+        try (BuildLockFile a = BuildLockFile.acquire(stateDir, "a", Duration.ZERO);
+                BuildLockFile b = BuildLockFile.acquire(stateDir, "b", Duration.ZERO)) {
             assertThat(a.path()).isNotEqualTo(b.path());
         }
     }
 
     @Test
     void theHolderIsWrittenIntoTheLockFileWhichStaysAfterClose() throws IOException {
-        BuildLock lock = BuildLock.acquire(stateDir, "b-1", Duration.ZERO);
+        BuildLockFile lock = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO);
         String text = Files.readString(lock.path(), StandardCharsets.UTF_8);
         lock.close();
         lock.close(); // twice does nothing
@@ -84,14 +84,14 @@ class BuildLockTest {
 
     @Test
     void waitingPollsUntilTheHolderReleases() {
-        BuildLock holder = BuildLock.acquire(stateDir, "b-1", Duration.ZERO);
+        BuildLockFile holder = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO);
         FakeTicker ticker = new FakeTicker();
         ticker.onSleep = () -> {
             if (ticker.sleeps.size() == 3) {
                 holder.close();
             }
         };
-        try (BuildLock lock = BuildLock.acquire(stateDir, "b-1", Duration.ofSeconds(10), ticker)) {
+        try (BuildLockFile lock = BuildLockFile.acquire(stateDir, "b-1", Duration.ofSeconds(10), ticker)) {
             assertThat(lock.buildId()).isEqualTo("b-1");
         }
         assertThat(ticker.sleeps).containsExactly(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50));
@@ -99,9 +99,9 @@ class BuildLockTest {
 
     @Test
     void givesUpWhenTheWaitHasElapsedWithoutSleepingForReal() {
-        try (BuildLock holder = BuildLock.acquire(stateDir, "b-1", Duration.ZERO)) {
+        try (BuildLockFile holder = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO)) {
             FakeTicker ticker = new FakeTicker();
-            assertThatThrownBy(() -> BuildLock.acquire(stateDir, "b-1", Duration.ofMillis(120), ticker))
+            assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "b-1", Duration.ofMillis(120), ticker))
                     .isInstanceOf(StateLockedException.class)
                     .hasMessageContaining("waited 120 ms");
             assertThat(ticker.sleeps).containsExactly(Duration.ofMillis(50), Duration.ofMillis(50),
@@ -112,8 +112,8 @@ class BuildLockTest {
 
     @Test
     void anInterruptedWaitGivesUpAndKeepsTheInterrupt() {
-        try (BuildLock holder = BuildLock.acquire(stateDir, "b-1", Duration.ZERO)) {
-            BuildLock.Ticker interrupting = new BuildLock.Ticker() {
+        try (BuildLockFile holder = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO)) {
+            BuildLockFile.Ticker interrupting = new BuildLockFile.Ticker() {
                 @Override
                 public long nanoTime() {
                     return 0;
@@ -124,7 +124,7 @@ class BuildLockTest {
                     throw new InterruptedException("stop");
                 }
             };
-            assertThatThrownBy(() -> BuildLock.acquire(stateDir, "b-1", Duration.ofSeconds(5), interrupting))
+            assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "b-1", Duration.ofSeconds(5), interrupting))
                     .isInstanceOf(StateLockedException.class)
                     .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
                             .isInstanceOf(InterruptedException.class));
@@ -135,18 +135,18 @@ class BuildLockTest {
 
     @Test
     void argumentsAreChecked() {
-        assertThatThrownBy(() -> BuildLock.acquire(stateDir, "b", Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "b", Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("wait must be >= 0 but was PT-0.001S");
-        assertThatThrownBy(() -> BuildLock.acquire(stateDir, "..", Duration.ZERO))
+        assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "..", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'..'");
-        assertThatThrownBy(() -> BuildLock.acquire(stateDir, "a/b", Duration.ZERO))
+        assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "a/b", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a/b'");
-        assertThatThrownBy(() -> BuildLock.acquire(null, "b", Duration.ZERO))
+        assertThatThrownBy(() -> BuildLockFile.acquire(null, "b", Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("stateDir");
-        assertThatThrownBy(() -> BuildLock.acquire(stateDir, null, Duration.ZERO))
+        assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, null, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("buildId");
-        assertThatThrownBy(() -> BuildLock.acquire(stateDir, "b", null))
+        assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "b", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("wait");
     }
 
@@ -171,7 +171,7 @@ class BuildLockTest {
             }).get(45, TimeUnit.SECONDS);
             assertThat(line).as("child output; its stderr is in %s", log).startsWith("LOCKED " + child.pid());
 
-            assertThatThrownBy(() -> BuildLock.acquire(stateDir, "b-1", Duration.ZERO))
+            assertThatThrownBy(() -> BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO))
                     .isInstanceOfSatisfying(StateLockedException.class, e -> assertThat(e.holder())
                             .startsWith("pid " + child.pid() + " on host "));
         } finally {
@@ -180,7 +180,7 @@ class BuildLockTest {
         }
         assertThat(child.isAlive()).isFalse();
         assertThat(stateDir.resolve("b-1").resolve("lock")).exists();
-        try (BuildLock lock = BuildLock.acquire(stateDir, "b-1", Duration.ZERO)) {
+        try (BuildLockFile lock = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO)) {
             assertThat(lock.holder()).startsWith("pid " + ProcessHandle.current().pid());
         }
     }
