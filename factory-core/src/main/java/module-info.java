@@ -17,6 +17,8 @@ module dev.thefactory.core {
     requires org.yaml.snakeyaml;
     requires org.commonmark;
     requires org.hibernate.validator;
+    // Hibernate Validator logs through JBoss Logging; our provider routes it to SLF4J (internal.spec)
+    requires org.jboss.logging;
     requires org.slf4j;
     // JUnitPlatformChild is copied into a child JVM that runs a generated project's tests
     requires org.junit.platform.launcher;
@@ -41,4 +43,5 @@ module dev.thefactory.core {
 
     provides dev.thefactory.spi.OrchestratorBackendProvider
             with dev.thefactory.internal.minimal.MinimalBackendProvider;
+    provides org.jboss.logging.LoggerProvider with dev.thefactory.internal.spec.JBossLoggingProvider;
 }
