@@ -46,7 +46,11 @@ final class RunningBuilds {
      */
     void enter(RunControl control) {
         if (root != null) {
-            root.enter(control);
+            try {
+                root.enter(control);
+            } catch (IllegalStateException e) {
+                throw closedException();
+            }
         }
         synchronized (this) {
             if (!closed) {
@@ -123,8 +127,12 @@ final class RunningBuilds {
     }
 
     private IllegalStateException closedException() {
-        return new IllegalStateException("this Factory was closed" + (root != null && root.isClosed()
-                ? " (the factory it was derived from with withSpec was closed)" : "")
-                + "; build a new one with Factory.builder(), or start builds before close()");
+        boolean own;
+        synchronized (this) {
+            own = closed;
+        }
+        return new IllegalStateException((own ? "this Factory was closed"
+                : "the Factory this one was derived from with withSpec was closed, which closes this one too")
+                + "; build a new one with Factory.builder()");
     }
 }
