@@ -59,10 +59,36 @@ import org.slf4j.LoggerFactory;
  * own and returns a {@link BuildHandle}: its id at once, its result as a future, and a cancel. A {@code Factory} is
  * immutable and thread-safe: any number of threads may call {@code run()}, {@code start()} and the resumes at once,
  * and each {@code run()} or {@code start()} is a new build with its own id.
+ *
+ * <p><b>One configuration, many specs.</b> {@link #withSpec(Path)} (and its twins for text and values) returns a
+ * factory of another spec with this one's configuration — checkpoint repository, listeners, backends, policies,
+ * deadline, pattern store, observation registry — and its resources, as an OkHttp {@code Call} shares its client:
+ *
+ * <pre>{@code
+ * try (Factory factory = Factory.builder()
+ *         .spec(Path.of("specs/todo-app.md"))
+ *         .checkpoints(CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints")))
+ *         .deadline(Duration.ofMinutes(30))
+ *         .build()) {
+ *     BuildHandle todo = factory.start();
+ *     BuildHandle shop = factory.withSpec(Path.of("specs/shop.yaml")).start();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p><b>Resources.</b> A factory made by {@link Builder#build()} owns the threads its builds' task attempts run on
+ * (started when needed) and its pattern store; the factories derived from it share them. {@link #close()} stops its
+ * running builds resumably, waits for them and ends those threads. Closing is optional: they are daemon threads that
+ * end when idle, so {@code Factory.builder()...build().run()} without try-with-resources leaks nothing that keeps a
+ * JVM alive.
  */
 public final class Factory implements AutoCloseable {
 
-    /** System property that selects a backend by id, as {@link Builder#backend(String)} does. */
+    /**
+     * System property that selects a backend by id, as {@link Builder#backend(String)} does, for factories whose
+     * builder set no backend in code (neither {@link Builder#backend(String)} nor
+     * {@link Builder#backend(OrchestratorBackendProvider)}); read by {@link Builder#build()}.
+     */
     public static final String BACKEND_PROPERTY = "factory.backend";
 
     /** The stop reason of builds that {@link #close()} stops: "the build was stopped because ...". */
@@ -239,8 +265,11 @@ public final class Factory implements AutoCloseable {
      *                                     changed while the build ran (nothing was published; the validated project
      *                                     stays staged for a resume); see {@link Builder#overwrite(boolean)}
      * @throws BackendUnavailableException when the mode or the chosen backend cannot be served (nothing was done)
-     * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted;
-     *                                     nothing was published and the result inside says what happened
+     * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted
+     *                                     (also by the builder's {@link Builder#deadline(Duration) deadline} or by
+     *                                     {@link #close()}); nothing was published and the result inside says what
+     *                                     happened
+     * @throws IllegalStateException       when the factory was {@linkplain #close() closed}
      */
     public BuildResult run() {
         return runHere(control -> engine.run(engine.newBuildId(), control));
@@ -330,7 +359,8 @@ public final class Factory implements AutoCloseable {
      * Starts a build on a thread of its own and returns at once; the build is the one {@link #run()} runs. Its id is
      * known at once ({@link BuildHandle#buildId()}), before any work starts; its outcome comes as
      * {@link BuildHandle#result()}, which completes exceptionally with the exceptions {@link #run()} throws; and
-     * {@link BuildHandle#cancel()} stops it so that it can be resumed. Any number of builds may be started from one
+     * {@link BuildHandle#cancel()} stops it so that it can be resumed. The builder's
+     * {@link Builder#deadline(Duration) deadline}, if any, applies. Any number of builds may be started from one
      * factory, at once: each has its own id, thread and state (two that publish the same project at once: one wins,
      * the other fails with an {@link dev.thefactory.api.OutputConflictException}).
      *
@@ -344,7 +374,8 @@ public final class Factory implements AutoCloseable {
      * @param listeners listeners of this build only, called after the ones of {@link Builder#listener}, on the
      *                  build's threads
      * @return the handle of the started build
-     * @throws NullPointerException when {@code listeners} or one of them is null
+     * @throws NullPointerException  when {@code listeners} or one of them is null
+     * @throws IllegalStateException when the factory was {@linkplain #close() closed}
      */
     public BuildHandle start(BuildListener... listeners) {
         return startRun(null, listeners);
@@ -354,7 +385,7 @@ public final class Factory implements AutoCloseable {
      * Starts a build as {@link #start(BuildListener...)} does, which is stopped when it runs longer than
      * {@code deadline}: it then ends {@link dev.thefactory.api.BuildStatus#INTERRUPTED}, exactly as after
      * {@link BuildHandle#cancel()} (finished work checkpointed, resumable), and the error's message names the deadline.
-     * The deadline is measured on monotonic time from the moment the build begins (not on {@link Builder#clock}).
+     * It replaces the builder's {@link Builder#deadline(Duration) deadline} for this build. The deadline is measured on monotonic time from the moment the build begins (not on {@link Builder#clock}).
      * Unlike {@link TimeoutSettings#build()}, which fails a build that is not done in time, a deadline stops it to be
      * resumed later.
      *
@@ -363,6 +394,7 @@ public final class Factory implements AutoCloseable {
      * @return the handle of the started build
      * @throws NullPointerException     when {@code deadline}, {@code listeners} or one of them is null
      * @throws IllegalArgumentException when {@code deadline} is zero or negative
+     * @throws IllegalStateException    when the factory was {@linkplain #close() closed}
      */
     public BuildHandle start(Duration deadline, BuildListener... listeners) {
         Objects.requireNonNull(deadline, "deadline");
@@ -701,8 +733,9 @@ public final class Factory implements AutoCloseable {
 
         /**
          * Chooses a backend by id ({@code simple}, {@code minimal}, or an integrated backend's id) instead of letting
-         * the mode choose; the system property {@value Factory#BACKEND_PROPERTY} does the same when this is not
-         * called. The backend must be allowed by the mode.
+         * the mode choose; the system property {@value Factory#BACKEND_PROPERTY} does the same when neither this nor
+         * {@link #backend(OrchestratorBackendProvider)} is called (a backend set in code always wins over the
+         * property). The backend must be allowed by the mode.
          *
          * @param id the backend's id
          * @return this builder
@@ -867,7 +900,9 @@ public final class Factory implements AutoCloseable {
         /**
          * @param store remembers task durations per phase and role so that the ETA starts from experience; default the
          *              first {@link PatternStore} registered with {@link java.util.ServiceLoader} (the in-memory one of
-         *              {@code factory-fallbacks}), else none (the ETA then comes from this build's measurements alone)
+         *              {@code factory-fallbacks}), else none (the ETA then comes from this build's measurements alone).
+         *              The default is found once per {@link #build()}: each factory has its own, which the factories
+         *              derived from it with {@link Factory#withSpec} share
          * @return this builder
          */
         public Builder patternStore(PatternStore store) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
@@ -20,11 +21,13 @@ import dev.thefactory.api.event.BuildStarted;
 import dev.thefactory.api.event.CheckpointSaved;
 import dev.thefactory.internal.minimal.MinimalBackendProvider;
 import dev.thefactory.spi.CheckpointRepository;
+import dev.thefactory.spi.PatternStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -138,7 +141,19 @@ class ConfiguredFactoryTest {
     void oneConfiguredFactoryBuildsTwoSpecsIntoTheSameRepositoryWithTheSameListeners() {
         CheckpointRepository repository = CheckpointRepositories.inMemory();
         List<BuildStarted> started = new CopyOnWriteArrayList<>();
-        try (Factory words = builder(repository).listener(event -> {
+        List<Phase> learned = new CopyOnWriteArrayList<>();
+        PatternStore patterns = new PatternStore() {
+            @Override
+            public void record(Phase phase, AgentRole role, Duration duration) {
+                learned.add(phase);
+            }
+
+            @Override
+            public Optional<Duration> estimate(Phase phase, AgentRole role) {
+                return Optional.empty();
+            }
+        };
+        try (Factory words = builder(repository).patternStore(patterns).listener(event -> {
             if (event instanceof BuildStarted s) {
                 started.add(s);
             }
@@ -146,6 +161,7 @@ class ConfiguredFactoryTest {
             Factory notes = words.withSpec(NOTES, SpecFormat.MARKDOWN);
 
             BuildResult first = words.run();
+            int learnedFromFirst = learned.size();
             BuildResult second = notes.run();
 
             assertThat(words.spec().name()).isEqualTo("Word Counter");
@@ -164,6 +180,9 @@ class ConfiguredFactoryTest {
             assertThat(Factory.savedBuild(repository, second.buildId()).specHash()).isEqualTo(notes.specHash());
             assertThat(started).as("the builder's listener hears the builds of both specs")
                     .extracting(BuildStarted::buildId).containsExactly(first.buildId(), second.buildId());
+            assertThat(learnedFromFirst).isPositive();
+            assertThat(learned.size()).as("the second spec's build taught the same pattern store")
+                    .isGreaterThan(learnedFromFirst);
         }
     }
 
