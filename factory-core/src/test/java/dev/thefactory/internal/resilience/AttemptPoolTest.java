@@ -51,7 +51,9 @@ class AttemptPoolTest {
         pool.close();
 
         assertThat(pool.isClosed()).isTrue();
-        assertThat(worker.get().isAlive()).as("close waited for the interrupted attempt's thread").isFalse();
+        assertThat(attempt.outcome()).as("close waited for the interrupted attempt to end").isDone();
+        worker.get().join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(worker.get().isAlive()).as("its thread ended").isFalse();
         assertThatThrownBy(() -> attempt.outcome().get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InterruptedException.class);
         assertThatThrownBy(() -> AttemptRunner.start(pool, () -> "late", LIMIT, GRACE, "attempt", "[test]"))
