@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * was published after passing validation, or throws a {@link dev.thefactory.api.FactoryException} that says what
  * failed, what was tried and how to recover. {@link #start(BuildListener...)} starts the same build on a thread of its
  * own and returns a {@link BuildHandle}: its id at once, its result as a future, and a cancel. A {@code Factory} is
- * immutable and thread-safe: any number of threads may call {@code run()}, {@code start()} and the resumes at once,
+ * immutable but for {@link #close()}, and thread-safe: any number of threads may call {@code run()}, {@code start()} and the resumes at once,
  * and each {@code run()} or {@code start()} is a new build with its own id.
  *
  * <p><b>One configuration, many specs.</b> {@link #withSpec(Path)} (and its twins for text and values) returns a
