@@ -272,6 +272,30 @@ class ConfiguredFactoryTest {
     }
 
     @Test
+    void closeStopsABuildThatRunBlocksOnInAnotherThread() throws Exception {
+        Gate gate = new Gate(Phase.ANALYZE);
+        Factory factory = builder(CheckpointRepositories.inMemory()).listener(gate).build();
+        java.util.concurrent.CompletableFuture<Throwable> thrown = new java.util.concurrent.CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Throwable failure = catchThrowable(factory::run);
+            if (Thread.currentThread().isInterrupted()) {
+                failure = new AssertionError("close() left its interrupt on run()'s caller", failure);
+            }
+            thrown.complete(failure);
+        }, "caller");
+        caller.start();
+        gate.awaitReached();
+
+        factory.close();
+
+        assertThat(thrown.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.getMessage()).contains("because its factory was closed");
+        });
+        caller.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+
+    @Test
     void closingADerivedFactoryLeavesTheOneItCameFromRunningAndClosingThatClosesBoth() throws Exception {
         Factory words = builder(CheckpointRepositories.inMemory()).build();
         Factory notes = words.withSpec(NOTES, SpecFormat.MARKDOWN);
