@@ -21,8 +21,8 @@ import java.util.function.Function;
  *
  * <p>Each started build runs on a thread of its own named {@code factory-<buildId>} (not a daemon thread: a JVM waits
  * for a running build, which a {@link #cancel()} ends promptly), which starts the build's task threads
- * ({@code factory-<buildId>-<n>}) and ends when the build ends. Every method may be called from any thread, at any
- * time; a handle is thread-safe.
+ * ({@code factory-<buildId>-<n>}) and ends when the build ends. {@link Factory#close()} stops it as {@link #cancel()}
+ * does and waits for it to end. Every method may be called from any thread, at any time; a handle is thread-safe.
  */
 public final class BuildHandle {
 
@@ -31,11 +31,17 @@ public final class BuildHandle {
     private final BuildFuture result;
     private final Thread thread;
 
-    private BuildHandle(String buildId, RunControl control, Function<RunControl, BuildResult> build) {
+    private BuildHandle(String buildId, RunControl control, Function<RunControl, BuildResult> build, Runnable ended) {
         this.buildId = buildId;
         this.control = control;
         this.result = new BuildFuture(control);
-        this.thread = new Thread(() -> run(build), "factory-" + buildId);
+        this.thread = new Thread(() -> {
+            try {
+                run(build);
+            } finally {
+                ended.run();
+            }
+        }, "factory-" + buildId);
         this.thread.setDaemon(false);
     }
 
@@ -45,11 +51,14 @@ public final class BuildHandle {
      * @param buildId the build's id
      * @param control its own listeners and deadline, and the means to stop it
      * @param build   runs the build on the calling thread, as {@link Factory#run()} does
+     * @param ended   run on the build's thread last, after its result future completed, however it ended
      * @return the handle of the started build
      */
-    static BuildHandle start(String buildId, RunControl control, Function<RunControl, BuildResult> build) {
+    static BuildHandle start(String buildId, RunControl control, Function<RunControl, BuildResult> build,
+            Runnable ended) {
         BuildHandle handle = new BuildHandle(Objects.requireNonNull(buildId, "buildId"),
-                Objects.requireNonNull(control, "control"), Objects.requireNonNull(build, "build"));
+                Objects.requireNonNull(control, "control"), Objects.requireNonNull(build, "build"),
+                Objects.requireNonNull(ended, "ended"));
         handle.thread.start();
         return handle;
     }

@@ -23,6 +23,7 @@ import dev.thefactory.internal.engine.EngineConfig;
 import dev.thefactory.internal.engine.RunControl;
 import dev.thefactory.internal.engine.SavedBuilds;
 import dev.thefactory.internal.output.OutputQuotas;
+import dev.thefactory.internal.resilience.AttemptPool;
 import dev.thefactory.internal.spec.SpecJson;
 import dev.thefactory.internal.spec.SpecLoader;
 import dev.thefactory.internal.util.Sha256;
@@ -56,26 +57,77 @@ import org.slf4j.LoggerFactory;
  * was published after passing validation, or throws a {@link dev.thefactory.api.FactoryException} that says what
  * failed, what was tried and how to recover. {@link #start(BuildListener...)} starts the same build on a thread of its
  * own and returns a {@link BuildHandle}: its id at once, its result as a future, and a cancel. A {@code Factory} is
- * immutable and thread-safe: any number of threads may call {@code run()}, {@code start()} and the resumes at once,
+ * immutable but for {@link #close()}, and thread-safe: any number of threads may call {@code run()}, {@code start()} and the resumes at once,
  * and each {@code run()} or {@code start()} is a new build with its own id.
+ *
+ * <p><b>One configuration, many specs.</b> {@link #withSpec(Path)} (and its twins for text and values) returns a
+ * factory of another spec with this one's configuration — checkpoint repository, listeners, backends, policies,
+ * deadline, pattern store, observation registry — and its resources, as an OkHttp {@code Call} shares its client:
+ *
+ * <pre>{@code
+ * try (Factory factory = Factory.builder()
+ *         .spec(Path.of("specs/todo-app.md"))
+ *         .checkpoints(CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints")))
+ *         .deadline(Duration.ofMinutes(30))
+ *         .build()) {
+ *     BuildHandle todo = factory.start();
+ *     BuildHandle shop = factory.withSpec(Path.of("specs/shop.yaml")).start();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p><b>Resources.</b> A factory made by {@link Builder#build()} owns the threads its builds' task attempts run on
+ * (started when needed) and its pattern store; the factories derived from it share them. {@link #close()} stops its
+ * running builds resumably, waits for them and ends those threads. Closing is optional: they are daemon threads that
+ * end when idle, so {@code Factory.builder()...build().run()} without try-with-resources leaks nothing that keeps a
+ * JVM alive.
  */
-public final class Factory {
+public final class Factory implements AutoCloseable {
 
-    /** System property that selects a backend by id, as {@link Builder#backend(String)} does. */
+    /**
+     * System property that selects a backend by id, as {@link Builder#backend(String)} does, for factories whose
+     * builder set no backend in code (neither {@link Builder#backend(String)} nor
+     * {@link Builder#backend(OrchestratorBackendProvider)}); read by {@link Builder#build()}.
+     */
     public static final String BACKEND_PROPERTY = "factory.backend";
+
+    /** The stop reason of builds that {@link #close()} stops: "the build was stopped because ...". */
+    static final String CLOSED_REASON = "its factory was closed";
 
     private final ProjectSpec spec;
     private final String specHash;
     private final EngineConfig config;
+    private final Shared shared;
+    private final RunningBuilds runs;
+    /** Whether this factory was made by {@link Builder#build()} and so owns {@link Shared#attempts}. */
+    private final boolean owner;
     private final BuildEngine engine;
 
-    private Factory(ProjectSpec spec, String specHash, EngineConfig config, ClassLoader loader, Path specFile,
-            List<OrchestratorBackendProvider> registered) {
+    /**
+     * What a factory and every factory derived from it with {@link #withSpec} share, beside the {@link EngineConfig}:
+     * the settings a new spec is read and checked with, and the resources the owner closes.
+     *
+     * @param specLimits limits applied while reading a spec
+     * @param faults     the faults set on the builder, or null to take them from each spec's own section
+     * @param loader     where backend providers are looked for
+     * @param registered backend providers registered in code
+     * @param deadline   the deadline of every run, or null for none
+     * @param attempts   the threads task attempts run on, owned by the factory {@link Builder#build()} made
+     */
+    private record Shared(SpecLimits specLimits, FaultInjection faults, ClassLoader loader,
+            List<OrchestratorBackendProvider> registered, Duration deadline, AttemptPool attempts) {
+    }
+
+    private Factory(ProjectSpec spec, Path specFile, EngineConfig config, Shared shared, RunningBuilds runs,
+            boolean owner) {
         this.spec = spec;
-        this.specHash = specHash;
+        this.specHash = Sha256.hex(SpecJson.toJson(spec));
         this.config = config;
-        this.engine = new BuildEngine(config, spec, specHash, () -> BackendDiscovery.load(loader, registered),
-                specFile);
+        this.shared = shared;
+        this.runs = runs;
+        this.owner = owner;
+        this.engine = new BuildEngine(config, spec, specHash,
+                () -> BackendDiscovery.load(shared.loader(), shared.registered()), specFile, shared.attempts());
     }
 
     /** @return a new builder with the defaults documented on its methods */
@@ -104,6 +156,107 @@ public final class Factory {
     }
 
     /**
+     * A factory for another spec with this factory's configuration: the same checkpoint repository, listeners, mode,
+     * output directory, backends (registered in code or chosen by id), retry, circuit breaker, time limits, deadline,
+     * pattern store and observation registry, and the same resources (the threads task attempts run on). Nothing is
+     * stated again, nothing is started, and this factory is not changed; the spec is read and validated exactly as
+     * {@link Builder#build()} does, under the same {@link Builder#specLimits limits}. The faults are the builder's
+     * when it was given some ({@link Builder#faults}), else the new spec's own {@code FAULT INJECTION} section.
+     *
+     * <pre>{@code
+     * try (Factory configured = Factory.builder()
+     *         .spec(Path.of("specs/todo-app.md"))
+     *         .checkpoints(CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints")))
+     *         .listener(event -> log.info("{}", event))
+     *         .build()) {
+     *     BuildResult todo = configured.run();
+     *     BuildResult shop = configured.withSpec(Path.of("specs/shop.yaml")).run();
+     * }
+     * }</pre>
+     *
+     * <p>The derived factory shares this factory's resources but does not own them: closing it stops the builds it
+     * started and refuses new ones, and leaves this factory (and its builds) running; closing the factory that
+     * {@link Builder#build()} made closes the resources and so every factory derived from it.
+     *
+     * @param file the spec file; its format comes from the extension, else from its content
+     * @return a new factory of that spec, sharing this one's configuration and resources
+     * @throws NullPointerException    when {@code file} is null
+     * @throws SpecValidationException with every violation, when the spec cannot be read or is invalid, or lists no
+     *                                 feature to build
+     * @throws IllegalStateException   when this factory was closed
+     */
+    public Factory withSpec(Path file) {
+        Objects.requireNonNull(file, "spec file");
+        runs.requireOpen();
+        return derive(readSpec(shared.specLimits(), file), file, file.toString());
+    }
+
+    /**
+     * A factory for a spec given as text, with this factory's configuration and resources, as {@link #withSpec(Path)}.
+     *
+     * @param content the spec's text
+     * @param format  its format
+     * @return a new factory of that spec
+     * @throws NullPointerException    when an argument is null
+     * @throws SpecValidationException with every violation, when the spec is invalid or lists no feature to build
+     * @throws IllegalStateException   when this factory was closed
+     */
+    public Factory withSpec(String content, SpecFormat format) {
+        Objects.requireNonNull(content, "spec content");
+        Objects.requireNonNull(format, "spec format");
+        runs.requireOpen();
+        return derive(readSpec(shared.specLimits(), content, format), null, "spec");
+    }
+
+    /**
+     * A factory for a spec given as a value, with this factory's configuration and resources, as
+     * {@link #withSpec(Path)}; the spec is validated as {@link Builder#spec(ProjectSpec)} does.
+     *
+     * @param spec the spec
+     * @return a new factory of that spec
+     * @throws NullPointerException    when {@code spec} is null
+     * @throws SpecValidationException with every violation, when the spec is invalid
+     * @throws IllegalStateException   when this factory was closed
+     */
+    public Factory withSpec(ProjectSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        runs.requireOpen();
+        return derive(readSpec(shared.specLimits(), spec), null, "spec");
+    }
+
+    private Factory derive(ProjectSpec newSpec, Path specFile, String source) {
+        FaultInjection faults = shared.faults() != null ? shared.faults() : specFaults(newSpec, source);
+        EngineConfig c = config;
+        EngineConfig derived = new EngineConfig(c.mode(), c.outputDirectory(), c.listeners(), c.explicitBackend(),
+                c.checkpoints(), c.parallelism(), c.watchdog(), c.minHeapHeadroom(), c.retry(), c.circuitBreaker(),
+                c.timeouts(), faults, c.clock(), c.quotas(), c.patterns(), c.requireFeatures(), c.generatedTests(),
+                c.overwrite(), c.repairRounds());
+        return new Factory(newSpec, specFile, derived, shared, runs.derive(), false);
+    }
+
+    /**
+     * Closes the factory: new builds, resumes and {@link #withSpec} are refused with an
+     * {@link IllegalStateException}; builds it is running (with {@link #run()}, {@link #start} or a resume, on any
+     * thread) are stopped as {@link BuildHandle#cancel()} stops one — they end
+     * {@link dev.thefactory.api.BuildStatus#INTERRUPTED} with their finished work checkpointed, resumable later, and
+     * the error's message says the factory was closed — and waited for, up to 30 seconds. A factory made by
+     * {@link Builder#build()} then stops the threads it owns (those task attempts run on); this also closes every
+     * factory derived from it with {@link #withSpec}. A derived factory owns no threads: closing it stops and waits
+     * for its own builds only. Idempotent.
+     *
+     * <p>Closing is optional: a factory's threads are daemon threads that end when idle, so a factory that is never
+     * closed does not keep the JVM alive once its builds are done. Do not call it from a listener of one of the
+     * factory's builds: it would wait for that build, which waits for the listener.
+     */
+    @Override
+    public void close() {
+        runs.close(CLOSED_REASON);
+        if (owner) {
+            shared.attempts().close();
+        }
+    }
+
+    /**
      * Runs one build: plan, agents through the backend cascade, output validation, publication.
      *
      * @return the result; its project was published under {@link BuildResult#outputDirectory()}
@@ -112,11 +265,14 @@ public final class Factory {
      *                                     changed while the build ran (nothing was published; the validated project
      *                                     stays staged for a resume); see {@link Builder#overwrite(boolean)}
      * @throws BackendUnavailableException when the mode or the chosen backend cannot be served (nothing was done)
-     * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted;
-     *                                     nothing was published and the result inside says what happened
+     * @throws BuildFailedException        when the build failed after its retries and fallbacks, or was interrupted
+     *                                     (also by the builder's {@link Builder#deadline(Duration) deadline} or by
+     *                                     {@link #close()}); nothing was published and the result inside says what
+     *                                     happened
+     * @throws IllegalStateException       when the factory was {@linkplain #close() closed}
      */
     public BuildResult run() {
-        return engine.run();
+        return runHere(control -> engine.run(engine.newBuildId(), control));
     }
 
     /**
@@ -150,7 +306,7 @@ public final class Factory {
      * @throws BuildFailedException        as {@link #run()}
      */
     public BuildResult resume(String buildId) {
-        return engine.resume(Objects.requireNonNull(buildId, "buildId"), false);
+        return resume(buildId, false);
     }
 
     /**
@@ -164,7 +320,8 @@ public final class Factory {
      *                                                    as {@link #resume(String)}
      */
     public BuildResult resume(String buildId, boolean force) {
-        return engine.resume(Objects.requireNonNull(buildId, "buildId"), force);
+        Objects.requireNonNull(buildId, "buildId");
+        return runHere(control -> engine.resume(buildId, force, control));
     }
 
     /**
@@ -176,14 +333,34 @@ public final class Factory {
      *                                             {@link #resume(String)}
      */
     public BuildResult resume() {
-        return engine.resumeLatest(false);
+        return runHere(control -> engine.resume(engine.latestUnfinished(), false, control));
+    }
+
+    /**
+     * Runs a build on the calling thread under a control of its own, so that the factory's deadline and
+     * {@link #close()} can stop it; an interrupt the control made is not left on the caller's thread.
+     */
+    private BuildResult runHere(java.util.function.Function<RunControl, BuildResult> build) {
+        RunControl control = new RunControl(List.of(), shared.deadline());
+        runs.enter(control);
+        try {
+            return build.apply(control);
+        } finally {
+            control.detach();
+            if (control.stopReason() != null) {
+                // stopped by its deadline or by close(), not by an interrupt of the caller's own
+                Thread.interrupted();
+            }
+            runs.exit(control);
+        }
     }
 
     /**
      * Starts a build on a thread of its own and returns at once; the build is the one {@link #run()} runs. Its id is
      * known at once ({@link BuildHandle#buildId()}), before any work starts; its outcome comes as
      * {@link BuildHandle#result()}, which completes exceptionally with the exceptions {@link #run()} throws; and
-     * {@link BuildHandle#cancel()} stops it so that it can be resumed. Any number of builds may be started from one
+     * {@link BuildHandle#cancel()} stops it so that it can be resumed. The builder's
+     * {@link Builder#deadline(Duration) deadline}, if any, applies. Any number of builds may be started from one
      * factory, at once: each has its own id, thread and state (two that publish the same project at once: one wins,
      * the other fails with an {@link dev.thefactory.api.OutputConflictException}).
      *
@@ -197,7 +374,8 @@ public final class Factory {
      * @param listeners listeners of this build only, called after the ones of {@link Builder#listener}, on the
      *                  build's threads
      * @return the handle of the started build
-     * @throws NullPointerException when {@code listeners} or one of them is null
+     * @throws NullPointerException  when {@code listeners} or one of them is null
+     * @throws IllegalStateException when the factory was {@linkplain #close() closed}
      */
     public BuildHandle start(BuildListener... listeners) {
         return startRun(null, listeners);
@@ -207,7 +385,7 @@ public final class Factory {
      * Starts a build as {@link #start(BuildListener...)} does, which is stopped when it runs longer than
      * {@code deadline}: it then ends {@link dev.thefactory.api.BuildStatus#INTERRUPTED}, exactly as after
      * {@link BuildHandle#cancel()} (finished work checkpointed, resumable), and the error's message names the deadline.
-     * The deadline is measured on monotonic time from the moment the build begins (not on {@link Builder#clock}).
+     * It replaces the builder's {@link Builder#deadline(Duration) deadline} for this build. The deadline is measured on monotonic time from the moment the build begins (not on {@link Builder#clock}).
      * Unlike {@link TimeoutSettings#build()}, which fails a build that is not done in time, a deadline stops it to be
      * resumed later.
      *
@@ -216,6 +394,7 @@ public final class Factory {
      * @return the handle of the started build
      * @throws NullPointerException     when {@code deadline}, {@code listeners} or one of them is null
      * @throws IllegalArgumentException when {@code deadline} is zero or negative
+     * @throws IllegalStateException    when the factory was {@linkplain #close() closed}
      */
     public BuildHandle start(Duration deadline, BuildListener... listeners) {
         Objects.requireNonNull(deadline, "deadline");
@@ -234,14 +413,29 @@ public final class Factory {
      */
     public BuildHandle startResume(String buildId, BuildListener... listeners) {
         Objects.requireNonNull(buildId, "buildId");
-        RunControl control = new RunControl(List.of(Objects.requireNonNull(listeners, "listeners")), null);
-        return BuildHandle.start(buildId, control, c -> engine.resume(buildId, false, c));
+        return startOwn(buildId, shared.deadline(), c -> engine.resume(buildId, false, c), () -> { }, listeners);
     }
 
     private BuildHandle startRun(Duration deadline, BuildListener... listeners) {
-        RunControl control = new RunControl(List.of(Objects.requireNonNull(listeners, "listeners")), deadline);
         String buildId = engine.newBuildId();
-        return BuildHandle.start(buildId, control, c -> engine.run(buildId, c));
+        return startOwn(buildId, deadline != null ? deadline : shared.deadline(), c -> engine.run(buildId, c),
+                () -> { }, listeners);
+    }
+
+    /** Starts a build on a thread of its own, counted as running until that thread is done with it. */
+    private BuildHandle startOwn(String buildId, Duration deadline,
+            java.util.function.Function<RunControl, BuildResult> build, Runnable ended, BuildListener... listeners) {
+        RunControl control = new RunControl(List.of(Objects.requireNonNull(listeners, "listeners")), deadline);
+        runs.enter(control);
+        try {
+            return BuildHandle.start(buildId, control, build, () -> {
+                runs.exit(control);
+                ended.run();
+            });
+        } catch (RuntimeException | Error e) {
+            runs.exit(control);
+            throw e;
+        }
     }
 
     /**
@@ -271,7 +465,9 @@ public final class Factory {
      * @throws BuildFailedException                       as {@link #run()}, e.g. when the resumed build is interrupted
      */
     public static BuildResult resume(CheckpointRepository repository, String buildId) {
-        return resuming(repository, buildId).resume(buildId);
+        try (Factory factory = resuming(repository, buildId)) {
+            return factory.resume(buildId);
+        }
     }
 
     /**
@@ -304,7 +500,11 @@ public final class Factory {
      */
     public static BuildHandle startResume(CheckpointRepository repository, String buildId,
             BuildListener... listeners) {
-        return resuming(repository, buildId).startResume(buildId, listeners);
+        Factory factory = resuming(repository, buildId);
+        Objects.requireNonNull(listeners, "listeners");
+        // the factory exists for this one build only: it is closed on the build's thread when the build has ended
+        return factory.startOwn(buildId, null, c -> factory.engine.resume(buildId, false, c), factory::close,
+                listeners);
     }
 
     /** @return the factory that resumes the build as its checkpoints record it */
@@ -440,6 +640,7 @@ public final class Factory {
         private GeneratedTestSettings generatedTests = GeneratedTestSettings.defaults();
         private boolean overwrite;
         private int repairRounds = EngineConfig.DEFAULT_REPAIR_ROUNDS;
+        private Duration deadline;
         /** The listener that records observations, when a registry was given; Micrometer is never loaded otherwise. */
         private BuildListener observations;
 
@@ -523,8 +724,9 @@ public final class Factory {
 
         /**
          * Chooses a backend by id ({@code simple}, {@code minimal}, or an integrated backend's id) instead of letting
-         * the mode choose; the system property {@value Factory#BACKEND_PROPERTY} does the same when this is not
-         * called. The backend must be allowed by the mode.
+         * the mode choose; the system property {@value Factory#BACKEND_PROPERTY} does the same when neither this nor
+         * {@link #backend(OrchestratorBackendProvider)} is called (a backend set in code always wins over the
+         * property). The backend must be allowed by the mode.
          *
          * @param id the backend's id
          * @return this builder
@@ -598,6 +800,29 @@ public final class Factory {
         }
 
         /**
+         * How long each build of the factory may run before it is stopped: it then ends
+         * {@link dev.thefactory.api.BuildStatus#INTERRUPTED}, exactly as after {@link BuildHandle#cancel()} (finished
+         * work checkpointed, resumable), and the error's message names the deadline. Applies to {@link Factory#run()},
+         * {@link Factory#start(BuildListener...)} and the resumes of the factory (each run counts from its own start);
+         * {@link Factory#start(Duration, BuildListener...)} overrides it for one build. Measured on monotonic time
+         * (not on {@link #clock(Clock)}). Unlike {@link TimeoutSettings#build()}, which fails a build that is not done
+         * in time, a deadline stops it to be resumed later.
+         *
+         * @param limit how long a build may run, positive; default none
+         * @return this builder
+         * @throws NullPointerException     when {@code limit} is null
+         * @throws IllegalArgumentException when {@code limit} is zero or negative
+         */
+        public Builder deadline(Duration limit) {
+            Objects.requireNonNull(limit, "deadline");
+            if (limit.isZero() || limit.isNegative()) {
+                throw new IllegalArgumentException("deadline must be positive but was " + limit);
+            }
+            this.deadline = limit;
+            return this;
+        }
+
+        /**
          * @param bytes the least free heap under which no more agents are spawned (the build then fails with a clear
          *              error); default 32 MiB
          * @return this builder
@@ -666,7 +891,9 @@ public final class Factory {
         /**
          * @param store remembers task durations per phase and role so that the ETA starts from experience; default the
          *              first {@link PatternStore} registered with {@link java.util.ServiceLoader} (the in-memory one of
-         *              {@code factory-fallbacks}), else none (the ETA then comes from this build's measurements alone)
+         *              {@code factory-fallbacks}), else none (the ETA then comes from this build's measurements alone).
+         *              The default is found once per {@link #build()}: each factory has its own, which the factories
+         *              derived from it with {@link Factory#withSpec} share
          * @return this builder
          */
         public Builder patternStore(PatternStore store) {
@@ -781,7 +1008,15 @@ public final class Factory {
         }
 
         /**
-         * Reads and validates the spec and assembles the configuration.
+         * Reads and validates the spec and assembles the configuration. The factory it returns owns its resources
+         * (the threads task attempts run on, started when needed) and closes them in {@link Factory#close()}; build
+         * the factories of other specs with this configuration with {@link Factory#withSpec}, which shares them. A
+         * builder may build any number of factories; each has resources of its own.
+         *
+         * <p>The backend: the one chosen with {@link #backend(String)}; else, when providers were registered with
+         * {@link #backend(OrchestratorBackendProvider)}, the mode chooses among them and the discovered ones; else the
+         * system property {@value Factory#BACKEND_PROPERTY}, when set, as read now; else the mode chooses. A backend
+         * set in code is therefore never overridden by the property.
          *
          * @return the factory
          * @throws IllegalStateException    when no spec was set
@@ -789,31 +1024,34 @@ public final class Factory {
          *                                  spec file or text lists no feature to build
          */
         public Factory build() {
-            SpecLoader loader = new SpecLoader(specLimits);
             ProjectSpec spec;
             if (specPath != null) {
-                spec = loader.requireFeatures(loader.load(specPath), specPath.toString());
+                spec = readSpec(specLimits, specPath);
             } else if (specContent != null) {
-                spec = loader.requireFeatures(loader.load(specContent, specFormat, "spec"), "spec");
+                spec = readSpec(specLimits, specContent, specFormat);
             } else if (specValue != null) {
-                spec = loader.validate(specValue, "spec");
+                spec = readSpec(specLimits, specValue);
             } else {
                 throw new IllegalStateException("no spec: call spec(Path), spec(String, SpecFormat) or "
                         + "spec(ProjectSpec) before build()");
             }
-            String explicit = backend != null ? backend : System.getProperty(BACKEND_PROPERTY);
-            if (explicit != null && explicit.isBlank()) {
-                explicit = null;
+            String explicit = backend;
+            if (explicit == null && providers.isEmpty()) {
+                explicit = System.getProperty(BACKEND_PROPERTY);
+                if (explicit != null && explicit.isBlank()) {
+                    explicit = null;
+                }
             }
-            ClassLoader providers = classLoader != null ? classLoader : contextLoader();
+            ClassLoader loader = classLoader != null ? classLoader : contextLoader();
             EngineConfig config = new EngineConfig(mode, outputDirectory.toAbsolutePath().normalize(), listeners,
                     explicit, checkpoints != null ? checkpoints : CheckpointRepositories.inMemory(), parallelism,
                     watchdog, minHeapHeadroom, retry, circuitBreaker, timeouts,
                     faults != null ? faults : specFaults(spec, sourceName()), clock, OutputQuotas.defaults(),
-                    patterns != null ? patterns : discoverPatterns(providers), requireFeatures, generatedTests,
+                    patterns != null ? patterns : discoverPatterns(loader), requireFeatures, generatedTests,
                     overwrite, repairRounds);
-            return new Factory(spec, Sha256.hex(SpecJson.toJson(spec)), config, providers, specPath,
-                    List.copyOf(this.providers));
+            Shared shared = new Shared(specLimits, faults, loader, List.copyOf(providers), deadline,
+                    new AttemptPool());
+            return new Factory(spec, specPath, config, shared, new RunningBuilds(null), true);
         }
 
         /** @return the first {@link PatternStore} the service loader finds, or one that remembers nothing */
@@ -842,6 +1080,23 @@ public final class Factory {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             return loader != null ? loader : Factory.class.getClassLoader();
         }
+    }
+
+    /** Reads a spec file as the builder does: valid, and listing at least one feature. */
+    private static ProjectSpec readSpec(SpecLimits limits, Path file) {
+        SpecLoader loader = new SpecLoader(limits);
+        return loader.requireFeatures(loader.load(file), file.toString());
+    }
+
+    /** Reads a spec text as the builder does: valid, and listing at least one feature. */
+    private static ProjectSpec readSpec(SpecLimits limits, String content, SpecFormat format) {
+        SpecLoader loader = new SpecLoader(limits);
+        return loader.requireFeatures(loader.load(content, format, "spec"), "spec");
+    }
+
+    /** Validates a spec value as the builder does. */
+    private static ProjectSpec readSpec(SpecLimits limits, ProjectSpec spec) {
+        return new SpecLoader(limits).validate(spec, "spec");
     }
 
     /** The spec section that carries fault settings, compared ignoring case, blanks, '-' and '_'. */

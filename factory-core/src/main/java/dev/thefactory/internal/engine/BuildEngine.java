@@ -14,6 +14,7 @@ import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
+import dev.thefactory.internal.resilience.AttemptPool;
 import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import java.nio.file.Path;
@@ -71,6 +72,20 @@ public final class BuildEngine {
     public BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
             Path specFile) {
         this(config, spec, specHash, discovery, EngineHooks.defaults(), specFile);
+    }
+
+    /**
+     * @param config    the checked configuration
+     * @param spec      the validated spec
+     * @param specHash  SHA-256 of the spec (file bytes, or normalized JSON), lower-case hex
+     * @param discovery finds the backend providers, once per build
+     * @param specFile  the spec file the spec was read from, or null
+     * @param attempts  the threads task attempts run on (the factory's own pool, which the factory closes)
+     * @throws NullPointerException if an argument other than {@code specFile} is null
+     */
+    public BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,
+            Path specFile, AttemptPool attempts) {
+        this(config, spec, specHash, discovery, EngineHooks.defaults().withAttempts(attempts), specFile);
     }
 
     BuildEngine(EngineConfig config, ProjectSpec spec, String specHash, Supplier<BackendDiscovery> discovery,

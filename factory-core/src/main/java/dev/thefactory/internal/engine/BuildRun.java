@@ -372,7 +372,7 @@ final class BuildRun {
     private void prepare() throws BuildAbort {
         pool = Executors.newFixedThreadPool(config.parallelism(), threads("factory-" + buildId + "-"));
         policies = new ResiliencePolicies(config.retry(), config.circuitBreaker(), config.timeouts(), config.faults(),
-                clock, scheduler, events.sink(), buildId);
+                clock, scheduler, events.sink(), buildId, hooks.attempts());
         try {
             staging = StagingArea.open(config.outputDirectory(), buildId, config.quotas());
         } catch (FactoryException e) {

@@ -3,6 +3,7 @@ package dev.thefactory.internal.engine;
 import dev.thefactory.internal.backend.BackendResolver;
 import dev.thefactory.internal.output.OutputValidation;
 import dev.thefactory.internal.output.ValidationReport;
+import dev.thefactory.internal.resilience.AttemptPool;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,12 +24,14 @@ import java.util.function.UnaryOperator;
  *                          that stand in for the generated tests' run)
  * @param ticker            monotonic time in nanoseconds for the watchdog's deadlines and stall detection, task
  *                          durations and the ETA; {@link System#nanoTime()} unless a test drives it
+ * @param attempts          the threads task attempts run on: the factory's own pool, or {@link AttemptPool#shared()}
  */
 record EngineHooks(HeapProbe heap, BackendResolver resolver, ScheduledExecutorService watchdogScheduler,
         Duration watchdogPeriod, Supplier<OutputValidation> validation, UnaryOperator<ValidationReport> reports,
-        LongSupplier ticker) {
+        LongSupplier ticker, AttemptPool attempts) {
 
     EngineHooks {
+        Objects.requireNonNull(attempts, "attempts");
         Objects.requireNonNull(heap, "heap");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(validation, "validation");
@@ -39,26 +42,35 @@ record EngineHooks(HeapProbe heap, BackendResolver resolver, ScheduledExecutorSe
     /** @return the real heap, the default resolver and scheduler, the built-in validators */
     static EngineHooks defaults() {
         return new EngineHooks(HeapProbe.RUNTIME, new BackendResolver(), null, null, OutputValidation::withBuiltIns,
-                UnaryOperator.identity(), System::nanoTime);
+                UnaryOperator.identity(), System::nanoTime, AttemptPool.shared());
     }
 
     EngineHooks withHeap(HeapProbe probe) {
-        return new EngineHooks(probe, resolver, watchdogScheduler, watchdogPeriod, validation, reports, ticker);
+        return new EngineHooks(probe, resolver, watchdogScheduler, watchdogPeriod, validation, reports, ticker,
+                attempts);
     }
 
     EngineHooks withWatchdog(ScheduledExecutorService scheduler, Duration period) {
-        return new EngineHooks(heap, resolver, scheduler, period, validation, reports, ticker);
+        return new EngineHooks(heap, resolver, scheduler, period, validation, reports, ticker,
+                attempts);
     }
 
     EngineHooks withReports(UnaryOperator<ValidationReport> operator) {
-        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, operator, ticker);
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, operator, ticker,
+                attempts);
     }
 
     EngineHooks withTicker(LongSupplier source) {
-        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, reports, source);
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, reports, source,
+                attempts);
+    }
+
+    EngineHooks withAttempts(AttemptPool pool) {
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, validation, reports, ticker, pool);
     }
 
     EngineHooks withValidation(Supplier<OutputValidation> supplier) {
-        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, supplier, reports, ticker);
+        return new EngineHooks(heap, resolver, watchdogScheduler, watchdogPeriod, supplier, reports, ticker,
+                attempts);
     }
 }

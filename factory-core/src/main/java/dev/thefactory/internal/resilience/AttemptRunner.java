@@ -5,23 +5,18 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one task attempt on its own thread, bounded by a time limit.
  *
- * <p>Each attempt runs on a thread of a shared cached pool of daemon threads named {@code factory-attempt-<n>}. A
- * watchdog (one shared daemon thread, real time) fires at the limit and interrupts the attempt; the attempt then has
+ * <p>Each attempt runs on a thread of an {@link AttemptPool} (the factory's own) named {@code factory-attempt-<n>}. The
+ * pool's timer (one daemon thread, real time) fires at the limit and interrupts the attempt; the attempt then has
  * a short grace period to stop. Whatever it does after the limit, the attempt's outcome is an
  * {@link AttemptTimeoutException}: if it stops within the grace the exception it threw is the cause; if it does not,
  * it is <em>abandoned</em> — the outcome is decided at the end of the grace, a WARN is logged, its thread is left to
@@ -30,39 +25,19 @@ import org.slf4j.LoggerFactory;
  * <p>Real time is used here on purpose: an attempt's time limit guards against real hangs, whereas retry delays run on
  * the build's injected scheduler so that tests can make them instant and exact.
  *
- * <p>Thread-safe; the pools are shared by all builds of the JVM and never block a caller.
+ * <p>Thread-safe; a pool is shared by all builds of its factory and never blocks a caller.
  */
 final class AttemptRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
 
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
-
-    private static final ExecutorService ATTEMPTS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, "factory-attempt-" + THREAD_NUMBER.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    private static final ScheduledExecutorService WATCHDOG = newWatchdog();
-
     private AttemptRunner() {
-    }
-
-    private static ScheduledExecutorService newWatchdog() {
-        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "factory-attempt-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watchdog.setRemoveOnCancelPolicy(true);
-        return watchdog;
     }
 
     /**
      * Starts an attempt.
      *
+     * @param pool        the threads it runs on and the timer that bounds it
      * @param body        the work; its result or exception becomes the attempt's outcome (unless it times out)
      * @param limit       the time limit
      * @param grace       how long an interrupted attempt may take to stop before it is abandoned
@@ -72,12 +47,12 @@ final class AttemptRunner {
      * @return the running attempt
      * @throws RejectedExecutionException when no thread can be started
      */
-    static <T> Attempt<T> start(Callable<T> body, Duration limit, Duration grace, String description,
-                                String logPrefix) {
-        Attempt<T> attempt = new Attempt<>(body, limit, grace, description, logPrefix);
-        attempt.timer = WATCHDOG.schedule(attempt::onTimeout, limit.toNanos(), TimeUnit.NANOSECONDS);
+    static <T> Attempt<T> start(AttemptPool pool, Callable<T> body, Duration limit, Duration grace,
+                                String description, String logPrefix) {
+        Attempt<T> attempt = new Attempt<>(pool.timer(), body, limit, grace, description, logPrefix);
+        attempt.timer = pool.timer().schedule(attempt::onTimeout, limit.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            ATTEMPTS.execute(attempt::run);
+            pool.attempts().execute(attempt::run);
         } catch (RejectedExecutionException e) {
             attempt.timer.cancel(false);
             throw e;
@@ -90,6 +65,7 @@ final class AttemptRunner {
 
         private enum Stage { RUNNING, INTERRUPTED, DONE, ABANDONED }
 
+        private final ScheduledExecutorService watchdog;
         private final Callable<T> body;
         private final Duration limit;
         private final Duration grace;
@@ -101,7 +77,9 @@ final class AttemptRunner {
         private Thread worker;
         private volatile ScheduledFuture<?> timer;
 
-        private Attempt(Callable<T> body, Duration limit, Duration grace, String description, String logPrefix) {
+        private Attempt(ScheduledExecutorService watchdog, Callable<T> body, Duration limit, Duration grace,
+                        String description, String logPrefix) {
+            this.watchdog = watchdog;
             this.body = Objects.requireNonNull(body, "body");
             this.limit = Objects.requireNonNull(limit, "limit");
             this.grace = Objects.requireNonNull(grace, "grace");
@@ -194,7 +172,11 @@ final class AttemptRunner {
             }
             LOG.debug("{} {} ran past its time limit of {} ms; interrupted it", logPrefix, description,
                     limit.toMillis());
-            WATCHDOG.schedule(this::onGraceExpired, grace.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                watchdog.schedule(this::onGraceExpired, grace.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                onGraceExpired(); // the pool was closed: no grace is waited for
+            }
         }
 
         private void onGraceExpired() {

@@ -94,6 +94,7 @@ public final class ResiliencePolicies {
     private final String buildId;
     private final String logPrefix;
     private final Duration grace;
+    private final AttemptPool pool;
     private final ConcurrentMap<String, BackendCircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final AtomicInteger retries = new AtomicInteger();
 
@@ -116,14 +117,42 @@ public final class ResiliencePolicies {
     public ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
                               FaultInjection faults, Clock clock, ScheduledExecutorService scheduler,
                               BuildListener events, String buildId) {
+        this(retry, circuit, timeouts, faults, clock, scheduler, events, buildId, AttemptPool.shared());
+    }
+
+    /**
+     * As {@link #ResiliencePolicies(RetrySettings, CircuitBreakerSettings, TimeoutSettings, FaultInjection, Clock,
+     * ScheduledExecutorService, BuildListener, String)}, with the pool the attempts run on (the factory's own).
+     *
+     * @param retry     how transient failures are retried
+     * @param circuit   the circuit breaker settings, applied to each backend separately
+     * @param timeouts  the time limits
+     * @param faults    faults to inject
+     * @param clock     the build's clock
+     * @param scheduler runs the retry delays
+     * @param events    receives the policies' events
+     * @param buildId   the build
+     * @param pool      the threads attempts run on and the timer that bounds them
+     * @throws NullPointerException when an argument is null
+     */
+    public ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
+                              FaultInjection faults, Clock clock, ScheduledExecutorService scheduler,
+                              BuildListener events, String buildId, AttemptPool pool) {
         this(retry, circuit, timeouts, faults, clock, System::nanoTime, scheduler, events, buildId,
-                Duration.ofMillis(GRACE_MILLIS));
+                Duration.ofMillis(GRACE_MILLIS), pool);
     }
 
     /** As the public constructor, with the breakers' monotonic ticker and the abandon grace period chosen (tests). */
     ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
                        FaultInjection faults, Clock clock, LongSupplier ticker, ScheduledExecutorService scheduler,
                        BuildListener events, String buildId, Duration grace) {
+        this(retry, circuit, timeouts, faults, clock, ticker, scheduler, events, buildId, grace, AttemptPool.shared());
+    }
+
+    private ResiliencePolicies(RetrySettings retry, CircuitBreakerSettings circuit, TimeoutSettings timeouts,
+                       FaultInjection faults, Clock clock, LongSupplier ticker, ScheduledExecutorService scheduler,
+                       BuildListener events, String buildId, Duration grace, AttemptPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.circuit = Objects.requireNonNull(circuit, "circuit");
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
@@ -457,7 +486,7 @@ public final class ResiliencePolicies {
             };
             AttemptRunner.Attempt<T> running;
             try {
-                running = AttemptRunner.start(body, timeouts.taskAttempt(), grace, description, logPrefix);
+                running = AttemptRunner.start(pool, body, timeouts.taskAttempt(), grace, description, logPrefix);
             } catch (RuntimeException e) {
                 breaker.release(permit);
                 throw e;

@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentMap;
  * (weight {@value #WEIGHT} for the newest), so estimates follow a machine that gets faster or slower without being
  * thrown by one outlier. Not durable: it learns within one process.
  *
- * <p>Instances made by {@link java.util.ServiceLoader} share one process-wide memory ({@link #shared()}), so every
- * build of a process learns from the ones before it; {@link #InMemoryPatternStore(boolean)} with {@code false} makes
- * a private one (for tests and embedders that want isolation). Thread-safe and lock-free for readers.
+ * <p>Each instance made by {@link java.util.ServiceLoader} has a memory of its own: a {@code Factory} discovers its
+ * store once, when it is built, so every build of that factory (and of the factories derived from it with
+ * {@code withSpec}) learns from the ones before it, and two factories never share durations. {@link #shared()} is a
+ * store over one process-wide memory, for embedders that want every factory of the process to learn together (set it
+ * with {@code Factory.Builder.patternStore}). Thread-safe and lock-free for readers.
  */
 public final class InMemoryPatternStore implements PatternStore {
 
@@ -27,9 +29,9 @@ public final class InMemoryPatternStore implements PatternStore {
 
     private final ConcurrentMap<Key, Average> averages;
 
-    /** A store over the process-wide memory; what {@link java.util.ServiceLoader} creates. */
+    /** A store with a memory of its own; what {@link java.util.ServiceLoader} creates. */
     public InMemoryPatternStore() {
-        this(true);
+        this(false);
     }
 
     /** @param shared whether to use the process-wide memory (true) or a private one (false) */

@@ -58,14 +58,25 @@ class InMemoryPatternStoreTest {
     }
 
     @Test
-    void instancesFromTheServiceLoaderShareWhatTheyLearn() {
+    void instancesFromTheServiceLoaderLearnApartSoEachFactoryHasItsOwn() {
         PatternStore first = ServiceLoader.load(PatternStore.class).findFirst().orElseThrow();
         PatternStore second = ServiceLoader.load(PatternStore.class).findFirst().orElseThrow();
         assertThat(first).isNotSameAs(second);
 
         first.record(Phase.STRUCTURE, AgentRole.REVIEWER, Duration.ofMillis(42));
 
-        assertThat(second.estimate(Phase.STRUCTURE, AgentRole.REVIEWER)).isPresent();
-        assertThat(store.estimate(Phase.STRUCTURE, AgentRole.REVIEWER)).isEmpty();
+        assertThat(first.estimate(Phase.STRUCTURE, AgentRole.REVIEWER)).contains(Duration.ofMillis(42));
+        assertThat(second.estimate(Phase.STRUCTURE, AgentRole.REVIEWER)).isEmpty();
+    }
+
+    @Test
+    void sharedStoresLearnTogether() {
+        InMemoryPatternStore first = InMemoryPatternStore.shared();
+        InMemoryPatternStore second = InMemoryPatternStore.shared();
+
+        first.record(Phase.STRUCTURE, AgentRole.TESTER, Duration.ofMillis(42));
+
+        assertThat(second.estimate(Phase.STRUCTURE, AgentRole.TESTER)).isPresent();
+        assertThat(store.estimate(Phase.STRUCTURE, AgentRole.TESTER)).isEmpty();
     }
 }
