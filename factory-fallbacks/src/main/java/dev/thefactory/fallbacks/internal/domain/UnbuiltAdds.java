@@ -69,17 +69,23 @@ final class UnbuiltAdds {
      * @param text a feature that is not understood
      * @return the singular head noun of the items it means to add: the noun before "with" or "has" ("file bugs with
      *         a title", "each ingredient has a name"), or the plural noun after its verb when what the items are made
-     *         of follows ("Request transfers of a quantity"); null when it names none
+     *         of follows ("Request transfers of a quantity"); null when it names none or its verb is one of the
+     *         lexicon that adds nothing ("Export products to PDF")
      */
     static String definedHead(String text) {
         List<String> tokens = FeatureInterpreter.tokenize(text.toLowerCase(Locale.ROOT));
+        int verb = Reasons.verbAfterSubject(tokens);
+        String lemma = verb < tokens.size() ? FeatureInterpreter.lemma(tokens.get(verb)) : null;
+        if (lemma != null && Lexicon.VERBS.get(lemma) != Operation.CREATE) {
+            // "Export products to PDF" is about products that are added elsewhere, not an add
+            return null;
+        }
         for (int i = 1; i < tokens.size(); i++) {
             if (HOLDS.contains(tokens.get(i))) {
                 String noun = tokens.get(i - 1);
                 return isNoun(noun) ? Inflector.singular(noun) : null;
             }
         }
-        int verb = Reasons.verbAfterSubject(tokens);
         int at = verb + 1;
         while (at < tokens.size() && Lexicon.SKIPPED.contains(tokens.get(at))) {
             at++;

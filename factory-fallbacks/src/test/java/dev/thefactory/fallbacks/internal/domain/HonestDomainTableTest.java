@@ -36,6 +36,7 @@ class HonestDomainTableTest {
         Reporters can lodge bugs with a title and a severity + Filter bugs by severity and status | NOT_IMPLEMENTED | - | no feature that adds bugs was understood
         Order transfers of a quantity of a product + Ship approved transfers | NOT_IMPLEMENTED | - | no feature that adds transfers was understood: 'Order transfers of a quantity of a product'
         Reporters can lodge bugs with a title + Add bugs with a title and a severity + Filter bugs by severity | IMPLEMENTED | - | -
+        Export products to PDF + List products                            | IMPLEMENTED     | - | -
         # status is the yes/no field only when the spec names no other status values
         Add bugs with a title and a severity + Bugs follow the workflow new -> in progress -> resolved -> closed + Filter bugs by status | IMPLEMENTED | - | -
         Add tasks with a title + Filter tasks by status                     | IMPLEMENTED     | - | -
