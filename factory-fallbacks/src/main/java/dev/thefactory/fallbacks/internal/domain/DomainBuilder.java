@@ -420,12 +420,32 @@ public final class DomainBuilder {
             for (ValueList list : interpretation.valueLists()) {
                 String problem = unhonoured(entity, list);
                 if (problem != null) {
-                    gaps.add(list.text());
+                    // a filter on level values names the ones the field lacks: "(high, urgent)" leaves "urgent"
+                    List<String> missing = missingLevels(entity, list);
+                    gaps.add(missing.isEmpty() ? list.text() : String.join(", ", missing));
                     notes.add("Feature '" + text + "' lists the values " + list.text() + ", but " + problem + ".");
                 }
             }
             return new FeatureMapping(scope, index, text, entity.name(), applied.operations(),
                     applied.describe(entity), gaps);
+        }
+
+        /**
+         * @return the values a filter lists that its level field does not hold, as written; empty when the list is
+         *         no filter's or its field is no level field
+         */
+        private static List<String> missingLevels(Entity entity, ValueList list) {
+            if (!list.criterion()) {
+                return List.of();
+            }
+            String name = STATUS_CRITERIA.containsAll(list.fieldWords()) && list.fieldWords().size() == 1
+                    ? Applied.statusFields(entity).stream().findFirst().orElse(null) : Draft.fieldName(list.fieldWords());
+            Field field = name == null ? null : entity.field(name).orElse(null);
+            if (field == null || field.type() != FieldType.LEVEL) {
+                return List.of();
+            }
+            return list.values().stream().filter(v -> !field.levels().contains(
+                    v.strip().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT))).toList();
         }
 
         /**

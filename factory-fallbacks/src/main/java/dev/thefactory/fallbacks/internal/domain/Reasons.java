@@ -69,8 +69,7 @@ final class Reasons {
                 String noun = tokens.get(i - 1);
                 if (noun.chars().allMatch(Character::isLetter) && !Sentence.FUNCTION_WORDS.contains(noun)) {
                     String plural = Inflector.plural(Inflector.singular(noun));
-                    return "'" + s.text(0, end(tokens, 0)) + "' says what " + Inflector.singular(noun) + " items"
-                            + " hold, but the simple backend builds items only from a feature that adds them (such"
+                    return "'" + s.text(0, end(tokens, 0)) + "' says what " + plural + " hold, but the simple backend builds items only from a feature that adds them (such"
                             + " as 'Add " + plural + " with a name'), and it has no operation verb";
                 }
             }

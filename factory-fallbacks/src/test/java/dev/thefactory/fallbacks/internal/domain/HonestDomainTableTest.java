@@ -44,7 +44,8 @@ class HonestDomainTableTest {
         # values a filter names are all values of the field, or a gap
         Add bugs with a title and a severity + Filter bugs by severity (low, medium, high, critical) | IMPLEMENTED | - | -
         Add bugs with a title and a severity + Filter bugs by severity (high, medium) | IMPLEMENTED | - | -
-        Add bugs with a title and a severity + Filter bugs by severity (high, urgent) | PARTIAL | (high, urgent) | -
+        Add bugs with a title and a severity + Filter bugs by severity (high, urgent) | PARTIAL | urgent | -
+        Add bugs with a title and a severity (minor, major) + Filter bugs by severity (major, blocker, trivial) | PARTIAL | blocker, trivial | -
         # a threshold compares a field that exists; a comparison number and a sort direction are no fields
         Add requests with a path and a status + List requests with a status of 500 or above | PARTIAL | status of 500 or above | -
         Add requests with a path and a status code + Find requests with a status of 500 or above | NOT_IMPLEMENTED | - | 'status of 500 or above' compares status
@@ -69,7 +70,7 @@ class HonestDomainTableTest {
         Add tickets with a title + Each ticket gets a unique QR code        | NOT_IMPLEMENTED | - | asks the project to generate a value for each item
         Add warehouses with a name + Warehouse managers approve or reject transfer requests | NOT_IMPLEMENTED | - | no feature says what a transfer request holds
         Add classes with a name and a capacity + Show how many spots are left in each class | NOT_IMPLEMENTED | - | 'how many spots are left in each class' is a figure
-        Add recipes with a title + Each ingredient has a name, a quantity and a unit | NOT_IMPLEMENTED | - | says what ingredient items hold
+        Add recipes with a title + Each ingredient has a name, a quantity and a unit | NOT_IMPLEMENTED | - | 'Each ingredient has a name, a quantity and a unit' says what ingredients hold
         """)
     void claimsOnlyWhatIsHonoured(String features, String expected, String gaps, String reason) {
         Domain domain = domain(ProjectType.API_SERVICE, features);
