@@ -39,6 +39,21 @@ final class Compounds {
 
     /**
      * @param tokens a sentence's tokens
+     * @param at     the index of a token in a field list
+     * @param part   the words of the field read so far
+     * @return true if the token is the "at" of a moment named by a participle ({@code created_at}, {@code
+     *         updated_at}): after a word in -ed and before the end of the field
+     */
+    static boolean momentSuffix(List<String> tokens, int at, List<String> part) {
+        if (!tokens.get(at).equals("at") || part.isEmpty() || !part.get(part.size() - 1).endsWith("ed")) {
+            return false;
+        }
+        return at + 1 >= tokens.size() || Lexicon.LIST_SEPARATORS.contains(tokens.get(at + 1))
+                || Set.of(".", ";", ":").contains(tokens.get(at + 1));
+    }
+
+    /**
+     * @param tokens a sentence's tokens
      * @param at     the index of "above" or "below"
      * @return the index of the field a comparison with a number names before it ("a status of 500 or above": the
      *         index of "status"), or -1

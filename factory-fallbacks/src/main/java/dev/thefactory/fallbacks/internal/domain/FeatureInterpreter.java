@@ -1032,6 +1032,12 @@ public final class FeatureInterpreter {
         int i = from;
         for (; i < tokens.size(); i++) {
             String token = tokens.get(i);
+            if (fieldList && Compounds.momentSuffix(tokens, i, part)) {
+                // "created_at", "a published at": the moment is the field, not a place after it
+                part.add(token);
+                partAt.add(i);
+                continue;
+            }
             if (!fieldList && Compounds.DIRECTIONS.contains(token)) {
                 // "sorted by p95 descending": a direction is no field; ascending is how lists are sorted
                 if (Compounds.ASCENDING.contains(token)) {

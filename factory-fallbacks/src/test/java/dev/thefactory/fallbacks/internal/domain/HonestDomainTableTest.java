@@ -58,6 +58,8 @@ class HonestDomainTableTest {
         Add students with a name and several courses                        | PARTIAL         | several courses (stored as one text) | -
         Add courses with a title + Add students with a name and courses      | PARTIAL         | courses (stored as one text) | -
         Schedule classes with a name, an instructor, a start time and a capacity | PARTIAL | start time (stored as text) | -
+        Add events with a title and a created_at                            | PARTIAL         | created at (stored as text) | -
+        Import requests from CSV files with a timestamp and a path          | PARTIAL         | timestamp (stored as text) | -
         Schedule classes with a name and a start time + List classes sorted by start time | PARTIAL | by start time (sorted as text) | -
         # a plural field name of several words is the declared field
         Register members with a username and a display name + Update member display names | IMPLEMENTED | - | -
