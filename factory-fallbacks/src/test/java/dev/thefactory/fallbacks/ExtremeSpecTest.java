@@ -15,7 +15,6 @@ import dev.thefactory.fallbacks.internal.domain.FieldType;
 import dev.thefactory.fallbacks.internal.domain.Operation;
 import dev.thefactory.fallbacks.internal.domain.StatusAction;
 import dev.thefactory.fallbacks.internal.domain.StatusAction.Effect;
-import dev.thefactory.fallbacks.internal.domain.Threshold;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,8 @@ class ExtremeSpecTest {
                 tuple("Warehouse", List.of(Operation.CREATE)),
                 tuple("Warehouse", List.of(Operation.LIST)),
                 tuple("StockLevel", List.of(Operation.CREATE)),
-                tuple("StockLevel", List.of(Operation.LIST, Operation.FIND)),
+                // "List stock below a threshold" names no field, and no feature gives stock levels a number
+                tuple("StockLevel", List.of(Operation.LIST)),
                 tuple("Supplier", List.of(Operation.CREATE)),
                 tuple("Supplier", List.of(Operation.LIST)),
                 tuple("PurchaseOrder", List.of(Operation.CREATE)),
@@ -104,8 +104,8 @@ class ExtremeSpecTest {
                 tuple("Return", List.of(Operation.CREATE)),
                 tuple("CustomerOrder", List.of(Operation.UPDATE)),
                 tuple("StockLevel", List.of(Operation.UPDATE)));
-        assertThat(domain.features().get(7).detail())
-                .isEqualTo("list all stockLevels; find stockLevels with quantity below a threshold");
+        assertThat(domain.features().get(7).detail()).isEqualTo("list all stockLevels");
+        assertThat(domain.features().get(7).gaps()).containsExactly("below a threshold");
         assertThat(domain.features().get(11).detail())
                 .isEqualTo("status change of PurchaseOrder: receive (sets received)");
         assertThat(domain.features().get(14).detail())
@@ -118,9 +118,10 @@ class ExtremeSpecTest {
     void stockLevelsAreQueriedBelowAThresholdAndTransferred() {
         Entity stock = entity("StockLevel");
         assertThat(stock.plural()).isEqualTo("stockLevels");
+        // no feature gives stock levels a quantity, so none is invented for the threshold
         assertThat(stock.fields()).containsExactly(new Field("product", FieldType.STRING, false),
-                new Field("warehouse", FieldType.STRING, false), new Field("quantity", FieldType.INT, false));
-        assertThat(stock.thresholds()).containsExactly(new Threshold("quantity", true));
+                new Field("warehouse", FieldType.STRING, false));
+        assertThat(stock.thresholds()).isEmpty();
         assertThat(stock.updateFields()).containsExactly("warehouse");
         assertThat(stock.aggregates()).containsExactly(AggregateKind.EXPORT);
         assertThat(stock.filterFields()).isEmpty();
@@ -185,13 +186,18 @@ class ExtremeSpecTest {
 
     @Test
     void theThresholdQueryIsGeneratedTestedAndDocumented() throws Exception {
-        CoreDriver.Build build = CoreDriver.build(Specs.extreme(ProjectType.CLI_TOOL));
-        assertThat(build.files()).hasEntrySatisfying(pathEnding(build, "/service/StockLevelService.java"),
+        CoreDriver.Build stock = CoreDriver.build(dev.thefactory.api.ProjectSpec.builder("Warehouse Platform",
+                ProjectType.CLI_TOOL).features(List.of("Record stock levels with a product, a warehouse and a quantity",
+                        "List stock below a threshold"), List.of()).build());
+        assertThat(stock.files()).hasEntrySatisfying(pathEnding(stock, "/service/StockLevelService.java"),
                 code -> assertThat(code).contains("public List<StockLevel> findQuantityBelow(String threshold)")
                         .contains("item.quantity().compareTo(limit) < 0"));
-        assertThat(build.files()).hasEntrySatisfying(pathEnding(build, "/service/StockLevelServiceTest.java"),
+        assertThat(stock.files()).hasEntrySatisfying(pathEnding(stock, "/service/StockLevelServiceTest.java"),
                 code -> assertThat(code).contains("void findsQuantityBelow()"));
-        assertThat(build.files().get("docs/usage.md")).contains("find-quantity-below");
+        assertThat(stock.files().get("docs/usage.md")).contains("find-quantity-below");
+        CoreDriver.Build build = CoreDriver.build(Specs.extreme(ProjectType.CLI_TOOL));
+        assertThat(build.files()).hasEntrySatisfying(pathEnding(build, "/service/StockLevelService.java"),
+                code -> assertThat(code).doesNotContain("findQuantityBelow"));
         assertThat(build.files()).hasEntrySatisfying(pathEnding(build, "/service/CustomerOrderService.java"),
                 code -> assertThat(code).contains("public CustomerOrder cancel(long id)")
                         .contains("public CustomerOrder ship(long id)")

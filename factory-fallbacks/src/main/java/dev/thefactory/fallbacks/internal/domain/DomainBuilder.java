@@ -80,20 +80,34 @@ public final class DomainBuilder {
             }
             adds |= meantToAdd(feature);
         }
+        Map<String, Integer> unbuilt = UnbuiltAdds.find(features.stream().map(f -> f.text).toList(),
+                features.stream().map(f -> f.interpretation).toList(),
+                features.stream().map(f -> named.get(f.scope + f.index)).toList());
         for (Feature feature : features) {
             if (!feature.interpretation.understood() || feature.interpretation.entityWords().isEmpty()) {
                 continue;
             }
             String name = named.get(feature.scope + feature.index);
+            Integer unbuiltAt = unbuilt.get(name);
+            if (unbuiltAt != null) {
+                Feature unbuiltAdd = features.get(unbuiltAt);
+                // "Assign bugs to developers" beside "Reporters can file bugs with a title, ..." not understood: the
+                // bug is what that sentence says, not what the other features' words happen to name
+                feature.rejection = UnbuiltAdds.reason(name, unbuiltAdd.text, unbuiltAdd.interpretation.reason());
+                continue;
+            }
             if ((adds || !introduced.isEmpty()) && !introduced.contains(name)) {
                 // "List stock levels per warehouse" beside "Record stock movements with ...": a stock level would be
                 // a figure over the movements, and nothing says what one holds
                 String words = String.join(" ", Naming.words(name));
                 feature.rejection = "no feature says what " + ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ")
                         + words + " holds (no feature adds "
-                        + Inflector.plural(words) + " with their fields), so listing or searching them would invent"
-                        + " them; a figure derived from other items is not generated. Add a feature such as 'Add "
-                        + Inflector.plural(words) + " with a name and a quantity' if they are items of their own";
+                        + Inflector.plural(words) + " with their fields), so " + (isQuery(feature.interpretation)
+                                ? "listing or searching them would invent them; a figure derived from other items is"
+                                        + " not generated"
+                                : "acting on them would invent them")
+                        + ". Add a feature such as 'Add " + Inflector.plural(words) + " with ...' naming their fields"
+                        + " if they are items of their own";
                 continue;
             }
             if (!drafts.containsKey(name) && drafts.size() == maxEntities) {
@@ -115,6 +129,23 @@ public final class DomainBuilder {
             importedFirst(features, drafts, notes);
         }
         Draft primary = drafts.values().iterator().next();
+        List<String> statusValues = StatusValues.named(features.stream().map(f -> f.text).toList(),
+                features.stream().map(f -> f.interpretation).toList());
+        Set<String> heads = new HashSet<>();
+        drafts.keySet().forEach(n -> heads.add(Naming.words(n).get(Naming.words(n).size() - 1)
+                .toLowerCase(Locale.ROOT)));
+        for (Draft draft : drafts.values()) {
+            draft.statusValues = statusValues;
+            draft.otherHeads = heads;
+        }
+        if (spec.type() == ProjectType.DATA_PIPELINE) {
+            for (Feature feature : features) {
+                if (feature.interpretation.understood() && feature.rejection == null) {
+                    feature.rejection = PipelineScope.rejection(feature.interpretation,
+                            feature.entity == null ? primary.name : feature.entity, primary.name, primary.plural());
+                }
+            }
+        }
         for (Feature feature : features) {
             if (feature.interpretation.understood() && feature.rejection == null) {
                 Draft draft = feature.entity == null ? primary : drafts.get(feature.entity);
@@ -134,6 +165,7 @@ public final class DomainBuilder {
                 }
             }
         }
+        dropUnused(features, drafts, notes);
         for (Feature feature : features) {
             if (feature.applied != null) {
                 drafts.get(feature.entity).takeLevelValues(feature.interpretation, notes);
@@ -162,6 +194,24 @@ public final class DomainBuilder {
             mappings.add(feature.mapping(byName, notes));
         }
         return new Domain(entities, mappings, notes);
+    }
+
+    /**
+     * A feature that is not generated leaves nothing behind: an entity that only such features name is not
+     * generated either, as long as another entity is.
+     */
+    private static void dropUnused(List<Feature> features, Map<String, Draft> drafts, List<String> notes) {
+        Set<String> used = new HashSet<>();
+        features.stream().filter(f -> f.applied != null).forEach(f -> used.add(f.entity));
+        if (used.isEmpty()) {
+            return;
+        }
+        for (String name : List.copyOf(drafts.keySet())) {
+            if (!used.contains(name)) {
+                drafts.remove(name);
+                notes.add(name + " was not generated: no feature about it was.");
+            }
+        }
     }
 
     /**
@@ -370,12 +420,32 @@ public final class DomainBuilder {
             for (ValueList list : interpretation.valueLists()) {
                 String problem = unhonoured(entity, list);
                 if (problem != null) {
-                    gaps.add(list.text());
+                    // a filter on level values names the ones the field lacks: "(high, urgent)" leaves "urgent"
+                    List<String> missing = missingLevels(entity, list);
+                    gaps.add(missing.isEmpty() ? list.text() : String.join(", ", missing));
                     notes.add("Feature '" + text + "' lists the values " + list.text() + ", but " + problem + ".");
                 }
             }
             return new FeatureMapping(scope, index, text, entity.name(), applied.operations(),
                     applied.describe(entity), gaps);
+        }
+
+        /**
+         * @return the values a filter lists that its level field does not hold, as written; empty when the list is
+         *         no filter's or its field is no level field
+         */
+        private static List<String> missingLevels(Entity entity, ValueList list) {
+            if (!list.criterion()) {
+                return List.of();
+            }
+            String name = STATUS_CRITERIA.containsAll(list.fieldWords()) && list.fieldWords().size() == 1
+                    ? Applied.statusFields(entity).stream().findFirst().orElse(null) : Draft.fieldName(list.fieldWords());
+            Field field = name == null ? null : entity.field(name).orElse(null);
+            if (field == null || field.type() != FieldType.LEVEL) {
+                return List.of();
+            }
+            return list.values().stream().filter(v -> !field.levels().contains(
+                    v.strip().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT))).toList();
         }
 
         /**
@@ -387,6 +457,13 @@ public final class DomainBuilder {
             List<String> words = list.fieldWords();
             if (list.criterion() && words.size() == 1 && STATUS_CRITERIA.contains(words.get(0))) {
                 List<String> statusFields = Applied.statusFields(entity);
+                Field level = statusFields.size() == 1 ? entity.field(statusFields.get(0)).orElse(null) : null;
+                if (level != null && level.type() == FieldType.LEVEL) {
+                    List<String> missing = list.values().stream().filter(v -> !level.levels().contains(
+                            v.strip().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT))).toList();
+                    return missing.isEmpty() ? null : "the generated field " + level.name() + " accepts "
+                            + String.join(", ", level.levels());
+                }
                 if (statusFields.size() != 1 || list.values().size() > 2) {
                     return "the generated status is the yes/no field " + String.join(", ", statusFields);
                 }
@@ -411,7 +488,8 @@ public final class DomainBuilder {
             Set<String> values = new HashSet<>();
             list.values().forEach(v -> values.add(v.toUpperCase(Locale.ROOT)));
             return switch (field.type()) {
-                case LEVEL -> values.equals(new HashSet<>(field.levels())) ? null
+                case LEVEL -> (list.criterion() ? field.levels().containsAll(values)
+                        : values.equals(new HashSet<>(field.levels()))) ? null
                         : "the generated field " + field.name() + " accepts " + String.join(", ", field.levels());
                 case BOOLEAN -> Set.of("YES", "NO", "TRUE", "FALSE").containsAll(values) ? null
                         : "the generated field " + field.name() + " is yes/no";
@@ -539,6 +617,10 @@ public final class DomainBuilder {
         final Set<Pending> thresholds = new LinkedHashSet<>();
         /** The words of the fields the features give this entity ("a list of ingredients"), whatever their order. */
         final Set<List<String>> declared = new LinkedHashSet<>();
+        /** The status values the spec names anywhere ("new -> in progress -> resolved"), lower case. */
+        List<String> statusValues = List.of();
+        /** The lower-case head words of the spec's entities, to tell a list of other items among fields. */
+        Set<String> otherHeads = Set.of();
         int userFields;
 
         Draft(String name) {
@@ -552,9 +634,15 @@ public final class DomainBuilder {
          */
         void takeLevelValues(Interpretation interpretation, List<String> notes) {
             for (ValueList list : interpretation.valueLists()) {
-                String fieldName = list.criterion() ? null : fieldName(list.fieldWords());
+                String fieldName = list.criterion() && STATUS_CRITERIA.containsAll(list.fieldWords()) ? null
+                        : fieldName(list.fieldWords());
                 Field field = fieldName == null ? null : fields.get(fieldName);
                 if (field == null || field.type() != FieldType.LEVEL || field.secret() || !field.values().isEmpty()) {
+                    continue;
+                }
+                if (list.criterion() && !list.values().stream().map(v -> v.toUpperCase(Locale.ROOT)).toList()
+                        .containsAll(field.levels())) {
+                    // "by severity (high, critical)" filters on some values; it does not say which the field has
                     continue;
                 }
                 Field.levelValues(list.values()).ifPresent(values -> {
@@ -634,6 +722,15 @@ public final class DomainBuilder {
                 }
                 for (ThresholdSpec spec : interpretation.thresholds()) {
                     String named = spec.fieldWords().isEmpty() ? null : fieldName(spec.fieldWords());
+                    if (named == null && !hasNumber()) {
+                        // "List requests with a status of 500 or above" names no number field: none is invented
+                        notes.add("'" + spec.text() + "' names no field, and no feature gives " + name + " a number"
+                                + " field, so its threshold query is not generated.");
+                        gaps.add(spec.text());
+                        inside = inside != null ? inside : "'" + spec.text() + "' names no field to compare, and "
+                                + plural() + " have no number field";
+                        continue;
+                    }
                     boolean known = named != null && (fields.containsKey(named)
                             || declared.stream().anyMatch(words -> named.equals(fieldName(words))));
                     if (named != null && !known && !declared.isEmpty()) {
@@ -665,12 +762,20 @@ public final class DomainBuilder {
                 }
             }
             ops.addAll(operations);
-            boolean create = interpretation.operations().contains(Operation.CREATE);
+            boolean create = interpretation.operations().contains(Operation.CREATE)
+                    || interpretation.aggregates().contains(AggregateKind.IMPORT);
             List<String> createFields = new ArrayList<>();
+            Set<String> others = new HashSet<>(otherHeads);
+            others.remove(Naming.words(name).get(Naming.words(name).size() - 1).toLowerCase(Locale.ROOT));
             for (FieldHint hint : interpretation.fields()) {
                 String added = addField(hint.words(), null, create && hint.required(), true, notes);
                 if (added == null && fieldName(hint.words()) != null) {
                     gaps.add(String.join(" ", hint.words()));
+                }
+                String shape = added == null ? null : FieldShapes.gap(hint.words(), others);
+                if (shape != null && fields.get(added).type() == FieldType.STRING) {
+                    // "a list of ingredients", "a start time": one text holds what the spec asks for
+                    gaps.add(shape);
                 }
                 if (added != null && !createFields.contains(added)) {
                     createFields.add(added);
@@ -698,8 +803,19 @@ public final class DomainBuilder {
             List<Pending> applied = List.of();
             if (operations.contains(Operation.FIND)) {
                 for (List<String> criterion : keptCriteria) {
-                    String field = criterion.size() == 1 && STATUS_CRITERIA.contains(criterion.get(0))
-                            ? STATUS : addField(criterion, null, false, false, notes);
+                    boolean status = criterion.size() == 1 && STATUS_CRITERIA.contains(criterion.get(0));
+                    String field = status ? STATUS : addField(criterion, null, false, false, notes);
+                    if (status && !statusValues.isEmpty()) {
+                        field = namedStatus(notes);
+                        if (field == null) {
+                            gaps.add("by " + String.join(" ", criterion));
+                            continue;
+                        }
+                    }
+                    if (interpretation.sort() && field != null && fields.containsKey(field)
+                            && fields.get(field).type() == FieldType.STRING && FieldShapes.momentWithTime(criterion)) {
+                        gaps.add("by " + String.join(" ", criterion) + " (sorted as text)");
+                    }
                     if (field != null && fields.containsKey(field) && fields.get(field).secret()) {
                         gaps.add("by " + String.join(" ", criterion));
                     } else if (field != null) {
@@ -730,6 +846,35 @@ public final class DomainBuilder {
             aggregates.addAll(interpretation.aggregates());
             return new Applied(List.copyOf(operations), createFields, updateFields, criteria,
                     interpretation.sort(), actionNames, interpretation.aggregates(), applied, gaps, null);
+        }
+
+        /**
+         * When the spec names status values ("new -&gt; in progress -&gt; resolved"), "status" is a field holding one of
+         * them, not the yes/no field {@code completed}.
+         *
+         * @return the status field, or null when the values cannot be a level field's
+         */
+        private String namedStatus(List<String> notes) {
+            for (String existing : List.of("status", "state")) {
+                if (fields.containsKey(existing)) {
+                    return existing;
+                }
+            }
+            List<String> values = Field.levelValues(statusValues).orElse(null);
+            if (values == null) {
+                notes.add(name + " was given no status: the spec names the status values "
+                        + String.join(", ", statusValues) + ", which no generated field can hold.");
+                return null;
+            }
+            fields.put("status", new Field("status", FieldType.LEVEL, false).withValues(values));
+            notes.add(name + ".status accepts " + String.join(", ", values) + ", the status values the spec names.");
+            return "status";
+        }
+
+        /** @return true if the entity has or will have a number field */
+        private boolean hasNumber() {
+            return fields.values().stream().anyMatch(f -> NUMBERS.contains(f.type()))
+                    || declared.stream().anyMatch(words -> NUMBERS.contains(FieldType.infer(words)));
         }
 
         private StatusSpec safeAction(StatusSpec spec) {
@@ -796,10 +941,7 @@ public final class DomainBuilder {
                             fields.values().stream().filter(f -> !f.required()))
                             .filter(f -> NUMBERS.contains(f.type())).map(Field::name).findFirst().orElse(null);
                     if (field == null) {
-                        field = fields.containsKey("quantity") ? "quantityValue" : "quantity";
-                        fields.put(field, new Field(field, FieldType.INT, false));
-                        notes.add(name + " got the number field " + field + " because a feature asks for "
-                                + plural() + " below or above a threshold and no feature names the number.");
+                        continue;
                     }
                 }
                 Threshold threshold = new Threshold(field, pending.below());

@@ -274,6 +274,10 @@ public final class FeatureInterpreter {
         Parse p = new Parse(Sentence.of(feature));
         Sentence s = p.sentence;
         List<String> tokens = p.tokens;
+        String early = Reasons.early(s);
+        if (early != null) {
+            return Interpretation.unsupported(early);
+        }
         int verbAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
             boolean logIn = "log".equals(lemma(tokens.get(i))) && i + 1 < tokens.size()
@@ -308,8 +312,7 @@ public final class FeatureInterpreter {
                             && tokens.get(first + 1).equals("of")))) {
                 return Interpretation.unsupported(figure(s, first, clauseEnd));
             }
-            return Interpretation.unsupported("no operation verb found; the simple backend understands "
-                    + VERB_SUMMARY);
+            return Interpretation.unsupported(Reasons.noVerb(s, VERB_SUMMARY));
         }
         p.verbAt = verbAt;
         List<String> verbs = new ArrayList<>();
@@ -340,12 +343,15 @@ public final class FeatureInterpreter {
         at = afterPreposition;
         int nounStart = skipModifiers(tokens, at);
         while (nounStart > at && nounStart < tokens.size() && tokens.get(nounStart).equals("of")) {
+            // "the list of overdue loans": the "of" belongs to the container word, never to a gap
+            s.use(nounStart);
             nounStart = skipModifiers(tokens, nounStart + 1);
         }
         List<String> nouns = new ArrayList<>();
         int i = nounStart;
         while (i < tokens.size() && (isNoun(tokens.get(i), i == nounStart && i > verbAt + 1
-                && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of"))) || isGerundBefore(tokens, i))) {
+                && (SKIPPED.contains(tokens.get(i - 1)) || tokens.get(i - 1).equals("of"))) || isGerundBefore(tokens, i)
+                || Compounds.verbBeforeNoun(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
             if (endsCompound(tokens.get(i - 1))) {
@@ -502,13 +508,19 @@ public final class FeatureInterpreter {
                 // "below a threshold" names no field; "below a reorder threshold" names the quantity compared
                 List<String> named = words.stream().filter(w -> !THRESHOLD_NOUNS.contains(w)).toList();
                 List<String> thresholdWords = named.isEmpty() ? List.of() : last(named, 3);
+                int compared = named.isEmpty() ? Compounds.comparedBefore(tokens, i) : -1;
+                if (compared >= 0) {
+                    // "a status of 500 or above": the field is the noun before the number, never the number
+                    thresholdWords = List.of(tokens.get(compared));
+                    s.use(compared, i);
+                }
                 ThresholdSpec threshold = new ThresholdSpec(thresholdWords, BELOW.contains(token),
-                        s.text(i, Math.max(end, i + 1)));
+                        compared >= 0 ? originals(s, compared, i + 1) : s.text(i, Math.max(end, i + 1)));
                 if (!thresholds.contains(threshold)) {
                     thresholds.add(threshold);
                 }
-                if (end > i + 1 || thresholdWords.isEmpty()) {
-                    s.use(i, end);
+                if (end > i + 1 || thresholdWords.isEmpty() || compared >= 0) {
+                    s.use(i, Math.max(end, i + 1));
                 }
                 i = Math.max(i, end - 1);
             } else if (targetVerb && assignTarget == null && (token.equals("to") || token.equals("between"))) {
@@ -723,6 +735,12 @@ public final class FeatureInterpreter {
         if (eventAt(tokens, Math.min(p.coreStart, p.verbAt), clauseEnd) >= 0 || EVENT_NOUNS.contains(head)) {
             return Interpretation.unsupported(EVENTS);
         }
+        for (int i = Math.max(0, p.verbAt); i + 1 < clauseEnd; i++) {
+            if (tokens.get(i).equals("how") && Set.of("many", "much").contains(tokens.get(i + 1))) {
+                // "Show how many spots are left in each class" asks for a figure, not for items called "how many"
+                return Interpretation.unsupported(figure(s, i, clauseEnd));
+            }
+        }
         if (p.nounFrom >= 0 && (entity.stream().anyMatch(w -> FIGURES.contains(Inflector.singular(w)))
                 || (FIGURES_OF.contains(head) && p.nounEnd < tokens.size() && tokens.get(p.nounEnd).equals("of")))) {
             return Interpretation.unsupported(figure(s, p.nounFrom, clauseEnd));
@@ -904,6 +922,15 @@ public final class FeatureInterpreter {
         return tokens.size();
     }
 
+    /** @return the tokens from one index to another as written, joined by spaces, function words kept */
+    private static String originals(Sentence s, int from, int to) {
+        List<String> words = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            words.add(s.original(k));
+        }
+        return String.join(" ", words);
+    }
+
     private static List<FieldHint> concat(List<FieldHint> a, List<FieldHint> b) {
         List<FieldHint> all = new ArrayList<>(a);
         all.addAll(b);
@@ -1005,6 +1032,19 @@ public final class FeatureInterpreter {
         int i = from;
         for (; i < tokens.size(); i++) {
             String token = tokens.get(i);
+            if (fieldList && Compounds.momentSuffix(tokens, i, part)) {
+                // "created_at", "a published at": the moment is the field, not a place after it
+                part.add(token);
+                partAt.add(i);
+                continue;
+            }
+            if (!fieldList && Compounds.DIRECTIONS.contains(token)) {
+                // "sorted by p95 descending": a direction is no field; ascending is how lists are sorted
+                if (Compounds.ASCENDING.contains(token)) {
+                    used.add(i);
+                }
+                continue;
+            }
             if (fieldList && token.equals("per") && !part.isEmpty() && i + 1 < tokens.size()
                     && LETTERS.matcher(tokens.get(i + 1)).matches()) {
                 used.add(i);

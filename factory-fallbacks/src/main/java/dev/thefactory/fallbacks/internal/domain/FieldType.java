@@ -28,10 +28,14 @@ public enum FieldType {
     /** The values of a {@link #LEVEL} field, lowest first. */
     public static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH");
 
-    private static final Set<String> DATE_WORDS = Set.of("date", "deadline", "birthday", "due", "day");
+    private static final Set<String> DATE_WORDS = Set.of("date", "deadline", "birthday", "due", "day",
+            "birth", "birthdate");
     private static final Set<String> INT_WORDS = Set.of("count", "quantity", "number", "age", "rating", "score",
-            "year", "stock", "pages", "minutes", "hours", "days", "servings", "calories", "capacity", "seats");
-    private static final Set<String> LONG_WORDS = Set.of("size", "bytes", "duration", "population");
+            "year", "stock", "pages", "minutes", "hours", "days", "servings", "calories", "capacity", "seats",
+            "seconds", "secs", "weeks", "months", "years", "target", "limit", "goal", "quota", "threshold", "minimum",
+            "maximum", "min", "max", "percent", "percentage");
+    private static final Set<String> LONG_WORDS = Set.of("size", "bytes", "duration", "population", "ms",
+            "millis", "milliseconds", "micros", "nanos", "kb", "mb", "gb");
     private static final Set<String> DECIMAL_WORDS = Set.of("amount", "price", "cost", "total", "balance",
             "salary", "fee", "budget", "rate", "weight", "distance", "tax");
     private static final Set<String> BOOLEAN_WORDS = Set.of("done", "completed", "active", "enabled", "archived",
@@ -57,7 +61,9 @@ public enum FieldType {
     }
 
     /**
-     * Picks a type from a field's words: names ending in {@code date} are dates; {@code count}, {@code quantity},
+     * Picks a type from a field's words: names ending in {@code date}, {@code birth} or {@code birthday} are dates,
+     * and so is "date of" anything ("date of birth"); a unit of time or size ({@code duration_ms}, "seconds",
+     * "weeks", {@code kb}) and a target, limit, quota or capacity are numbers; {@code count}, {@code quantity},
      * {@code number} are ints (but a phone, card, account or order number is text), and so is "number of" or
      * "count of" anything ("numberOfDeliveries"); {@code size} is a long;
      * {@code amount} (of money: "12.50"), {@code price}, {@code cost}, {@code total} are decimals;
@@ -80,7 +86,7 @@ public enum FieldType {
         if (last.equals("number") && words.size() > 1 && IDENTIFIER_NUMBERS.contains(words.get(words.size() - 2))) {
             return STRING;
         }
-        if (DATE_WORDS.contains(last) || last.endsWith("date")) {
+        if (DATE_WORDS.contains(last) || last.endsWith("date") || (first.equals("date") && of == 1)) {
             return DATE;
         }
         if (LEVEL_WORDS.contains(last)) {

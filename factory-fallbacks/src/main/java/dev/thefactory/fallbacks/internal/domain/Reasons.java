@@ -1,0 +1,122 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Precise reasons for sentences the feature interpreter does not build, chosen by what the sentence says rather
+ * than by the first word it recognises: a rule that limits a value ("cannot be requested for more than the stock
+ * available"), a value the project would generate for each item ("gets a unique QR code"), a figure asked with
+ * "how many", a sentence that says what an item holds without adding it ("Each ingredient has a name"), and a verb
+ * the simple backend does not know, named as written ("'Compute' is ..."). Stateless and thread-safe.
+ */
+final class Reasons {
+
+    private static final Set<String> NEGATIONS = Set.of("cannot", "never", "not");
+    private static final Set<String> COMPARISONS = Set.of("more", "less", "fewer", "exceed", "exceeds", "exceeding",
+            "greater", "higher", "lower", "larger", "smaller", "beyond", "above", "below", "over", "under", "than",
+            "most", "least");
+    private static final Set<String> RECEIVES = Set.of("gets", "get", "receives", "receive", "given", "assigned");
+    private static final Set<String> GENERATED = Set.of("unique", "random", "generated", "sequential");
+    private static final Set<String> HOLDS = Set.of("has", "have", "holds", "contains", "consists");
+    private static final Set<String> BEFORE_VERB = Set.of("can", "cannot", "may", "must", "should", "will", "to");
+
+    private Reasons() {
+    }
+
+    /**
+     * @param s a sentence
+     * @return why it is not generated, whatever its verb, or null: a rule limiting a value, or a value generated
+     *         for each item
+     */
+    static String early(Sentence s) {
+        List<String> tokens = s.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (NEGATIONS.contains(token) && (!token.equals("not") || i > 0 && BEFORE_VERB.contains(tokens.get(i - 1))
+                    || i > 0 && Set.of("do", "does", "must", "may", "should").contains(tokens.get(i - 1)))) {
+                int end = end(tokens, i);
+                for (int k = i + 1; k < end; k++) {
+                    if (COMPARISONS.contains(tokens.get(k))) {
+                        int from = i > 0 && BEFORE_VERB.contains(tokens.get(i - 1)) ? i - 1 : i;
+                        return "'" + s.text(from, end) + "' is a rule that limits a value, which the generated code"
+                                + " does not check: validation rules beyond required fields and value types are not"
+                                + " generated";
+                    }
+                }
+            }
+            if (RECEIVES.contains(token)) {
+                for (int k = i + 1; k < Math.min(i + 4, tokens.size()); k++) {
+                    if (GENERATED.contains(tokens.get(k))) {
+                        return "'" + s.text(i, end(tokens, i)) + "' asks the project to generate a value for each"
+                                + " item (a code, a number, an image), which is not generated: items get only their"
+                                + " id";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param s a sentence in which no verb of the lexicon was found
+     * @return why it is not generated, naming its verb as written and what is missing
+     */
+    static String noVerb(Sentence s, String understands) {
+        List<String> tokens = s.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            if (HOLDS.contains(tokens.get(i))) {
+                String noun = tokens.get(i - 1);
+                if (noun.chars().allMatch(Character::isLetter) && !Sentence.FUNCTION_WORDS.contains(noun)) {
+                    String plural = Inflector.plural(Inflector.singular(noun));
+                    return "'" + s.text(0, end(tokens, 0)) + "' says what " + plural + " hold, but the simple backend builds items only from a feature that adds them (such"
+                            + " as 'Add " + plural + " with a name'), and it has no operation verb";
+                }
+            }
+        }
+        int verb = verbAfterSubject(tokens);
+        if (verb >= tokens.size() || !tokens.get(verb).chars().allMatch(Character::isLetter)) {
+            return "no operation verb found; the simple backend understands " + understands;
+        }
+        String word = s.original(verb);
+        if (Lexicon.IMPORT_VERBS.contains(tokens.get(verb))) {
+            int from = tokens.subList(verb, tokens.size()).indexOf("from");
+            String source = from < 0 ? "" : " " + s.text(verb + from, end(tokens, verb + from));
+            return "'" + word + "'" + source + " is no operation verb the simple backend generates: it reads items"
+                    + " only from CSV files ('Read orders from CSV files')" + (source.isEmpty() ? ""
+                            : ", and" + source.substring(source.indexOf(' ', 1)) + " is not a CSV file");
+        }
+        return "'" + word + "' is no operation verb the simple backend generates; it understands " + understands;
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @return the index of the verb after a subject ("Reporters can file", "As a user, I want to book"), else 0
+     */
+    static int verbAfterSubject(List<String> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            String token = tokens.get(i);
+            boolean modal = BEFORE_VERB.contains(token) && !token.equals("to");
+            boolean wantTo = token.equals("to") && i > 0
+                    && Set.of("want", "wants", "need", "needs", "able", "like").contains(tokens.get(i - 1));
+            if (modal || wantTo) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param from   where to start
+     * @return the index of the end of the clause: ";", "." or the end
+     */
+    private static int end(List<String> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (tokens.get(i).equals(";") || tokens.get(i).equals(".")) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+}

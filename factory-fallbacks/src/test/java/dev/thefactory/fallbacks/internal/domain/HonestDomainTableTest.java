@@ -1,0 +1,134 @@
+package dev.thefactory.fallbacks.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ProjectType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What the simple backend claims for a sentence among the other features of its spec (separated by " + ", the
+ * sentence last), and what it leaves in the generated model: an item is built only from a feature that adds it;
+ * "status" is the yes/no field only when the spec names no other status values; a feature that is not generated
+ * leaves nothing behind; several values or a time of day kept in one text are gaps; reasons name what the sentence
+ * says. The sentences come from a new user's trial (a bug tracker, a log analyzer, recipes, gym classes, club
+ * members, warehouse transfers).
+ */
+class HonestDomainTableTest {
+
+    private static Domain domain(ProjectType type, String features) {
+        return new DomainBuilder().build(ProjectSpec.builder("Table", type)
+                .features(new ArrayList<>(Arrays.asList(features.split(" \\+ "))), List.of()).build());
+    }
+
+    private static String status(FeatureMapping mapping) {
+        return !mapping.supported() ? "NOT_IMPLEMENTED" : mapping.complete() ? "IMPLEMENTED" : "PARTIAL";
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # an item whose adding feature is not understood is built by no other feature
+        Reporters can lodge bugs with a title and a severity + Managers assign bugs to developers | NOT_IMPLEMENTED | - | no feature that adds bugs was understood: 'Reporters can lodge bugs with a title and a severity' is not generated ('lodge' is no operation verb
+        Reporters can lodge bugs with a title and a severity + Filter bugs by severity and status | NOT_IMPLEMENTED | - | no feature that adds bugs was understood
+        Order transfers of a quantity of a product + Ship approved transfers | NOT_IMPLEMENTED | - | no feature that adds transfers was understood: 'Order transfers of a quantity of a product'
+        Reporters can lodge bugs with a title + Add bugs with a title and a severity + Filter bugs by severity | IMPLEMENTED | - | -
+        Export products to PDF + List products                            | IMPLEMENTED     | - | -
+        # status is the yes/no field only when the spec names no other status values
+        Add bugs with a title and a severity + Bugs follow the workflow new -> in progress -> resolved -> closed + Filter bugs by status | IMPLEMENTED | - | -
+        Add tasks with a title + Filter tasks by status                     | IMPLEMENTED     | - | -
+        Add transfers with a quantity + List transfers filtered by status (requested, approved, rejected, shipped, received) | IMPLEMENTED | - | -
+        # values a filter names are all values of the field, or a gap
+        Add bugs with a title and a severity + Filter bugs by severity (low, medium, high, critical) | IMPLEMENTED | - | -
+        Add bugs with a title and a severity + Filter bugs by severity (high, medium) | IMPLEMENTED | - | -
+        Add bugs with a title and a severity + Filter bugs by severity (high, urgent) | PARTIAL | urgent | -
+        Add bugs with a title and a severity (minor, major) + Filter bugs by severity (major, blocker, trivial) | PARTIAL | blocker, trivial | -
+        # a threshold compares a field that exists; a comparison number and a sort direction are no fields
+        Add requests with a path and a status + List requests with a status of 500 or above | PARTIAL | status of 500 or above | -
+        Add requests with a path and a status code + Find requests with a status of 500 or above | NOT_IMPLEMENTED | - | 'status of 500 or above' compares status
+        Add requests with a path and a duration + Find requests with a duration of 500 or above | IMPLEMENTED | - | -
+        Add products with a name and a SKU + Find products below a threshold | NOT_IMPLEMENTED | - | names no field to compare
+        Add endpoints with a path and a latency + Sort endpoints by path descending | PARTIAL | descending | -
+        Add endpoints with a path and a latency + Sort endpoints by path ascending | IMPLEMENTED | - | -
+        # several values, or a time of day, kept in one text are gaps
+        Add recipes with a title, a number of servings and a list of ingredients | PARTIAL | list of ingredients (stored as one text) | -
+        Add students with a name and several courses                        | PARTIAL         | several courses (stored as one text) | -
+        Add courses with a title + Add students with a name and courses      | PARTIAL         | courses (stored as one text) | -
+        Schedule classes with a name, an instructor, a start time and a capacity | PARTIAL | start time (stored as text) | -
+        Add events with a title and a created_at                            | PARTIAL         | created at (stored as text) | -
+        Import requests from CSV files with a timestamp and a path          | PARTIAL         | timestamp (stored as text) | -
+        Schedule classes with a name and a start time + List classes sorted by start time | PARTIAL | by start time (sorted as text) | -
+        # a plural field name of several words is the declared field
+        Register members with a username and a display name + Update member display names | IMPLEMENTED | - | -
+        # gaps are whole phrases
+        Add loans with a book and a due date + Export the list of overdue loans as CSV | PARTIAL | overdue | -
+        # reasons name what the sentence says
+        Compute the p95 duration per path                                   | NOT_IMPLEMENTED | - | 'Compute' is no operation verb
+        Read URLs from a text file                                          | NOT_IMPLEMENTED | - | 'Read' from a text file is no operation verb the simple backend generates: it reads items only from CSV files
+        Add warehouses with a name + A transfer cannot be requested for more than the stock available at the source warehouse | NOT_IMPLEMENTED | - | 'cannot be requested for more than the stock available at the source warehouse' is a rule that limits a value
+        Add tickets with a title + Each ticket gets a unique QR code        | NOT_IMPLEMENTED | - | asks the project to generate a value for each item
+        Add warehouses with a name + Warehouse managers approve or reject transfer requests | NOT_IMPLEMENTED | - | no feature says what a transfer request holds
+        Add classes with a name and a capacity + Show how many spots are left in each class | NOT_IMPLEMENTED | - | 'how many spots are left in each class' is a figure
+        Add recipes with a title + Each ingredient has a name, a quantity and a unit | NOT_IMPLEMENTED | - | 'Each ingredient has a name, a quantity and a unit' says what ingredients hold
+        """)
+    void claimsOnlyWhatIsHonoured(String features, String expected, String gaps, String reason) {
+        Domain domain = domain(ProjectType.API_SERVICE, features);
+        FeatureMapping mapping = domain.features().get(domain.features().size() - 1);
+        assertThat(status(mapping)).as("status of '%s' (%s)", mapping.text(), mapping).isEqualTo(expected);
+        assertThat(mapping.gaps()).as("gaps of '%s'", mapping.text())
+                .isEqualTo(gaps == null ? List.of() : Arrays.asList(gaps.split(" / ")));
+        if (reason != null) {
+            assertThat(mapping.detail()).as("reason for '%s'", mapping.text())
+                    .startsWith("not generated by the simple backend: ").contains(reason);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        # nothing is invented for a feature that is not generated
+        Reporters can lodge bugs with a title + Managers assign bugs to developers + Filter bugs by severity and status | - | -
+        Add requests with a path and a status + List requests with a status of 500 or above | RequestItem | path:STRING status:STRING
+        Add endpoints with a path and a latency + Sort endpoints by path descending | Endpoint | path:STRING latency:STRING
+        # the spec's status values are the status
+        Add bugs with a title + Bugs follow the workflow new -> in progress -> resolved -> closed + Filter bugs by status | Bug | title:STRING status:LEVEL=NEW,IN_PROGRESS,RESOLVED,CLOSED
+        Add bugs with a title and a severity + Filter bugs by severity (low, medium, high, critical) | Bug | title:STRING severity:LEVEL=LOW,MEDIUM,HIGH,CRITICAL
+        Add tasks with a title + Filter tasks by status                     | Task | title:STRING completed:BOOLEAN
+        # types from the words of a name
+        Register members with a username and a date of birth                | Member | username:STRING dateOfBirth:DATE
+        Add habits with a name and a target per week                        | Habit | name:STRING target:INT
+        Add requests with a path and a duration_ms                          | RequestItem | path:STRING durationMs:LONG
+        Add plans with a name, a weekly limit and a capacity                | Plan | name:STRING weeklyLimit:INT capacity:INT
+        """)
+    void leavesInTheModelOnlyWhatIsGenerated(String features, String entity, String fields) {
+        Domain domain = domain(ProjectType.API_SERVICE, features);
+        if (entity == null) {
+            assertThat(domain.entities()).extracting(Entity::name).doesNotContain("Bug");
+            return;
+        }
+        Entity e = domain.entity(entity).orElseThrow();
+        assertThat(e.fields()).extracting(f -> f.name() + ":" + f.type().name()
+                + (f.values().isEmpty() ? "" : "=" + String.join(",", f.values())))
+                .as("fields of %s in '%s'", entity, features).containsExactly(fields.split(" "));
+        assertThat(e.thresholds()).as("thresholds of %s", entity).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Import requests from CSV files with timestamp, method, path, status and duration_ms + List requests with a status of 500 or above | finding or sorting rows is not part of the pipeline
+        Import requests from CSV files with a path and a status + Export the requests as CSV sorted by path | exporting rows and finding or sorting rows are not part of the pipeline
+        Import requests from CSV files with a path and a status + Add regions with a name | items of another kind (Region) are not part of it
+        """)
+    void aPipelineGeneratesOnlyWhatItRuns(String features, String reason) {
+        Domain domain = domain(ProjectType.DATA_PIPELINE, features);
+        FeatureMapping mapping = domain.features().get(domain.features().size() - 1);
+        assertThat(mapping.supported()).as("%s", mapping).isFalse();
+        assertThat(mapping.detail()).contains(reason).doesNotContain("reachable");
+        assertThat(domain.entities()).extracting(Entity::name).containsExactly("RequestItem");
+        assertThat(domain.primary().operations()).doesNotContain(Operation.FIND, Operation.UPDATE);
+        assertThat(domain.primary().thresholds()).isEmpty();
+        assertThat(domain.primary().requiredFields()).extracting(Field::name).contains("path", "status");
+    }
+}
