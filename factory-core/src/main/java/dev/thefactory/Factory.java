@@ -64,6 +64,11 @@ public final class Factory {
     /** System property that selects a backend by id, as {@link Builder#backend(String)} does. */
     public static final String BACKEND_PROPERTY = "factory.backend";
 
+    static {
+        // lets other engines of The Factory (factory-temporal) run this factory's configuration
+        dev.thefactory.internal.engine.EngineAccess.install(factory -> factory.engine);
+    }
+
     private final ProjectSpec spec;
     private final String specHash;
     private final EngineConfig config;
