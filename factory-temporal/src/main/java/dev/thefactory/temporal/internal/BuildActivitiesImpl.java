@@ -144,6 +144,13 @@ public final class BuildActivitiesImpl implements BuildActivities {
             throw failure;
         } catch (Exception e) {
             String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (Thread.currentThread().isInterrupted() || interruption(e)) {
+                // the worker is stopping: not the task's fault, another worker runs it again
+                LOG.warn("[build {}] task {} attempt {} stopped with its worker", request.buildId(), task.id(),
+                        attempt);
+                throw ApplicationFailure.newFailureWithCause("the worker stopped while the task ran: " + message,
+                        BuildWorkflowImpl.TRANSIENT, e, attempt);
+            }
             if (ResiliencePolicies.isTransient(e)) {
                 LOG.warn("[build {}] task {} attempt {} failed (transient): {}", request.buildId(), task.id(), attempt,
                         message);
@@ -274,6 +281,17 @@ public final class BuildActivitiesImpl implements BuildActivities {
 
     private static List<String> dedupe(List<String> notes) {
         return new ArrayList<>(new java.util.LinkedHashSet<>(notes));
+    }
+
+    /** @return whether a failure reports that the worker's thread was interrupted (the worker is stopping) */
+    private static boolean interruption(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void heartbeat(ActivityExecutionContext context, String detail) {

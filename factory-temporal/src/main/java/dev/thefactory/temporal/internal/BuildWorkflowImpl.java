@@ -10,6 +10,7 @@ import dev.thefactory.api.ValidationSummary;
 import dev.thefactory.internal.engine.AgentAttempt;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.spi.AgentTask;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -18,7 +19,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -169,7 +169,8 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
 
     /**
      * Runs one phase's chain reaction: the top-level tasks in plan order, each finished task's children after it, at
-     * most {@code parallelism} activities at once. A failed task fails the phase and cancels the others.
+     * most {@code parallelism} activities at once. A failed task fails the phase: no task is started after it, and
+     * the phase ends when the running ones have ended (so none writes into the staging area the fallback clears).
      *
      * @return the facts the phase's tasks published, merged in task-id order
      */
@@ -183,62 +184,70 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         }
         List<Node> running = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        CancellationScope scope = Workflow.newCancellationScope(() -> {
-            while (!waiting.isEmpty() || !running.isEmpty()) {
-                while (!waiting.isEmpty() && running.size() < Math.max(1, request.parallelism())) {
-                    Node node = waiting.removeFirst();
-                    if (!ids.add(node.task.id())) {
-                        throw new PhaseFailed(phase, node.task.id(), "Task id '" + node.task.id() + "' occurs twice in "
-                                + "phase " + phase + " on backend '" + backendId + "'; child keys must not repeat a "
-                                + "task id");
-                    }
-                    Map<String, String> visible = new TreeMap<>(baseFacts);
-                    visible.putAll(node.inherited);
-                    agents++;
-                    node.promise = Async.function(stub::runTask, request, backendId, node.task, node.allowance,
-                            visible);
-                    running.add(node);
+        PhaseFailed failed = null;
+        while (!waiting.isEmpty() || !running.isEmpty()) {
+            while (failed == null && !waiting.isEmpty() && running.size() < Math.max(1, request.parallelism())) {
+                Node node = waiting.removeFirst();
+                if (!ids.add(node.task.id())) {
+                    failed = new PhaseFailed(phase, node.task.id(), "Task id '" + node.task.id() + "' occurs twice in "
+                            + "phase " + phase + " on backend '" + backendId + "'; child keys must not repeat a "
+                            + "task id");
+                    break;
                 }
+                Map<String, String> visible = new TreeMap<>(baseFacts);
+                visible.putAll(node.inherited);
+                agents++;
+                node.promise = Async.function(stub::runTask, request, backendId, node.task, node.allowance, visible);
+                running.add(node);
+            }
+            if (failed != null) {
+                waiting.clear();
+            }
+            if (running.isEmpty()) {
+                break;
+            }
+            try {
+                Promise.anyOf(running.stream().map(n -> n.promise).toList()).get();
+            } catch (ActivityFailure ignored) {
+                // read below, in start order
+            }
+            List<Node> done = running.stream().filter(n -> n.promise.isCompleted()).toList();
+            running.removeAll(done);
+            for (Node node : done) {
+                TaskOutcome outcome;
                 try {
-                    Promise.anyOf(running.stream().map(n -> n.promise).toList()).get();
-                } catch (ActivityFailure ignored) {
-                    // read below, in start order
+                    outcome = node.promise.get();
+                } catch (ActivityFailure failure) {
+                    if (failed == null) {
+                        failed = taskFailed(phase, backendId, node.task, failure);
+                    }
+                    continue;
                 }
-                List<Node> done = running.stream().filter(n -> n.promise.isCompleted()).toList();
-                running.removeAll(done);
-                for (Node node : done) {
-                    TaskOutcome outcome;
-                    try {
-                        outcome = node.promise.get();
-                    } catch (ActivityFailure failure) {
-                        throw taskFailed(phase, backendId, node.task, failure);
+                retries += Math.max(0, outcome.attempt() - 1);
+                usage = usage.plus(outcome.usage());
+                usageByPhase.merge(phase, outcome.usage(), Usage::plus);
+                if (failed != null) {
+                    continue;
+                }
+                TaskRecord record = outcome.record();
+                for (var file : record.files()) {
+                    String owner = owners.putIfAbsent(file.path(), record.id());
+                    if (owner != null && failed == null) {
+                        failed = new PhaseFailed(phase, record.id(), "Tasks '" + owner + "' and '" + record.id()
+                                + "' both generated '" + file.path() + "' on backend '" + backendId + "'; every "
+                                + "file must come from exactly one task");
                     }
-                    TaskRecord record = outcome.record();
-                    retries += Math.max(0, outcome.attempt() - 1);
-                    usage = usage.plus(outcome.usage());
-                    usageByPhase.merge(phase, outcome.usage(), Usage::plus);
-                    record.files().forEach(file -> {
-                        String owner = owners.putIfAbsent(file.path(), record.id());
-                        if (owner != null) {
-                            throw new PhaseFailed(phase, record.id(), "Tasks '" + owner + "' and '" + record.id()
-                                    + "' both generated '" + file.path() + "' on backend '" + backendId + "'; every "
-                                    + "file must come from exactly one task");
-                        }
-                    });
-                    finished.put(record.id(), record);
-                    Map<String, String> inherited = new TreeMap<>(node.inherited);
-                    inherited.putAll(record.facts());
-                    for (AgentAttempt.Child child : AgentAttempt.children(node.task, node.allowance,
-                            record.children())) {
-                        waiting.add(new Node(child.task(), child.allowance(), inherited));
-                    }
+                }
+                finished.put(record.id(), record);
+                Map<String, String> inherited = new TreeMap<>(node.inherited);
+                inherited.putAll(record.facts());
+                for (AgentAttempt.Child child : AgentAttempt.children(node.task, node.allowance, record.children())) {
+                    waiting.add(new Node(child.task(), child.allowance(), inherited));
                 }
             }
-        });
-        try {
-            scope.run();
-        } catch (PhaseFailed failed) {
-            scope.cancel();
+        }
+        if (failed != null) {
+            // every task of the phase that was running has ended: none writes into the staging area any more
             throw failed;
         }
         Map<String, String> facts = new TreeMap<>();
@@ -311,6 +320,8 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 .setScheduleToCloseTimeout(Duration.ofMillis(request.phaseMillis()))
                 .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
                 .setRetryOptions(retryOptions)
+                // a cancelled build stops waiting for its tasks at once; they end on their own
+                .setCancellationType(ActivityCancellationType.ABANDON)
                 .build();
     }
 
