@@ -94,6 +94,11 @@ public final class Factory implements AutoCloseable {
     /** The stop reason of builds that {@link #close()} stops: "the build was stopped because ...". */
     static final String CLOSED_REASON = "its factory was closed";
 
+    static {
+        // lets other engines of The Factory (factory-temporal) run this factory's configuration
+        dev.thefactory.internal.engine.EngineAccess.install(factory -> factory.engine);
+    }
+
     private final ProjectSpec spec;
     private final String specHash;
     private final EngineConfig config;

@@ -3,6 +3,7 @@ package dev.thefactory.examples.cli;
 import dev.thefactory.CheckpointRepositories;
 import dev.thefactory.Factory;
 import dev.thefactory.api.Mode;
+import dev.thefactory.temporal.FactoryWorker;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code factory build --spec FILE [--out DIR] [--state DIR] [--mode MODE] [--backend ID] [--faults SPEC]
- * [--events FILE] [--json]}: runs a build and reports it. Not thread-safe (one instance per execution).
+ * [--events FILE] [--json] [--engine local|temporal] [--temporal-target HOST:PORT|in-process] [--task-queue NAME]}: runs a build and reports it. Not thread-safe (one instance per execution).
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Builds the project a spec describes and publishes it in DIR/<project-slug>/.")
@@ -35,6 +36,21 @@ final class BuildCommand implements Callable<Integer> {
                     + " choose.")
     String backend;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (in this process) or temporal (as a Temporal workflow; see --temporal-target)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--temporal-target", paramLabel = "HOST:PORT|in-process",
+            description = "With --engine temporal: the Temporal service, or in-process to start Temporal's test"
+                    + " server and a worker in this process.")
+    String temporalTarget;
+
+    @Option(names = "--task-queue", paramLabel = "NAME",
+            description = "With --engine temporal: the task queue the workers poll (default: "
+                    + FactoryWorker.DEFAULT_TASK_QUEUE + ").")
+    String taskQueue;
+
     @Mixin
     RunOptions options;
 
@@ -44,6 +60,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cmd = commandSpec.commandLine();
+        boolean temporal = TemporalEngine.check(cmd, engine, temporalTarget, taskQueue);
         Path specFile = SpecFiles.requireReadable(cmd, "--spec", spec);
         Path state = Directories.requireWritable("--state", options.state);
         Path output = Directories.requireWritable("--out", out);
@@ -54,7 +71,7 @@ final class BuildCommand implements Callable<Integer> {
             if (backend != null) {
                 builder.backend(backend);
             }
-            return builder.build().run();
+            return temporal ? TemporalEngine.run(builder.build(), temporalTarget, taskQueue) : builder.build().run();
         });
     }
 }

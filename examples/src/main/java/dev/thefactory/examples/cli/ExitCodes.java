@@ -55,7 +55,8 @@ final class ExitCodes {
         }
         if (error instanceof BackendUnavailableException || error instanceof StateLockedException
                 || error instanceof CheckpointException || error instanceof UnusableDirectoryException
-                || error instanceof OutputConflictException) {
+                || error instanceof OutputConflictException
+                || error instanceof dev.thefactory.temporal.TemporalUnavailableException) {
             return ENVIRONMENT;
         }
         if (error instanceof BuildFailedException failed && failed.result().status() == BuildStatus.INTERRUPTED) {

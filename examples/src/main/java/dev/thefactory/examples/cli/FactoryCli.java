@@ -32,7 +32,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = FactoryCli.Version.class,
         description = "Turns a project specification into a generated, validated project.",
         subcommands = {ValidateCommand.class, BuildCommand.class, ResumeCommand.class, DoctorCommand.class,
-                CommandLine.HelpCommand.class},
+                WorkerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 build failed, 2 invalid input, 3 environment, 130 interrupted.",
                 "Environment: FACTORY_PLUGINS names the plugins directory (default <repo>/plugins)."})
 public final class FactoryCli implements Runnable {

@@ -103,6 +103,47 @@ public final class BuildEngine {
         this.specFile = specFile == null ? null : specFile.toAbsolutePath().normalize();
     }
 
+    /** @return the checked configuration of this engine's builds */
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** @return the validated spec */
+    public ProjectSpec spec() {
+        return spec;
+    }
+
+    /** @return SHA-256 of the spec, lower-case hex */
+    public String specHash() {
+        return specHash;
+    }
+
+    /**
+     * Finds the backend providers and resolves the cascade for the configured mode and explicit backend, as a build
+     * does before its first phase.
+     *
+     * @return the cascade, first choice first
+     * @throws BackendUnavailableException when the mode or the explicit backend cannot be served
+     */
+    public dev.thefactory.internal.backend.BackendCascade cascade() {
+        return hooks.resolver().resolve(discovery.get(), config.mode(), config.explicitBackend());
+    }
+
+    /** @return reads the heap, for the headroom check before a task spawns children */
+    public HeapProbe heap() {
+        return hooks.heap();
+    }
+
+    /** @return a new output validation, as a build makes for its {@code VALIDATE_OUTPUT} */
+    public dev.thefactory.internal.output.OutputValidation newValidation() {
+        return hooks.validation().get();
+    }
+
+    /** @return applied to every validation report before it is used (identity outside the core's tests) */
+    public java.util.function.UnaryOperator<dev.thefactory.internal.output.ValidationReport> reports() {
+        return hooks.reports();
+    }
+
     /** @return the plan every build of this spec follows */
     public BuildPlan plan() {
         return new Planner().plan(spec);

@@ -1,29 +1,20 @@
 package dev.thefactory.internal.engine;
 
-import dev.thefactory.api.AgentException;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.internal.engine.BuildState.ChildRef;
 import dev.thefactory.internal.engine.BuildState.FileRef;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
-import dev.thefactory.internal.events.TaskScopes;
-import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
-import dev.thefactory.internal.plan.AgentLimits;
 import dev.thefactory.internal.plan.PlannedTask;
 import dev.thefactory.internal.resilience.AttemptTimeoutException;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
 import dev.thefactory.internal.resilience.TaskFailureException;
-import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentTask;
-import dev.thefactory.spi.ChildTask;
-import dev.thefactory.spi.GeneratedFile;
 import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.TaskResult;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,23 +152,13 @@ final class ChainReactor {
     private sealed interface Signal permits Finished, Failed, Alarmed {
     }
 
-    private record Finished(TaskNode node, CheckedResult result, long durationMillis) implements Signal {
+    private record Finished(TaskNode node, AgentAttempt.Checked result, long durationMillis) implements Signal {
     }
 
     private record Failed(TaskNode node, Throwable failure) implements Signal {
     }
 
     private record Alarmed(Watchdog.Alarm alarm) implements Signal {
-    }
-
-    /**
-     * A result that passed the checks an attempt makes, with its paths normalized.
-     *
-     * @param result       the agent's result
-     * @param paths        the normalized path of each file, in the same order
-     * @param plannedPaths the normalized planned paths
-     */
-    private record CheckedResult(TaskResult result, List<String> paths, List<String> plannedPaths) {
     }
 
     /** One phase while it runs. Its fields are used by the coordinating thread only, except the signal queue. */
@@ -297,17 +278,11 @@ final class ChainReactor {
             if (children.isEmpty()) {
                 return;
             }
-            AgentTask task = node.task();
-            int leftover = Math.max(0, node.allowance() - children.size());
             double childWeight = node.weight() / 2 / children.size();
             Map<String, String> inherited = new TreeMap<>(node.inheritedFacts());
             inherited.putAll(facts);
-            for (int i = 0; i < children.size(); i++) {
-                ChildRef child = children.get(i);
-                AgentTask childTask = new AgentTask(task.id() + "/" + child.key(), phase, child.role(), child.subject(),
-                        task.id(), task.depth() + 1, child.parameters());
-                start(new TaskNode(childTask, childWeight, AgentLimits.childAllowance(leftover, children.size(), i),
-                        node, inherited));
+            for (AgentAttempt.Child child : AgentAttempt.children(node.task(), node.allowance(), children)) {
+                start(new TaskNode(child.task(), childWeight, child.allowance(), node, inherited));
             }
         }
 
@@ -358,7 +333,7 @@ final class ChainReactor {
                 services.watchdog().touch();
                 long start = services.ticker().getAsLong();
                 try {
-                    CheckedResult result = services.policies().executeTask(backendId, phase, node.id(),
+                    AgentAttempt.Checked result = services.policies().executeTask(backendId, phase, node.id(),
                             () -> attempt(node));
                     signals.add(new Finished(node, result, Math.max(0,
                             TimeUnit.NANOSECONDS.toMillis(services.ticker().getAsLong() - start))));
@@ -376,25 +351,12 @@ final class ChainReactor {
         }
 
         /** One attempt; runs on an attempt thread of the resilience policies. */
-        private CheckedResult attempt(TaskNode node) throws Exception {
+        private AgentAttempt.Checked attempt(TaskNode node) throws Exception {
             try {
-                Agent agent = backend.agent(node.task());
-                if (agent == null) {
-                    throw AgentException.permanentFailure("Backend '" + backendId + "' returned no agent for task '"
-                            + node.id() + "' (role " + node.task().role().id() + "); its agent(task) must never "
-                            + "return null");
-                }
                 Map<String, String> facts = new TreeMap<>(baseFacts);
                 facts.putAll(node.inheritedFacts());
-                TaskContext context = new TaskContext(services.buildId(), services.spec(), facts, node.maxChildren());
-                TaskResult result = TaskScopes.within(services.buildId(), phase, node.id(),
-                        () -> agent.execute(node.task(), context));
-                if (result == null) {
-                    throw AgentException.permanentFailure("The agent of backend '" + backendId + "' returned no "
-                            + "result for task '" + node.id() + "'; an agent must return a TaskResult (use "
-                            + "TaskResult.empty() for nothing)");
-                }
-                return check(node, result);
+                return AgentAttempt.run(backend, backendId, services.buildId(), services.spec(), node.task(),
+                        node.allowance(), facts, services.heap(), services.minHeapHeadroom());
             } catch (Exception e) {
                 if (!cancelled) {
                     node.reported(e);
@@ -402,63 +364,6 @@ final class ChainReactor {
                 }
                 throw e;
             }
-        }
-
-        private CheckedResult check(TaskNode node, TaskResult result) {
-            List<ChildTask> children = result.children();
-            int max = node.maxChildren();
-            AgentTask task = node.task();
-            if (children.size() > max) {
-                throw AgentException.permanentFailure("Task '" + task.id() + "' (role " + task.role().id() + ", depth "
-                        + task.depth() + ") asked to spawn " + children.size() + " children but may spawn at most "
-                        + max + " (child cap " + AgentLimits.childCap(task.role()) + " for role " + task.role().id()
-                        + ", depth " + task.depth() + " of at most " + AgentLimits.MAX_DEPTH + ", " + node.allowance()
-                        + " agents left in its share of the agent budget); group its sub-tasks into at most " + max
-                        + " children");
-            }
-            Set<String> keys = new HashSet<>();
-            for (ChildTask child : children) {
-                if (!keys.add(child.key())) {
-                    throw AgentException.permanentFailure("Task '" + task.id() + "' asked to spawn two children with "
-                            + "key '" + child.key() + "'; keys must be unique among a task's children");
-                }
-            }
-            if (!children.isEmpty()) {
-                long maxHeap = services.heap().max();
-                long used = services.heap().used();
-                long headroom = maxHeap - used;
-                if (headroom < services.minHeapHeadroom()) {
-                    throw AgentException.permanentFailure("Task '" + task.id() + "' asked to spawn " + children.size()
-                            + " children, but the heap headroom is " + headroom + " bytes (max " + maxHeap
-                            + ", used " + used + "), below the minimum of " + services.minHeapHeadroom()
-                            + " bytes (Factory.Builder.minHeapHeadroom); give the JVM more heap with -Xmx "
-                            + "(e.g. -Xmx2g) or lower minHeapHeadroom");
-                }
-            }
-            List<String> paths = new ArrayList<>();
-            Map<String, String> seen = new HashMap<>();
-            for (GeneratedFile file : result.files()) {
-                String path = SafePaths.normalize(file.path());
-                String earlier = seen.putIfAbsent(path, file.path());
-                if (earlier != null) {
-                    throw AgentException.permanentFailure("Task '" + task.id() + "' returned the file '" + path
-                            + "' twice" + (earlier.equals(file.path()) ? "" : " (as '" + earlier + "' and '"
-                            + file.path() + "', one name in Unicode NFC and NFD, one file on macOS)")
-                            + "; each file must appear once in a result");
-                }
-                paths.add(path);
-            }
-            List<String> planned = new ArrayList<>();
-            for (String plannedPath : result.plannedFiles()) {
-                planned.add(SafePaths.normalize(plannedPath));
-            }
-            for (Map.Entry<String, String> fact : result.facts().entrySet()) {
-                if (fact.getValue() == null) {
-                    throw AgentException.permanentFailure("Task '" + task.id() + "' published fact '" + fact.getKey()
-                            + "' with a null value; facts must be strings");
-                }
-            }
-            return new CheckedResult(result, paths, planned);
         }
 
         void finished(Finished finished) throws PhaseFailure, BuildAbort {
@@ -480,20 +385,20 @@ final class ChainReactor {
             TaskResult result = finished.result().result();
             services.usage().add(phase, result.usage());
             List<FileRef> files = new ArrayList<>();
-            List<GeneratedFile> generated = result.files();
-            for (int i = 0; i < generated.size(); i++) {
-                String path = finished.result().paths().get(i);
+            List<String> paths = finished.result().paths();
+            for (String path : paths) {
                 String owner = fileOwners.putIfAbsent(path, node.id());
                 if (owner != null) {
                     throw new PhaseFailure(phase, backendId, node.id(), "Tasks '" + owner + "' and '" + node.id()
                             + "' both generated '" + path + "' on backend '" + backendId + "'; every file must come "
                             + "from exactly one task", null, Map.of(node.id(), 1), false);
                 }
-                byte[] content = generated.get(i).bytes();
-                String sha256;
+            }
+            for (int i = 0; i < paths.size(); i++) {
                 try {
-                    sha256 = services.staging().write(path, content);
+                    files.add(AgentAttempt.stage(services.staging(), finished.result(), i));
                 } catch (FactoryException e) {
+                    String path = paths.get(i);
                     if (Thread.currentThread().isInterrupted() || interruption(e)) {
                         throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backendId, "Build " + services.buildId()
                                 + " was interrupted in phase " + phase + " on backend '" + backendId + "' while it "
@@ -503,15 +408,10 @@ final class ChainReactor {
                             + backendId + "' produced '" + path + "', which could not be staged: " + e.getMessage(),
                             e, Map.of(node.id(), 1), false);
                 }
-                files.add(new FileRef(path, content.length, sha256));
             }
-            files.sort(java.util.Comparator.comparing(FileRef::path));
-            List<ChildRef> childRefs = result.children().stream()
-                    .map(c -> new ChildRef(c.key(), c.role(), c.subject(), c.parameters()))
-                    .toList();
             AgentTask task = node.task();
-            TaskRecord record = new TaskRecord(task.id(), phase, backendId, task.parentId(), task.depth(), files,
-                    result.facts(), finished.result().plannedPaths(), childRefs, result.notes(), result.claims());
+            TaskRecord record = AgentAttempt.record(task, phase, backendId, files, finished.result());
+            List<ChildRef> childRefs = record.children();
             finishedTasks.put(task.id(), record);
             try {
                 sink.finished(record, false);

@@ -4,7 +4,7 @@ package dev.thefactory.internal.engine;
  * Reads how much heap the JVM may use and uses now; the engine stops spawning children when the difference falls
  * below the configured headroom. Implementations must be thread-safe.
  */
-interface HeapProbe {
+public interface HeapProbe {
 
     /** The running JVM's heap, from {@link Runtime}. */
     HeapProbe RUNTIME = new HeapProbe() {

@@ -61,7 +61,7 @@ final class RepairRounds {
          * @return the report and every problem (the report's and the engine's own)
          * @throws PhaseFailure when the output could not be validated at all
          */
-        Checked run() throws PhaseFailure;
+        OutputCheck.Checked run() throws PhaseFailure;
     }
 
     /** Saves the build's state after a round replaced files. */
@@ -69,19 +69,6 @@ final class RepairRounds {
     interface Saver {
         /** @throws BuildAbort when the checkpoint cannot be saved */
         void save() throws BuildAbort;
-    }
-
-    /**
-     * One validation.
-     *
-     * @param report   what validation found
-     * @param problems every problem; empty when the output passed
-     */
-    record Checked(ValidationReport report, List<String> problems) {
-        Checked {
-            Objects.requireNonNull(report, "report");
-            problems = List.copyOf(problems);
-        }
     }
 
     private final ReactorServices services;
@@ -139,8 +126,8 @@ final class RepairRounds {
      * @throws PhaseFailure when validation could not run or a repair task failed (the round is recorded)
      * @throws BuildAbort   when a checkpoint could not be saved
      */
-    Checked validate(Check check) throws PhaseFailure, BuildAbort {
-        Checked checked = check.run();
+    OutputCheck.Checked validate(Check check) throws PhaseFailure, BuildAbort {
+        OutputCheck.Checked checked = check.run();
         boolean repairs = maxRounds > 0 && supportsRepair();
         while (!checked.problems().isEmpty() && repairs && rounds < maxRounds) {
             RepairRequests.Built built = RepairRequests.build(rounds + 1, maxRounds, checked.report(),

@@ -1,0 +1,45 @@
+package dev.thefactory.temporal;
+
+import dev.thefactory.api.BuildResult;
+import java.util.Objects;
+
+/**
+ * A build running (or finished) as a Temporal workflow: its id at once, its result when it ends, and a cancel. Any
+ * number of clients may hold a handle of the same build ({@link TemporalFactory#attach(String)}).
+ *
+ * <p>Thread-safe.
+ */
+public final class TemporalBuild {
+
+    private final TemporalFactory temporal;
+    private final String buildId;
+
+    TemporalBuild(TemporalFactory temporal, String buildId) {
+        this.temporal = Objects.requireNonNull(temporal, "temporal");
+        this.buildId = Objects.requireNonNull(buildId, "buildId");
+    }
+
+    /** @return the build's id, which is also its workflow id */
+    public String buildId() {
+        return buildId;
+    }
+
+    /**
+     * Waits for the build to end.
+     *
+     * @return the result of the successful build
+     * @throws dev.thefactory.api.BuildFailedException as {@link TemporalFactory#run}
+     */
+    public BuildResult result() {
+        return temporal.result(buildId);
+    }
+
+    /**
+     * Asks the workflow to stop: running activities are cancelled, the staging area is removed, nothing is published;
+     * {@link #result()} then throws a {@link dev.thefactory.api.BuildFailedException} whose result is
+     * {@code INTERRUPTED}. Returns at once.
+     */
+    public void cancel() {
+        temporal.stub(buildId).cancel();
+    }
+}

@@ -1,0 +1,213 @@
+package dev.thefactory.temporal;
+
+import dev.thefactory.Factory;
+import dev.thefactory.api.BuildFailedException;
+import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.Coverage;
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.Mode;
+import dev.thefactory.api.Phase;
+import dev.thefactory.temporal.internal.BuildOutcome;
+import dev.thefactory.temporal.internal.BuildRequest;
+import dev.thefactory.temporal.internal.BuildWorkflow;
+import dev.thefactory.temporal.internal.Requests;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs the build of a configured {@link Factory} as a Temporal workflow instead of on the local engine: the phases
+ * are the workflow's steps, every agent task is an activity on the {@linkplain Builder#taskQueue task queue} that
+ * {@link FactoryWorker}s poll, and the result is the same {@link BuildResult} — the same project, byte for byte, is
+ * published into the factory's output directory (as the workers see it).
+ *
+ * <p>What travels to the workers: the spec (as normalized JSON) and the options that decide the output (mode, explicit
+ * backend, output directory, overwrite, feature requirement, whether generated tests run), and the retry settings and
+ * time limits, which become the activities' retry options and timeouts. Listeners, the clock, the checkpoint
+ * repository and fault injection stay with the local engine: on Temporal, the workflow history is the checkpoint log.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * TemporalFactory temporal = TemporalFactory.builder().client(target.client()).build();
+ * BuildResult result = temporal.run(Factory.builder().spec(Path.of("todo.md")).build());
+ * }</pre>
+ */
+public final class TemporalFactory {
+
+    private final WorkflowClient client;
+    private final String taskQueue;
+
+    private TemporalFactory(WorkflowClient client, String taskQueue) {
+        this.client = client;
+        this.taskQueue = taskQueue;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs one build as a workflow and waits for it.
+     *
+     * @param factory the configured factory: its spec, mode, output directory and settings
+     * @return the result of the successful build; its project is published
+     * @throws BuildFailedException when the build failed after its retries and fallbacks, or was cancelled (then the
+     *                              result's status is {@code INTERRUPTED}); nothing was published
+     * @throws FactoryException     when the build was refused before any work (no backend, an output conflict)
+     */
+    public BuildResult run(Factory factory) {
+        return start(factory).result();
+    }
+
+    /**
+     * Starts one build as a workflow whose id is the build id, and returns at once.
+     *
+     * @param factory the configured factory
+     * @return the running build
+     */
+    public TemporalBuild start(Factory factory) {
+        Objects.requireNonNull(factory, "factory");
+        String buildId = Requests.newBuildId(factory);
+        BuildRequest request = Requests.request(factory, buildId);
+        BuildWorkflow workflow = client.newWorkflowStub(BuildWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(buildId)
+                .setTaskQueue(taskQueue)
+                .setWorkflowExecutionTimeout(Duration.ofMillis(request.buildMillis()))
+                .build());
+        WorkflowExecution execution = WorkflowClient.start(workflow::build, request);
+        return new TemporalBuild(this, execution.getWorkflowId());
+    }
+
+    /**
+     * Attaches to a build started earlier, by this or any other client of the same service.
+     *
+     * @param buildId the build's id (its workflow id)
+     * @return the build
+     */
+    public TemporalBuild attach(String buildId) {
+        return new TemporalBuild(this, Objects.requireNonNull(buildId, "buildId"));
+    }
+
+    WorkflowStub stub(String buildId) {
+        return client.newUntypedWorkflowStub(buildId, Optional.empty(), Optional.of(BuildWorkflow.TYPE));
+    }
+
+    BuildResult result(String buildId) {
+        BuildOutcome outcome;
+        try {
+            outcome = stub(buildId).getResult(BuildOutcome.class);
+        } catch (WorkflowFailedException e) {
+            throw failure(buildId, e);
+        } catch (WorkflowException e) {
+            throw new BuildFailedException("Build " + buildId + " could not be read from Temporal: " + e.getMessage(),
+                    null, FactoryException.ErrorContext.ofBuild(buildId), emptyResult(buildId, BuildStatus.FAILED),
+                    Map.of(), List.of(), List.of("check that the build id is right and the Temporal service is the "
+                            + "one it ran on"));
+        }
+        BuildResult result = toResult(outcome);
+        if (result.status() == BuildStatus.SUCCEEDED) {
+            return result;
+        }
+        throw new BuildFailedException(outcome.failure(), null, new FactoryException.ErrorContext(buildId,
+                outcome.failedPhase() == null ? null : Phase.valueOf(outcome.failedPhase()), outcome.failedTask(),
+                outcome.backendsTried().isEmpty() ? null
+                        : outcome.backendsTried().get(outcome.backendsTried().size() - 1)),
+                result, outcome.attemptsPerTask(), outcome.backendsTried(),
+                List.of("read the failure of each backend above and fix what it names",
+                        "run the build again: a transient failure may not recur"));
+    }
+
+    private static FactoryException failure(String buildId, WorkflowFailedException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CanceledFailure) {
+            return new BuildFailedException("Build " + buildId + " was cancelled; nothing was published", null,
+                    FactoryException.ErrorContext.ofBuild(buildId), emptyResult(buildId, BuildStatus.INTERRUPTED),
+                    Map.of(), List.of(), List.of("start the build again"));
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ApplicationFailure application && application.getType() != null
+                    && application.getType().startsWith("dev.thefactory.api.")) {
+                return new FactoryException(application.getOriginalMessage(), null,
+                        FactoryException.ErrorContext.ofBuild(buildId), List.of("fix what the message names, then "
+                                + "start the build again"));
+            }
+        }
+        String message = cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : e.getMessage();
+        return new BuildFailedException("Build " + buildId + " failed on Temporal: " + message, null,
+                FactoryException.ErrorContext.ofBuild(buildId), emptyResult(buildId, BuildStatus.FAILED), Map.of(),
+                List.of(), List.of("read the workflow's history in Temporal for the failure, fix it and run again"));
+    }
+
+    private static BuildResult emptyResult(String buildId, BuildStatus status) {
+        return new BuildResult(buildId, status, Mode.AUTO, null, 0, 0, List.of(), 0, List.of(), null, 0,
+                dev.thefactory.api.ValidationSummary.EMPTY, Coverage.EMPTY, List.of());
+    }
+
+    private static BuildResult toResult(BuildOutcome outcome) {
+        BuildStatus status = BuildStatus.valueOf(outcome.status());
+        return new BuildResult(outcome.buildId(), status, Mode.valueOf(outcome.mode()),
+                outcome.published() == null ? null : Path.of(outcome.published()), outcome.files(), outcome.agents(),
+                outcome.phases(), outcome.retries(), outcome.fallbacks(), null, 0, outcome.validation(),
+                outcome.coverage() == null ? Coverage.EMPTY : outcome.coverage(), outcome.notes(), outcome.usage());
+    }
+
+    /**
+     * Configures a {@link TemporalFactory}. Not thread-safe; {@link #build()} may be called more than once.
+     */
+    public static final class Builder {
+        private WorkflowClient client;
+        private String taskQueue = FactoryWorker.DEFAULT_TASK_QUEUE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param client the client of the Temporal service (required)
+         * @return this builder
+         */
+        public Builder client(WorkflowClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * @param name the task queue the workers poll; default {@value FactoryWorker#DEFAULT_TASK_QUEUE}
+         * @return this builder
+         * @throws IllegalArgumentException when it is blank
+         */
+        public Builder taskQueue(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("taskQueue must not be blank but was '" + name + "'");
+            }
+            this.taskQueue = name;
+            return this;
+        }
+
+        /**
+         * @return a new temporal factory
+         * @throws IllegalStateException when no client was given
+         */
+        public TemporalFactory build() {
+            if (client == null) {
+                throw new IllegalStateException("client must be set: TemporalFactory.builder().client(target.client())");
+            }
+            return new TemporalFactory(client, taskQueue);
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.thefactory.temporal.internal;
+
+import dev.thefactory.api.FactoryException;
+import dev.thefactory.api.OutputValidationException;
+import dev.thefactory.api.Phase;
+import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.Usage;
+import dev.thefactory.internal.coverage.UnmetRequirements;
+import dev.thefactory.internal.coverage.VerifiedLedger;
+import dev.thefactory.internal.engine.AgentAttempt;
+import dev.thefactory.internal.engine.BuildEngine;
+import dev.thefactory.internal.engine.BuildState.FileRef;
+import dev.thefactory.internal.engine.BuildState.TaskRecord;
+import dev.thefactory.internal.engine.EngineConfig;
+import dev.thefactory.internal.engine.OutputCheck;
+import dev.thefactory.internal.engine.PublishStep;
+import dev.thefactory.internal.output.PublishedOutput;
+import dev.thefactory.internal.output.Publisher;
+import dev.thefactory.internal.output.StagingArea;
+import dev.thefactory.internal.plan.BuildPlan;
+import dev.thefactory.internal.plan.PlannedTask;
+import dev.thefactory.internal.resilience.ResiliencePolicies;
+import dev.thefactory.spi.AgentTask;
+import dev.thefactory.spi.OrchestratorBackend;
+import dev.thefactory.spi.TaskResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The activities, on a worker: each calls the core's own steps ({@link AgentAttempt}, {@link OutputCheck},
+ * {@link PublishStep}, the publisher's checks), so a build on Temporal follows the same rules as a local one. A task
+ * activity heartbeats while its agent runs; a failure the local engine would not retry is a non-retryable
+ * {@link ApplicationFailure} of type {@link BuildWorkflowImpl#PERMANENT}.
+ *
+ * <p>Thread-safe: one instance serves every activity of a worker.
+ */
+public final class BuildActivitiesImpl implements BuildActivities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildActivitiesImpl.class);
+    /** How often a running activity heartbeats: well within {@link BuildWorkflowImpl#HEARTBEAT_TIMEOUT}. */
+    private static final long HEARTBEAT_MILLIS = 5_000;
+
+    private final WorkerBuilds builds;
+    private final ScheduledExecutorService heartbeats;
+
+    /**
+     * @param builds the worker's builds
+     */
+    BuildActivitiesImpl(WorkerBuilds builds) {
+        this.builds = Objects.requireNonNull(builds, "builds");
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "factory-temporal-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the heartbeat thread and closes the backends of every build this worker saw. */
+    void close() {
+        heartbeats.shutdownNow();
+        builds.close();
+    }
+
+    @Override
+    public Prepared prepare(BuildRequest request) {
+        return within(request, () -> {
+            WorkerBuilds.Build build = builds.of(request);
+            BuildEngine engine = build.engine();
+            EngineConfig config = engine.config();
+            String slug = PublishStep.slug(engine.spec());
+            PublishedOutput seen;
+            List<String> cascade;
+            try {
+                seen = Publisher.check(config.outputDirectory(), slug, request.buildId(), config.overwrite());
+                cascade = build.cascade().ids();
+            } catch (FactoryException e) {
+                throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
+                        e.getClass().getName());
+            }
+            BuildPlan plan = engine.plan();
+            List<PlannedStep> steps = new ArrayList<>();
+            for (PlannedTask task : plan.tasks()) {
+                steps.add(new PlannedStep(task.task(), task.childAllowance()));
+            }
+            List<String> notes = new ArrayList<>();
+            String notice = Publisher.notice(seen, slug, request.buildId());
+            if (notice != null) {
+                notes.add(notice);
+            }
+            notes.addAll(plan.notes());
+            build.staging().clear();
+            LOG.info("[build {}] prepared on Temporal: cascade {}, {} top-level tasks", request.buildId(), cascade,
+                    steps.size());
+            return new Prepared(cascade, steps, notes, new Prepared.SeenOutput(seen.directory().toString(),
+                    seen.kind().name(), seen.publishedBy(), seen.differences()),
+                    config.clock().instant().toString());
+        });
+    }
+
+    @Override
+    public TaskOutcome runTask(BuildRequest request, String backendId, AgentTask task, int allowance,
+            Map<String, String> facts) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        int attempt = context.getInfo().getAttempt();
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(context, task.id()),
+                HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        String previous = MDC.get("buildId");
+        MDC.put("buildId", request.buildId());
+        try {
+            WorkerBuilds.Build build = builds.of(request);
+            BuildEngine engine = build.engine();
+            OrchestratorBackend backend = build.backend(backendId);
+            AgentAttempt.Checked checked = AgentAttempt.run(backend, backendId, request.buildId(), engine.spec(),
+                    task, allowance, facts, engine.heap(), engine.config().minHeapHeadroom());
+            StagingArea staging = build.staging();
+            List<FileRef> files = new ArrayList<>();
+            for (int i = 0; i < checked.paths().size(); i++) {
+                files.add(AgentAttempt.stage(staging, checked, i));
+            }
+            TaskRecord record = AgentAttempt.record(task, task.phase(), backendId, files, checked);
+            TaskResult result = checked.result();
+            return new TaskOutcome(record, result.usage() == null ? Usage.NONE : result.usage(), attempt);
+        } catch (ApplicationFailure failure) {
+            throw failure;
+        } catch (Exception e) {
+            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (Thread.currentThread().isInterrupted() || interruption(e)) {
+                // the worker is stopping: not the task's fault, another worker runs it again
+                LOG.warn("[build {}] task {} attempt {} stopped with its worker", request.buildId(), task.id(),
+                        attempt);
+                throw ApplicationFailure.newFailureWithCause("the worker stopped while the task ran: " + message,
+                        BuildWorkflowImpl.TRANSIENT, e, attempt);
+            }
+            if (ResiliencePolicies.isTransient(e)) {
+                LOG.warn("[build {}] task {} attempt {} failed (transient): {}", request.buildId(), task.id(), attempt,
+                        message);
+                throw ApplicationFailure.newFailureWithCause(message, BuildWorkflowImpl.TRANSIENT, e, attempt);
+            }
+            LOG.warn("[build {}] task {} failed (permanent): {}", request.buildId(), task.id(), message);
+            throw ApplicationFailure.newNonRetryableFailureWithCause(message, BuildWorkflowImpl.PERMANENT, e,
+                    attempt);
+        } finally {
+            beat.cancel(false);
+            restore(previous);
+        }
+    }
+
+    @Override
+    public FinishOutcome finish(BuildRequest request, FinishInput input) {
+        ActivityExecutionContext context = Activity.getExecutionContext();
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(context, "validate"),
+                HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return within(request, () -> finish(request, input, builds.of(request)));
+        } finally {
+            beat.cancel(false);
+        }
+    }
+
+    private FinishOutcome finish(BuildRequest request, FinishInput input, WorkerBuilds.Build build) {
+        BuildEngine engine = build.engine();
+        EngineConfig config = engine.config();
+        ProjectSpec spec = engine.spec();
+        String backendId = input.backendId();
+        StagingArea staging = build.staging();
+        long started = System.nanoTime();
+        SortedSet<String> planned = new TreeSet<>();
+        for (TaskRecord record : input.tasks()) {
+            if (record.backend().equals(backendId)) {
+                planned.addAll(record.plannedFiles());
+            }
+        }
+        OutputCheck.Checked checked;
+        try {
+            checked = OutputCheck.validate(engine.newValidation(), engine.reports(), staging, planned,
+                    config.generatedTests(), backendId, input.owners());
+        } catch (FactoryException | java.io.UncheckedIOException e) {
+            return refusal("The output of backend '" + backendId + "' could not be validated: " + e.getMessage(),
+                    false, null, null, List.of(), started);
+        }
+        if (!checked.problems().isEmpty()) {
+            OutputValidationException invalid = new OutputValidationException(checked.problems(),
+                    new FactoryException.ErrorContext(request.buildId(), Phase.VALIDATE_OUTPUT, null, backendId));
+            return refusal("The output of backend '" + backendId + "' failed validation: " + invalid.getMessage(),
+                    false, checked.report().summary(), null, List.of(), started);
+        }
+        VerifiedLedger verified = OutputCheck.verifyClaims(spec, backendId, input.tasks(), checked.report());
+        List<String> notes = new ArrayList<>(verified.notes());
+        List<RequirementOutcome> unmet = verified.coverage().unmet(config.requireFeatures());
+        if (!unmet.isEmpty()) {
+            return refusal(UnmetRequirements.refusal(backendId, config.requireFeatures(), unmet), true,
+                    checked.report().summary(), verified.coverage(), notes, started);
+        }
+        long validateMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        List<PhaseResult> phases = new ArrayList<>(input.phases());
+        phases.add(new PhaseResult(Phase.VALIDATE_OUTPUT, PhaseStatus.COMPLETED, BuildWorkflowImpl.CORE,
+                validateMillis, Usage.NONE));
+        Map<String, String> backends = new LinkedHashMap<>();
+        phases.forEach(phase -> backends.put(phase.phase().name(), phase.backend()));
+        backends.put(Phase.PUBLISH.name(), BuildWorkflowImpl.CORE);
+        List<String> allNotes = new ArrayList<>(input.notes());
+        allNotes.addAll(notes);
+        allNotes.addAll(checked.report().notes());
+        int files = staging.files().size();
+        String slug = PublishStep.slug(spec);
+        PublishStep.writeMetadata(staging, PublishStep.metadata(new PublishStep.Manifest(request.buildId(),
+                request.specHash(), spec, config.mode(), Instant.parse(input.prepared().startedAt()), backends, phases,
+                input.agents(), input.retries(), checked.report(), verified.coverage(), input.fallbacks(),
+                dedupe(allNotes), input.usage(), List.of())));
+        Prepared.SeenOutput seen = input.prepared().seen();
+        Publisher.Publication publication;
+        try {
+            publication = PublishStep.publish(staging, slug, new PublishedOutput(Path.of(seen.directory()),
+                    PublishedOutput.Kind.valueOf(seen.kind()), seen.publishedBy(), seen.differences()),
+                    config.overwrite());
+        } catch (FactoryException e) {
+            throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
+                    e.getClass().getName());
+        }
+        notes.addAll(checked.report().notes());
+        notes.addAll(publication.notes());
+        try {
+            staging.delete();
+        } catch (FactoryException e) {
+            notes.add("The staging area '" + staging.root() + "' could not be removed after publishing ("
+                    + e.getMessage() + "); delete it by hand");
+        }
+        builds.forget(request.buildId());
+        LOG.info("[build {}] published {} ({} files) from a Temporal worker", request.buildId(),
+                publication.directory(), files);
+        return new FinishOutcome(publication.directory().toString(), files, null, false, checked.report().summary(),
+                verified.coverage(), notes, validateMillis);
+    }
+
+    private static FinishOutcome refusal(String failure, boolean refused, dev.thefactory.api.ValidationSummary summary,
+            dev.thefactory.api.Coverage coverage, List<String> notes, long started) {
+        return new FinishOutcome(null, 0, failure, refused,
+                summary == null ? dev.thefactory.api.ValidationSummary.EMPTY : summary, coverage, notes,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Override
+    public void clearStaging(BuildRequest request) {
+        within(request, () -> {
+            builds.of(request).staging().clear();
+            return null;
+        });
+    }
+
+    @Override
+    public void discard(BuildRequest request) {
+        within(request, () -> {
+            try {
+                builds.of(request).staging().delete();
+            } finally {
+                builds.forget(request.buildId());
+            }
+            return null;
+        });
+    }
+
+    private static List<String> dedupe(List<String> notes) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(notes));
+    }
+
+    /** @return whether a failure reports that the worker's thread was interrupted (the worker is stopping) */
+    private static boolean interruption(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void heartbeat(ActivityExecutionContext context, String detail) {
+        try {
+            context.heartbeat(detail);
+        } catch (RuntimeException e) {
+            // cancelled, or the worker lost the activity: the attempt's own outcome is what counts
+            LOG.debug("heartbeat of {} not recorded: {}", detail, e.toString());
+        }
+    }
+
+    private static <T> T within(BuildRequest request, java.util.function.Supplier<T> step) {
+        String previous = MDC.get("buildId");
+        MDC.put("buildId", request.buildId());
+        try {
+            return step.get();
+        } catch (ApplicationFailure failure) {
+            throw failure;
+        } catch (FactoryException e) {
+            throw ApplicationFailure.newFailureWithCause(e.getMessage(), e.getClass().getName(), e);
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            MDC.remove("buildId");
+        } else {
+            MDC.put("buildId", previous);
+        }
+    }
+}
