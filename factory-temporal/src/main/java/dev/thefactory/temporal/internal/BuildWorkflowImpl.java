@@ -69,7 +69,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
     private final List<FallbackRecord> fallbacks = new ArrayList<>();
     private final List<String> backendsTried = new ArrayList<>();
     private final Set<String> notes = new LinkedHashSet<>();
-    private final Map<String, Integer> attemptsPerTask = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> attemptsPerTask = new TreeMap<>();
     private Usage usage = Usage.NONE;
     private int agents;
     private int retries;
@@ -278,7 +278,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         } else {
             why = String.valueOf(cause);
         }
-        attemptsPerTask.put(task.id() + " (" + backendId + ")", attempts);
+        attemptsPerTask.computeIfAbsent(task.id(), id -> new TreeMap<>()).put(backendId, attempts);
         return new PhaseFailed(phase, task.id(), "Task '" + task.id() + "' in phase " + phase + " failed on backend '"
                 + backendId + "' after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + why);
     }
