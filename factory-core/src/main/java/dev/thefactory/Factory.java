@@ -322,6 +322,7 @@ public final class Factory {
         Builder builder = builder().spec(specFile).mode(saved.mode()).checkpoints(repository);
         saved.output().ifPresent(builder::outputDirectory);
         saved.featureRequirement().ifPresent(builder::requireFeatures);
+        saved.recordedRepairRounds().ifPresent(builder::repairRounds);
         return builder.build();
     }
 
@@ -343,10 +344,12 @@ public final class Factory {
      * @param notes           damaged or unreadable checkpoints that were skipped; empty when none
      * @param requireFeatures the feature requirement it ran under; null when not recorded (checkpoints written
      *                        before it was)
+     * @param repairRounds    the repair rounds it ran with ({@link Builder#repairRounds}); null when not recorded
+     *                        (checkpoints written before they were)
      */
     public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
             dev.thefactory.api.Phase lastPhase, String backend, boolean finished, List<String> notes,
-            FeatureRequirement requireFeatures) {
+            FeatureRequirement requireFeatures, Integer repairRounds) {
 
         /** @throws NullPointerException if a component other than specFile or outputDirectory is null */
         public SavedBuild {
@@ -376,10 +379,18 @@ public final class Factory {
             return java.util.Optional.ofNullable(requireFeatures);
         }
 
+        /**
+         * @return the repair rounds the build ran with, if recorded: resume it with the same ones
+         *         ({@link Builder#repairRounds}) unless there is a reason to change them
+         */
+        public java.util.OptionalInt recordedRepairRounds() {
+            return repairRounds == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(repairRounds);
+        }
+
         private static SavedBuild of(SavedBuilds.SavedBuild saved) {
             return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
                     saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes(),
-                    saved.requireFeatures());
+                    saved.requireFeatures(), saved.repairRounds());
         }
     }
 

@@ -73,9 +73,13 @@ final class ResumeCommand implements Callable<Integer> {
         Path output = Directories.requireWritable("--out", out != null ? out
                 : saved.output().orElse(Path.of("outputs")));
         return new BuildRun(cmd, options, state).execute(listener -> {
-            return options.factory(specFile, saved.mode(), output, repository, listener,
-                    saved.featureRequirement().orElse(FeatureRequirement.CORE)).build()
-                    .resume(saved.buildId(), force);
+            Factory.Builder builder = options.factory(specFile, saved.mode(), output, repository, listener,
+                    saved.featureRequirement().orElse(FeatureRequirement.CORE));
+            if (options.repairRounds == null) {
+                // the build's own --repair-rounds, unless given again
+                saved.recordedRepairRounds().ifPresent(builder::repairRounds);
+            }
+            return builder.build().resume(saved.buildId(), force);
         });
     }
 
