@@ -533,6 +533,9 @@ public final class Factory implements AutoCloseable {
         if (saved.requireFeatures() != null) {
             builder.requireFeatures(saved.requireFeatures());
         }
+        if (saved.repairRounds() != null) {
+            builder.repairRounds(saved.repairRounds());
+        }
         return builder.build();
     }
 
@@ -557,12 +560,15 @@ public final class Factory implements AutoCloseable {
      * @param requireFeatures the feature requirement it ran under (resume it under the same one with
      *                        {@link Builder#requireFeatures} unless there is a reason to change it); null when not
      *                        recorded (checkpoints written before it was)
+     * @param repairRounds    the repair rounds it ran with (resume it with the same ones with
+     *                        {@link Builder#repairRounds} unless there is a reason to change them); null when not
+     *                        recorded (checkpoints written before they were)
      */
     public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
             dev.thefactory.api.Phase lastPhase, String backend, boolean finished, List<String> notes,
-            FeatureRequirement requireFeatures) {
+            FeatureRequirement requireFeatures, Integer repairRounds) {
 
-        /** @throws NullPointerException if a component other than specFile or outputDirectory is null */
+        /** @throws NullPointerException if a component other than specFile, outputDirectory, requireFeatures or repairRounds is null */
         public SavedBuild {
             Objects.requireNonNull(buildId, "buildId");
             Objects.requireNonNull(specHash, "specHash");
@@ -575,7 +581,7 @@ public final class Factory implements AutoCloseable {
         private static SavedBuild of(SavedBuilds.SavedBuild saved) {
             return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
                     saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes(),
-                    saved.requireFeatures());
+                    saved.requireFeatures(), saved.repairRounds());
         }
     }
 

@@ -76,8 +76,12 @@ final class ResumeCommand implements Callable<Integer> {
         FeatureRequirement features = saved.requireFeatures() != null ? saved.requireFeatures()
                 : FeatureRequirement.CORE;
         return new BuildRun(cmd, options, state).execute(listener -> {
-            return options.factory(specFile, saved.mode(), output, repository, listener, features).build()
-                    .resume(saved.buildId(), force);
+            Factory.Builder builder = options.factory(specFile, saved.mode(), output, repository, listener, features);
+            if (options.repairRounds == null && saved.repairRounds() != null) {
+                // the build's own --repair-rounds, unless given again
+                builder.repairRounds(saved.repairRounds());
+            }
+            return builder.build().resume(saved.buildId(), force);
         });
     }
 

@@ -1049,7 +1049,7 @@ final class BuildRun {
                 new ArrayList<>(planned), fallbacks, backendsTried,
                 specFile == null ? null : specFile.toString(), config.outputDirectory().toString(),
                 refusedLedgers.stream().map(l -> new BuildState.RefusedLedger(l.backend(), l.coverage())).toList(),
-                config.requireFeatures()));
+                config.requireFeatures(), config.repairRounds()));
         try {
             checkpoints.save(phase, null, payload);
         } catch (RuntimeException e) {

@@ -157,12 +157,14 @@ public final class BuildState {
      *                        the same best ledger); empty in checkpoints written before they were recorded
      * @param requireFeatures the feature requirement the build runs under, or null in checkpoints written before it
      *                        was recorded; {@code factory resume} keeps it unless told otherwise
+     * @param repairRounds    the repair rounds the build runs with, or null in checkpoints written before they were
+     *                        recorded; {@code factory resume} keeps them unless told otherwise
      */
     public record PhaseCheckpoint(int formatVersion, String kind, String buildId, String specHash, Mode mode,
             String backend, Phase phase, List<PhaseRecord> completedPhases, List<TaskRecord> tasks,
             Map<String, String> facts, List<String> plannedFiles, List<FallbackRecord> fallbacks,
             List<String> backendsTried, String specFile, String outputDirectory, List<RefusedLedger> refused,
-            FeatureRequirement requireFeatures) {
+            FeatureRequirement requireFeatures, Integer repairRounds) {
         /** Copies the lists and sorts the facts. */
         public PhaseCheckpoint {
             completedPhases = copy(completedPhases);

@@ -40,9 +40,11 @@ public final class SavedBuilds {
      * @param finished        whether it was published (nothing left to resume)
      * @param notes           damage found and skipped while reading its checkpoints; empty when none
      * @param requireFeatures the feature requirement it ran under, or null when not recorded
+     * @param repairRounds    the repair rounds it ran with, or null when not recorded
      */
     public record SavedBuild(String buildId, String specHash, Path specFile, Mode mode, Path outputDirectory,
-            Phase lastPhase, String backend, boolean finished, List<String> notes, FeatureRequirement requireFeatures) {
+            Phase lastPhase, String backend, boolean finished, List<String> notes, FeatureRequirement requireFeatures,
+            Integer repairRounds) {
 
         /** @throws NullPointerException if a required component is null */
         public SavedBuild {
@@ -103,6 +105,6 @@ public final class SavedBuilds {
         var base = point.base();
         return new SavedBuild(point.buildId(), base.specHash(), point.specFile(), base.mode(),
                 point.outputDirectory(), base.phase(), base.backend(), point.finished(), point.notes(),
-                base.requireFeatures());
+                base.requireFeatures(), base.repairRounds());
     }
 }

@@ -98,6 +98,20 @@ class FactoryResumeTest {
     }
 
     @Test
+    void theRepairRoundsABuildStartedWithAreRecordedForItsResume() throws IOException {
+        Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
+        String buildId = catchThrowableOfType(BuildFailedException.class,
+                () -> factory(spec).repairRounds(7).faults(FAILS_IN_GENERATE).build().run()).result().buildId();
+
+        Factory.SavedBuild saved = Factory.savedBuild(CheckpointRepositories.fileSystem(dir.resolve("state")),
+                buildId);
+
+        assertThat(saved.repairRounds()).isEqualTo(7);
+        assertThat(saved.repairRounds()).isEqualTo(7);
+        assertThat(saved.requireFeatures()).isEqualTo(FeatureRequirement.NONE);
+    }
+
+    @Test
     void aChangedSpecIsRefusedUnlessForced() throws IOException {
         Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
         String buildId = catchThrowableOfType(BuildFailedException.class,

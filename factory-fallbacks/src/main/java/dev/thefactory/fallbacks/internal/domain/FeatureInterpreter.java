@@ -4,11 +4,12 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.ABOVE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ANYONE;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.BELOW;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.BE_FORMS;
-import static dev.thefactory.fallbacks.internal.domain.Lexicon.CLAUSE_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CHANNELS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.CLAUSE_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CONTAINERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.CSV;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.DATA_FORMATS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.DATE_COMPARISONS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_NOUNS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_PAIRS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.EVENT_PARTICIPLES;
@@ -20,16 +21,19 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.FIGURES_OF;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.GROUPINGS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.HASHED;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.IMPORT_VERBS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.LINK_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_END;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.LIST_SEPARATORS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.MODALS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.NARROWING;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOMINALS;
-import static dev.thefactory.fallbacks.internal.domain.Lexicon.NO_DERIVED_FORMS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_REFERENCES;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.NOT_YET;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.NO_DERIVED_FORMS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.OTHER_FORMATS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.PLURAL_MODIFIERS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.QUALIFIERS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.RECORD_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.REFERENCE_WORDS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.ROLES;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.SETTABLE_FIGURES;
@@ -40,7 +44,9 @@ import static dev.thefactory.fallbacks.internal.domain.Lexicon.TARGET_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.TERMINATORS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.TEXT_UNITS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.THRESHOLD_NOUNS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.TRADE_VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.TRIGGERS;
+import static dev.thefactory.fallbacks.internal.domain.Lexicon.UNITS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.VERBS;
 import static dev.thefactory.fallbacks.internal.domain.Lexicon.complete;
 
@@ -115,7 +121,10 @@ public final class FeatureInterpreter {
 
     /** How to phrase a feature the simple backend can build, for reasons. */
     private static final String REPHRASE = "; the simple backend builds features phrased as an operation on a kind"
-            + " of item, such as 'Add tasks with a title', 'List tasks', 'Filter tasks by status'";
+            + " of item, " + FeatureInterpreter.EXAMPLES;
+
+    /** The examples of {@link #REPHRASE}, which the domain builder replaces with ones about the spec's own items. */
+    static final String EXAMPLES = "such as 'Add tasks with a title', 'List tasks', 'Filter tasks by status'";
 
     /** Why counting events is not generated. */
     private static final String EVENTS = "counting or tracking how often something happens (a link followed, an"
@@ -152,12 +161,25 @@ public final class FeatureInterpreter {
      *                   "the entity's first number field"
      * @param below      true for items below the threshold, false for items above it
      * @param text       the phrase as written ("below a reorder threshold"), the gap when it is not honoured
+     * @param date       true for a date comparison ("due before a date", "after a given date"): the field must be
+     *                   a date
      */
-    public record ThresholdSpec(List<String> fieldWords, boolean below, String text) {
+    public record ThresholdSpec(List<String> fieldWords, boolean below, String text, boolean date) {
         /** Copies the words. */
         public ThresholdSpec {
             fieldWords = List.copyOf(fieldWords);
             Objects.requireNonNull(text, "text");
+        }
+
+        /**
+         * A threshold on a number or a date.
+         *
+         * @param fieldWords the compared field's words
+         * @param below      true for below
+         * @param text       the phrase as written
+         */
+        public ThresholdSpec(List<String> fieldWords, boolean below, String text) {
+            this(fieldWords, below, text, false);
         }
     }
 
@@ -234,6 +256,21 @@ public final class FeatureInterpreter {
 
 
     /**
+     * @param gap a left-over phrase of a sentence, as written
+     * @return true if it says which items the sentence is about: a qualifier ("overdue", "open", "shipped"), or a
+     *         phrase that starts with a word that narrows or groups them ("with a due date", "due today", "by
+     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project")
+     */
+    static boolean narrows(String gap) {
+        List<String> words = tokenize(gap);
+        if (words.isEmpty()) {
+            return false;
+        }
+        String first = words.get(0);
+        return NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first);
+    }
+
+    /**
      * @param word a lower-case word
      * @return the status change a word after "mark ... as" or in a value list names, if it is a known one
      */
@@ -279,12 +316,35 @@ public final class FeatureInterpreter {
             return Interpretation.unsupported(early);
         }
         int verbAt = -1;
+        String firstVerb = null;
+        boolean trade = false;
         for (int i = 0; i < tokens.size(); i++) {
             boolean logIn = "log".equals(lemma(tokens.get(i))) && i + 1 < tokens.size()
                     && Set.of("in", "on", "out", "into").contains(tokens.get(i + 1));
             if (verb(tokens, i) != null && !logIn) {
                 verbAt = i;
+                firstVerb = verb(tokens, i);
                 break;
+            }
+            // "Issue invoices", "Sell tickets", "Users can book rooms": business verbs that are also nouns count
+            // only where a sentence's verb stands, and never in a phrase of nouns ("Book titles")
+            boolean verbPlace = i == 0 || MODALS.contains(tokens.get(i - 1));
+            String token = tokens.get(i);
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            boolean object = Set.of("a", "an", "the", "some", "new").contains(next)
+                    || (LETTERS.matcher(next).matches() && !Inflector.singular(next).equals(next));
+            if (verbPlace && object && fieldPhrase(tokens.subList(i, tokens.size())).isEmpty()) {
+                if (LINK_VERBS.contains(token)) {
+                    return Interpretation.unsupported("'" + s.original(i) + "' links existing items of two kinds"
+                            + " (such as a student and a course), which is not generated; a feature of its own that"
+                            + " records the link ('Add enrolments with a student and a course') is");
+                }
+                if (RECORD_VERBS.contains(token) || TRADE_VERBS.contains(token)) {
+                    verbAt = i;
+                    firstVerb = "create";
+                    trade = TRADE_VERBS.contains(token);
+                    break;
+                }
             }
         }
         if (verbAt < 0) {
@@ -316,8 +376,12 @@ public final class FeatureInterpreter {
         }
         p.verbAt = verbAt;
         List<String> verbs = new ArrayList<>();
-        verbs.add(verb(tokens, verbAt));
-        s.use(verbAt);
+        verbs.add(firstVerb);
+        if (!trade) {
+            // a trade verb ("Sell tickets") creates a record of the item, but its business (payment, stock,
+            // availability) is not generated: the verb stays over as a gap
+            s.use(verbAt);
+        }
         int at = verbAt + 1;
         if (VERBS.get(verbs.get(0)) == Operation.LIST) {
             int next = skip(tokens, at, SKIPPED);
@@ -523,6 +587,27 @@ public final class FeatureInterpreter {
                     s.use(i, Math.max(end, i + 1));
                 }
                 i = Math.max(i, end - 1);
+            } else if (query && DATE_COMPARISONS.containsKey(token)) {
+                // "List tasks due before a date", "events after a given date": a date comparison, when a date
+                // follows; "after they are shipped" is no date and stays over
+                int end = nounPhraseEnd(tokens, i + 1);
+                List<String> named = tokens.subList(skipModifiers(tokens, i + 1), end).stream()
+                        .filter(w -> !THRESHOLD_NOUNS.contains(w)).toList();
+                if (!named.isEmpty()) {
+                    List<String> words = new ArrayList<>(last(named, 3));
+                    int from = i;
+                    if (i > 0 && tokens.get(i - 1).equals("due") && !words.get(0).equals("due")) {
+                        words.add(0, "due");
+                        from = i - 1;
+                    }
+                    ThresholdSpec threshold = new ThresholdSpec(last(words, 3), DATE_COMPARISONS.get(token),
+                            s.text(from, end), true);
+                    if (!thresholds.contains(threshold)) {
+                        thresholds.add(threshold);
+                    }
+                    s.use(from, end);
+                    i = end - 1;
+                }
             } else if (targetVerb && assignTarget == null && (token.equals("to") || token.equals("between"))) {
                 List<String> target = nounPhrase(tokens, i + 1);
                 if (!target.isEmpty()) {
@@ -1018,7 +1103,9 @@ public final class FeatureInterpreter {
      * Reads a list of field phrases. In a field list, "per" and the unit after it qualify the field before them
      * ("calories per serving", "a price per litre", "a rate per night"): the field is {@code calories},
      * {@code price} or {@code rate}, a number given for one unit, and the unit is honoured as that reading, never
-     * a field of its own.
+     * a field of its own. "In" and a unit of measure after a field name the unit the number is given in, which
+     * stays in the field's name ("an estimate in hours" is the number {@code estimateHours}, "a weight in kg" is
+     * {@code weightKg}).
      *
      * @param used receives the indexes of the tokens the list is honoured by, once it is: separators, filler and
      *             the words of each phrase that make its name
@@ -1052,6 +1139,14 @@ public final class FeatureInterpreter {
                         && !LIST_SEPARATORS.contains(tokens.get(i + 1)) && !LIST_END.contains(tokens.get(i + 1))) {
                     used.add(++i);
                 }
+                continue;
+            }
+            if (fieldList && token.equals("in") && !part.isEmpty() && i + 1 < tokens.size()
+                    && UNITS.contains(Inflector.singular(tokens.get(i + 1)))) {
+                // "an estimate in hours": the unit qualifies the field and stays in its name (estimateHours)
+                used.add(i);
+                part.add(tokens.get(++i));
+                partAt.add(i);
                 continue;
             }
             if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))

@@ -68,7 +68,9 @@ public enum FieldType {
      * "count of" anything ("numberOfDeliveries"); {@code size} is a long;
      * {@code amount} (of money: "12.50"), {@code price}, {@code cost}, {@code total} are decimals;
      * {@code done}, {@code completed}, {@code active}, {@code enabled} (and names starting with {@code is} or
-     * {@code has}) are booleans; {@code priority} and its kin are levels; anything else is a string.
+     * {@code has}) are booleans; {@code priority} and its kin are levels; a name that ends with a unit of measure
+     * ("distance km", from "a distance in km") is a decimal, or an int for the units above; anything else is a
+     * string.
      *
      * @param words the field's lower-case words, not empty
      * @return the type
@@ -103,6 +105,10 @@ public enum FieldType {
         }
         if (INT_WORDS.contains(last) || last.endsWith("count")) {
             return INT;
+        }
+        if (words.size() > 1 && Lexicon.UNITS.contains(Inflector.singular(last))) {
+            // "an estimate in hours" → estimateHours; "a distance in km" → distanceKm
+            return DECIMAL;
         }
         return STRING;
     }

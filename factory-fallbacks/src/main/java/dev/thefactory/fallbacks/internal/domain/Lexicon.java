@@ -28,6 +28,23 @@ final class Lexicon {
             Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
                     + " statistics stats")));
 
+    /**
+     * Verbs that are also nouns and, where a sentence's verb stands ("Issue invoices with an amount"), record a new
+     * item: a create.
+     */
+    static final Set<String> RECORD_VERBS = Set.of("issue", "file", "draft");
+
+    /**
+     * Verbs of a trade that, where a sentence's verb stands ("Sell tickets for events with a price"), record the
+     * traded item, but whose business (payment, stock, availability, returns) the templates do not have: a create,
+     * with the verb left over as a gap.
+     */
+    static final Set<String> TRADE_VERBS = Set.of("sell", "buy", "purchase", "order", "book", "reserve", "rent",
+            "hire", "lend", "borrow", "loan");
+
+    /** Verbs that link existing items of two kinds ("Enrol students in courses"): not generated. */
+    static final Set<String> LINK_VERBS = Set.of("enrol", "enroll", "enrols", "enrolls", "subscribe", "join");
+
     /** Nouns formed from verbs that the suffix rules miss. */
     static final Map<String, String> NOMINALS = Map.of("addition", "add", "registration", "register",
             "modification", "modify", "submission", "submit", "searching", "search", "prioritization", "prioritize");
@@ -83,6 +100,25 @@ final class Lexicon {
     static final Set<String> QUALIFIERS = Set.of("pending", "completed", "finished", "done", "active",
             "archived", "open", "closed", "overdue", "important", "available", "recent", "upcoming", "old", "similar",
             "incoming", "related", "duplicate", "expired", "unpaid", "unread", "late");
+
+    /**
+     * Words that, at the start of a left-over phrase, say which items a sentence is about ("with a due date", "due
+     * today", "by ingredient", "after they are shipped", "per customer"): listing or counting all items does not
+     * honour such a sentence.
+     */
+    static final Set<String> NARROWING = Set.of("with", "having", "without", "containing", "including", "due",
+            "by", "below", "above", "under", "over", "exceeding", "after", "before", "since", "until", "older",
+            "newer", "that", "which", "whose", "where", "for", "of", "per", "own");
+
+    /**
+     * Units of measure, singular: after "in", a unit names what a number field is given in ("an estimate in hours",
+     * "a distance in km"), and the field is a number.
+     */
+    static final Set<String> UNITS = Set.of("millisecond", "second", "minute", "hour", "day", "week", "month",
+            "year", "mg", "gram", "kg", "kilogram", "lb", "pound", "ounce", "oz", "mm", "cm", "metre", "meter", "km",
+            "kilometre", "kilometer", "mile", "inch", "foot", "feet", "ml", "litre", "liter", "gallon", "cent", "euro",
+            "dollar", "usd", "eur", "gbp", "percent", "kcal", "calorie", "byte", "kb", "mb", "gb", "point", "degree",
+            "celsius", "fahrenheit", "step", "rep", "repetition");
 
     /** Qualifiers a status change that sets its field may be about: completing open tasks. */
     static final Set<String> NOT_YET = Set.of("open", "pending", "active", "incoming", "unpaid", "unread");
@@ -150,6 +186,10 @@ final class Lexicon {
 
     /** Words that ask for items above a threshold. */
     static final Set<String> ABOVE = Set.of("above", "over", "exceeding");
+
+    /** Words that compare dates in a query ("due before a date", "after a given date"): word → true for before. */
+    static final Map<String, Boolean> DATE_COMPARISONS = Map.of("before", true, "until", true, "after", false,
+            "since", false);
 
     /** Words after "below"/"above" that name the threshold itself rather than a field. */
     static final Set<String> THRESHOLD_NOUNS = Set.of("threshold", "limit", "value", "minimum", "maximum",
