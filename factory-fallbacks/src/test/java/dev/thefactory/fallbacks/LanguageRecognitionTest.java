@@ -105,8 +105,26 @@ class LanguageRecognitionTest {
         RequirementClaim language = CoreDriver.build(spec("Language: Java 11")).claim("tech-stack-1");
         assertThat(language.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
         assertThat(language.reason()).contains("needs Java 17 or later");
-        assertThat(CoreDriver.build(spec("Language: Java 21")).claim("tech-stack-1").status())
-                .isEqualTo(RequirementStatus.IMPLEMENTED);
+    }
+
+    @Test
+    void javaLaterThan17IsClaimedOnlyWhenTheBuildFileDeclaresIt() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(spec("Language: Java 21"));
+        RequirementClaim language = build.claim("tech-stack-1");
+        if (Runtime.version().feature() >= 21) {
+            assertThat(build.files().get("pom.xml")).contains("<maven.compiler.release>21</maven.compiler.release>");
+            assertThat(build.files().get("README.md")).contains("written in Java 21");
+            assertThat(build.files().get("src/test/java/com/example/todoapp/RequirementsTest.java"))
+                    .contains("assertEquals(\"21\", child(element(project, \"properties\")");
+            assertThat(language.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        } else {
+            assertThat(build.files().get("pom.xml")).contains("<maven.compiler.release>17</maven.compiler.release>");
+            assertThat(build.files().get("README.md")).contains("written in Java 17");
+            assertThat(language.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+            assertThat(language.reason()).startsWith("The Factory runs on Java " + Runtime.version().feature())
+                    .contains("the generated pom.xml declares Java 17").contains("Run The Factory on JDK 21 or later");
+        }
+        assertThat(build.files().get("README.md")).contains("An API service written in Java");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,84 @@
+package dev.thefactory.fallbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ProjectType;
+import dev.thefactory.api.RequirementStatus;
+import dev.thefactory.spi.RequirementClaim;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requirements other than features that the Java output honours are claimed with a generated test of their own that
+ * proves them (and fails on a project that does not honour them); the others are claimed not implemented.
+ */
+class NonFeatureClaimsTest {
+
+    private static final String TESTS = "com.example.gymbooking.RequirementsTest#";
+
+    @TempDir
+    Path dir;
+
+    private static ProjectSpec gym(ProjectType type, String language) {
+        return ProjectSpec.builder("Gym Booking", type)
+                .features(List.of("Add classes with a name, an instructor and a capacity", "List all classes"),
+                        List.of())
+                .techStack(List.of("Language: " + language))
+                .qualityRequirements(List.of(
+                        "Every command prints a clear error and exits with a non-zero code on bad input"))
+                .architectureHints(List.of("No dependencies besides the JDK"))
+                .outputExpectations(List.of("A single runnable jar"))
+                .build();
+    }
+
+    @Test
+    void badInputJarAndNoDependenciesAreClaimedWithTestsThatPass() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Java 17"));
+        RequirementClaim errors = build.claim("quality-1");
+        assertThat(errors.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(errors.tests()).containsExactly(TESTS + "quality1_everyCommandPrintsAClear");
+        assertThat(build.claim("architecture-1").tests()).containsExactly(TESTS + "architecture1_noDependenciesBesidesTheJdk");
+        assertThat(build.claim("output-1").tests()).containsExactly(TESTS + "output1_aSingleRunnableJar");
+        assertThat(build.claim("output-1").files()).contains("pom.xml");
+        Path classes = GeneratedJava.compile(build.files(), dir.resolve("ok"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(build.files(), dir.resolve("ok"), classes);
+        assertThat(run.failed()).as(run.failures()).isZero();
+        for (String id : List.of("quality-1", "architecture-1", "output-1")) {
+            assertThat(build.claim(id).status()).as(id).isEqualTo(RequirementStatus.IMPLEMENTED);
+            assertThat(run.passed()).as(id).containsAll(build.claim(id).tests());
+        }
+    }
+
+    @Test
+    void theGeneratedTestsFailOnAProjectThatDoesNotHonourThem() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Java 17"));
+        Map<String, String> broken = new TreeMap<>(build.files());
+        String main = "src/main/java/com/example/gymbooking/Main.java";
+        broken.put(main, broken.get(main).replace("System.exit(2);", "return;"));
+        broken.put("pom.xml", broken.get("pom.xml").replace("<scope>test</scope>", "")
+                .replace("<mainClass>com.example.gymbooking.Main</mainClass>", "<mainClass>Other</mainClass>"));
+        Path classes = GeneratedJava.compile(broken, dir.resolve("broken"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(broken, dir.resolve("broken"), classes);
+        assertThat(run.passed()).doesNotContain(TESTS + "quality1_everyCommandPrintsAClear",
+                TESTS + "architecture1_noDependenciesBesidesTheJdk", TESTS + "output1_aSingleRunnableJar");
+    }
+
+    @Test
+    void aServiceHasNoCommandsToExitWithACodeAndALibraryNoRunnableJar() throws Exception {
+        CoreDriver.Build api = CoreDriver.build(gym(ProjectType.API_SERVICE, "Java 17"));
+        assertThat(api.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(api.claim("quality-1").reason()).contains("not a command line");
+        assertThat(api.claim("output-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        CoreDriver.Build library = CoreDriver.build(gym(ProjectType.LIBRARY, "Java 17"));
+        assertThat(library.claim("output-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(library.claim("output-1").reason()).contains("no main class");
+        CoreDriver.Build python = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Python 3"));
+        assertThat(python.claim("output-1").reason()).contains("only Java projects are packaged as a runnable jar");
+        assertThat(python.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+    }
+}
