@@ -54,7 +54,7 @@ public final class Ledger {
     /** The oldest Node.js the generated JavaScript runs on ({@code node:test}): its {@code engines.node} default. */
     public static final String NODE_MIN = "18";
 
-    private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*`?(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REQUESTED_VERSION = Pattern.compile("(?<![a-z0-9])(?:python3?|py|cpython|golang|go"
             + "|node\\.js|nodejs|node)[\\s-]*v?(\\d{1,4}(?:\\.\\d{1,4}){0,2})(?![\\d.]*\\d)", Pattern.CASE_INSENSITIVE);
 
