@@ -81,4 +81,29 @@ class NonFeatureClaimsTest {
         assertThat(python.claim("output-1").reason()).contains("only Java projects are packaged as a runnable jar");
         assertThat(python.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
     }
+
+    @Test
+    void aPythonProjectIsAPipInstallableSetuptoolsBuildAndStackReasonsDoNotContradictThemselves() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Invoice CLI", ProjectType.CLI_TOOL)
+                .features(List.of("Add invoices with a customer and an amount"), List.of())
+                .techStack(List.of("Language: Python 3", "CLI: argparse", "Storage: a JSON file in the home directory",
+                        "Testing: pytest"))
+                .outputExpectations(List.of("A pyproject.toml so it installs with pip"))
+                .build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        assertThat(build.files().get("pyproject.toml")).contains("[build-system]", "build-backend = "
+                + "\"setuptools.build_meta\"", "[project.scripts]", "\"invoice-cli\" = \"invoice_cli.__main__:cli\"");
+        assertThat(build.claim("output-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(build.claim("output-1").tests())
+                .containsExactly("tests.test_packaging.PackagingTest#test_pyproject_installs_with_pip");
+        assertThat(build.files()).containsKey("tests/test_packaging.py");
+        assertThat(build.claim("tech-stack-2").reason()).isEqualTo("the generated Python 3 code does not use "
+                + "argparse, although it is part of the standard library: it reads its command-line arguments itself");
+        assertThat(build.claim("tech-stack-3").reason()).startsWith("the generated Python 3 project keeps its items "
+                + "in memory only").doesNotContain("standard library");
+        assertThat(build.claim("tech-stack-4").reason()).contains("does not use pytest");
+        CoreDriver.Build java = CoreDriver.build(spec.toBuilder().techStack(List.of("Language: Java 17")).build());
+        assertThat(java.claim("output-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(java.claim("output-1").reason()).contains("only Python projects get a pyproject.toml");
+    }
 }

@@ -264,7 +264,7 @@ public final class Ledger {
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
         LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
-        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, NONE
+        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -429,6 +429,9 @@ public final class Ledger {
         if (java && has(text, "mvn package", "maven project", "maven build", "builds with maven")) {
             return Kind.MAVEN;
         }
+        if (has(text, "pyproject", "pyproject.toml", "pip install", "installs with pip", "installable with pip")) {
+            return Kind.PYPROJECT;
+        }
         if (asksErrorExit(text)) {
             return Kind.ERRORS;
         }
@@ -536,6 +539,13 @@ public final class Ledger {
             }
             case ERRORS -> {
                 return errors(in, r, paths, cls);
+            }
+            case PYPROJECT -> {
+                return language == Language.PYTHON
+                        ? RequirementClaim.implemented(id, List.of("pyproject.toml"),
+                                List.of("tests.test_packaging.PackagingTest#test_pyproject_installs_with_pip"))
+                        : RequirementClaim.notImplemented(id, "the project is written in " + language.label()
+                                + "; only Python projects get a pyproject.toml");
             }
             case JAR -> {
                 if (!java) {
@@ -769,9 +779,34 @@ public final class Ledger {
         return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
     }
 
+    /** Modules of each skeleton language's standard library that a tech-stack entry may name. */
+    private static final java.util.Map<Language, List<String>> STANDARD_MODULES = java.util.Map.of(
+            Language.PYTHON, List.of("argparse", "optparse", "getopt", "json", "sqlite3", "sqlite", "csv", "pathlib",
+                    "logging", "dataclasses", "http.server", "urllib", "shelve", "pickle", "tomllib"),
+            Language.GO, List.of("flag", "net/http", "encoding/json", "encoding/csv", "database/sql", "log/slog"),
+            Language.JAVASCRIPT, List.of("node:http", "node:fs", "readline", "node:readline", "util.parseargs",
+                    "parseargs"));
+
     private static RequirementClaim stack(Requirement r, Language language) {
         int colon = r.text().indexOf(':');
         String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
+        String lower = r.text().toLowerCase(Locale.ROOT);
+        if (language != Language.JAVA && has(lower, "storage", "store", "persistence", "persist", "database", "db",
+                "file", "files", "sqlite", "json file", "saved", "save")) {
+            return RequirementClaim.notImplemented(r.id(), "the generated " + language.label() + " project keeps "
+                    + "its items in memory only, so they are lost when it exits; it does not use " + named
+                    + ". Only the Java output keeps items in files");
+        }
+        List<String> modules = STANDARD_MODULES.getOrDefault(language, List.of()).stream()
+                .filter(m -> has(lower, m)).toList();
+        if (!modules.isEmpty()) {
+            boolean arguments = modules.stream().anyMatch(m -> List.of("argparse", "optparse", "getopt", "flag",
+                    "util.parseargs", "parseargs").contains(m));
+            return RequirementClaim.notImplemented(r.id(), "the generated " + language.label() + " code does not use "
+                    + String.join(" or ", modules) + ", although " + (modules.size() > 1 ? "they are" : "it is")
+                    + " part of the standard library" + (arguments ? ": it reads its command-line arguments itself"
+                    : ": the simple backend's templates do not use it"));
+        }
         return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named
                 + ": it generates " + language.label() + " with its standard library only"
                 + (language == Language.JAVA ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));
