@@ -336,7 +336,12 @@ final class BuildRun {
         for (SkippedProvider skipped : found.skipped()) {
             events.providerSkipped(skipped.provider(), skipped.reason());
         }
-        BackendCascade cascade = hooks.resolver().resolve(found, config.mode(), config.explicitBackend());
+        BackendCascade cascade = hooks.resolver().resolve(found, config.mode(), config.explicitBackend())
+                .forPolicy(config.requireFeatures(), spec);
+        cascade.notes().forEach(note -> {
+            notes.add(note);
+            LOG.info("[build {}] {}", buildId, note);
+        });
         for (SkippedProvider unhealthy : cascade.unhealthy()) {
             LOG.warn("[build {}] backend {} skipped: {}", buildId, unhealthy.provider(), unhealthy.reason());
             events.providerSkipped(unhealthy.provider(), unhealthy.reason());
