@@ -38,6 +38,7 @@ import dev.thefactory.internal.output.FileReport;
 import dev.thefactory.internal.output.OutputValidation;
 import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.Publisher;
+import dev.thefactory.internal.output.RequirementsReport;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.output.ValidationReport;
@@ -741,7 +742,14 @@ final class BuildRun {
         int fileCount = staging.files().size();
         String slug = SafePaths.slug(spec.name());
         try {
+            if (ledger != null) {
+                RequirementsReport.apply(staging, ledger.backend(), ledger.coverage());
+            }
             staging.write(BuildMetadata.PATH, BuildMetadata.toJson(metadata(slug).withRepairs(repairRecords)));
+        } catch (java.io.UncheckedIOException e) {
+            throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write "
+                    + RequirementsReport.PATH + " into the staged project: " + e.getMessage(), e,
+                    List.of("check the output directory and run again"));
         } catch (FactoryException e) {
             throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write " + BuildMetadata.PATH
                     + " into the staged project: " + e.getMessage(), e, List.of("check the output directory and run "
@@ -877,7 +885,7 @@ final class BuildRun {
         RequirementsNotMetException failure = new RequirementsNotMetException(message,
                 new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, best.backend()), result,
                 config.requireFeatures(), unmet, backendsTried,
-                UnmetRequirements.recoveryOptions(config.generatedTests().enabled()));
+                UnmetRequirements.recoveryOptions(config.generatedTests().enabled(), unmet));
         cleanupFailures.forEach(failure::addSuppressed);
         LOG.warn("[build {}] {}", buildId, message);
         finish(BuildStatus.FAILED, null);
