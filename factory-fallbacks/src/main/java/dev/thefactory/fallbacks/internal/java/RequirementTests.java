@@ -521,10 +521,12 @@ public final class RequirementTests {
             c.line("String page = response.body();");
             c.line("assertTrue(page.contains(\"<form\"), page);");
             c.line("assertFalse(page.contains(\"<script src\"), \"the page loads no script, so no framework: \" + page);");
-            for (Field f : domain.primary().requiredFields()) {
-                if (f.type() != FieldType.BOOLEAN) {
-                    c.line("assertTrue(page.contains(" + lit("name=\"" + f.name() + "\"") + "), page);");
-                }
+            // every field of the primary item, as the spec names it, has an input; a required one is required
+            for (Field f : domain.primary().fields()) {
+                boolean required = f.required() && f.type() != FieldType.BOOLEAN;
+                c.line("assertTrue(page.contains(" + lit("name=\"" + f.name() + "\"" + (required ? " required" : ""))
+                        + "), " + lit("the form has an input for " + f.name() + (required ? ", required" : "")
+                        + ": ") + " + page);");
             }
             c.close();
         }

@@ -1,5 +1,6 @@
 package dev.thefactory.fallbacks.internal.layout;
 
+import dev.thefactory.api.ProjectType;
 import dev.thefactory.api.Requirement;
 import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
@@ -111,6 +112,13 @@ public final class Ledger {
                     + " test runner");
         }
         List<String> files = buildFiles(generated, paths);
+        ProjectType type = in.spec().type();
+        if (generated != Language.JAVA && (type == ProjectType.API_SERVICE || type == ProjectType.WEB_APP)) {
+            return RequirementClaim.partial(id, files, tests, List.of("an HTTP server (the spec's type is "
+                    + type.id() + ")"), "the project is written in " + generated.label() + ", but as a command-line "
+                    + "program: the " + generated.label() + " skeleton starts no HTTP server, so the spec's type "
+                    + type.id() + " is not honoured. Ask for Java to get an HTTP server");
+        }
         return RequirementClaim.implemented(id, files, tests);
     }
 
@@ -501,6 +509,12 @@ public final class Ledger {
                 return secrets(in, r, paths, cls);
             }
             case README -> {
+                if (has(text, "session", "sessions", "example output", "sample output", "transcript")) {
+                    return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)),
+                            List.of("the output of an example session"), "the README gives the commands that build "
+                                    + "and run the project and docs/usage.md an example session's input, but neither "
+                                    + "shows the output those commands print");
+                }
                 return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
             }
             case FEATURE_TESTS -> {
@@ -680,6 +694,14 @@ public final class Ledger {
         }
         List<String> files = new ArrayList<>(paths.stream().filter(p -> p.equals("pom.xml")
                 || serves && p.contains("/http/") && p.startsWith("src/main/java/")).toList());
+        if (entry == EntryPoint.WEB && has(lower, "html", "frontend", "front end", "page", "ui", "web")) {
+            // a frontend entry is proven by the page's test first: the page loads no script and has the form
+            List<String> tests = new ArrayList<>();
+            tests.add(in.architecture().basePackage() + "." + JAVA_TEST_CLASS + "#" + FORM_TEST);
+            tests.addAll(evidence);
+            files.add("src/main/resources/static/index.html");
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
         return RequirementClaim.implemented(r.id(), files, evidence);
     }
 
