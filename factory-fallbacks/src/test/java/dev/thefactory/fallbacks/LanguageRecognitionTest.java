@@ -20,6 +20,11 @@ class LanguageRecognitionTest {
         return Specs.todo(ProjectType.API_SERVICE).toBuilder().techStack(List.of(stack)).build();
     }
 
+    /** @return the todo spec as a command-line tool, which the skeletons of every language are */
+    private static ProjectSpec cliSpec(String... stack) {
+        return Specs.todo(ProjectType.CLI_TOOL).toBuilder().techStack(List.of(stack)).build();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
         "Language: JavaScript (Node.js 20); javascript; javascript",
@@ -58,7 +63,7 @@ class LanguageRecognitionTest {
 
     @Test
     void javaScriptIsNeverJava() throws Exception {
-        CoreDriver.Build build = CoreDriver.build(spec("Language: JavaScript (Node.js 20)"));
+        CoreDriver.Build build = CoreDriver.build(cliSpec("Language: JavaScript (Node.js 20)"));
         assertThat(build.facts()).containsEntry("simple.design.language", "javascript");
         assertThat(build.files()).containsKeys("package.json", "test/store.test.js").doesNotContainKey("pom.xml");
         RequirementClaim language = build.claim("tech-stack-1");
@@ -79,7 +84,7 @@ class LanguageRecognitionTest {
         "Language: Python 3.12; pyproject.toml; tests.test_store.StoreTest#test_adds_lists_and_gets",
         "Language: Go 1.22; go.mod; example.com/todo-app#TestAddListGet"})
     void aSkeletonClaimsItsLanguageWithTheRunnersTestNames(String entry, String file, String test) throws Exception {
-        CoreDriver.Build build = CoreDriver.build(spec(entry));
+        CoreDriver.Build build = CoreDriver.build(cliSpec(entry));
         RequirementClaim language = build.claim("tech-stack-1");
         assertThat(language.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
         assertThat(language.files()).containsExactly(file);

@@ -106,4 +106,55 @@ class NonFeatureClaimsTest {
         assertThat(java.claim("output-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
         assertThat(java.claim("output-1").reason()).contains("only Python projects get a pyproject.toml");
     }
+
+    @Test
+    void aSkeletonForAnApiServiceSaysItsTypeIsNotHonoured() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Expenses", ProjectType.API_SERVICE)
+                .features(List.of("Add expenses with a title and an amount"), List.of())
+                .techStack(List.of("Language: JavaScript (Node.js 20)")).build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        RequirementClaim language = build.claim("tech-stack-1");
+        assertThat(language.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(language.gaps()).containsExactly("an HTTP server (the spec's type is api_service)");
+        assertThat(language.reason()).contains("starts no HTTP server", "Ask for Java");
+        assertThat(build.files().get("README.md")).contains("A command-line program written in")
+                .contains("The spec asks for an API service").doesNotContain("An API service written in");
+    }
+
+    @Test
+    void aFrontendEntryCitesThePageTestWhichChecksEveryFieldOfThePrimaryItem() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Bug Tracker", ProjectType.WEB_APP)
+                .features(List.of("Add bugs with a title, a description and an optional due date"), List.of())
+                .techStack(List.of("Language: Java 17", "Frontend: plain HTML, no framework"))
+                .outputExpectations(List.of("A README with an example session")).build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        RequirementClaim frontend = build.claim("tech-stack-2");
+        assertThat(frontend.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(frontend.tests()).first().isEqualTo("com.example.bugtracker.RequirementsTest#"
+                + "thePageFormHasEveryRequiredField");
+        assertThat(frontend.files()).contains("src/main/resources/static/index.html");
+        String test = build.files().get("src/test/java/com/example/bugtracker/RequirementsTest.java");
+        assertThat(test).contains("page.contains(\"name=\\\"title\\\" required\")",
+                "page.contains(\"name=\\\"description\\\" required\")", "page.contains(\"name=\\\"dueDate\\\"\")");
+        RequirementClaim readme = build.claim("output-1");
+        assertThat(readme.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(readme.gaps()).containsExactly("the output of an example session");
+        // a page without the optional field fails the page test
+        Map<String, String> broken = new TreeMap<>(build.files());
+        String page = "src/main/resources/static/index.html";
+        broken.put(page, broken.get(page).replace("name=\"dueDate\"", "name=\"other\""));
+        Path classes = GeneratedJava.compile(broken, dir.resolve("page"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(broken, dir.resolve("page"), classes);
+        assertThat(run.passed()).doesNotContain(frontend.tests().get(0)).contains(readme.tests().get(0));
+    }
+
+    @Test
+    void usageDocumentsPartialFeaturesWithWhatTheyLeaveOut() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Library", ProjectType.API_SERVICE)
+                .features(List.of("Add books with a title", "Delete books (admins only)"), List.of()).build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        assertThat(build.claim("core-2").status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(build.files().get("docs/usage.md")).contains("| Delete books (admins only) (*partly*: not "
+                + "honoured: admins only) |");
+    }
 }
