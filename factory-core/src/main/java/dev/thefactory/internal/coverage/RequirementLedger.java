@@ -178,8 +178,9 @@ public final class RequirementLedger {
         if (testMissing && noneRan) {
             // the cause first, in plain sentences: the toolchain or setting that kept every test from running
             String cause = testsNotRun.strip();
-            notRun = "the generated tests were not run: " + cause + (cause.endsWith(".") ? "" : ".")
-                    + " So no test of backend '" + backend + "' proves this requirement";
+            notRun = (cause.contains("not run") ? cause : "the generated tests were not run: " + cause)
+                    + (cause.endsWith(".") ? "" : ".") + " So no test of backend '" + backend + "' proves this "
+                    + "requirement";
             notRunProblem = "the generated tests were not run: " + cause;
             problems.add(notRunProblem);
         }
