@@ -157,6 +157,8 @@ final class BuildRun {
     private int tasksSkipped;
     /** The verified ledger of the output that met the feature requirement (and is published); null until then. */
     private VerifiedLedger ledger;
+    /** The docs the publish step wrote from the verified ledger ({@code REQUIREMENTS.md}, README.md, ...). */
+    private List<String> requirementsDocs = List.of();
     /** The ledgers of the backends whose validated output the feature requirement refused, in cascade order. */
     private final List<VerifiedLedger> refusedLedgers = new ArrayList<>();
     /** Checkpointed tasks whose staged files were verified; consumed by the first backend run. */
@@ -743,7 +745,7 @@ final class BuildRun {
         String slug = SafePaths.slug(spec.name());
         try {
             if (ledger != null) {
-                RequirementsReport.apply(staging, ledger.backend(), ledger.coverage());
+                requirementsDocs = RequirementsReport.apply(staging, ledger.backend(), ledger.coverage());
             }
             staging.write(BuildMetadata.PATH, BuildMetadata.toJson(metadata(slug).withRepairs(repairRecords)));
         } catch (java.io.UncheckedIOException e) {
@@ -814,9 +816,21 @@ final class BuildRun {
             }
         });
         List<BuildMetadata.FileEntry> files = new ArrayList<>();
+        // the published docs were rewritten from the verified ledger after validation: their staged size and hash
+        Map<String, StagingArea.FileInfo> staged = staging.files();
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (FileReport file : report.files()) {
-            files.add(new BuildMetadata.FileEntry(file.path(), file.size(), file.sha256(), file.status().name(),
+            reported.add(file.path());
+            StagingArea.FileInfo now = requirementsDocs.contains(file.path()) ? staged.get(file.path()) : null;
+            files.add(new BuildMetadata.FileEntry(file.path(), now == null ? file.size() : now.size(),
+                    now == null ? file.sha256() : now.sha256(), file.status().name(),
                     file.validator() == null ? "" : file.validator()));
+        }
+        for (String path : requirementsDocs) {
+            StagingArea.FileInfo now = staged.get(path);
+            if (!reported.contains(path) && now != null) {
+                files.add(new BuildMetadata.FileEntry(path, now.size(), now.sha256(), "UNCHECKED", ""));
+            }
         }
         ValidationSummary summary = report.summary();
         return new BuildMetadata.Metadata(buildId, specHash,
