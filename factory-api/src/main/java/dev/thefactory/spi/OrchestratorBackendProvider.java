@@ -33,6 +33,18 @@ public interface OrchestratorBackendProvider {
     HealthStatus health();
 
     /**
+     * Whether the backend can implement features of a spec at all. A backend that cannot (such as the built-in
+     * {@code minimal} one, which writes a placeholder project) can never meet a feature policy such as
+     * {@link dev.thefactory.api.FeatureRequirement#CORE}, so the core does not fall back to it under such a policy
+     * and says so in the build's notes. Must be quick and must not throw.
+     *
+     * @return true by default; false for a backend that implements no feature
+     */
+    default boolean implementsFeatures() {
+        return true;
+    }
+
+    /**
      * Creates a backend for one build. Called at most once per build and provider.
      *
      * @param context the build's context

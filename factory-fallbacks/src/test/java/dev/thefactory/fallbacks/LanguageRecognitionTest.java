@@ -20,6 +20,11 @@ class LanguageRecognitionTest {
         return Specs.todo(ProjectType.API_SERVICE).toBuilder().techStack(List.of(stack)).build();
     }
 
+    /** @return the todo spec as a command-line tool, which the skeletons of every language are */
+    private static ProjectSpec cliSpec(String... stack) {
+        return Specs.todo(ProjectType.CLI_TOOL).toBuilder().techStack(List.of(stack)).build();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
         "Language: JavaScript (Node.js 20); javascript; javascript",
@@ -58,7 +63,7 @@ class LanguageRecognitionTest {
 
     @Test
     void javaScriptIsNeverJava() throws Exception {
-        CoreDriver.Build build = CoreDriver.build(spec("Language: JavaScript (Node.js 20)"));
+        CoreDriver.Build build = CoreDriver.build(cliSpec("Language: JavaScript (Node.js 20)"));
         assertThat(build.facts()).containsEntry("simple.design.language", "javascript");
         assertThat(build.files()).containsKeys("package.json", "test/store.test.js").doesNotContainKey("pom.xml");
         RequirementClaim language = build.claim("tech-stack-1");
@@ -79,7 +84,7 @@ class LanguageRecognitionTest {
         "Language: Python 3.12; pyproject.toml; tests.test_store.StoreTest#test_adds_lists_and_gets",
         "Language: Go 1.22; go.mod; example.com/todo-app#TestAddListGet"})
     void aSkeletonClaimsItsLanguageWithTheRunnersTestNames(String entry, String file, String test) throws Exception {
-        CoreDriver.Build build = CoreDriver.build(spec(entry));
+        CoreDriver.Build build = CoreDriver.build(cliSpec(entry));
         RequirementClaim language = build.claim("tech-stack-1");
         assertThat(language.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
         assertThat(language.files()).containsExactly(file);
@@ -105,8 +110,26 @@ class LanguageRecognitionTest {
         RequirementClaim language = CoreDriver.build(spec("Language: Java 11")).claim("tech-stack-1");
         assertThat(language.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
         assertThat(language.reason()).contains("needs Java 17 or later");
-        assertThat(CoreDriver.build(spec("Language: Java 21")).claim("tech-stack-1").status())
-                .isEqualTo(RequirementStatus.IMPLEMENTED);
+    }
+
+    @Test
+    void javaLaterThan17IsClaimedOnlyWhenTheBuildFileDeclaresIt() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(spec("Language: Java 21"));
+        RequirementClaim language = build.claim("tech-stack-1");
+        if (Runtime.version().feature() >= 21) {
+            assertThat(build.files().get("pom.xml")).contains("<maven.compiler.release>21</maven.compiler.release>");
+            assertThat(build.files().get("README.md")).contains("written in Java 21");
+            assertThat(build.files().get("src/test/java/com/example/todoapp/RequirementsTest.java"))
+                    .contains("assertEquals(\"21\", child(element(project, \"properties\")");
+            assertThat(language.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        } else {
+            assertThat(build.files().get("pom.xml")).contains("<maven.compiler.release>17</maven.compiler.release>");
+            assertThat(build.files().get("README.md")).contains("written in Java 17");
+            assertThat(language.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+            assertThat(language.reason()).startsWith("The Factory runs on Java " + Runtime.version().feature())
+                    .contains("the generated pom.xml declares Java 17").contains("Run The Factory on JDK 21 or later");
+        }
+        assertThat(build.files().get("README.md")).contains("An API service written in Java");
     }
 
     @ParameterizedTest(name = "{0}")

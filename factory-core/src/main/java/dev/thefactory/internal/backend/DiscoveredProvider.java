@@ -41,6 +41,18 @@ public record DiscoveredProvider(OrchestratorBackendProvider provider, String id
         Objects.requireNonNull(location, "location");
     }
 
+    /**
+     * @return whether the provider says its backend implements features; true when it throws or is silent, so that
+     *         a faulty answer never hides a backend
+     */
+    public boolean implementsFeatures() {
+        try {
+            return provider.implementsFeatures();
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
     /** @return {@code id (tier X, class from location)} for messages */
     public String describe() {
         return id + " (tier " + tier + ", " + className + " from " + location + ")";

@@ -158,10 +158,13 @@ public final class RequirementLedger {
             }
         }
         boolean testMissing = false;
+        boolean noneRan = tests.isEmpty() && testsNotRun != null;
         for (String test : testNames) {
             TestOutcome outcome = tests.get(test);
             if (outcome == null) {
-                problems.add("test " + test + " was not among the generated tests that ran");
+                if (!noneRan) {
+                    problems.add("test " + test + " was not among the generated tests that ran");
+                }
                 testMissing = true;
             } else if (outcome.status() == TestOutcome.Status.FAILED) {
                 problems.add("test " + test + " failed" + (outcome.message().isBlank() ? ""
@@ -170,8 +173,16 @@ public final class RequirementLedger {
                 problems.add("test " + test + " was skipped, so it proves nothing");
             }
         }
-        if (testMissing && tests.isEmpty() && testsNotRun != null) {
-            problems.add("the generated tests were not run (" + testsNotRun + ")");
+        String notRun = null;
+        String notRunProblem = null;
+        if (testMissing && noneRan) {
+            // the cause first, in plain sentences: the toolchain or setting that kept every test from running
+            String cause = testsNotRun.strip();
+            notRun = (cause.contains("not run") ? cause : "the generated tests were not run: " + cause)
+                    + (cause.endsWith(".") ? "" : ".") + " So no test of backend '" + backend + "' proves this "
+                    + "requirement";
+            notRunProblem = "the generated tests were not run: " + cause;
+            problems.add(notRunProblem);
         }
         if (files.isEmpty()) {
             problems.add("it names no generated file that implements it");
@@ -183,8 +194,12 @@ public final class RequirementLedger {
             return new RequirementOutcome(requirement.id(), requirement.section(), requirement.text(), status, backend,
                     new Evidence(List.copyOf(files), List.copyOf(testNames)), List.copyOf(gaps), reason);
         }
-        String why = "claimed by backend '" + backend + "', but its evidence did not hold: "
-                + String.join("; ", problems);
+        List<String> others = new ArrayList<>(problems);
+        others.remove(notRunProblem);
+        String why = notRun != null
+                ? Character.toUpperCase(notRun.charAt(0)) + notRun.substring(1)
+                        + (others.isEmpty() ? "" : "; also, " + String.join("; ", others))
+                : "claimed by backend '" + backend + "', but its evidence did not hold: " + String.join("; ", problems);
         notes.add("Requirement " + requirement.id() + " \"" + abbreviate(requirement.text()) + "\" was claimed "
                 + status + " by task" + (taskIds.size() == 1 ? " '" : "s '") + String.join("', '", taskIds)
                 + "' of backend '" + backend + "', but its evidence did not hold: " + String.join("; ", problems)

@@ -2,6 +2,7 @@ package dev.thefactory.internal.coverage;
 
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.RequirementOutcome;
+import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,40 @@ public final class UnmetRequirements {
      * @return what a library caller can do when the policy was not met, most useful first
      */
     public static List<String> recoveryOptions(boolean testsRan) {
+        return recoveryOptions(testsRan, List.of());
+    }
+
+    /** {@code install Python 3.12 or later}, as a toolchain check words it. */
+    private static final java.util.regex.Pattern INSTALL = java.util.regex.Pattern.compile(
+            "install ([A-Za-z.]+ [0-9][0-9.]* or later)");
+
+    /** Words that name a language the built-in backend writes only as a skeleton that implements no feature. */
+    private static final java.util.regex.Pattern SKELETON_LANGUAGE = java.util.regex.Pattern.compile(
+            "(?i)(?<![a-z])(python|go|golang|node(\\.js)?|javascript)(?![a-z])");
+
+    /**
+     * @param testsRan whether the generated tests were run in this build (without them no feature can be proven)
+     * @param unmet    the requirements the policy needed that were not implemented
+     * @return what a library caller can do when the policy was not met, most useful first: for a language whose
+     *         toolchain is too old, installing the version asked for; for a language the built-in backend writes
+     *         only as a skeleton, asking for Java
+     */
+    public static List<String> recoveryOptions(boolean testsRan, List<RequirementOutcome> unmet) {
         List<String> options = new ArrayList<>();
+        for (RequirementOutcome outcome : unmet) {
+            if (outcome.section() != RequirementSection.TECH_STACK || outcome.reason() == null) {
+                continue;
+            }
+            java.util.regex.Matcher install = INSTALL.matcher(outcome.reason());
+            if (install.find()) {
+                options.add("install " + install.group(1) + " where The Factory runs, so the generated tests of "
+                        + outcome.id() + " \"" + outcome.text() + "\" can run");
+            }
+            if (SKELETON_LANGUAGE.matcher(outcome.text()).find()) {
+                options.add("ask for Java (Language: Java 17): the built-in backend implements features only in "
+                        + "Java output; its Python, Node.js and Go projects are skeletons that implement none");
+            }
+        }
         if (!testsRan) {
             options.add("run the generated tests (Factory.Builder.runGeneratedTests(true), the default): without "
                     + "them no feature can be proven implemented");

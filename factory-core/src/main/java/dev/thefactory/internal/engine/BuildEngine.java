@@ -119,14 +119,15 @@ public final class BuildEngine {
     }
 
     /**
-     * Finds the backend providers and resolves the cascade for the configured mode and explicit backend, as a build
-     * does before its first phase.
+     * Finds the backend providers and resolves the cascade for the configured mode and explicit backend, without the
+     * fallbacks that cannot meet the feature requirement, as a build does before its first phase.
      *
      * @return the cascade, first choice first
      * @throws BackendUnavailableException when the mode or the explicit backend cannot be served
      */
     public dev.thefactory.internal.backend.BackendCascade cascade() {
-        return hooks.resolver().resolve(discovery.get(), config.mode(), config.explicitBackend());
+        return hooks.resolver().resolve(discovery.get(), config.mode(), config.explicitBackend())
+                .forPolicy(config.requireFeatures(), spec);
     }
 
     /** @return reads the heap, for the headroom check before a task spawns children */

@@ -36,6 +36,7 @@ import dev.thefactory.internal.events.EventDispatcher;
 import dev.thefactory.internal.output.OutputValidation;
 import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.Publisher;
+import dev.thefactory.internal.output.RequirementsReport;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.output.ValidationReport;
@@ -155,6 +156,7 @@ final class BuildRun {
     private int tasksSkipped;
     /** The verified ledger of the output that met the feature requirement (and is published); null until then. */
     private VerifiedLedger ledger;
+    /** The docs the publish step wrote from the verified ledger ({@code REQUIREMENTS.md}, README.md, ...). */
     /** The ledgers of the backends whose validated output the feature requirement refused, in cascade order. */
     private final List<VerifiedLedger> refusedLedgers = new ArrayList<>();
     /** Checkpointed tasks whose staged files were verified; consumed by the first backend run. */
@@ -335,7 +337,12 @@ final class BuildRun {
         for (SkippedProvider skipped : found.skipped()) {
             events.providerSkipped(skipped.provider(), skipped.reason());
         }
-        BackendCascade cascade = hooks.resolver().resolve(found, config.mode(), config.explicitBackend());
+        BackendCascade cascade = hooks.resolver().resolve(found, config.mode(), config.explicitBackend())
+                .forPolicy(config.requireFeatures(), spec);
+        cascade.notes().forEach(note -> {
+            notes.add(note);
+            LOG.info("[build {}] {}", buildId, note);
+        });
         for (SkippedProvider unhealthy : cascade.unhealthy()) {
             LOG.warn("[build {}] backend {} skipped: {}", buildId, unhealthy.provider(), unhealthy.reason());
             events.providerSkipped(unhealthy.provider(), unhealthy.reason());
@@ -715,7 +722,11 @@ final class BuildRun {
         int fileCount = staging.files().size();
         String slug = PublishStep.slug(spec);
         try {
-            PublishStep.writeMetadata(staging, metadata());
+            PublishStep.writeDocsAndMetadata(staging, manifest());
+        } catch (java.io.UncheckedIOException e) {
+            throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write "
+                    + RequirementsReport.PATH + " into the staged project: " + e.getMessage(), e,
+                    List.of("check the output directory and run again"));
         } catch (FactoryException e) {
             throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write " + BuildMetadata.PATH
                     + " into the staged project: " + e.getMessage(), e, List.of("check the output directory and run "
@@ -768,7 +779,7 @@ final class BuildRun {
         return result;
     }
 
-    private byte[] metadata() {
+    private PublishStep.Manifest manifest() {
         Map<String, String> backends = new LinkedHashMap<>();
         List<PhaseResult> ended = new ArrayList<>();
         phases.forEach((phase, entry) -> {
@@ -778,9 +789,9 @@ final class BuildRun {
                         usage.phase(phase)));
             }
         });
-        return PublishStep.metadata(new PublishStep.Manifest(buildId, specHash, spec, config.mode(), buildStart,
-                backends, ended, agentsSpawned.get(), policies.retries(), report, ledger.coverage(), fallbacks,
-                List.copyOf(notes), usage.total(), repairRecords));
+        return new PublishStep.Manifest(buildId, specHash, spec, config.mode(), buildStart,
+                backends, ended, agentsSpawned.get(), policies.retries(), report, ledger.coverage(), ledger.backend(),
+                fallbacks, List.copyOf(notes), usage.total(), repairRecords);
     }
 
     private BuildFailedException exhausted(PhaseFailure last) {
@@ -839,7 +850,7 @@ final class BuildRun {
         RequirementsNotMetException failure = new RequirementsNotMetException(message,
                 new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, best.backend()), result,
                 config.requireFeatures(), unmet, backendsTried,
-                UnmetRequirements.recoveryOptions(config.generatedTests().enabled()));
+                UnmetRequirements.recoveryOptions(config.generatedTests().enabled(), unmet));
         cleanupFailures.forEach(failure::addSuppressed);
         LOG.warn("[build {}] {}", buildId, message);
         finish(BuildStatus.FAILED, null);

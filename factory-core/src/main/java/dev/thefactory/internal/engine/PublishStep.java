@@ -11,6 +11,7 @@ import dev.thefactory.api.Usage;
 import dev.thefactory.api.ValidationSummary;
 import dev.thefactory.internal.output.FileReport;
 import dev.thefactory.internal.output.PublishedOutput;
+import dev.thefactory.internal.output.RequirementsReport;
 import dev.thefactory.internal.output.Publisher;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.output.ValidationReport;
@@ -51,6 +52,7 @@ public final class PublishStep {
      * @param retries  retry attempts made
      * @param report   the report of the validated output
      * @param coverage the verified ledger of the published output
+     * @param backend  the id of the backend whose output is published (the ledger's)
      * @param fallbacks every fallback
      * @param notes    the build's notes
      * @param usage    model usage summed over the build
@@ -58,14 +60,38 @@ public final class PublishStep {
      */
     public record Manifest(String buildId, String specHash, ProjectSpec spec, Mode mode, Instant started,
             Map<String, String> backends, List<PhaseResult> phases, int agents, int retries, ValidationReport report, Coverage coverage,
-            List<FallbackRecord> fallbacks, List<String> notes, Usage usage, List<RepairRecord> repairs) {
+            String backend, List<FallbackRecord> fallbacks, List<String> notes, Usage usage, List<RepairRecord> repairs) {
     }
 
     /**
+     * Writes what the published project says of its requirements, from the verified ledger
+     * ({@code REQUIREMENTS.md} and the sections of the generated README and usage docs, see
+     * {@link RequirementsReport}), then the manifest, which records the rewritten documents as they are staged.
+     *
+     * @param staging  the staging area of the validated project
      * @param manifest what to record
+     * @throws dev.thefactory.api.FactoryException when a file cannot be written
+     * @throws java.io.UncheckedIOException        when a staged document cannot be read
+     */
+    public static void writeDocsAndMetadata(StagingArea staging, Manifest manifest) {
+        List<String> rewritten = RequirementsReport.apply(staging, manifest.backend(), manifest.coverage());
+        Map<String, StagingArea.FileInfo> staged = rewritten.isEmpty() ? Map.of() : staging.files();
+        Map<String, StagingArea.FileInfo> now = new LinkedHashMap<>();
+        for (String path : rewritten) {
+            StagingArea.FileInfo info = staged.get(path);
+            if (info != null) {
+                now.put(path, info);
+            }
+        }
+        staging.write(BuildMetadata.PATH, metadata(manifest, now));
+    }
+
+    /**
+     * @param manifest  what to record
+     * @param rewritten documents rewritten after validation, with their staged size and hash
      * @return the manifest's JSON as UTF-8, as written into the project
      */
-    public static byte[] metadata(Manifest manifest) {
+    static byte[] metadata(Manifest manifest, Map<String, StagingArea.FileInfo> rewritten) {
         String slug = slug(manifest.spec());
         ProjectSpec spec = manifest.spec();
         Map<String, String> backends = new LinkedHashMap<>(manifest.backends());
@@ -76,10 +102,21 @@ public final class PublishStep {
         }
         List<BuildMetadata.FileEntry> files = new ArrayList<>();
         ValidationReport report = manifest.report();
+        // the documents rewritten from the verified ledger after validation are recorded as staged, so that the next
+        // build recognises the published tree as this build's
         for (FileReport file : report.files()) {
-            files.add(new BuildMetadata.FileEntry(file.path(), file.size(), file.sha256(), file.status().name(),
+            StagingArea.FileInfo now = rewritten.get(file.path());
+            files.add(new BuildMetadata.FileEntry(file.path(), now == null ? file.size() : now.size(),
+                    now == null ? file.sha256() : now.sha256(), file.status().name(),
                     file.validator() == null ? "" : file.validator()));
         }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        report.files().forEach(file -> reported.add(file.path()));
+        rewritten.forEach((path, now) -> {
+            if (!reported.contains(path)) {
+                files.add(new BuildMetadata.FileEntry(path, now.size(), now.sha256(), "UNCHECKED", ""));
+            }
+        });
         ValidationSummary summary = report.summary();
         return BuildMetadata.toJson(new BuildMetadata.Metadata(manifest.buildId(), manifest.specHash(),
                 new BuildMetadata.Project(spec.name(), slug, spec.type() == null ? "" : spec.type().id(),
@@ -98,17 +135,6 @@ public final class PublishStep {
      */
     public static String slug(ProjectSpec spec) {
         return dev.thefactory.internal.output.SafePaths.slug(spec.name());
-    }
-
-    /**
-     * Writes the manifest into the staged project.
-     *
-     * @param staging  the staging area
-     * @param metadata the manifest's JSON, from {@link #metadata}
-     * @throws dev.thefactory.api.FactoryException when it cannot be written
-     */
-    public static void writeMetadata(StagingArea staging, byte[] metadata) {
-        staging.write(BuildMetadata.PATH, metadata);
     }
 
     /**

@@ -31,6 +31,14 @@ public final class MinimalBackendProvider implements OrchestratorBackendProvider
         return BackendTier.MINIMAL;
     }
 
+    /**
+     * @return false: the placeholder project implements no feature of the spec
+     */
+    @Override
+    public boolean implementsFeatures() {
+        return false;
+    }
+
     @Override
     public HealthStatus health() {
         return HealthStatus.up();

@@ -82,12 +82,15 @@ final class MarkdownSpecReader {
     }
 
     /**
-     * @param content the document, already size- and NUL-checked
+     * @param text    the document, already size- and NUL-checked
      * @param source  the source name for messages
      * @return the draft, with every non-fatal problem recorded
      * @throws SpecValidationException when a line is too long or the document nests too deep
      */
-    SpecDraft read(String content, String source) {
+    SpecDraft read(String text, String source) {
+        // the noncharacters that mark code spans while the document is walked (see SpecDraft) cannot come from it
+        String content = text.replace(String.valueOf(SpecDraft.CODE_OPEN), "")
+                .replace(String.valueOf(SpecDraft.CODE_CLOSE), "");
         prescan(content, source);
         Node document = PARSER.parse(content);
         checkDepth(document, source);
@@ -471,8 +474,20 @@ final class MarkdownSpecReader {
         }
     }
 
-    /** Flattens a block's inline content into lines, split at soft and hard line breaks. Iterative. */
+    /** Flattens a block's inline content into lines, split at soft and hard line breaks, keeping code spans. */
     private static List<TextLine> inlineLines(Node block) {
+        return inlineLines(block, true);
+    }
+
+    /**
+     * Flattens a block's inline content into lines, split at soft and hard line breaks. Iterative.
+     *
+     * @param block    the block
+     * @param keepCode whether an inline code span keeps its backticks ({@code `mvn package`}), as requirement text
+     *                 does; otherwise only its content is kept
+     * @return the lines
+     */
+    private static List<TextLine> inlineLines(Node block, boolean keepCode) {
         int blockLine = lineOf(block, 0);
         List<TextLine> lines = new ArrayList<>();
         TextLine current = new TextLine(blockLine, false);
@@ -499,7 +514,8 @@ final class MarkdownSpecReader {
             if (node instanceof Text text) {
                 current.text.append(text.getLiteral());
             } else if (node instanceof Code code) {
-                current.text.append(code.getLiteral());
+                current.text.append(keepCode ? SpecDraft.CODE_OPEN + codeSpan(code.getLiteral()) + SpecDraft.CODE_CLOSE
+                        : code.getLiteral());
             } else if (node instanceof HtmlInline html) {
                 current.text.append(html.getLiteral());
             } else {
@@ -511,6 +527,23 @@ final class MarkdownSpecReader {
             }
         }
         return lines;
+    }
+
+    /**
+     * @param literal the content of an inline code span
+     * @return the span as written, between backticks (more of them than any run inside, padded with a space when it
+     *         starts or ends with one), so requirement text keeps {@code `mvn package`} as written
+     */
+    static String codeSpan(String literal) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < literal.length(); i++) {
+            run = literal.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String ticks = "`".repeat(longest + 1);
+        boolean pad = literal.startsWith("`") || literal.endsWith("`");
+        return ticks + (pad ? " " : "") + literal + (pad ? " " : "") + ticks;
     }
 
     /** {@code <https://x>}: the text is the destination, so it is not repeated. */
@@ -589,7 +622,7 @@ final class MarkdownSpecReader {
         }
 
         private void heading(Heading heading) {
-            String text = joined(inlineLines(heading));
+            String text = joined(inlineLines(heading, false)); // a heading names a section or a value: no code span
             int line = lineOf(heading, 0);
             Optional<Section> section = resolve(text);
             if (heading.getLevel() == 1 && !draft.hasImplicitName() && !sawSection && section.isEmpty()) {
@@ -773,7 +806,8 @@ final class MarkdownSpecReader {
                 case SCALAR -> {
                     if (scalarFilled) {
                         draft.violation(field.path(), "has more than one value under its heading; a '"
-                                + field.path() + "' section holds a single value", text, line);
+                                + field.path() + "' section holds a single value: move this paragraph under the "
+                                + "title or into a '## Description' section", text, line);
                     } else {
                         draft.setScalar(field, text, line);
                         scalarFilled = true;

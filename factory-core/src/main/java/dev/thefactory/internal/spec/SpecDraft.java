@@ -7,11 +7,13 @@ import dev.thefactory.api.ProjectType;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.SpecValidationException.Violation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +35,11 @@ final class SpecDraft {
 
     private record Scalar(String value, int line) {
     }
+
+    /** Opens an inline code span in Markdown text (a noncharacter, removed from the input before parsing). */
+    static final char CODE_OPEN = '\uFDD0';
+    /** Closes an inline code span in Markdown text. */
+    static final char CODE_CLOSE = '\uFDD1';
 
     private final SpecFormat format;
     private final Map<SpecField, Scalar> scalars = new EnumMap<>(SpecField.class);
@@ -63,6 +70,7 @@ final class SpecDraft {
             appendDescription(value, line);
             return;
         }
+        value = plain(value);
         Scalar previous = scalars.get(field);
         if (previous != null) {
             violation(field.path(), "is given more than once" + (previous.line() > 0 ? " (first at line "
@@ -76,7 +84,7 @@ final class SpecDraft {
     /** A Markdown {@code # Title}: the name unless the spec names one explicitly; the first one counts. */
     void setImplicitName(String value, int line) {
         if (implicitName == null) {
-            implicitName = new Scalar(value, line);
+            implicitName = new Scalar(plain(value), line);
         }
     }
 
@@ -87,7 +95,7 @@ final class SpecDraft {
     /** Appends a paragraph to the description; paragraphs are joined with a blank line. */
     void appendDescription(String paragraph, int line) {
         if (!paragraph.isBlank()) {
-            descriptionParts.add(paragraph);
+            descriptionParts.add(text(paragraph));
             mark(SpecField.DESCRIPTION.path(), line);
         }
     }
@@ -109,7 +117,7 @@ final class SpecDraft {
             overflowLines.putIfAbsent(path, line);
             return itemPath;
         }
-        lists.computeIfAbsent(path, p -> new ArrayList<>()).add(text);
+        lists.computeIfAbsent(path, p -> new ArrayList<>()).add(text(text));
         mark(itemPath, line);
         return itemPath;
     }
@@ -123,7 +131,7 @@ final class SpecDraft {
     /** Appends an entry to an extras section, opening it when needed. */
     void addExtra(String key, String text, int line) {
         startExtra(key, line);
-        extras.get(key).add(text);
+        extras.get(key).add(text(text));
     }
 
     /** Records the line of a field or item unless one is known already. */
@@ -134,7 +142,52 @@ final class SpecDraft {
     }
 
     void violation(String field, String message, String invalidValue, int line) {
-        violations.add(new Violation(field, message, invalidValue, Math.max(line, 0)));
+        violations.add(new Violation(field, message, invalidValue == null ? null : text(invalidValue),
+                Math.max(line, 0)));
+    }
+
+    /**
+     * @param value Markdown text with its code spans marked ({@link #CODE_OPEN}, {@link #CODE_CLOSE})
+     * @return the text as written, code spans between their backticks ({@code `mvn package`}): how requirement text,
+     *         the description and extras keep it
+     */
+    private String text(String value) {
+        if (format != SpecFormat.MARKDOWN || value.indexOf(CODE_OPEN) < 0) {
+            return value;
+        }
+        return value.replace(String.valueOf(CODE_OPEN), "").replace(String.valueOf(CODE_CLOSE), "");
+    }
+
+    /**
+     * @param value Markdown text with its code spans marked
+     * @return the text with each code span's content only: a single value ({@code Type: `web_app`}) is its content
+     */
+    private String plain(String value) {
+        if (format != SpecFormat.MARKDOWN || value.indexOf(CODE_OPEN) < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < value.length()) {
+            int open = value.indexOf(CODE_OPEN, at);
+            int close = open < 0 ? -1 : value.indexOf(CODE_CLOSE, open);
+            if (open < 0 || close < 0) {
+                out.append(value, at, value.length());
+                break;
+            }
+            out.append(value, at, open);
+            String span = value.substring(open + 1, close);
+            int ticks = 0;
+            while (ticks < span.length() && span.charAt(ticks) == '`') {
+                ticks++;
+            }
+            String inner = span.substring(ticks, Math.max(ticks, span.length() - ticks));
+            boolean padded = inner.length() >= 2 && inner.startsWith(" ") && inner.endsWith(" ")
+                    && (inner.charAt(1) == '`' || inner.charAt(inner.length() - 2) == '`');
+            out.append(padded ? inner.substring(1, inner.length() - 1) : inner);
+            at = close + 1;
+        }
+        return out.toString().strip();
     }
 
     static String extrasPath(String key) {
@@ -190,7 +243,8 @@ final class SpecDraft {
         }
         Optional<ProjectType> found = ProjectType.find(type.value());
         if (found.isEmpty()) {
-            violation(SpecField.TYPE.path(), "unknown type '" + type.value() + "'; must be one of "
+            violation(SpecField.TYPE.path(), "unknown type '" + type.value() + "'" + didYouMean(type.value(),
+                    Arrays.stream(ProjectType.values()).map(ProjectType::id).toList()) + "; must be one of "
                     + ProjectType.validIds(), type.value(), type.line());
         }
         return found.orElse(null);
@@ -203,11 +257,61 @@ final class SpecDraft {
         }
         Optional<Complexity> found = Complexity.find(complexity.value());
         if (found.isEmpty()) {
-            violation(SpecField.COMPLEXITY.path(), "unknown complexity '" + complexity.value()
-                    + "'; must be one of " + Complexity.validIds() + " (or leave it out for simple)",
+            violation(SpecField.COMPLEXITY.path(), "unknown complexity '" + complexity.value() + "'"
+                    + didYouMean(complexity.value(), Arrays.stream(Complexity.values()).map(Complexity::id).toList())
+                    + "; must be one of " + Complexity.validIds() + " (or leave it out for simple)",
                     complexity.value(), complexity.line());
         }
         return found.orElse(null);
+    }
+
+    /**
+     * @param value an unknown value
+     * @param ids   the valid identifiers
+     * @return {@code ; did you mean 'web_app'?} when one identifier is the value without its separators or differs
+     *         from it by at most two letters, else empty
+     */
+    static String didYouMean(String value, List<String> ids) {
+        String wanted = squeeze(value);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String id : ids) {
+            int distance = distance(wanted, squeeze(id));
+            if (distance < bestDistance) {
+                best = id;
+                bestDistance = distance;
+            }
+        }
+        return best != null && bestDistance <= Math.min(2, wanted.length() / 3) ? "; did you mean '" + best + "'?"
+                : "";
+    }
+
+    /** @return the value in lower case without anything but letters and digits */
+    private static String squeeze(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** @return the Levenshtein distance of two short texts (the caller bounds their length) */
+    private static int distance(String a, String b) {
+        if (a.length() > 64 || b.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** @return whether a problem with this exact field was recorded already */

@@ -258,7 +258,7 @@ class SpecLoaderMarkdownTest {
                 - ![logo](logo.png) image alt text
                 """);
 
-        assertThat(spec.techStack()).containsExactly("Language: Java 17",
+        assertThat(spec.techStack()).containsExactly("Language: Java `17`",
                 "See the docs (https://example.org/docs) and https://example.org", "logo image alt text");
     }
 
@@ -417,8 +417,40 @@ class SpecLoaderMarkdownTest {
         assertThat(e.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("type");
             assertThat(v.line()).isEqualTo(5);
-            assertThat(v.message()).contains("more than one value");
+            assertThat(v.message()).contains("more than one value")
+                    .contains("move this paragraph under the title or into a '## Description' section");
         });
+    }
+
+    @Test
+    void anUnknownTypeOrComplexityCloseToAValidOneGetsASuggestion() {
+        SpecValidationException e = mdFails("""
+                # X
+                ## Type: webapp
+                ## Complexity: moderat
+                """);
+
+        assertThat(e.violations()).extracting(Violation::message).containsExactly(
+                "unknown type 'webapp'; did you mean 'web_app'?; must be one of " + ProjectType.validIds(),
+                "unknown complexity 'moderat'; did you mean 'moderate'?; must be one of " + Complexity.validIds()
+                        + " (or leave it out for simple)");
+        assertThat(mdFails("# X\n## Type: spaceship\n").getMessage()).doesNotContain("did you mean");
+    }
+
+    @Test
+    void requirementTextKeepsInlineCodeAsWrittenAndAValueInCodeIsTheValue() {
+        ProjectSpec spec = md("""
+                # X
+                - **Type**: `web_app`
+                ## FEATURES
+                - Build with `mvn package` and run ``a `quoted` name``
+                ## OUTPUT EXPECTATIONS
+                - A Maven project that builds with `mvn package`
+                """);
+
+        assertThat(spec.type()).isEqualTo(ProjectType.WEB_APP);
+        assertThat(spec.features().core()).containsExactly("Build with `mvn package` and run ``a `quoted` name``");
+        assertThat(spec.outputExpectations()).containsExactly("A Maven project that builds with `mvn package`");
     }
 
     @Test

@@ -223,10 +223,10 @@ public final class BuildActivitiesImpl implements BuildActivities {
         allNotes.addAll(checked.report().notes());
         int files = staging.files().size();
         String slug = PublishStep.slug(spec);
-        PublishStep.writeMetadata(staging, PublishStep.metadata(new PublishStep.Manifest(request.buildId(),
+        PublishStep.writeDocsAndMetadata(staging, new PublishStep.Manifest(request.buildId(),
                 request.specHash(), spec, config.mode(), Instant.parse(input.prepared().startedAt()), backends, phases,
-                input.agents(), input.retries(), checked.report(), verified.coverage(), input.fallbacks(),
-                dedupe(allNotes), input.usage(), List.of())));
+                input.agents(), input.retries(), checked.report(), verified.coverage(), backendId, input.fallbacks(),
+                dedupe(allNotes), input.usage(), List.of()));
         Prepared.SeenOutput seen = input.prepared().seen();
         Publisher.Publication publication;
         try {

@@ -25,7 +25,7 @@ final class BuildTemplates {
     private BuildTemplates() {
     }
 
-    static String pom(Architecture a, String description) {
+    static String pom(Architecture a, String description, int release) {
         String mainClass = a.entryPoint() == EntryPoint.LIBRARY ? null : a.basePackage() + ".Main";
         StringBuilder jar = new StringBuilder();
         if (mainClass != null) {
@@ -59,7 +59,7 @@ final class BuildTemplates {
                   <description>${description}</description>
 
                   <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
+                    <maven.compiler.release>${release}</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
                     <project.reporting.outputEncoding>UTF-8</project.reporting.outputEncoding>
                   </properties>
@@ -104,7 +104,7 @@ final class BuildTemplates {
                         <artifactId>maven-compiler-plugin</artifactId>
                         <version>${compiler}</version>
                         <configuration>
-                          <release>17</release>
+                          <release>${release}</release>
                           <compilerArgs>
                             <arg>-Xlint:all</arg>
                           </compilerArgs>
@@ -123,7 +123,8 @@ final class BuildTemplates {
                 .replace("${description}", Escape.xml(Escape.line(description)))
                 .replace("${junit}", JUNIT).replace("${compiler}", COMPILER).replace("${surefire}", SUREFIRE)
                 .replace("${clean}", CLEAN).replace("${resources}", RESOURCES).replace("${jarVersion}", JAR)
-                .replace("${install}", INSTALL).replace("${jar}", jar.toString());
+                .replace("${install}", INSTALL).replace("${jar}", jar.toString())
+                .replace("${release}", Integer.toString(release));
     }
 
     static String gitignore() {

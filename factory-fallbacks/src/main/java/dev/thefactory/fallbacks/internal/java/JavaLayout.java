@@ -130,7 +130,7 @@ public final class JavaLayout {
         boolean level = domain.entities().stream().flatMap(e -> e.fields().stream())
                 .anyMatch(f -> f.type() == FieldType.LEVEL);
         List<PlannedFile> list = new ArrayList<>();
-        add(list, "pom.xml", Part.BUILD, null, () -> BuildTemplates.pom(a, in.spec().description()));
+        add(list, "pom.xml", Part.BUILD, null, () -> BuildTemplates.pom(a, in.spec().description(), Ledger.javaRelease(in)));
         add(list, ".gitignore", Part.BUILD, null, BuildTemplates::gitignore);
         add(list, "src/main/resources/application.properties", Part.BUILD, null, () -> BuildTemplates.properties(a));
 
@@ -217,7 +217,8 @@ public final class JavaLayout {
         }
         Guide guide = guide();
         add(list, RequirementTests.path(a), Part.TESTS, null,
-                () -> RequirementTests.source(in.spec(), a, domain, Ledger.javaProofs(in), readme(guide)));
+                () -> RequirementTests.source(in.spec(), a, domain, Ledger.javaProofs(in), readme(guide),
+                        Ledger.javaRelease(in)));
 
         Supplier<List<RequirementClaim>> ledger = () -> Ledger.claims(in, layout(list));
         add(list, "README.md", Part.DOCS, null, () -> DocsTemplates.readme(in, guide, ledger));
@@ -266,7 +267,7 @@ public final class JavaLayout {
         String jar = "target/" + a.artifactId() + "-0.1.0-SNAPSHOT.jar";
         Map<String, String> layout = new LinkedHashMap<>();
         String base = "src/main/java/" + a.packagePath() + "/";
-        layout.put("pom.xml", "the Maven build: Java 17, JUnit 5, no runtime dependencies");
+        layout.put("pom.xml", "the Maven build: Java " + Ledger.javaRelease(in) + ", JUnit 5, no runtime dependencies");
         layout.put(base + "model/", "the records of the domain and their validation");
         layout.put(base + "repository/", "the repository interface, its in-memory and file implementations, and the "
                 + "`Storage` that picks one");
@@ -320,7 +321,7 @@ public final class JavaLayout {
             default -> throw new IllegalStateException("unknown entry point " + a.entryPoint());
         }
         layout.put("src/test/java/", "JUnit 5 tests of all of the above");
-        return new Guide("Java 17", List.of("mvn -B package"), List.of("mvn -B test"), run, layout, example,
+        return new Guide("Java " + Ledger.javaRelease(in), List.of("mvn -B package"), List.of("mvn -B test"), run, layout, example,
                 exampleLanguage, true, storage());
     }
 }

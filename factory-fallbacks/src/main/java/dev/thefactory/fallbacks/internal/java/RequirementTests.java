@@ -435,10 +435,11 @@ public final class RequirementTests {
      * @param domain the domain
      * @param proofs the requirements other than features that the class proves with a test of its own
      * @param readme what the README says, for a README proof; may be null when there is none
+     * @param release the Java release pom.xml declares
      * @return the source of the generated class
      */
     public static String source(ProjectSpec spec, Architecture a, Domain domain, List<Ledger.Proven> proofs,
-            Readme readme) {
+            Readme readme, int release) {
         List<FeatureMapping> features = domain.features();
         String pkg = a.basePackage();
         EntryPoint entry = a.entryPoint();
@@ -520,20 +521,25 @@ public final class RequirementTests {
             c.line("String page = response.body();");
             c.line("assertTrue(page.contains(\"<form\"), page);");
             c.line("assertFalse(page.contains(\"<script src\"), \"the page loads no script, so no framework: \" + page);");
-            for (Field f : domain.primary().requiredFields()) {
-                if (f.type() != FieldType.BOOLEAN) {
-                    c.line("assertTrue(page.contains(" + lit("name=\"" + f.name() + "\"") + "), page);");
-                }
+            // every field of the primary item, as the spec names it, has an input; a required one is required
+            for (Field f : domain.primary().fields()) {
+                boolean required = f.required() && f.type() != FieldType.BOOLEAN;
+                c.line("assertTrue(page.contains(" + lit("name=\"" + f.name() + "\"" + (required ? " required" : ""))
+                        + "), " + lit("the form has an input for " + f.name() + (required ? ", required" : "")
+                        + ": ") + " + page);");
             }
             c.close();
         }
         for (Ledger.Proven proof : proofs) {
             testMethod(c, "void " + proof.method() + "() throws Exception");
             switch (proof.proof()) {
-                case LANGUAGE -> languageSteps(c, a, domain);
-                case MAVEN -> mavenSteps(c);
+                case LANGUAGE -> languageSteps(c, a, domain, release);
+                case MAVEN -> mavenSteps(c, release);
                 case README -> readmeSteps(c, readme);
                 case VALIDATION -> validationSteps(c, a, proof.rule());
+                case ERRORS -> errorSteps(c, a, domain.primary());
+                case JAR -> jarSteps(c, a);
+                case NO_DEPENDENCIES -> noDependencySteps(c);
             }
             c.close();
         }
@@ -544,22 +550,22 @@ public final class RequirementTests {
         return c.toString();
     }
 
-    private static void languageSteps(CodeBuilder c, Architecture a, Domain domain) {
+    private static void languageSteps(CodeBuilder c, Architecture a, Domain domain, int release) {
         c.line("org.w3c.dom.Element project = pom();");
-        c.line("assertEquals(\"" + Ledger.JAVA_RELEASE + "\", child(element(project, \"properties\"), "
+        c.line("assertEquals(\"" + release + "\", child(element(project, \"properties\"), "
                 + "\"maven.compiler.release\"));");
-        c.line("assertTrue(Runtime.version().feature() >= " + Ledger.JAVA_RELEASE + ", \"runs on Java \" + Runtime.version());");
+        c.line("assertTrue(Runtime.version().feature() >= " + release + ", \"runs on Java \" + Runtime.version());");
         c.line("assertTrue(" + a.basePackage() + ".model." + domain.primary().name() + ".class.isRecord(), "
                 + "\"the model is written as Java records\");");
     }
 
-    private static void mavenSteps(CodeBuilder c) {
+    private static void mavenSteps(CodeBuilder c, int release) {
         c.line("org.w3c.dom.Element project = pom();");
         c.line("assertEquals(\"project\", project.getLocalName());");
         c.line("assertEquals(\"http://maven.apache.org/POM/4.0.0\", project.getNamespaceURI());");
         c.line("assertEquals(\"4.0.0\", child(project, \"modelVersion\"));");
         c.line("assertEquals(\"jar\", child(project, \"packaging\"));");
-        c.line("assertEquals(\"" + Ledger.JAVA_RELEASE + "\", child(element(project, \"properties\"), "
+        c.line("assertEquals(\"" + release + "\", child(element(project, \"properties\"), "
                 + "\"maven.compiler.release\"));");
         c.line("boolean junit = false;");
         c.open("for (org.w3c.dom.Element dependency : elements(element(project, \"dependencies\"), \"dependency\"))");
@@ -581,6 +587,73 @@ public final class RequirementTests {
         for (String feature : readme.features()) {
             c.line("assertTrue(readme.contains(" + lit(feature) + "), readme);");
         }
+    }
+
+    /**
+     * Runs the command line's main class in a JVM of its own (the one running the test, on the test's class path) with
+     * bad input: an unknown command, an unknown action, and an add without the required values. Each must print
+     * {@code error: } and a message on standard error and exit with a non-zero code.
+     */
+    private static void errorSteps(CodeBuilder c, Architecture a, Entity e) {
+        String command = CliTemplates.command(e);
+        List<String> bad = new ArrayList<>(List.of("List.of(\"no-such-command\")",
+                "List.of(" + lit(command) + ", \"no-such-action\")"));
+        if (JavaTypes.valued(e).stream().anyMatch(Field::required)) {
+            bad.add("List.of(" + lit(command) + ", \"add\")");
+        }
+        c.line("String launcher = Path.of(System.getProperty(\"java.home\"), \"bin\", \"java\").toString();");
+        c.line("String classPath = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())");
+        c.line("        + java.io.File.pathSeparator + System.getProperty(\"java.class.path\");");
+        c.open("for (java.util.List<String> input : java.util.List.of(" + String.join(", ", bad).replace("List.of(",
+                "java.util.List.of(") + "))");
+        c.line("java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(launcher, "
+                + "\"-Dstorage=memory\", \"-cp\", classPath, " + lit(a.basePackage() + ".Main") + "));");
+        c.line("command.addAll(input);");
+        c.line("Path out = dir.resolve(\"out.txt\");");
+        c.line("Path err = dir.resolve(\"err.txt\");");
+        c.line("Process process = new ProcessBuilder(command).directory(dir.toFile())");
+        c.line("        .redirectInput(ProcessBuilder.Redirect.from(Files.writeString(dir.resolve(\"in.txt\"), \"\").toFile()))");
+        c.line("        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();");
+        c.line("assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), \"exits: \" + input);");
+        c.line("String error = Files.readString(err);");
+        c.line("assertTrue(process.exitValue() != 0, \"non-zero exit code for \" + input + \": \" + error);");
+        c.line("assertTrue(error.startsWith(\"error: \") && error.strip().length() > \"error: \".length(), "
+                + "\"a clear error for \" + input + \": \" + error);");
+        c.close();
+    }
+
+    /** Checks the build file packages a jar whose manifest names the main class, with no runtime dependency. */
+    private static void jarSteps(CodeBuilder c, Architecture a) {
+        c.line("org.w3c.dom.Element project = pom();");
+        c.line("assertEquals(\"jar\", child(project, \"packaging\"));");
+        c.line("String mainClass = null;");
+        c.open("for (org.w3c.dom.Element plugin : elements(element(element(project, \"build\"), \"plugins\"), "
+                + "\"plugin\"))");
+        c.open("if (\"maven-jar-plugin\".equals(child(plugin, \"artifactId\")))");
+        c.line("mainClass = child(element(element(element(plugin, \"configuration\"), \"archive\"), \"manifest\"), "
+                + "\"mainClass\");");
+        c.close();
+        c.close();
+        c.line("assertEquals(" + lit(a.basePackage() + ".Main") + ", mainClass, \"the jar's manifest names the main "
+                + "class\");");
+        c.line("java.lang.reflect.Method main = Main.class.getMethod(\"main\", String[].class);");
+        c.line("assertTrue(java.lang.reflect.Modifier.isStatic(main.getModifiers()), \"Main.main is static\");");
+        noDependencySteps(c, false);
+    }
+
+    /** Checks the build file declares only test-scoped dependencies, so the jar needs nothing but the JDK. */
+    private static void noDependencySteps(CodeBuilder c) {
+        noDependencySteps(c, true);
+    }
+
+    private static void noDependencySteps(CodeBuilder c, boolean readPom) {
+        if (readPom) {
+            c.line("org.w3c.dom.Element project = pom();");
+        }
+        c.open("for (org.w3c.dom.Element dependency : elements(element(project, \"dependencies\"), \"dependency\"))");
+        c.line("assertEquals(\"test\", child(dependency, \"scope\"), \"only test dependencies, but \"");
+        c.line("        + child(dependency, \"groupId\") + \":\" + child(dependency, \"artifactId\") + \" is not one\");");
+        c.close();
     }
 
     /** Writes the parts of a validation rule: a missing required field refused, a value over the limit refused. */

@@ -1,5 +1,6 @@
 package dev.thefactory.fallbacks.internal.layout;
 
+import dev.thefactory.api.ProjectType;
 import dev.thefactory.api.Requirement;
 import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
@@ -36,8 +37,14 @@ public final class Ledger {
     /** The name of the generated Java test that the web page is HTML with a form holding every required field. */
     public static final String FORM_TEST = "thePageFormHasEveryRequiredField";
 
-    /** The Java release the simple backend's build file compiles for. */
+    /** The oldest Java release the simple backend's code needs, and what its build file declares by default. */
     public static final int JAVA_RELEASE = 17;
+
+    /**
+     * The feature version of the JDK that runs The Factory: the core runs the generated Java tests with this JDK, so
+     * a generated build file declares a later release than {@link #JAVA_RELEASE} only up to this one.
+     */
+    public static final int RUNNING_JAVA = Runtime.version().feature();
 
     /** The oldest Python the generated Python code runs on: what its {@code pyproject.toml} declares by default. */
     public static final String PYTHON_MIN = "3.9";
@@ -48,7 +55,7 @@ public final class Ledger {
     /** The oldest Node.js the generated JavaScript runs on ({@code node:test}): its {@code engines.node} default. */
     public static final String NODE_MIN = "18";
 
-    private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION = Pattern.compile("\\b(?:java|jdk)\\s*`?(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REQUESTED_VERSION = Pattern.compile("(?<![a-z0-9])(?:python3?|py|cpython|golang|go"
             + "|node\\.js|nodejs|node)[\\s-]*v?(\\d{1,4}(?:\\.\\d{1,4}){0,2})(?![\\d.]*\\d)", Pattern.CASE_INSENSITIVE);
 
@@ -105,17 +112,66 @@ public final class Ledger {
                     + " test runner");
         }
         List<String> files = buildFiles(generated, paths);
+        ProjectType type = in.spec().type();
+        if (generated != Language.JAVA && (type == ProjectType.API_SERVICE || type == ProjectType.WEB_APP)) {
+            return RequirementClaim.partial(id, files, tests, List.of("an HTTP server (the spec's type is "
+                    + type.id() + ")"), "the project is written in " + generated.label() + ", but as a command-line "
+                    + "program: the " + generated.label() + " skeleton starts no HTTP server, so the spec's type "
+                    + type.id() + " is not honoured. Ask for Java to get an HTTP server");
+        }
         return RequirementClaim.implemented(id, files, tests);
     }
 
-    /** @return why the simple backend's Java 17 code does not meet the requested version, or null when it does */
+    /** @return why the generated Java project does not declare the requested version, or null when it does */
     private static String javaVersionProblem(Language.Request request) {
+        return javaVersionProblem(request, RUNNING_JAVA);
+    }
+
+    /**
+     * @param request the language entry of the tech stack
+     * @param running the feature version of the JDK that runs the generated tests
+     * @return why the generated build file cannot declare the requested Java version, cause first, or null when it
+     *         declares it (or none is named)
+     */
+    static String javaVersionProblem(Language.Request request, int running) {
         Matcher version = VERSION.matcher(request.requirement().text());
-        if (version.find() && Integer.parseInt(version.group(1)) < JAVA_RELEASE) {
+        if (!version.find()) {
+            return null;
+        }
+        int wanted = Integer.parseInt(version.group(1));
+        if (wanted < JAVA_RELEASE) {
             return "the simple backend generates Java " + JAVA_RELEASE + " code (records, switch expressions), which "
-                    + "needs Java " + JAVA_RELEASE + " or later, not Java " + version.group(1);
+                    + "needs Java " + JAVA_RELEASE + " or later, not Java " + wanted;
+        }
+        if (wanted > running) {
+            return "The Factory runs on Java " + running + ", which cannot run tests of a Java " + wanted
+                    + " project, so the generated pom.xml declares Java " + JAVA_RELEASE + ". Run The Factory on JDK "
+                    + wanted + " or later to get a Java " + wanted + " project";
         }
         return null;
+    }
+
+    /**
+     * @param in the project
+     * @return the Java release the generated build file declares: the one the language entry of the tech stack names
+     *         when the JDK running the generated tests has it, otherwise {@link #JAVA_RELEASE}
+     */
+    public static int javaRelease(ProjectInput in) {
+        return Language.requested(in.spec()).filter(r -> r.generated().equals(Optional.of(Language.JAVA)))
+                .map(r -> javaRelease(r, RUNNING_JAVA)).orElse(JAVA_RELEASE);
+    }
+
+    /**
+     * @param request the language entry of the tech stack
+     * @param running the feature version of the JDK that runs the generated tests
+     * @return the Java release the generated build file declares for it
+     */
+    static int javaRelease(Language.Request request, int running) {
+        Matcher version = VERSION.matcher(request.requirement().text());
+        if (!version.find() || javaVersionProblem(request, running) != null) {
+            return JAVA_RELEASE;
+        }
+        return Math.max(JAVA_RELEASE, Integer.parseInt(version.group(1)));
     }
 
     /**
@@ -159,7 +215,7 @@ public final class Ledger {
      * @param in the project
      * @return the version a skeleton's build file declares: the one the language entry of the tech stack names when
      *         the skeleton can target it, otherwise the oldest its code needs ({@link #PYTHON_MIN}, {@link #GO_MIN},
-     *         {@link #NODE_MIN}); for Java, {@link #JAVA_RELEASE}
+     *         {@link #NODE_MIN}); for Java, {@link #javaRelease(ProjectInput)}
      */
     public static String declaredVersion(ProjectInput in) {
         Language language = in.architecture().language();
@@ -167,7 +223,7 @@ public final class Ledger {
             case PYTHON -> PYTHON_MIN;
             case GO -> GO_MIN;
             case JAVASCRIPT -> NODE_MIN;
-            case JAVA -> Integer.toString(JAVA_RELEASE);
+            case JAVA -> Integer.toString(javaRelease(in));
         };
         if (language == Language.JAVA) {
             return fallback;
@@ -216,7 +272,7 @@ public final class Ledger {
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
         LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
-        VALIDATION, NONE
+        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -228,7 +284,13 @@ public final class Ledger {
         /** the README says how to build and run the project and lists each implemented feature */
         README,
         /** the public surface refuses what the rule forbids and accepts what it allows */
-        VALIDATION
+        VALIDATION,
+        /** the command line, run in a JVM of its own with bad input, prints an error and exits with a non-zero code */
+        ERRORS,
+        /** the build file packages a jar whose manifest names the main class, and it has no runtime dependency */
+        JAR,
+        /** the build file declares no dependency other than test-scoped ones */
+        NO_DEPENDENCIES
     }
 
     /**
@@ -284,6 +346,17 @@ public final class Ledger {
                 }
                 case MAVEN -> proven.add(new Proven(r, Proof.MAVEN, null));
                 case README -> proven.add(new Proven(r, Proof.README, null));
+                case ERRORS -> {
+                    if (in.architecture().entryPoint() == EntryPoint.CLI) {
+                        proven.add(new Proven(r, Proof.ERRORS, null));
+                    }
+                }
+                case JAR -> {
+                    if (in.architecture().entryPoint() != EntryPoint.LIBRARY) {
+                        proven.add(new Proven(r, Proof.JAR, null));
+                    }
+                }
+                case NO_DEPENDENCIES -> proven.add(new Proven(r, Proof.NO_DEPENDENCIES, null));
                 case VALIDATION -> {
                     ValidationRule rule = rule(in, r);
                     if (!rule.checks().isEmpty()) {
@@ -364,6 +437,18 @@ public final class Ledger {
         if (java && has(text, "mvn package", "maven project", "maven build", "builds with maven")) {
             return Kind.MAVEN;
         }
+        if (has(text, "pyproject", "pyproject.toml", "pip install", "installs with pip", "installable with pip")) {
+            return Kind.PYPROJECT;
+        }
+        if (asksErrorExit(text)) {
+            return Kind.ERRORS;
+        }
+        if (asksRunnableJar(text)) {
+            return Kind.JAR;
+        }
+        if (asksNoDependencies(text)) {
+            return Kind.NO_DEPENDENCIES;
+        }
         if (has(text, "test", "tests", "tested") && has(text, "feature", "features", "requirement", "requirements")) {
             return Kind.FEATURE_TESTS;
         }
@@ -424,6 +509,12 @@ public final class Ledger {
                 return secrets(in, r, paths, cls);
             }
             case README -> {
+                if (has(text, "session", "sessions", "example output", "sample output", "transcript")) {
+                    return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)),
+                            List.of("the output of an example session"), "the README gives the commands that build "
+                                    + "and run the project and docs/usage.md an example session's input, but neither "
+                                    + "shows the output those commands print");
+                }
                 return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
             }
             case FEATURE_TESTS -> {
@@ -460,10 +551,88 @@ public final class Ledger {
             case VALIDATION -> {
                 return validation(in, r, paths, cls);
             }
+            case ERRORS -> {
+                return errors(in, r, paths, cls);
+            }
+            case PYPROJECT -> {
+                return language == Language.PYTHON
+                        ? RequirementClaim.implemented(id, List.of("pyproject.toml"),
+                                List.of("tests.test_packaging.PackagingTest#test_pyproject_installs_with_pip"))
+                        : RequirementClaim.notImplemented(id, "the project is written in " + language.label()
+                                + "; only Python projects get a pyproject.toml");
+            }
+            case JAR -> {
+                if (!java) {
+                    return RequirementClaim.notImplemented(id, "the project is written in " + language.label()
+                            + ", which has no jar; only Java projects are packaged as a runnable jar");
+                }
+                if (in.architecture().entryPoint() == EntryPoint.LIBRARY) {
+                    return RequirementClaim.notImplemented(id, "the project is a library: its jar has no main class to "
+                            + "run");
+                }
+                return RequirementClaim.implemented(id, List.of("pom.xml", "src/main/java/"
+                        + in.architecture().packagePath() + "/Main.java"), List.of(cls + method(r)));
+            }
+            case NO_DEPENDENCIES -> {
+                return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)))
+                        : RequirementClaim.notImplemented(id, "the " + language.label() + " project uses its "
+                                + "standard library only, but only the Java output has a generated test that checks "
+                                + "its build file declares no dependency");
+            }
             default -> {
                 return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
             }
         }
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks for an error message and a non-zero exit code on bad input
+     */
+    static boolean asksErrorExit(String lower) {
+        return has(lower, "exit", "exits", "exit code", "exit status", "exit codes")
+                && has(lower, "non-zero", "nonzero", "non zero", "error", "errors", "failure")
+                && has(lower, "bad input", "invalid input", "invalid", "bad", "wrong", "malformed", "unknown");
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks for one jar that runs with {@code java -jar}
+     */
+    static boolean asksRunnableJar(String lower) {
+        return has(lower, "jar") && has(lower, "runnable", "executable", "single", "fat", "uber", "java -jar");
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks for no dependency beyond the language's standard library (the JDK)
+     */
+    static boolean asksNoDependencies(String lower) {
+        return has(lower, "no dependencies", "no dependency", "no external dependencies", "zero dependencies",
+                "without dependencies", "no third-party dependencies", "no runtime dependencies",
+                "no third party dependencies", "no libraries", "no external libraries", "standard library only",
+                "only the standard library", "only the jdk", "jdk only")
+                && !has(lower, "framework", "frameworks");
+    }
+
+    /**
+     * A rule that bad input gets an error and a non-zero exit code: claimed for a Java command line, whose generated
+     * test runs the main class in a JVM of its own with an unknown command and with an action missing its values.
+     */
+    private static RequirementClaim errors(ProjectInput in, Requirement r, List<String> paths, String cls) {
+        Language language = in.architecture().language();
+        EntryPoint entry = in.architecture().entryPoint();
+        if (language != Language.JAVA) {
+            return RequirementClaim.notImplemented(r.id(), "no generated " + language.label() + " test runs the "
+                    + "program with bad input; only the Java command line has one");
+        }
+        if (entry != EntryPoint.CLI) {
+            return RequirementClaim.notImplemented(r.id(), "the project is a " + entry.code() + " project, not a "
+                    + "command line, so it has no commands to exit with a code");
+        }
+        String main = "src/main/java/" + in.architecture().packagePath() + "/";
+        return RequirementClaim.implemented(r.id(), List.of(main + "Main.java", main + "cli/Commands.java"),
+                List.of(cls + method(r)));
     }
 
     /** Frameworks and servers that are not the standard library, which a "no framework" entry must not name. */
@@ -525,6 +694,14 @@ public final class Ledger {
         }
         List<String> files = new ArrayList<>(paths.stream().filter(p -> p.equals("pom.xml")
                 || serves && p.contains("/http/") && p.startsWith("src/main/java/")).toList());
+        if (entry == EntryPoint.WEB && has(lower, "html", "frontend", "front end", "page", "ui", "web")) {
+            // a frontend entry is proven by the page's test first: the page loads no script and has the form
+            List<String> tests = new ArrayList<>();
+            tests.add(in.architecture().basePackage() + "." + JAVA_TEST_CLASS + "#" + FORM_TEST);
+            tests.addAll(evidence);
+            files.add("src/main/resources/static/index.html");
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
         return RequirementClaim.implemented(r.id(), files, evidence);
     }
 
@@ -624,9 +801,34 @@ public final class Ledger {
         return Naming.decapitalize(e.name()) + "SecretsAreNeverReturnedNorStoredInPlainText";
     }
 
+    /** Modules of each skeleton language's standard library that a tech-stack entry may name. */
+    private static final java.util.Map<Language, List<String>> STANDARD_MODULES = java.util.Map.of(
+            Language.PYTHON, List.of("argparse", "optparse", "getopt", "json", "sqlite3", "sqlite", "csv", "pathlib",
+                    "logging", "dataclasses", "http.server", "urllib", "shelve", "pickle", "tomllib"),
+            Language.GO, List.of("flag", "net/http", "encoding/json", "encoding/csv", "database/sql", "log/slog"),
+            Language.JAVASCRIPT, List.of("node:http", "node:fs", "readline", "node:readline", "util.parseargs",
+                    "parseargs"));
+
     private static RequirementClaim stack(Requirement r, Language language) {
         int colon = r.text().indexOf(':');
         String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
+        String lower = r.text().toLowerCase(Locale.ROOT);
+        if (language != Language.JAVA && has(lower, "storage", "store", "persistence", "persist", "database", "db",
+                "file", "files", "sqlite", "json file", "saved", "save")) {
+            return RequirementClaim.notImplemented(r.id(), "the generated " + language.label() + " project keeps "
+                    + "its items in memory only, so they are lost when it exits; it does not use " + named
+                    + ". Only the Java output keeps items in files");
+        }
+        List<String> modules = STANDARD_MODULES.getOrDefault(language, List.of()).stream()
+                .filter(m -> has(lower, m)).toList();
+        if (!modules.isEmpty()) {
+            boolean arguments = modules.stream().anyMatch(m -> List.of("argparse", "optparse", "getopt", "flag",
+                    "util.parseargs", "parseargs").contains(m));
+            return RequirementClaim.notImplemented(r.id(), "the generated " + language.label() + " code does not use "
+                    + String.join(" or ", modules) + ", although " + (modules.size() > 1 ? "they are" : "it is")
+                    + " part of the standard library" + (arguments ? ": it reads its command-line arguments itself"
+                    : ": the simple backend's templates do not use it"));
+        }
         return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named
                 + ": it generates " + language.label() + " with its standard library only"
                 + (language == Language.JAVA ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));

@@ -59,9 +59,10 @@ public final class PythonLayout {
         Skeleton.add(list, src + "__main__.py", Part.CODE, this::main);
         Skeleton.add(list, "tests/__init__.py", Part.TESTS, () -> "\"\"\"Tests of the generated project.\"\"\"\n");
         Skeleton.add(list, "tests/test_store.py", Part.TESTS, this::tests);
+        Skeleton.add(list, "tests/test_packaging.py", Part.TESTS, this::packagingTest);
         Entity e = in.domain().primary();
         Map<String, String> layout = new LinkedHashMap<>();
-        layout.put("pyproject.toml", "the project metadata");
+        layout.put("pyproject.toml", "the project metadata and its setuptools build, so `pip install .` installs it");
         layout.put(src + "models.py", "the kinds of items, their fields, and validation");
         layout.put(src + "store.py", "a thread-safe in-memory store");
         layout.put(src + "__main__.py", "the command-line entry point");
@@ -75,9 +76,48 @@ public final class PythonLayout {
     }
 
     private String pyproject() {
-        return "[project]\nname = " + Escape.pythonString(in.architecture().artifactId()) + "\nversion = \"0.1.0\"\n"
+        return "[build-system]\nrequires = [\"setuptools>=61\"]\nbuild-backend = \"setuptools.build_meta\"\n\n"
+                + "[project]\nname = " + Escape.pythonString(in.architecture().artifactId()) + "\nversion = \"0.1.0\"\n"
                 + "description = " + Escape.pythonString(Escape.line(in.spec().description())) + "\n"
-                + "requires-python = \">=" + Ledger.declaredVersion(in) + "\"\n";
+                + "requires-python = \">=" + Ledger.declaredVersion(in) + "\"\n\n"
+                + "[project.scripts]\n" + Escape.pythonString(in.architecture().artifactId()) + " = \"" + pkg
+                + ".__main__:cli\"\n\n"
+                + "[tool.setuptools.packages.find]\nwhere = [\"src\"]\n";
+    }
+
+    /** @return the test that pyproject.toml is a setuptools build of the package, with its command as a script */
+    private String packagingTest() {
+        return """
+                import importlib
+                import pathlib
+                import unittest
+
+                ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+                class PackagingTest(unittest.TestCase):
+
+                    def test_pyproject_installs_with_pip(self):
+                        try:
+                            import tomllib
+                        except ImportError:
+                            self.skipTest("tomllib needs Python 3.11 or later")
+                        with open(ROOT / "pyproject.toml", "rb") as f:
+                            project = tomllib.load(f)
+                        build = project["build-system"]
+                        self.assertEqual("setuptools.build_meta", build["build-backend"])
+                        self.assertTrue(any(r.startswith("setuptools") for r in build["requires"]))
+                        self.assertEqual(${name}, project["project"]["name"])
+                        self.assertEqual(["src"], project["tool"]["setuptools"]["packages"]["find"]["where"])
+                        self.assertTrue((ROOT / "src" / ${pkg} / "__init__.py").is_file())
+                        module, _, function = project["project"]["scripts"][${name}].partition(":")
+                        self.assertTrue(callable(getattr(importlib.import_module(module), function)))
+
+
+                if __name__ == "__main__":
+                    unittest.main()
+                """.replace("${name}", Escape.pythonString(in.architecture().artifactId()))
+                .replace("${pkg}", Escape.pythonString(pkg));
     }
 
     private String models() {
@@ -276,8 +316,13 @@ public final class PythonLayout {
                     return status
 
 
-                if __name__ == "__main__":
+                def cli():
+                    \"\"\"The installed command: runs main with the process's arguments and exits with its status.\"\"\"
                     sys.exit(main(sys.argv[1:]))
+
+
+                if __name__ == "__main__":
+                    cli()
                 """;
     }
 
@@ -356,6 +401,7 @@ public final class PythonLayout {
 
     /** @return the generated tests, as the language's runner names them, that run the store */
     static List<String> languageTests(ProjectInput in) {
+        // the packaging test is not among them: it is skipped on a Python older than 3.11 (no tomllib)
         return List.of("tests.test_store.StoreTest#test_adds_lists_and_gets",
                 "tests.test_store.StoreTest#test_rejects_invalid_values");
     }

@@ -1,0 +1,160 @@
+package dev.thefactory.fallbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.ProjectType;
+import dev.thefactory.api.RequirementStatus;
+import dev.thefactory.spi.RequirementClaim;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requirements other than features that the Java output honours are claimed with a generated test of their own that
+ * proves them (and fails on a project that does not honour them); the others are claimed not implemented.
+ */
+class NonFeatureClaimsTest {
+
+    private static final String TESTS = "com.example.gymbooking.RequirementsTest#";
+
+    @TempDir
+    Path dir;
+
+    private static ProjectSpec gym(ProjectType type, String language) {
+        return ProjectSpec.builder("Gym Booking", type)
+                .features(List.of("Add classes with a name, an instructor and a capacity", "List all classes"),
+                        List.of())
+                .techStack(List.of("Language: " + language))
+                .qualityRequirements(List.of(
+                        "Every command prints a clear error and exits with a non-zero code on bad input"))
+                .architectureHints(List.of("No dependencies besides the JDK"))
+                .outputExpectations(List.of("A single runnable jar"))
+                .build();
+    }
+
+    @Test
+    void badInputJarAndNoDependenciesAreClaimedWithTestsThatPass() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Java 17"));
+        RequirementClaim errors = build.claim("quality-1");
+        assertThat(errors.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(errors.tests()).containsExactly(TESTS + "quality1_everyCommandPrintsAClear");
+        assertThat(build.claim("architecture-1").tests()).containsExactly(TESTS + "architecture1_noDependenciesBesidesTheJdk");
+        assertThat(build.claim("output-1").tests()).containsExactly(TESTS + "output1_aSingleRunnableJar");
+        assertThat(build.claim("output-1").files()).contains("pom.xml");
+        Path classes = GeneratedJava.compile(build.files(), dir.resolve("ok"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(build.files(), dir.resolve("ok"), classes);
+        assertThat(run.failed()).as(run.failures()).isZero();
+        for (String id : List.of("quality-1", "architecture-1", "output-1")) {
+            assertThat(build.claim(id).status()).as(id).isEqualTo(RequirementStatus.IMPLEMENTED);
+            assertThat(run.passed()).as(id).containsAll(build.claim(id).tests());
+        }
+    }
+
+    @Test
+    void theGeneratedTestsFailOnAProjectThatDoesNotHonourThem() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Java 17"));
+        Map<String, String> broken = new TreeMap<>(build.files());
+        String main = "src/main/java/com/example/gymbooking/Main.java";
+        broken.put(main, broken.get(main).replace("System.exit(2);", "return;"));
+        broken.put("pom.xml", broken.get("pom.xml").replace("<scope>test</scope>", "")
+                .replace("<mainClass>com.example.gymbooking.Main</mainClass>", "<mainClass>Other</mainClass>"));
+        Path classes = GeneratedJava.compile(broken, dir.resolve("broken"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(broken, dir.resolve("broken"), classes);
+        assertThat(run.passed()).doesNotContain(TESTS + "quality1_everyCommandPrintsAClear",
+                TESTS + "architecture1_noDependenciesBesidesTheJdk", TESTS + "output1_aSingleRunnableJar");
+    }
+
+    @Test
+    void aServiceHasNoCommandsToExitWithACodeAndALibraryNoRunnableJar() throws Exception {
+        CoreDriver.Build api = CoreDriver.build(gym(ProjectType.API_SERVICE, "Java 17"));
+        assertThat(api.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(api.claim("quality-1").reason()).contains("not a command line");
+        assertThat(api.claim("output-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        CoreDriver.Build library = CoreDriver.build(gym(ProjectType.LIBRARY, "Java 17"));
+        assertThat(library.claim("output-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(library.claim("output-1").reason()).contains("no main class");
+        CoreDriver.Build python = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Python 3"));
+        assertThat(python.claim("output-1").reason()).contains("only Java projects are packaged as a runnable jar");
+        assertThat(python.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+    }
+
+    @Test
+    void aPythonProjectIsAPipInstallableSetuptoolsBuildAndStackReasonsDoNotContradictThemselves() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Invoice CLI", ProjectType.CLI_TOOL)
+                .features(List.of("Add invoices with a customer and an amount"), List.of())
+                .techStack(List.of("Language: Python 3", "CLI: argparse", "Storage: a JSON file in the home directory",
+                        "Testing: pytest"))
+                .outputExpectations(List.of("A pyproject.toml so it installs with pip"))
+                .build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        assertThat(build.files().get("pyproject.toml")).contains("[build-system]", "build-backend = "
+                + "\"setuptools.build_meta\"", "[project.scripts]", "\"invoice-cli\" = \"invoice_cli.__main__:cli\"");
+        assertThat(build.claim("output-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(build.claim("output-1").tests())
+                .containsExactly("tests.test_packaging.PackagingTest#test_pyproject_installs_with_pip");
+        assertThat(build.files()).containsKey("tests/test_packaging.py");
+        assertThat(build.claim("tech-stack-2").reason()).isEqualTo("the generated Python 3 code does not use "
+                + "argparse, although it is part of the standard library: it reads its command-line arguments itself");
+        assertThat(build.claim("tech-stack-3").reason()).startsWith("the generated Python 3 project keeps its items "
+                + "in memory only").doesNotContain("standard library");
+        assertThat(build.claim("tech-stack-4").reason()).contains("does not use pytest");
+        CoreDriver.Build java = CoreDriver.build(spec.toBuilder().techStack(List.of("Language: Java 17")).build());
+        assertThat(java.claim("output-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(java.claim("output-1").reason()).contains("only Python projects get a pyproject.toml");
+    }
+
+    @Test
+    void aSkeletonForAnApiServiceSaysItsTypeIsNotHonoured() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Expenses", ProjectType.API_SERVICE)
+                .features(List.of("Add expenses with a title and an amount"), List.of())
+                .techStack(List.of("Language: JavaScript (Node.js 20)")).build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        RequirementClaim language = build.claim("tech-stack-1");
+        assertThat(language.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(language.gaps()).containsExactly("an HTTP server (the spec's type is api_service)");
+        assertThat(language.reason()).contains("starts no HTTP server", "Ask for Java");
+        assertThat(build.files().get("README.md")).contains("A command-line program written in")
+                .contains("The spec asks for an API service").doesNotContain("An API service written in");
+    }
+
+    @Test
+    void aFrontendEntryCitesThePageTestWhichChecksEveryFieldOfThePrimaryItem() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Bug Tracker", ProjectType.WEB_APP)
+                .features(List.of("Add bugs with a title, a description and an optional due date"), List.of())
+                .techStack(List.of("Language: Java 17", "Frontend: plain HTML, no framework"))
+                .outputExpectations(List.of("A README with an example session")).build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        RequirementClaim frontend = build.claim("tech-stack-2");
+        assertThat(frontend.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(frontend.tests()).first().isEqualTo("com.example.bugtracker.RequirementsTest#"
+                + "thePageFormHasEveryRequiredField");
+        assertThat(frontend.files()).contains("src/main/resources/static/index.html");
+        String test = build.files().get("src/test/java/com/example/bugtracker/RequirementsTest.java");
+        assertThat(test).contains("page.contains(\"name=\\\"title\\\" required\")",
+                "page.contains(\"name=\\\"description\\\" required\")", "page.contains(\"name=\\\"dueDate\\\"\")");
+        RequirementClaim readme = build.claim("output-1");
+        assertThat(readme.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(readme.gaps()).containsExactly("the output of an example session");
+        // a page without the optional field fails the page test
+        Map<String, String> broken = new TreeMap<>(build.files());
+        String page = "src/main/resources/static/index.html";
+        broken.put(page, broken.get(page).replace("name=\"dueDate\"", "name=\"other\""));
+        Path classes = GeneratedJava.compile(broken, dir.resolve("page"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(broken, dir.resolve("page"), classes);
+        assertThat(run.passed()).doesNotContain(frontend.tests().get(0)).contains(readme.tests().get(0));
+    }
+
+    @Test
+    void usageDocumentsPartialFeaturesWithWhatTheyLeaveOut() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Library", ProjectType.API_SERVICE)
+                .features(List.of("Add books with a title", "Delete books (admins only)"), List.of()).build();
+        CoreDriver.Build build = CoreDriver.build(spec);
+        assertThat(build.claim("core-2").status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(build.files().get("docs/usage.md")).contains("| Delete books (admins only) (*partly*: not "
+                + "honoured: admins only) |");
+    }
+}
