@@ -166,7 +166,7 @@ class DomainTest {
         assertThat(domain.features().get(0).supported()).isFalse();
         assertThat(domain.features().get(1).supported()).as("%s", domain.features().get(1)).isFalse();
         assertThat(domain.features().get(1).detail()).contains("no feature that adds tasks was understood: 'Add tasks"
-                + " with a title, an estimate in hours");
+                + " with a title and take card payments via Stripe' is not generated");
         assertThat(domain.features().get(2).supported()).isFalse();
         assertThat(domain.entities()).extracting(Entity::name).doesNotContain("Task");
     }
