@@ -127,7 +127,7 @@ class FeatureInterpreterTableTest {
         List tasks with a due date                                          | NOT_IMPLEMENTED | - | 'with a due date' says which tasks the feature is about
         Delete completed tasks                                              | PARTIAL         | completed | -
         Search products by name                                             | IMPLEMENTED     | - | -
-        List stock below a threshold                                        | PARTIAL         | below a threshold | -
+        List stock below a threshold                                        | NOT_IMPLEMENTED | - | 'below a threshold' names no field to compare, and stocks have no number field
         Assign employees to warehouses                                      | IMPLEMENTED     | - | -
         Add notes to customer orders                                        | IMPLEMENTED     | - | -
         As a user, I want to delete tasks                                   | IMPLEMENTED     | - | -
@@ -165,7 +165,7 @@ class FeatureInterpreterTableTest {
         List products below a reorder threshold                             | NOT_IMPLEMENTED | - | 'below a reorder threshold' compares reorder, which is not a number or a date field
         List products below a price threshold                               | IMPLEMENTED     | - | -
         Search products below a reorder level                               | NOT_IMPLEMENTED | - | 'below a reorder level' compares reorder, which is not a number or a date field
-        List products below a threshold                                     | PARTIAL         | below a threshold | -
+        List products below a threshold                                     | NOT_IMPLEMENTED | - | 'below a threshold' names no field to compare, and products have no number field
         Delete tasks when they are completed                                | NOT_IMPLEMENTED | - | 'when they are completed' asks for the work to be done as a side effect
         Show orders after they are shipped                                  | NOT_IMPLEMENTED | - | 'after they are shipped' says which orders
         Store data in files                                                 | NOT_IMPLEMENTED | - | names no kind of item to store
