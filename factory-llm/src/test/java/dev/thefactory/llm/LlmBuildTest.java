@@ -70,7 +70,7 @@ class LlmBuildTest {
         assertThat(result.fallbacks()).isEmpty();
         Path project = result.outputDirectory();
         for (String path : ScriptedProject.paths()) {
-            assertThat(Files.readString(project.resolve(path))).isEqualTo(ScriptedProject.CONTENTS.get(path));
+            PublishedFiles.assertAsGenerated(project, path, ScriptedProject.CONTENTS.get(path));
         }
         assertThat(result.validation().toString()).doesNotContain("error");
         assertThat(result.notes()).anyMatch(n -> n.startsWith("llm usage of analyze: 1 call, 100 input + 50 output"));
@@ -262,6 +262,6 @@ class LlmBuildTest {
         List<FakeOpenAi.Request> again = server.chats().subList(before, server.chats().size());
         assertThat(again).as("only the task that was killed asks the model again").singleElement()
                 .satisfies(r -> assertThat(r.system()).contains("Your role: DOCUMENTER"));
-        assertThat(resumed.outputDirectory().resolve("README.md")).hasContent(ScriptedProject.README);
+        PublishedFiles.assertAsGenerated(resumed.outputDirectory(), "README.md", ScriptedProject.README);
     }
 }

@@ -172,7 +172,7 @@ class LlmEndToEndTest {
         Path published = result.outputDirectory();
         assertThat(published).isNotNull();
         for (var file : project.files().entrySet()) {
-            assertThat(published.resolve(file.getKey())).as(file.getKey()).hasContent(file.getValue());
+            PublishedFiles.assertAsGenerated(published, file.getKey(), file.getValue());
         }
         assertThat(result.validation().failed()).isZero();
         assertThat(result.validation().tests().failed()).as("%s", result.validation()).isZero();

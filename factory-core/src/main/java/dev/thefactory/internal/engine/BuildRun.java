@@ -719,10 +719,11 @@ final class BuildRun {
         startPhase(Phase.PUBLISH, CORE);
         notes.addAll(taskNotes);
         notes.addAll(report.notes());
-        int fileCount = staging.files().size();
         String slug = PublishStep.slug(spec);
+        int fileCount;
         try {
             PublishStep.writeDocsAndMetadata(staging, manifest());
+            fileCount = PublishStep.projectFiles(staging);
         } catch (java.io.UncheckedIOException e) {
             throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write "
                     + RequirementsReport.PATH + " into the staged project: " + e.getMessage(), e,

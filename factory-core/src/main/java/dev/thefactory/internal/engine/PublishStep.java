@@ -130,6 +130,14 @@ public final class PublishStep {
     }
 
     /**
+     * @param staging the staging area of a project ready to publish
+     * @return how many files of the project are staged: everything but what the core keeps under {@code .factory/}
+     */
+    public static int projectFiles(StagingArea staging) {
+        return (int) staging.files().keySet().stream().filter(path -> !path.startsWith(".factory/")).count();
+    }
+
+    /**
      * @param spec the spec
      * @return the directory name of its project under the output directory
      */

@@ -221,12 +221,12 @@ public final class BuildActivitiesImpl implements BuildActivities {
         List<String> allNotes = new ArrayList<>(input.notes());
         allNotes.addAll(notes);
         allNotes.addAll(checked.report().notes());
-        int files = staging.files().size();
         String slug = PublishStep.slug(spec);
         PublishStep.writeDocsAndMetadata(staging, new PublishStep.Manifest(request.buildId(),
                 request.specHash(), spec, config.mode(), Instant.parse(input.prepared().startedAt()), backends, phases,
                 input.agents(), input.retries(), checked.report(), verified.coverage(), backendId, input.fallbacks(),
                 dedupe(allNotes), input.usage(), List.of()));
+        int files = PublishStep.projectFiles(staging);
         Prepared.SeenOutput seen = input.prepared().seen();
         Publisher.Publication publication;
         try {
