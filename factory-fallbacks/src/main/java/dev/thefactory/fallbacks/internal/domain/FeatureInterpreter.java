@@ -112,6 +112,8 @@ public final class FeatureInterpreter {
     private static final Set<String> QUANTITY_QUALIFIERS = Set.of("minimum", "maximum", "min", "max", "target",
             "total");
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
+    /** Words that compare a value wherever they stand in a left-over phrase: the phrase says which items. */
+    private static final Set<String> COMPARISONS = Set.of("above", "below", "exceeding", "least");
 
     /** The verbs a user can rely on, for messages. */
     static final String VERB_SUMMARY = "add/create/new/register/save/store, list/show/view/display/browse, "
@@ -259,7 +261,8 @@ public final class FeatureInterpreter {
      * @param gap a left-over phrase of a sentence, as written
      * @return true if it says which items the sentence is about: a qualifier ("overdue", "open", "shipped"), or a
      *         phrase that starts with a word that narrows or groups them ("with a due date", "due today", "by
-     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project")
+     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project"), or
+     *         a comparison anywhere in it ("a status of 500 or above", "a total of at least 100")
      */
     static boolean narrows(String gap) {
         List<String> words = tokenize(gap);
@@ -267,7 +270,8 @@ public final class FeatureInterpreter {
             return false;
         }
         String first = words.get(0);
-        return NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first);
+        return NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first)
+                || words.stream().anyMatch(COMPARISONS::contains);
     }
 
     /**
