@@ -22,7 +22,9 @@ public class TemporalUnavailableException extends FactoryException {
      */
     public TemporalUnavailableException(String message, Throwable cause, String target) {
         super(message, cause, ErrorContext.NONE, List.of("start a Temporal service at " + target
-                + " (for example `temporal server start-dev`), or use the in-process target to try it out"));
+                + " (for example `temporal server start-dev`), or try a build without a server: "
+                + "TemporalTarget.inProcess() (on the command line: factory build --engine temporal "
+                + "--temporal-target in-process)"));
         this.target = target;
     }
 

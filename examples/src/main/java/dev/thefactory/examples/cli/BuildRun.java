@@ -106,7 +106,7 @@ final class BuildRun {
             err.println("Build interrupted: finished work is checkpointed. Resume with: factory resume --build "
                     + result.buildId() + " --state " + stateDirectory);
             if (failure != null) {
-                ErrorHandler.printRecoveryOptions(err, failure.recoveryOptions());
+                ErrorHandler.printRecoveryOptions(err, ErrorHandler.recoveryOptions(failure));
             }
             err.flush();
             return ExitCodes.INTERRUPTED;

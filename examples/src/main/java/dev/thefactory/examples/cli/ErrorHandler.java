@@ -42,6 +42,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
+    /** How the library says to resume a build; the command line says it with its own command. */
+    private static final java.util.regex.Pattern LIBRARY_RESUME =
+            java.util.regex.Pattern.compile("resume it with Factory\\.resume\\(repository, \"([^\"]+)\"\\)");
+
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
     @Override
@@ -153,6 +157,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             });
         }
         // the library's options name its API; on the command line the same choices are flags and variables
+        options.replaceAll(o -> LIBRARY_RESUME.matcher(o).replaceAll("resume it: factory resume --build $1"));
         options.replaceAll(o -> o
                 .replace("configure an integrated backend (Mode.AUTO or Mode.INTEGRATED with one on the class path, "
                         + "such as the LLM backend of factory-llm)", "configure an integrated backend (the llm backend: "

@@ -504,7 +504,7 @@ final class BuildRun {
     }
 
     private String resumeHint() {
-        return "resume it: factory resume --build " + buildId + " (or Factory.resume(\"" + buildId + "\"))";
+        return "resume it with Factory.resume(repository, \"" + buildId + "\")";
     }
 
     /** @return null when a backend succeeded, else the last backend's failure */
@@ -871,7 +871,7 @@ final class BuildRun {
             deleteStaging(cleanupFailures);
         }
         List<String> recovery = new ArrayList<>(abort.recoveryOptions());
-        if (recovery.stream().noneMatch(o -> o.contains("factory resume"))) {
+        if (recovery.stream().noneMatch(o -> o.contains("Factory.resume("))) {
             if (status == BuildStatus.INTERRUPTED) {
                 recovery.add(0, resumeHint() + "; finished work was checkpointed");
             } else {
@@ -1065,6 +1065,13 @@ final class BuildRun {
         try {
             checkpoints.save(phase, null, payload);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || ChainReactor.interruption(e)) {
+                // the stop (cancel, deadline, interrupt) arrived during the write: the repository is not at fault
+                throw new BuildAbort(BuildStatus.INTERRUPTED, failed, backend, "Build " + buildId + " was stopped "
+                        + "while it saved the checkpoint after phase " + phase + "; that checkpoint was not saved", e,
+                        List.of(resumeHint() + ": phase " + phase + " runs again, the work checkpointed before it "
+                                + "is kept"));
+            }
             throw new BuildAbort(BuildStatus.FAILED, failed, backend, "Could not save the checkpoint after phase "
                     + phase + ": " + e.getMessage(), e,
                     List.of("check that the checkpoint repository is writable and has space, then run again"));

@@ -128,8 +128,8 @@ final class ChainReactor {
                 } catch (InterruptedException e) {
                     throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backendId, "Build " + services.buildId()
                             + " was interrupted in phase " + phase + " on backend '" + backendId + "'", e,
-                            List.of("resume it: factory resume --build " + services.buildId() + " (or Factory.resume(\""
-                                    + services.buildId() + "\")); finished work was checkpointed"));
+                            List.of("resume it with Factory.resume(repository, \"" + services.buildId()
+                                    + "\"); finished work was checkpointed"));
                 }
                 if (signal instanceof Finished finished) {
                     run.finished(finished);

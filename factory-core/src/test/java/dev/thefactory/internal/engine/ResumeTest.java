@@ -191,7 +191,7 @@ class ResumeTest {
         assertThat(thrown.get()).isInstanceOfSatisfying(BuildFailedException.class, failure -> {
             assertThat(failure.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(failure.recoveryOptions()).anySatisfy(option ->
-                    assertThat(option).contains("factory resume --build " + failure.result().buildId()));
+                    assertThat(option).contains("Factory.resume(repository, \"" + failure.result().buildId() + "\")"));
         });
         String buildId = ((BuildFailedException) thrown.get()).result().buildId();
         assertThat(out.resolve(StagingArea.STAGING_DIRECTORY).resolve(buildId).resolve("build.json"))
