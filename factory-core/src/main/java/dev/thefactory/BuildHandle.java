@@ -117,7 +117,8 @@ public final class BuildHandle {
      * with its finished work checkpointed and nothing published, and can be resumed under the same id
      * ({@link Factory#resume(dev.thefactory.spi.CheckpointRepository, String)}). The error's message says it was
      * cancelled. A build cancelled before its first phase (while it reads its checkpoints, takes its lock and checks its
-     * backends) stops right before that phase. Returns at once; {@link #result()} completes when the build has
+     * backends) stops right before that phase; it saved no checkpoint, so there is nothing to resume (its recovery
+     * options say to start it again). Returns at once; {@link #result()} completes when the build has
      * stopped. Does nothing when the build already ended.
      *
      * @return whether this call stopped the build: false when it had already ended or been stopped

@@ -228,7 +228,7 @@ class BuildHandleTest {
     }
 
     @Test
-    void aBuildCancelledAtOnceStopsBeforeItsFirstPhaseAndIsResumable() throws Exception {
+    void aBuildCancelledAtOnceStopsBeforeItsFirstPhaseAndSaysToStartItAgain() throws Exception {
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
         Factory factory = builder(specFile(), repository).runGeneratedTests(false).build();
 
@@ -238,7 +238,12 @@ class BuildHandleTest {
         assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(f.getMessage()).contains("because it was cancelled");
+            // nothing was checkpointed, so the options promise no resume: the repository holds nothing of the build
+            assertThat(f.recoveryOptions()).first().asString().startsWith("start the build again");
+            assertThat(f.recoveryOptions()).noneMatch(o -> o.contains("Factory.resume("));
         });
+        assertThat(catchThrowable(() -> Factory.resume(repository, handle.buildId())))
+                .isInstanceOf(dev.thefactory.api.BuildNotFoundException.class);
         assertThat(handle.cancel()).isFalse();
         // its lock was released and nothing of it was damaged: a new build of the same factory runs to the end
         assertThat(factory.start().result().get(WAIT_SECONDS, TimeUnit.SECONDS).status())

@@ -871,7 +871,12 @@ final class BuildRun {
             deleteStaging(cleanupFailures);
         }
         List<String> recovery = new ArrayList<>(abort.recoveryOptions());
-        if (recovery.stream().noneMatch(o -> o.contains("Factory.resume("))) {
+        if (resume == null && checkpoints.sequence() == 0) {
+            // stopped before its first checkpoint: the repository holds nothing of it, so there is nothing to resume
+            recovery.removeIf(o -> o.contains("Factory.resume("));
+            recovery.add(0, "start the build again: it stopped before its first checkpoint, so there is nothing to "
+                    + "resume");
+        } else if (recovery.stream().noneMatch(o -> o.contains("Factory.resume("))) {
             if (status == BuildStatus.INTERRUPTED) {
                 recovery.add(0, resumeHint() + "; finished work was checkpointed");
             } else {

@@ -73,8 +73,8 @@ class FactoryResumeTest {
         }
         assertThat(failed.getCause()).as("the agent's own failure, not the engine's wrapper").isNotNull()
                 .isInstanceOf(dev.thefactory.api.AgentException.class);
-        assertThat(failed.recoveryOptions()).anySatisfy(o -> assertThat(o).contains("Factory.resume(\"" + buildId
-                + "\")"));
+        assertThat(failed.recoveryOptions())
+                .anySatisfy(o -> assertThat(o).contains("Factory.resume(repository, \"" + buildId + "\")"));
 
         Factory factory = factory(spec).build();
         BuildResult resumed = factory.resume();
