@@ -42,10 +42,15 @@ public enum FieldType {
             "closed", "read", "published", "visible", "paid", "favorite", "favourite", "starred", "flagged",
             "pinned", "private", "public", "verified", "approved");
     private static final Set<String> LEVEL_WORDS = Set.of("priority", "severity", "importance", "urgency");
-    /** Words before {@code number} that make it an identifier written with digits, not a quantity. */
-    private static final Set<String> IDENTIFIER_NUMBERS = Set.of("phone", "telephone", "mobile", "fax", "card",
-            "account", "serial", "tracking", "order", "invoice", "reference", "registration", "license", "licence",
-            "passport", "policy", "house", "flight", "vat", "tax", "isbn", "part", "model", "version", "room");
+    /**
+     * Words before {@code number} that keep it a quantity or a position ("a total number", "a page number"); before
+     * any other word ("an insurance
+     * number", "a student number", "a phone number") it is an identifier written with digits (and letters, leading
+     * zeros), so text.
+     */
+    private static final Set<String> QUANTITY_NUMBERS = Set.of("total", "maximum", "minimum", "max", "min",
+            "target", "average", "expected", "estimated", "page", "chapter", "episode", "floor", "lap", "round",
+            "step", "line");
 
     /** @return the lower-case code used in facts */
     public String code() {
@@ -64,7 +69,8 @@ public enum FieldType {
      * Picks a type from a field's words: names ending in {@code date}, {@code birth} or {@code birthday} are dates,
      * and so is "date of" anything ("date of birth"); a unit of time or size ({@code duration_ms}, "seconds",
      * "weeks", {@code kb}) and a target, limit, quota or capacity are numbers; {@code count}, {@code quantity},
-     * {@code number} are ints (but a phone, card, account or order number is text), and so is "number of" or
+     * {@code number} are ints (but a phone, insurance or student number, any "X number" but a total, maximum,
+     * minimum, target or average one or a position such as a page number, is an identifier: text), and so is "number of" or
      * "count of" anything ("numberOfDeliveries"); {@code size} is a long;
      * {@code amount} (of money: "12.50"), {@code price}, {@code cost}, {@code total} are decimals;
      * {@code done}, {@code completed}, {@code active}, {@code enabled} (and names starting with {@code is} or
@@ -85,7 +91,7 @@ public enum FieldType {
         if (of > 0 && (words.get(of - 1).equals("number") || words.get(of - 1).equals("count"))) {
             return INT;
         }
-        if (last.equals("number") && words.size() > 1 && IDENTIFIER_NUMBERS.contains(words.get(words.size() - 2))) {
+        if (last.equals("number") && words.size() > 1 && !QUANTITY_NUMBERS.contains(words.get(words.size() - 2))) {
             return STRING;
         }
         if (DATE_WORDS.contains(last) || last.endsWith("date") || (first.equals("date") && of == 1)) {

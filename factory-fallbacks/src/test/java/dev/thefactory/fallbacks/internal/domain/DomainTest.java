@@ -131,6 +131,10 @@ class DomainTest {
         assertThat(FieldType.infer(List.of("order", "number"))).isEqualTo(FieldType.STRING);
         assertThat(FieldType.infer(List.of("number"))).isEqualTo(FieldType.INT);
         assertThat(FieldType.infer(List.of("page", "number"))).isEqualTo(FieldType.INT);
+        assertThat(FieldType.infer(List.of("total", "number"))).isEqualTo(FieldType.INT);
+        // any other "X number" names something: it may hold letters and leading zeros ("A123", "0042")
+        assertThat(FieldType.infer(List.of("insurance", "number"))).isEqualTo(FieldType.STRING);
+        assertThat(FieldType.infer(List.of("membership", "number"))).isEqualTo(FieldType.STRING);
     }
 
     @Test

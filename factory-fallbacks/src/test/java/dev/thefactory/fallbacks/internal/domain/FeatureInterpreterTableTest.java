@@ -215,6 +215,9 @@ class FeatureInterpreterTableTest {
         Add runs with a name and a distance in km                           | name:STRING distanceKm:DECIMAL
         Add parcels with a label and a weight in kilograms                  | label:STRING weightKilograms:DECIMAL
         Add customers with a name and a phone number                        | name:STRING phoneNumber:STRING
+        Add patients with a name and an insurance number                    | name:STRING insuranceNumber:STRING
+        Add students with a name and a student number                       | name:STRING studentNumber:STRING
+        Add events with a title and a total number                          | title:STRING totalNumber:INT
         """)
     void namesAndTypesFieldsFromTheirWordsOnly(String sentence, String expected) {
         Domain domain = new DomainBuilder().build(ProjectSpec.builder("Table", ProjectType.API_SERVICE)
