@@ -107,6 +107,21 @@ public final class FactoryWorker implements AutoCloseable {
     }
 
     /**
+     * The check both builders make of a task queue's name.
+     *
+     * @param name a task queue's name
+     * @return the name
+     * @throws IllegalArgumentException when it is blank
+     */
+    static String checkedTaskQueue(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("taskQueue must not be blank but was '" + name + "'");
+        }
+        return name;
+    }
+
+    /**
      * Configures a {@link FactoryWorker}. Not thread-safe; {@link #build()} may be called more than once.
      */
     public static final class Builder {
@@ -133,11 +148,7 @@ public final class FactoryWorker implements AutoCloseable {
          * @throws IllegalArgumentException when it is blank
          */
         public Builder taskQueue(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("taskQueue must not be blank but was '" + name + "'");
-            }
-            this.taskQueue = name;
+            this.taskQueue = checkedTaskQueue(name);
             return this;
         }
 

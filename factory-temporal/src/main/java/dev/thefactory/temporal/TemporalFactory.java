@@ -191,11 +191,7 @@ public final class TemporalFactory {
          * @throws IllegalArgumentException when it is blank
          */
         public Builder taskQueue(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("taskQueue must not be blank but was '" + name + "'");
-            }
-            this.taskQueue = name;
+            this.taskQueue = FactoryWorker.checkedTaskQueue(name);
             return this;
         }
 
