@@ -16,6 +16,7 @@ module dev.thefactory.core {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
     requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
     requires org.hibernate.validator;
     // Hibernate Validator logs through JBoss Logging; our provider routes it to SLF4J (internal.spec)
     requires org.jboss.logging;

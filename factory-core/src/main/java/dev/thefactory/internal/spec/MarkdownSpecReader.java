@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Block;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
@@ -49,12 +54,31 @@ import org.commonmark.parser.Parser;
 final class MarkdownSpecReader {
 
     private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .customInlineContentParserFactory(new AngleBracketParser.Factory())
             .build();
 
     private static final Set<String> MANIFEST_KEYS = Set.of("manifest", "projectmanifest", "projectinfo",
             "projectinformation", "metadata", "project");
+
+    /** Headers of the column of a features table that holds the sentence (normalised keys). */
+    private static final Set<String> FEATURE_COLUMNS = Set.of("feature", "features", "description", "story",
+            "userstory", "requirement", "requirements", "capability", "what");
+
+    /** Headers of a features table's priority column. */
+    private static final Set<String> PRIORITY_COLUMNS = Set.of("priority", "moscow", "importance", "scope", "group");
+
+    /** Headers of a numbering column, which carries nothing to keep. */
+    private static final Set<String> NUMBER_COLUMNS = Set.of("", "no", "nr", "number", "id", "ref", "key");
+
+    private static final Set<String> CORE_PRIORITIES = Set.of("must", "musthave", "core", "high", "critical",
+            "essential", "mvp", "p0", "p1");
+
+    private static final Set<String> EXTENDED_PRIORITIES = Set.of("should", "shouldhave", "could", "couldhave",
+            "nicetohave", "nice", "medium", "low", "later", "extended", "optional", "p2", "p3");
+
+    private static final Set<String> WONT = Set.of("wont", "wonthave", "outofscope");
 
     /** The characters that can start inline markup (and make commonmark's inline parsing work hard). */
     static final String MARKUP = "*_`[]!<&\\";
@@ -561,6 +585,35 @@ final class MarkdownSpecReader {
         children.forEach(work::push);
     }
 
+    /**
+     * @param header the table's header cells
+     * @param row    one row's cells
+     * @return {@code first: second (header: cell, ...)}, skipping empty cells; the first cell alone when it is the
+     *         only one
+     */
+    private static String rowText(List<String> header, List<String> row) {
+        StringBuilder s = new StringBuilder(row.isEmpty() ? "" : row.get(0));
+        List<String> rest = new ArrayList<>();
+        for (int c = 1; c < row.size(); c++) {
+            String cell = row.get(c);
+            if (cell.isEmpty()) {
+                continue;
+            }
+            if (c == 1 && s.length() > 0) {
+                s.append(": ").append(cell);
+            } else if (c == 1) {
+                s.append(cell);
+            } else {
+                String name = c < header.size() ? header.get(c) : "";
+                rest.add(name.isEmpty() ? cell : name + ": " + cell);
+            }
+        }
+        if (!rest.isEmpty()) {
+            s.append(" (").append(String.join(", ", rest)).append(')');
+        }
+        return s.toString().strip();
+    }
+
     private static String joined(List<TextLine> lines) {
         StringBuilder s = new StringBuilder();
         for (TextLine line : lines) {
@@ -611,6 +664,8 @@ final class MarkdownSpecReader {
                     paragraph(paragraph);
                 } else if (node instanceof ListBlock list) {
                     list(list);
+                } else if (node instanceof TableBlock table) {
+                    table(table);
                 } else if (node instanceof FencedCodeBlock code) {
                     code(code.getLiteral(), lineOf(code, 0) + 1);
                 } else if (node instanceof IndentedCodeBlock code) {
@@ -778,6 +833,112 @@ final class MarkdownSpecReader {
                     continue;
                 }
                 entry(text, item.line);
+            }
+        }
+
+        /**
+         * A GitHub-style table. Its header row is never an entry. Under features, each row is one feature: the
+         * sentence is the column headed like {@code Feature} (or the first column), a {@code Priority} column may put
+         * the row in the core or the extended group ({@code must}, {@code should}, {@code nice to have}, ...; a
+         * {@code won't} row is kept in {@code extras} and is no requirement), a numbering column ({@code #},
+         * {@code ID}) is ignored, and any other column is refused, since what it says would be lost. Elsewhere each
+         * row reads as {@code first: second (header: cell, ...)}, as a {@code - **Key**: value} line would.
+         */
+        private void table(TableBlock table) {
+            List<String> header = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+                for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                    if (!(row instanceof TableRow)) {
+                        continue;
+                    }
+                    List<String> cells = new ArrayList<>();
+                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                        if (cell instanceof TableCell) {
+                            cells.add(joined(inlineLines(cell)));
+                        }
+                    }
+                    if (section instanceof TableHead) {
+                        header.addAll(cells);
+                    } else {
+                        rows.add(cells);
+                        lines.add(lineOf(row, 0));
+                    }
+                }
+            }
+            if (mode == Mode.FEATURES) {
+                featureTable(header, rows, lines, lineOf(table, 0));
+                return;
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                String text = rowText(header, rows.get(r));
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (mode == Mode.DESCRIPTION) {
+                    draft.appendDescription("- " + text, lines.get(r));
+                } else {
+                    entry(text, lines.get(r));
+                }
+            }
+        }
+
+        private void featureTable(List<String> header, List<List<String>> rows, List<Integer> lines, int tableLine) {
+            int sentence = -1;
+            int priority = -1;
+            for (int c = 0; c < header.size(); c++) {
+                String key = SpecField.normalizeKey(header.get(c));
+                if (sentence < 0 && FEATURE_COLUMNS.contains(key)) {
+                    sentence = c;
+                } else if (priority < 0 && PRIORITY_COLUMNS.contains(key)) {
+                    priority = c;
+                }
+            }
+            if (sentence < 0) {
+                sentence = 0;
+                while (sentence < header.size() - 1 && (sentence == priority
+                        || NUMBER_COLUMNS.contains(SpecField.normalizeKey(header.get(sentence))))) {
+                    sentence++;
+                }
+            }
+            for (int c = 0; c < header.size(); c++) {
+                String key = SpecField.normalizeKey(header.get(c));
+                if (c != sentence && c != priority && !NUMBER_COLUMNS.contains(key)) {
+                    draft.violation(group.path(), "is a table with a column '" + header.get(c) + "' whose cells would "
+                            + "be lost: a features table holds the feature sentence and, optionally, a 'Priority' "
+                            + "column (must, should, could, nice to have, won't); put what the column says into each "
+                            + "sentence, or write the features as a list", header.get(c), tableLine);
+                    return;
+                }
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                String text = sentence < row.size() ? row.get(sentence) : "";
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String value = priority >= 0 && priority < row.size() ? row.get(priority) : "";
+                if (value.isEmpty()) {
+                    draft.addItem(group.path(), text, lines.get(r));
+                    continue;
+                }
+                String key = SpecField.normalizeKey(value);
+                if (WONT.contains(key)) {
+                    draft.addExtra("Features marked " + value, text, lines.get(r));
+                    continue;
+                }
+                SpecField.FeatureGroup rowGroup = CORE_PRIORITIES.contains(key) ? SpecField.FeatureGroup.CORE
+                        : EXTENDED_PRIORITIES.contains(key) ? SpecField.FeatureGroup.EXTENDED
+                        : SpecField.FeatureGroup.forKey(key).orElse(null);
+                if (rowGroup == null) {
+                    draft.violation(group.path(), "has a feature whose " + header.get(priority) + " '" + value
+                            + "' is not one the reader knows; write must (or core, high) for a core feature, should "
+                            + "(or could, nice to have, low) for an extended one, or won't for one that is not wanted",
+                            value, lines.get(r));
+                    continue;
+                }
+                draft.addItem(rowGroup.path(), text, lines.get(r));
             }
         }
 

@@ -152,6 +152,81 @@ class SpecLoaderMarkdownTest {
     }
 
     @Test
+    void aFeaturesTableGivesOneFeaturePerRowAndNeverItsHeaderOrSeparator() {
+        ProjectSpec spec = md("""
+                # Shelf
+                ## Type: api_service
+                ## Features
+                | # | Feature | Priority |
+                |---|---------|----------|
+                | 1 | Add books with a title and an author | must |
+                | 2 | List books | Must have |
+                | 3 | Export books as CSV | nice to have |
+                | 4 | Sync with Goodreads | won't |
+                | 5 | Search books by author | |
+                ## Tech Stack
+                | Component | Choice | Version |
+                |-----------|--------|---------|
+                | Language | Java | 17 |
+                | Build | Maven | |
+                """);
+
+        assertThat(spec.features().core()).containsExactly("Add books with a title and an author", "List books",
+                "Search books by author");
+        assertThat(spec.features().extended()).containsExactly("Export books as CSV");
+        assertThat(spec.extras()).containsEntry("Features marked won't", List.of("Sync with Goodreads"));
+        assertThat(spec.techStack()).containsExactly("Language: Java (Version: 17)", "Build: Maven");
+    }
+
+    @Test
+    void aFeaturesTableWithoutAFeatureHeaderReadsItsFirstColumnAndKeepsTheSectionsGroup() {
+        ProjectSpec spec = md("""
+                # Shelf
+                ## Type: api_service
+                ## Features
+                ### Extended
+                | What users do |
+                |---|
+                | Rate books from 1 to 5 |
+                """);
+
+        assertThat(spec.features().core()).isEmpty();
+        assertThat(spec.features().extended()).containsExactly("Rate books from 1 to 5");
+    }
+
+    @Test
+    void aFeaturesTableRefusesAColumnItWouldLoseAndAPriorityItDoesNotKnow() {
+        SpecValidationException extraColumn = mdFails("""
+                # Shelf
+                ## Type: api_service
+                ## Features
+                | Feature | Notes |
+                |---|---|
+                | Add books with a title | only admins |
+                """);
+        SpecValidationException badPriority = mdFails("""
+                # Shelf
+                ## Type: api_service
+                ## Features
+                | Feature | Priority |
+                |---|---|
+                | Add books with a title | urgent-ish |
+                """);
+
+        assertThat(extraColumn.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("features.core");
+            assertThat(v.invalidValue()).isEqualTo("Notes");
+            assertThat(v.message()).contains("whose cells would be lost", "put what the column says into each sentence");
+            assertThat(v.line()).isEqualTo(4);
+        });
+        assertThat(badPriority.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invalidValue()).isEqualTo("urgent-ish");
+            assertThat(v.message()).contains("write must (or core, high) for a core feature");
+            assertThat(v.line()).isEqualTo(6);
+        });
+    }
+
+    @Test
     void reportsEveryMarkdownProblemAtOnceInSourceOrder() {
         SpecValidationException e = mdFails("""
                 # X
