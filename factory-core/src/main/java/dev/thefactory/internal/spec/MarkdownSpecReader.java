@@ -62,24 +62,6 @@ final class MarkdownSpecReader {
     private static final Set<String> MANIFEST_KEYS = Set.of("manifest", "projectmanifest", "projectinfo",
             "projectinformation", "metadata", "project");
 
-    /** Headers of the column of a features table that holds the sentence (normalised keys). */
-    private static final Set<String> FEATURE_COLUMNS = Set.of("feature", "features", "description", "story",
-            "userstory", "requirement", "requirements", "capability", "what");
-
-    /** Headers of a features table's priority column. */
-    private static final Set<String> PRIORITY_COLUMNS = Set.of("priority", "moscow", "importance", "scope", "group");
-
-    /** Headers of a numbering column, which carries nothing to keep. */
-    private static final Set<String> NUMBER_COLUMNS = Set.of("", "no", "nr", "number", "id", "ref", "key");
-
-    private static final Set<String> CORE_PRIORITIES = Set.of("must", "musthave", "core", "high", "critical",
-            "essential", "mvp", "p0", "p1");
-
-    private static final Set<String> EXTENDED_PRIORITIES = Set.of("should", "shouldhave", "could", "couldhave",
-            "nicetohave", "nice", "medium", "low", "later", "extended", "optional", "p2", "p3");
-
-    private static final Set<String> WONT = Set.of("wont", "wonthave", "outofscope");
-
     /** The characters that can start inline markup (and make commonmark's inline parsing work hard). */
     static final String MARKUP = "*_`[]!<&\\";
 
@@ -885,60 +867,21 @@ final class MarkdownSpecReader {
         }
 
         private void featureTable(List<String> header, List<List<String>> rows, List<Integer> lines, int tableLine) {
-            int sentence = -1;
-            int priority = -1;
-            for (int c = 0; c < header.size(); c++) {
-                String key = SpecField.normalizeKey(header.get(c));
-                if (sentence < 0 && FEATURE_COLUMNS.contains(key)) {
-                    sentence = c;
-                } else if (priority < 0 && PRIORITY_COLUMNS.contains(key)) {
-                    priority = c;
-                }
-            }
-            if (sentence < 0) {
-                sentence = 0;
-                while (sentence < header.size() - 1 && (sentence == priority
-                        || NUMBER_COLUMNS.contains(SpecField.normalizeKey(header.get(sentence))))) {
-                    sentence++;
-                }
-            }
-            for (int c = 0; c < header.size(); c++) {
-                String key = SpecField.normalizeKey(header.get(c));
-                if (c != sentence && c != priority && !NUMBER_COLUMNS.contains(key)) {
-                    draft.violation(group.path(), "is a table with a column '" + header.get(c) + "' whose cells would "
-                            + "be lost: a features table holds the feature sentence and, optionally, a 'Priority' "
-                            + "column (must, should, could, nice to have, won't); put what the column says into each "
-                            + "sentence, or write the features as a list", header.get(c), tableLine);
-                    return;
-                }
+            FeatureColumns.Roles roles = FeatureColumns.roles(header);
+            if (!roles.lost().isEmpty()) {
+                draft.violation(group.path(), FeatureColumns.lostColumn(roles.lost().get(0)), roles.lost().get(0),
+                        tableLine);
+                return;
             }
             for (int r = 0; r < rows.size(); r++) {
                 List<String> row = rows.get(r);
-                String text = sentence < row.size() ? row.get(sentence) : "";
-                if (text.isEmpty()) {
-                    continue;
+                String text = roles.sentence() >= 0 && roles.sentence() < row.size() ? row.get(roles.sentence()) : "";
+                String priority = roles.priority() >= 0 && roles.priority() < row.size()
+                        ? row.get(roles.priority()) : "";
+                if (!text.isEmpty()) {
+                    FeatureColumns.add(draft, group.path(), text, roles.priority() < 0 ? null
+                            : header.get(roles.priority()), priority, lines.get(r));
                 }
-                String value = priority >= 0 && priority < row.size() ? row.get(priority) : "";
-                if (value.isEmpty()) {
-                    draft.addItem(group.path(), text, lines.get(r));
-                    continue;
-                }
-                String key = SpecField.normalizeKey(value);
-                if (WONT.contains(key)) {
-                    draft.addExtra("Features marked " + value, text, lines.get(r));
-                    continue;
-                }
-                SpecField.FeatureGroup rowGroup = CORE_PRIORITIES.contains(key) ? SpecField.FeatureGroup.CORE
-                        : EXTENDED_PRIORITIES.contains(key) ? SpecField.FeatureGroup.EXTENDED
-                        : SpecField.FeatureGroup.forKey(key).orElse(null);
-                if (rowGroup == null) {
-                    draft.violation(group.path(), "has a feature whose " + header.get(priority) + " '" + value
-                            + "' is not one the reader knows; write must (or core, high) for a core feature, should "
-                            + "(or could, nice to have, low) for an extended one, or won't for one that is not wanted",
-                            value, lines.get(r));
-                    continue;
-                }
-                draft.addItem(rowGroup.path(), text, lines.get(r));
             }
         }
 

@@ -441,6 +441,11 @@ final class TreeSpecReader {
                 }
             } else if (value instanceof SequenceNode sequence) {
                 for (TreeNode item : sequence.items) {
+                    if (path.startsWith(SpecField.FEATURES.path() + ".") && item instanceof MappingNode mapping
+                            && FeatureColumns.namesASentence(List.copyOf(mapping.values.keySet()))) {
+                        featureObject(mapping, path);
+                        continue;
+                    }
                     String text = itemText(item);
                     String itemPath = draft.addItem(path, text == null ? "" : text.strip(), item.line());
                     if (text == null && !(item instanceof ScalarNode)) {
@@ -460,6 +465,39 @@ final class TreeSpecReader {
                     }
                 });
             }
+        }
+
+        /**
+         * A feature written as an object ({@code - title: Add books / priority: must}), read as a Markdown table's
+         * row is: the sentence from its {@code title} (or {@code feature}, {@code description}, ...), the group from
+         * its {@code priority}; a key whose value would be lost is refused.
+         */
+        private void featureObject(MappingNode mapping, String path) {
+            List<String> keys = List.copyOf(mapping.values.keySet());
+            FeatureColumns.Roles roles = FeatureColumns.roles(keys);
+            int line = mapping.line();
+            if (!roles.lost().isEmpty()) {
+                String lost = roles.lost().get(0);
+                draft.violation(path, FeatureColumns.lostColumn(lost), lost, mapping.keyLines.getOrDefault(lost, line));
+                return;
+            }
+            String text = scalarText(mapping.values.get(keys.get(roles.sentence())));
+            String priorityName = roles.priority() < 0 ? null : keys.get(roles.priority());
+            String priority = priorityName == null ? "" : scalarText(mapping.values.get(priorityName));
+            if (text == null || priority == null) {
+                draft.violation(path, "has a feature written as an object whose values are not all single strings; "
+                        + "write 'title: the sentence' and, optionally, 'priority: must'", null, line);
+                return;
+            }
+            FeatureColumns.add(draft, path, text, priorityName, priority, line);
+        }
+
+        /** @return a scalar's text, stripped ("" for null); null for any other shape */
+        private static String scalarText(TreeNode node) {
+            if (node instanceof ScalarNode scalar) {
+                return scalar.text() == null ? "" : scalar.text().strip();
+            }
+            return null;
         }
 
         /** @return an item's text; for a null scalar the empty string (reported as blank); null for a wrong shape */

@@ -216,7 +216,7 @@ class SpecLoaderMarkdownTest {
         assertThat(extraColumn.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("features.core");
             assertThat(v.invalidValue()).isEqualTo("Notes");
-            assertThat(v.message()).contains("whose cells would be lost", "put what the column says into each sentence");
+            assertThat(v.message()).contains("whose content would be lost", "put what the column says into the sentence");
             assertThat(v.line()).isEqualTo(4);
         });
         assertThat(badPriority.violations()).singleElement().satisfies(v -> {

@@ -295,4 +295,61 @@ class SpecLoaderTreeTest {
         assertThat(loader.validate(ProjectSpec.builder("Fine", ProjectType.LIBRARY).build(), "<code>").name())
                 .isEqualTo("Fine");
     }
+
+    @Test
+    void aFeatureWrittenAsAnObjectReadsItsSentenceAndItsPriorityLikeATableRow() {
+        ProjectSpec spec = yaml("""
+                name: Shelf
+                type: cli_tool
+                features:
+                  - title: Add books with a title and an author
+                    priority: high
+                  - {id: 2, feature: List books}
+                  - title: Export books as CSV
+                    priority: nice to have
+                  - title: Sync with Goodreads
+                    priority: won't
+                  - Search: by author
+                """);
+        ProjectSpec fromJson = json("""
+                {"name": "Shelf", "type": "cli_tool", "features": {"extended": [
+                  {"description": "Rate books", "priority": "must"}, {"description": "Tag books"}]}}
+                """);
+
+        assertThat(spec.features().core()).containsExactly("Add books with a title and an author", "List books",
+                "Search: by author");
+        assertThat(spec.features().extended()).containsExactly("Export books as CSV");
+        assertThat(spec.extras()).containsEntry("Features marked won't", List.of("Sync with Goodreads"));
+        assertThat(fromJson.features().core()).containsExactly("Rate books");
+        assertThat(fromJson.features().extended()).containsExactly("Tag books");
+    }
+
+    @Test
+    void aFeatureObjectWithAKeyWhoseValueWouldBeLostOrAnUnknownPriorityIsRefused() {
+        SpecValidationException lost = fails("""
+                name: Shelf
+                type: cli_tool
+                features:
+                  - title: Add books
+                    notes: only admins
+                """, SpecFormat.YAML);
+        SpecValidationException priority = fails("""
+                name: Shelf
+                type: cli_tool
+                features:
+                  - title: Add books
+                    priority: whenever
+                """, SpecFormat.YAML);
+
+        assertThat(lost.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("features.core");
+            assertThat(v.invalidValue()).isEqualTo("notes");
+            assertThat(v.message()).contains("whose content would be lost", "put what the column says into the sentence");
+            assertThat(v.line()).isEqualTo(5);
+        });
+        assertThat(priority.violations()).singleElement().satisfies(v -> {
+            assertThat(v.invalidValue()).isEqualTo("whenever");
+            assertThat(v.message()).contains("write must (or core, high) for a core feature");
+        });
+    }
 }
