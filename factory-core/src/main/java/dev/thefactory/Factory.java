@@ -577,12 +577,6 @@ public final class Factory implements AutoCloseable {
             Objects.requireNonNull(backend, "backend");
             notes = List.copyOf(notes);
         }
-
-        private static SavedBuild of(SavedBuilds.SavedBuild saved) {
-            return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
-                    saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes(),
-                    saved.requireFeatures(), saved.repairRounds());
-        }
     }
 
     /**
@@ -605,7 +599,7 @@ public final class Factory implements AutoCloseable {
     public static SavedBuild savedBuild(CheckpointRepository repository, String buildId) {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(buildId, "buildId");
-        return SavedBuild.of(SavedBuilds.find(repository, buildId));
+        return SavedBuilds.find(repository, buildId);
     }
 
     /**
@@ -616,7 +610,7 @@ public final class Factory implements AutoCloseable {
      */
     public static java.util.Optional<SavedBuild> latestUnfinishedBuild(CheckpointRepository repository) {
         Objects.requireNonNull(repository, "repository");
-        return SavedBuilds.latestUnfinished(repository).map(SavedBuild::of);
+        return SavedBuilds.latestUnfinished(repository);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.Factory;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildNotFoundException;
@@ -17,6 +18,7 @@ import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
 import dev.thefactory.internal.resilience.AttemptPool;
+import dev.thefactory.internal.state.BuildIds;
 import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import java.nio.file.Path;
@@ -305,7 +307,7 @@ public final class BuildEngine {
      * @throws NothingToResumeException when the repository holds no unfinished build
      */
     public String latestUnfinished() {
-        SavedBuilds.SavedBuild latest = SavedBuilds.latestUnfinished(config.checkpoints())
+        Factory.SavedBuild latest = SavedBuilds.latestUnfinished(config.checkpoints())
                 .orElseThrow(NothingToResumeException::new);
         LOG.info("[build {}] is the latest unfinished build in {}", latest.buildId(), config.checkpoints());
         return latest.buildId();
