@@ -103,8 +103,13 @@ final class BuildCommandRun {
             out.flush();
         }
         if (interrupted) {
-            err.println("Build interrupted: finished work is checkpointed. Resume with: factory resume --build "
-                    + result.buildId() + " --state " + stateDirectory);
+            if (failure == null || ErrorHandler.offersResume(failure)) {
+                err.println("Build interrupted: finished work is checkpointed. Resume with: factory resume --build "
+                        + result.buildId() + " --state " + stateDirectory);
+            } else {
+                err.println("Build interrupted before its first checkpoint: nothing was saved, so there is nothing to "
+                        + "resume. Start it again: run the same command.");
+            }
             if (failure != null) {
                 ErrorHandler.printRecoveryOptions(err, ErrorHandler.recoveryOptions(failure));
             }
