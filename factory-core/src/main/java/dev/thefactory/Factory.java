@@ -446,9 +446,10 @@ public final class Factory implements AutoCloseable {
     /**
      * Resumes a build from its checkpoints in {@code repository} alone: the spec file, mode, output directory and
      * feature requirement it was started with are read from them ({@link #savedBuild}), and the spec file is read
-     * again (it must not have changed). Everything else takes the defaults of {@link #builder()}; to override any of
-     * it (another spec file or output directory, a backend registered in code, listeners, retry settings), build the
-     * factory yourself and call {@link #resume(String)}, as {@link #savedBuild}'s example shows.
+     * again (it must not have changed). Everything else takes the defaults of {@link #builder()}; to add to it or
+     * override any of it (an observation registry or listeners to observe the resumed build, another output directory,
+     * a backend registered in code, retry settings), build the factory with {@link Builder#resumeFrom}, which reads
+     * the same, and call {@link #resume(String)}.
      *
      * <pre>{@code
      * CheckpointRepository repository = CheckpointRepositories.fileSystem(Path.of(".factory/checkpoints"));
@@ -514,9 +515,14 @@ public final class Factory implements AutoCloseable {
 
     /** @return the factory that resumes the build as its checkpoints record it */
     private static Factory resuming(CheckpointRepository repository, String buildId) {
-        SavedBuild saved = savedBuild(repository, buildId);
-        if (saved.specFile() == null) {
-            throw new FactoryException("Build " + buildId + " was started from "
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(buildId, "buildId");
+        return builder().resumeFrom(repository, buildId).build();
+    }
+
+    /** @return why a build whose checkpoints hold no spec file cannot be resumed from them alone */
+    private static FactoryException noRecordedSpec(String buildId) {
+        return new FactoryException("Build " + buildId + " was started from "
                 + "a spec given as text or as a ProjectSpec, not from a file, so its checkpoints hold no spec to read "
                 + "again; resume it from a factory given the same spec: Factory.builder().spec(...)"
                 + ".checkpoints(repository).build().resume(\"" + buildId + "\")", null,
@@ -525,18 +531,6 @@ public final class Factory implements AutoCloseable {
                                 + "the same output directory and this repository, then call resume(\"" + buildId
                                 + "\")",
                         "start a new build"));
-        }
-        Builder builder = builder().spec(saved.specFile()).mode(saved.mode()).checkpoints(repository);
-        if (saved.outputDirectory() != null) {
-            builder.outputDirectory(saved.outputDirectory());
-        }
-        if (saved.requireFeatures() != null) {
-            builder.requireFeatures(saved.requireFeatures());
-        }
-        if (saved.repairRounds() != null) {
-            builder.repairRounds(saved.repairRounds());
-        }
-        return builder.build();
     }
 
     /**
@@ -577,12 +571,6 @@ public final class Factory implements AutoCloseable {
             Objects.requireNonNull(backend, "backend");
             notes = List.copyOf(notes);
         }
-
-        private static SavedBuild of(SavedBuilds.SavedBuild saved) {
-            return new SavedBuild(saved.buildId(), saved.specHash(), saved.specFile(), saved.mode(),
-                    saved.outputDirectory(), saved.lastPhase(), saved.backend(), saved.finished(), saved.notes(),
-                    saved.requireFeatures(), saved.repairRounds());
-        }
     }
 
     /**
@@ -605,7 +593,7 @@ public final class Factory implements AutoCloseable {
     public static SavedBuild savedBuild(CheckpointRepository repository, String buildId) {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(buildId, "buildId");
-        return SavedBuild.of(SavedBuilds.find(repository, buildId));
+        return SavedBuilds.find(repository, buildId);
     }
 
     /**
@@ -616,7 +604,7 @@ public final class Factory implements AutoCloseable {
      */
     public static java.util.Optional<SavedBuild> latestUnfinishedBuild(CheckpointRepository repository) {
         Objects.requireNonNull(repository, "repository");
-        return SavedBuilds.latestUnfinished(repository).map(SavedBuild::of);
+        return SavedBuilds.latestUnfinished(repository);
     }
 
     /**
@@ -654,6 +642,8 @@ public final class Factory implements AutoCloseable {
         private Duration deadline;
         /** The listener that records observations, when a registry was given; Micrometer is never loaded otherwise. */
         private BuildListener observations;
+        /** The build {@link #resumeFrom} read, when its checkpoints recorded no spec file (for build()'s message). */
+        private String resumes;
 
         private Builder() {
         }
@@ -1000,6 +990,58 @@ public final class Factory implements AutoCloseable {
         }
 
         /**
+         * Configures this builder to resume a build as its checkpoints record it: what
+         * {@link Factory#resume(CheckpointRepository, String)} infers, for a resumed build that needs more than it
+         * infers (an {@linkplain #observationRegistry observation registry}, listeners, a backend registered in code,
+         * retry settings, another output directory...). It reads the newest readable checkpoint of the build
+         * ({@link Factory#savedBuild}) now and sets what it records, as the setters would: the
+         * {@linkplain #checkpoints repository}, the {@linkplain #spec(Path) spec file}, the {@linkplain #mode mode},
+         * the {@linkplain #outputDirectory output directory}, the {@linkplain #requireFeatures feature requirement} and
+         * the {@linkplain #repairRounds repair rounds} (each only when the checkpoints record it). Like every setter, it
+         * replaces what was set before and a setter called after it replaces what it set: call it first. Then resume
+         * the build with {@link Factory#resume(String)} or {@link Factory#startResume(String, BuildListener...)}.
+         *
+         * <pre>{@code
+         * Factory factory = Factory.builder()
+         *         .resumeFrom(repository, buildId)   // spec file, mode, output directory, ... from the checkpoints
+         *         .observationRegistry(registry)     // what Factory.resume(repository, buildId) cannot take
+         *         .build();
+         * BuildResult result = factory.resume(buildId);
+         * }</pre>
+         *
+         * <p>To resume the latest unfinished build, take its id from {@link Factory#latestUnfinishedBuild}. A build
+         * whose spec was given as text or as a {@link ProjectSpec} recorded no spec file: set its spec with
+         * {@link #spec(String, SpecFormat)} or {@link #spec(ProjectSpec)} after this call, else {@link #build()} throws.
+         *
+         * @param repository the repository the build saved its checkpoints in
+         * @param buildId    the build to resume
+         * @return this builder
+         * @throws NullPointerException                      when an argument is null
+         * @throws dev.thefactory.api.BuildNotFoundException when the repository holds no checkpoint of the build
+         * @throws dev.thefactory.api.CheckpointException    when none of its checkpoints can be read
+         * @throws IllegalArgumentException                  when the build id is not a valid id
+         */
+        public Builder resumeFrom(CheckpointRepository repository, String buildId) {
+            SavedBuild saved = savedBuild(repository, buildId);
+            checkpoints(repository);
+            if (saved.specFile() != null) {
+                spec(saved.specFile());
+            }
+            mode(saved.mode());
+            if (saved.outputDirectory() != null) {
+                outputDirectory(saved.outputDirectory());
+            }
+            if (saved.requireFeatures() != null) {
+                requireFeatures(saved.requireFeatures());
+            }
+            if (saved.repairRounds() != null) {
+                repairRounds(saved.repairRounds());
+            }
+            resumes = saved.specFile() == null ? buildId : null;
+            return this;
+        }
+
+        /**
          * @param limits limits applied while reading the spec; default {@link SpecLimits#defaults()}
          * @return this
          */
@@ -1042,6 +1084,8 @@ public final class Factory implements AutoCloseable {
                 spec = readSpec(specLimits, specContent, specFormat);
             } else if (specValue != null) {
                 spec = readSpec(specLimits, specValue);
+            } else if (resumes != null) {
+                throw noRecordedSpec(resumes);
             } else {
                 throw new IllegalStateException("no spec: call spec(Path), spec(String, SpecFormat) or "
                         + "spec(ProjectSpec) before build()");

@@ -65,7 +65,7 @@ final class BuildCommand implements Callable<Integer> {
         Path state = Directories.requireWritable("--state", options.state);
         Path output = Directories.requireWritable("--out", out);
         Path checkpoints = Directories.requireWritable("--state", options.checkpointDirectory());
-        return new BuildRun(cmd, options, state).execute(listener -> {
+        return new BuildCommandRun(cmd, options, state).execute(listener -> {
             Factory.Builder builder = options.factory(specFile, mode, output,
                     CheckpointRepositories.fileSystem(checkpoints), listener);
             if (backend != null) {

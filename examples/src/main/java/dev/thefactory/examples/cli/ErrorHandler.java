@@ -123,6 +123,15 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     }
 
     /**
+     * @param failure how an interrupted build ended
+     * @return whether the library offers to resume it: false for a build stopped before its first checkpoint, whose
+     *         repository holds nothing to resume (its options say to start it again)
+     */
+    static boolean offersResume(FactoryException failure) {
+        return failure.recoveryOptions().stream().anyMatch(o -> LIBRARY_RESUME.matcher(o).find());
+    }
+
+    /**
      * @param error a failure
      * @return its recovery options, with the command line's own where the library's are worded for a library caller
      *         (a build refused by {@code --require-features} gets {@code --require-features none}); empty for an

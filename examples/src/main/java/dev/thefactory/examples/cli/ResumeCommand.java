@@ -75,7 +75,7 @@ final class ResumeCommand implements Callable<Integer> {
                 : saved.outputDirectory() != null ? saved.outputDirectory() : Path.of("outputs"));
         FeatureRequirement features = saved.requireFeatures() != null ? saved.requireFeatures()
                 : FeatureRequirement.CORE;
-        return new BuildRun(cmd, options, state).execute(listener -> {
+        return new BuildCommandRun(cmd, options, state).execute(listener -> {
             Factory.Builder builder = options.factory(specFile, saved.mode(), output, repository, listener, features);
             if (options.repairRounds == null && saved.repairRounds() != null) {
                 // the build's own --repair-rounds, unless given again

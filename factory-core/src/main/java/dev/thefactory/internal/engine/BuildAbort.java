@@ -70,4 +70,27 @@ final class BuildAbort extends Exception {
     boolean keepStaging() {
         return keepStaging;
     }
+
+    /**
+     * @param buildId the build
+     * @return the recovery option that resumes the build
+     */
+    static String resumeHint(String buildId) {
+        return "resume it with Factory.resume(repository, \"" + buildId + "\")";
+    }
+
+    /**
+     * Stops the build before a phase when the calling thread was interrupted.
+     *
+     * @param buildId the build
+     * @param phase   the phase about to start
+     * @param backend the backend it would run on
+     * @throws BuildAbort when the thread's interrupt flag is set
+     */
+    static void ifInterrupted(String buildId, Phase phase, String backend) throws BuildAbort {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new BuildAbort(BuildStatus.INTERRUPTED, phase, backend, "Build " + buildId + " was interrupted "
+                    + "before phase " + phase, null, List.of(resumeHint(buildId) + "; finished work was checkpointed"));
+        }
+    }
 }

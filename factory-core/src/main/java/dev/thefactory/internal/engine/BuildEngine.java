@@ -1,5 +1,6 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.Factory;
 import dev.thefactory.api.BackendUnavailableException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildNotFoundException;
@@ -9,18 +10,22 @@ import dev.thefactory.api.NothingToResumeException;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.SpecChangedException;
 import dev.thefactory.api.StateLockedException;
+import dev.thefactory.internal.backend.BackendCascade;
 import dev.thefactory.internal.backend.BackendDiscovery;
+import dev.thefactory.internal.backend.SkippedProvider;
 import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.SafePaths;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.plan.Planner;
 import dev.thefactory.internal.resilience.AttemptPool;
+import dev.thefactory.internal.state.BuildIds;
 import dev.thefactory.spi.BuildLock;
 import dev.thefactory.spi.Checkpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,14 +125,37 @@ public final class BuildEngine {
 
     /**
      * Finds the backend providers and resolves the cascade for the configured mode and explicit backend, without the
-     * fallbacks that cannot meet the feature requirement, as a build does before its first phase.
+     * fallbacks that cannot meet the feature requirement, as a build does before its first phase. The cascade carries
+     * its notes (why a fallback was left out) and the unhealthy providers; see {@link #cascade(Consumer)} for the
+     * providers discovery could not load.
      *
      * @return the cascade, first choice first
      * @throws BackendUnavailableException when the mode or the explicit backend cannot be served
      */
-    public dev.thefactory.internal.backend.BackendCascade cascade() {
-        return hooks.resolver().resolve(discovery.get(), config.mode(), config.explicitBackend())
+    public BackendCascade cascade() {
+        return cascade(notLoaded -> { });
+    }
+
+    /**
+     * Resolves the cascade as {@link #cascade()} does: the one place a build's cascade is resolved, by the local
+     * engine and by other engines alike.
+     *
+     * @param notLoaded told of each provider discovery found but could not use (it failed to load, or repeated an
+     *                  id), before the cascade is resolved, so it hears of them even when no backend can serve
+     * @return the cascade, first choice first
+     * @throws BackendUnavailableException when the mode or the explicit backend cannot be served
+     */
+    public BackendCascade cascade(Consumer<SkippedProvider> notLoaded) {
+        Objects.requireNonNull(notLoaded, "notLoaded");
+        BackendDiscovery found = discovery.get();
+        found.skipped().forEach(notLoaded);
+        return hooks.resolver().resolve(found, config.mode(), config.explicitBackend())
                 .forPolicy(config.requireFeatures(), spec);
+    }
+
+    /** @return the engine's hooks, for its builds */
+    EngineHooks hooks() {
+        return hooks;
     }
 
     /** @return reads the heap, for the headroom check before a task spawns children */
@@ -184,7 +212,7 @@ public final class BuildEngine {
         Objects.requireNonNull(control, "control");
         try (BuildLock lock = BuildLocks.acquire(config.checkpoints(), buildId)) {
             LOG.debug("[build {}] holds its lock ({})", buildId, lock.holder());
-            return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, null)
+            return new BuildRun(this, buildId, specFile, null, null)
                     .control(control).execute();
         }
     }
@@ -235,7 +263,7 @@ public final class BuildEngine {
                 notes.add("Build " + buildId + " saved no intact checkpoint before it stopped; it was run again from "
                         + "the start under the same id (the spec could not be compared with the one it started with)");
                 damage.forEach(d -> notes.add("Checkpoint damage found while resuming: " + d));
-                return new BuildRun(config, spec, specHash, discovery, hooks, buildId, specFile, null, notes)
+                return new BuildRun(this, buildId, specFile, null, notes)
                         .control(control).execute();
             }
             ResumePoint point = ResumePoint.load(config.checkpoints(), buildId, history);
@@ -257,8 +285,8 @@ public final class BuildEngine {
                 LOG.warn("[build {}] the spec changed since the checkpoint (was {}, now {}); resuming anyway (forced)",
                         buildId, point.specHash(), specHash);
             }
-            return new BuildRun(config, spec, specHash, discovery, hooks, buildId,
-                    specFile != null ? specFile : point.specFile(), point, null).control(control).execute();
+            return new BuildRun(this, buildId, specFile != null ? specFile : point.specFile(), point,
+                    null).control(control).execute();
         }
     }
 
@@ -279,7 +307,7 @@ public final class BuildEngine {
      * @throws NothingToResumeException when the repository holds no unfinished build
      */
     public String latestUnfinished() {
-        SavedBuilds.SavedBuild latest = SavedBuilds.latestUnfinished(config.checkpoints())
+        Factory.SavedBuild latest = SavedBuilds.latestUnfinished(config.checkpoints())
                 .orElseThrow(NothingToResumeException::new);
         LOG.info("[build {}] is the latest unfinished build in {}", latest.buildId(), config.checkpoints());
         return latest.buildId();

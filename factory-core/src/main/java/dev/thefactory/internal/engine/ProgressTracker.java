@@ -2,14 +2,17 @@ package dev.thefactory.internal.engine;
 
 import dev.thefactory.api.AgentRole;
 import dev.thefactory.api.Phase;
+import dev.thefactory.internal.plan.BuildPlan;
+import dev.thefactory.spi.AgentTask;
 import dev.thefactory.spi.PatternStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Progress of a build by completed task weight, and an ETA. The percent never decreases: when a fallback restarts the
@@ -143,5 +146,41 @@ final class ProgressTracker {
             return Math.round(measured);
         }
         return Math.round(fraction * measured + (1 - fraction) * prior);
+    }
+
+    /**
+     * The plan's expected duration from the pattern store's experience: per phase, the estimated durations of its
+     * top-level tasks (a task the store knows nothing about counts as the mean of those it knows) spread over the
+     * parallelism.
+     *
+     * @param plan        the build's plan
+     * @param patterns    the pattern store
+     * @param parallelism how many tasks run at once
+     * @return the expected duration in milliseconds; 0 when the store knows none of the tasks
+     */
+    static long priorMillis(BuildPlan plan, PatternStore patterns, int parallelism) {
+        Map<Phase, Integer> tasks = new EnumMap<>(Phase.class);
+        Map<Phase, Integer> knownTasks = new EnumMap<>(Phase.class);
+        Map<Phase, Double> knownMillis = new EnumMap<>(Phase.class);
+        for (var planned : plan.tasks()) {
+            AgentTask task = planned.task();
+            tasks.merge(task.phase(), 1, Integer::sum);
+            patterns.estimate(task.phase(), task.role()).ifPresent(estimate -> {
+                knownTasks.merge(task.phase(), 1, Integer::sum);
+                knownMillis.merge(task.phase(), estimate.toNanos() / 1e6, Double::sum);
+            });
+        }
+        int known = knownTasks.values().stream().mapToInt(Integer::intValue).sum();
+        if (known == 0) {
+            return 0;
+        }
+        double mean = knownMillis.values().stream().mapToDouble(Double::doubleValue).sum() / known;
+        double total = 0;
+        for (Map.Entry<Phase, Integer> phase : tasks.entrySet()) {
+            int unknown = phase.getValue() - knownTasks.getOrDefault(phase.getKey(), 0);
+            double phaseMillis = knownMillis.getOrDefault(phase.getKey(), 0.0) + unknown * mean;
+            total += phaseMillis / Math.min(parallelism, phase.getValue());
+        }
+        return Math.round(total);
     }
 }

@@ -135,7 +135,7 @@ class ResumeTest {
     void aResumedBuildIsRecordedSoThatItsSpecFileAndOutputCanBeFound() {
         Crash crash = crashAfter(2);
         try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(crash.state())) {
-            SavedBuilds.SavedBuild saved = SavedBuilds.find(repository, crash.buildId());
+            dev.thefactory.Factory.SavedBuild saved = SavedBuilds.find(repository, crash.buildId());
 
             assertThat(saved.specFile()).isEqualTo(dir.resolve("tree-demo.md").toAbsolutePath().normalize());
             assertThat(saved.outputDirectory()).isEqualTo(dir.resolve("out").toAbsolutePath().normalize());
@@ -143,7 +143,7 @@ class ResumeTest {
             assertThat(saved.backend()).isEqualTo(TreeBackendProvider.ID);
             assertThat(saved.finished()).isFalse();
             assertThat(saved.specHash()).isEqualTo(EngineFixture.hash(EngineFixture.spec(EngineFixture.SPEC)));
-            assertThat(SavedBuilds.latestUnfinished(repository)).map(SavedBuilds.SavedBuild::buildId)
+            assertThat(SavedBuilds.latestUnfinished(repository)).map(dev.thefactory.Factory.SavedBuild::buildId)
                     .contains(crash.buildId());
         }
     }

@@ -23,9 +23,9 @@ import picocli.CommandLine;
  * output (a summary or one JSON object) and the exit code. One instance per execution; not thread-safe, except
  * for the listener it hands to the build.
  */
-final class BuildRun {
+final class BuildCommandRun {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BuildRun.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BuildCommandRun.class);
 
     /** How long Ctrl-C waits for the build to checkpoint and stop before the JVM exits anyway. */
     private static final long SHUTDOWN_GRACE_SECONDS = 30;
@@ -49,7 +49,7 @@ final class BuildRun {
      * @param options        the shared options
      * @param stateDirectory the state directory, already checked to be writable (for the resume hint)
      */
-    BuildRun(CommandLine cmd, RunOptions options, Path stateDirectory) {
+    BuildCommandRun(CommandLine cmd, RunOptions options, Path stateDirectory) {
         this.cmd = cmd;
         this.options = options;
         this.stateDirectory = stateDirectory;
@@ -103,8 +103,13 @@ final class BuildRun {
             out.flush();
         }
         if (interrupted) {
-            err.println("Build interrupted: finished work is checkpointed. Resume with: factory resume --build "
-                    + result.buildId() + " --state " + stateDirectory);
+            if (failure == null || ErrorHandler.offersResume(failure)) {
+                err.println("Build interrupted: finished work is checkpointed. Resume with: factory resume --build "
+                        + result.buildId() + " --state " + stateDirectory);
+            } else {
+                err.println("Build interrupted before its first checkpoint: nothing was saved, so there is nothing to "
+                        + "resume. Start it again: run the same command.");
+            }
             if (failure != null) {
                 ErrorHandler.printRecoveryOptions(err, ErrorHandler.recoveryOptions(failure));
             }
