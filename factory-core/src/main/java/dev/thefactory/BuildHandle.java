@@ -119,7 +119,9 @@ public final class BuildHandle {
      * cancelled. A build cancelled before its first phase (while it reads its checkpoints, takes its lock and checks its
      * backends) stops right before that phase; it saved no checkpoint, so there is nothing to resume (its recovery
      * options say to start it again). Returns at once; {@link #result()} completes when the build has
-     * stopped. Does nothing when the build already ended.
+     * stopped and let go of its lock, so wait for it before resuming the build in this process (a resume started
+     * earlier finds the build still locked: {@link dev.thefactory.api.StateLockedException}). Does nothing when the
+     * build already ended.
      *
      * @return whether this call stopped the build: false when it had already ended or been stopped
      */

@@ -32,11 +32,21 @@ public class StateLockedException extends FactoryException {
      */
     public StateLockedException(Path stateDirectory, String buildId, String holder, Duration waited) {
         super(message(stateDirectory, buildId, holder, waited), null, ErrorContext.ofBuild(buildId),
-                List.of("wait for the other process (" + holder + ") to finish, then run again",
-                        "pass another state directory (--state DIR) to run independently of it",
-                        "if that process no longer runs, run again: its lock was released when it ended"));
+                options(holder));
         this.stateDirectory = stateDirectory.toString();
         this.holder = holder;
+    }
+
+    private static List<String> options(String holder) {
+        if (holder.endsWith("(this process)")) {
+            // a build of this JVM holds it, e.g. one whose BuildHandle was cancelled and has not ended yet
+            return List.of("wait until the build of this process that holds it has ended (its BuildHandle.result() "
+                            + "completes; a cancelled build ends at its next checkpoint), then run again",
+                    "use a checkpoint repository in another directory to run independently of it");
+        }
+        return List.of("wait for the other process (" + holder + ") to finish, then run again",
+                "use a checkpoint repository in another directory to run independently of it",
+                "if that process no longer runs, run again: its lock was released when it ended");
     }
 
     /**
@@ -65,7 +75,7 @@ public class StateLockedException extends FactoryException {
         Objects.requireNonNull(holder, "holder");
         Objects.requireNonNull(waited, "waited");
         return "State directory " + stateDirectory + " is locked for build " + buildId + " by " + holder
-                + "; waited " + waited.toMillis() + " ms. Only one process may write a build's checkpoints at a time.";
+                + "; waited " + waited.toMillis() + " ms. Only one writer may write a build's checkpoints at a time.";
     }
 
     /**

@@ -106,7 +106,7 @@ final class BuildReport {
         }
         json.set("coverage", coverageJson(mapper, result.coverage()));
         ArrayNode notes = json.putArray("notes");
-        result.notes().forEach(notes::add);
+        result.notes().stream().map(ErrorHandler::forCommandLine).forEach(notes::add);
         if (error != null) {
             json.set("error", errorJson(mapper, error));
         }
@@ -239,7 +239,7 @@ final class BuildReport {
         }
         if (!result.notes().isEmpty()) {
             line(s, "Notes:");
-            result.notes().forEach(note -> line(s, "  - %s", note));
+            result.notes().forEach(note -> line(s, "  - %s", ErrorHandler.forCommandLine(note)));
         }
         return s.toString();
     }

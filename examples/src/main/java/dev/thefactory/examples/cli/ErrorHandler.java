@@ -14,6 +14,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -42,9 +44,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler, IExitCodeExceptionMapper {
 
+    /**
+     * A feature requirement as the library names it; the command line names it by its flag. Not after "with", where
+     * a whole recovery option is rewritten below.
+     */
+    private static final Pattern FEATURE_REQUIREMENT = Pattern.compile(
+            "(?<!with )FeatureRequirement\\.(CORE|ALL|NONE)");
+
     /** How the library says to resume a build; the command line says it with its own command. */
-    private static final java.util.regex.Pattern LIBRARY_RESUME =
-            java.util.regex.Pattern.compile("resume it with Factory\\.resume\\(repository, \"([^\"]+)\"\\)");
+    private static final Pattern LIBRARY_RESUME =
+            Pattern.compile("resume it with Factory\\.resume\\(repository, \"([^\"]+)\"\\)");
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
@@ -167,6 +176,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         }
         // the library's options name its API; on the command line the same choices are flags and variables
         options.replaceAll(o -> LIBRARY_RESUME.matcher(o).replaceAll("resume it: factory resume --build $1"));
+        options.replaceAll(ErrorHandler::forCommandLine);
         options.replaceAll(o -> o
                 .replace("configure an integrated backend (Mode.AUTO or Mode.INTEGRATED with one on the class path, "
                         + "such as the LLM backend of factory-llm)", "configure an integrated backend (the llm backend: "
@@ -189,6 +199,18 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             }
         }
         return options;
+    }
+
+    /**
+     * @param text a library message, recovery option or note, which names the API
+     * @return the same text naming the command line's flags instead
+     */
+    static String forCommandLine(String text) {
+        return FEATURE_REQUIREMENT.matcher(text
+                        .replace("use a checkpoint repository in another directory", "pass another state directory "
+                                + "(--state DIR)")
+                        .replace("build with FeatureRequirement.NONE", "run with --require-features none"))
+                .replaceAll(m -> "--require-features " + m.group(1).toLowerCase(Locale.ROOT));
     }
 
     /**

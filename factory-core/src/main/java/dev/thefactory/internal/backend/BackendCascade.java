@@ -59,8 +59,8 @@ public record BackendCascade(List<BackendCandidate> backends, List<SkippedProvid
         for (BackendCandidate candidate : backends) {
             if (!kept.isEmpty() && !candidate.provider().implementsFeatures()) {
                 left.add("Backend '" + candidate.id() + "' was not tried: it implements no feature of a spec, so it "
-                        + "cannot meet --require-features " + policy.id() + " (FeatureRequirement." + policy.name()
-                        + "); use --require-features none to fall back to it");
+                        + "cannot meet FeatureRequirement." + policy.name() + "; build with FeatureRequirement.NONE to "
+                        + "fall back to it");
             } else {
                 kept.add(candidate);
             }

@@ -242,7 +242,7 @@ public final class BuildLockFile implements BuildLock {
         return new CheckpointException("Cannot create or lock " + file + " for build " + buildId + ": " + e, e,
                 ErrorContext.ofBuild(buildId),
                 List.of("check that " + stateDir + " is a writable directory on a file system that supports locks",
-                        "pass another state directory (--state DIR)"));
+                        "use a checkpoint repository in another directory"));
     }
 
     /** Resolved once, lazily: a host name lookup may be slow. */

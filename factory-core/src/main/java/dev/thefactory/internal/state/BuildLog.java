@@ -148,7 +148,7 @@ final class BuildLog {
             throw new CheckpointException("Cannot open the checkpoint log of build " + buildId + " in " + directory
                     + ": " + e, e, ErrorContext.ofBuild(buildId),
                     List.of("check that " + directory + " is a writable directory on a local disk with free space",
-                            "pass another state directory (--state DIR)"));
+                            "use a checkpoint repository in another directory"));
         }
     }
 
@@ -211,7 +211,7 @@ final class BuildLog {
                     + " a new segment", e, new ErrorContext(buildId, checkpoint.phase(), checkpoint.taskId(), null),
                     List.of("free disk space or fix the permissions of " + directory + ", then resume build "
                             + buildId + " from its latest good checkpoint",
-                            "pass another state directory (--state DIR)"));
+                            "use a checkpoint repository in another directory"));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -55,8 +55,8 @@ class BackendCascadePolicyTest {
         BackendCascade core = cascade.forPolicy(FeatureRequirement.CORE, WITH_FEATURES);
         assertThat(core.ids()).containsExactly("simple");
         assertThat(core.notes()).containsExactly("Backend 'minimal' was not tried: it implements no feature of a "
-                + "spec, so it cannot meet --require-features core (FeatureRequirement.CORE); use --require-features "
-                + "none to fall back to it");
+                + "spec, so it cannot meet FeatureRequirement.CORE; build with FeatureRequirement.NONE "
+                + "to fall back to it");
         assertThat(cascade.forPolicy(FeatureRequirement.ALL, WITH_FEATURES).ids()).containsExactly("simple");
     }
 

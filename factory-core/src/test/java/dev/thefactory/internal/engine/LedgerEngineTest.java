@@ -141,7 +141,7 @@ class LedgerEngineTest {
         assertThat(failure.backendsTried()).as("minimal implements no feature, so it cannot meet CORE")
                 .containsExactly("alpha", "beta");
         assertThat(failure.result().notes()).anySatisfy(n -> assertThat(n).startsWith("Backend 'minimal' was not "
-                + "tried: it implements no feature of a spec, so it cannot meet --require-features core"));
+                + "tried: it implements no feature of a spec, so it cannot meet FeatureRequirement.CORE"));
         assertThat(failure.getMessage()).contains("nothing was published",
                 "Backend 'alpha' implemented most (1 of 2 requirements)",
                 "core-2 \"Print the tree\": NOT_IMPLEMENTED — no backend claimed it");

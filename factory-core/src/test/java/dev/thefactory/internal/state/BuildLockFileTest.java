@@ -55,8 +55,12 @@ class BuildLockFileTest {
                                 .contains("pid " + ProcessHandle.current().pid());
                         assertThat(e.buildId()).contains("b-1");
                         assertThat(e.stateDirectory()).isEqualTo(stateDir);
-                        assertThat(e.recoveryOptions()).anyMatch(o -> o.contains("--state"))
-                                .anyMatch(o -> o.startsWith("wait for the other process"));
+                        // the holder is this process: no "other process" to wait for, and no CLI flag
+                        assertThat(e.recoveryOptions()).noneMatch(o -> o.contains("--state"))
+                                .noneMatch(o -> o.contains("other process"))
+                                .anyMatch(o -> o.startsWith("wait until the build of this process that holds it has "
+                                        + "ended (its BuildHandle.result() completes"))
+                                .anyMatch(o -> o.startsWith("use a checkpoint repository in another directory"));
                     });
         }
         try (BuildLockFile again = BuildLockFile.acquire(stateDir, "b-1", Duration.ZERO)) {
