@@ -8,10 +8,12 @@ import dev.thefactory.api.AgentException;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.api.CircuitBreakerSettings;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
+import dev.thefactory.api.RetrySettings;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.temporal.internal.BuildWorkflowImpl;
@@ -94,6 +96,12 @@ class TemporalWorkflowTest {
                 .runGeneratedTests(false).build();
     }
 
+    private Factory factory(RetrySettings retry, CircuitBreakerSettings circuit) {
+        return Factory.builder().spec(SPEC, SpecFormat.MARKDOWN).mode(Mode.STANDALONE).backend(tree)
+                .outputDirectory(dir.resolve("out")).overwrite(true).requireFeatures(FeatureRequirement.NONE)
+                .runGeneratedTests(false).retry(retry).circuitBreaker(circuit).build();
+    }
+
     private TemporalFactory temporal(WorkflowClient client) {
         return TemporalFactory.builder().client(client).taskQueue(QUEUE).build();
     }
@@ -158,9 +166,38 @@ class TemporalWorkflowTest {
             assertThat(result.fallbacks()).hasSize(1);
             assertThat(result.fallbacks().get(0).from()).isEqualTo(TreeBackend.ID);
             assertThat(result.fallbacks().get(0).phase()).isEqualTo(Phase.GENERATE);
-            assertThat(result.fallbacks().get(0).reason()).contains("generate/build").contains("cannot build this");
+            assertThat(result.fallbacks().get(0).reason()).contains("generate/build").contains("cannot build this")
+                    .doesNotContain("circuit");
             assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.GENERATE).extracting(PhaseResult::backend)
                     .containsExactly(result.fallbacks().get(0).to());
+        }
+    }
+
+    @Test
+    void aBackendWhoseFailuresReachTheCircuitThresholdHasItsCircuitOpenedAndTheWorkflowFallsBack() {
+        String failing = StandardTasks.GENERATE_CODE + "/a";
+        tree.gate(task -> {
+            if (task.id().equals(failing)) {
+                throw new java.io.IOException("connection refused");
+            }
+        });
+        try (FactoryWorker worker = worker()) {
+            assertThat(worker.taskQueue()).isEqualTo(QUEUE);
+            BuildResult opened = temporal(env.getWorkflowClient()).run(factory(RetrySettings.defaults()
+                    .withMaxAttempts(3), CircuitBreakerSettings.defaults().withThresholds(3, 10)));
+
+            assertThat(opened.status()).isEqualTo(BuildStatus.SUCCEEDED);
+            assertThat(tree.starts()).containsEntry(failing, 3);
+            assertThat(opened.fallbacks()).hasSize(1);
+            assertThat(opened.fallbacks().get(0).reason()).startsWith("the circuit of backend 'tree' is open: ")
+                    .contains(failing).contains("connection refused");
+
+            // the same failures below a higher threshold: the backend is abandoned for the failed task, not its circuit
+            BuildResult closed = temporal(env.getWorkflowClient()).run(factory(RetrySettings.defaults()
+                    .withMaxAttempts(3), CircuitBreakerSettings.defaults().withThresholds(4, 10)));
+
+            assertThat(closed.fallbacks()).hasSize(1);
+            assertThat(closed.fallbacks().get(0).reason()).doesNotContain("circuit").contains(failing);
         }
     }
 

@@ -149,16 +149,17 @@ public final class BuildActivitiesImpl implements BuildActivities {
                 LOG.warn("[build {}] task {} attempt {} stopped with its worker", request.buildId(), task.id(),
                         attempt);
                 throw ApplicationFailure.newFailureWithCause("the worker stopped while the task ran: " + message,
-                        BuildWorkflowImpl.TRANSIENT, e, attempt);
+                        BuildWorkflowImpl.TRANSIENT, e, attempt, false);
             }
             if (ResiliencePolicies.isTransient(e)) {
                 LOG.warn("[build {}] task {} attempt {} failed (transient): {}", request.buildId(), task.id(), attempt,
                         message);
-                throw ApplicationFailure.newFailureWithCause(message, BuildWorkflowImpl.TRANSIENT, e, attempt);
+                throw ApplicationFailure.newFailureWithCause(message, BuildWorkflowImpl.TRANSIENT, e, attempt,
+                        countsAgainstBackend(request, e));
             }
             LOG.warn("[build {}] task {} failed (permanent): {}", request.buildId(), task.id(), message);
             throw ApplicationFailure.newNonRetryableFailureWithCause(message, BuildWorkflowImpl.PERMANENT, e,
-                    attempt);
+                    attempt, countsAgainstBackend(request, e));
         } finally {
             beat.cancel(false);
             restore(previous);
@@ -277,6 +278,19 @@ public final class BuildActivitiesImpl implements BuildActivities {
             }
             return null;
         });
+    }
+
+    /**
+     * Whether a task's failure counts against its backend's circuit: decided by this worker's
+     * {@code CircuitBreakerSettings.countsAsFailure} (by default every failure but an agent's own answer).
+     */
+    private boolean countsAgainstBackend(BuildRequest request, Throwable failure) {
+        try {
+            return builds.of(request).engine().config().circuitBreaker().countsAsFailure().test(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("[build {}] countsAsFailure threw; the failure counts against the backend", request.buildId(), e);
+            return true;
+        }
     }
 
     private static List<String> dedupe(List<String> notes) {

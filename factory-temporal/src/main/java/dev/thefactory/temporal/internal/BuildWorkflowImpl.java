@@ -70,6 +70,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
     private final List<String> backendsTried = new ArrayList<>();
     private final Set<String> notes = new LinkedHashSet<>();
     private final Map<String, Map<String, Integer>> attemptsPerTask = new TreeMap<>();
+    private final Map<String, Circuit> circuits = new TreeMap<>();
     private Usage usage = Usage.NONE;
     private int agents;
     private int retries;
@@ -137,7 +138,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                             ? outcome : refused;
                 }
                 notes.addAll(outcome.notes());
-                throw new PhaseFailed(Phase.VALIDATE_OUTPUT, null, outcome.failure());
+                throw new PhaseFailed(Phase.VALIDATE_OUTPUT, null, outcome.failure(), false);
             } catch (PhaseFailed failed) {
                 lastFailure = failed.getMessage();
                 lastPhase = failed.phase;
@@ -147,7 +148,9 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                         failed.getMessage());
                 if (i + 1 < cascade.size()) {
                     String next = cascade.get(i + 1);
-                    fallbacks.add(new FallbackRecord(failed.phase, backendId, next, headline(failed.getMessage())));
+                    String reason = (failed.circuitOpen ? "the circuit of backend '" + backendId + "' is open: " : "")
+                            + headline(failed.getMessage());
+                    fallbacks.add(new FallbackRecord(failed.phase, backendId, next, reason));
                     control.clearStaging(request);
                     for (Phase phase : BACKEND_PHASES) {
                         phases.remove(phase);
@@ -188,10 +191,15 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         while (!waiting.isEmpty() || !running.isEmpty()) {
             while (failed == null && !waiting.isEmpty() && running.size() < Math.max(1, request.parallelism())) {
                 Node node = waiting.removeFirst();
+                if (circuit(request, backendId).isOpen(Workflow.currentTimeMillis())) {
+                    failed = new PhaseFailed(phase, node.task.id(), "Task '" + node.task.id() + "' in phase " + phase
+                            + " was not started on backend '" + backendId + "': its circuit is open", true);
+                    break;
+                }
                 if (!ids.add(node.task.id())) {
                     failed = new PhaseFailed(phase, node.task.id(), "Task id '" + node.task.id() + "' occurs twice in "
                             + "phase " + phase + " on backend '" + backendId + "'; child keys must not repeat a "
-                            + "task id");
+                            + "task id", false);
                     break;
                 }
                 Map<String, String> visible = new TreeMap<>(baseFacts);
@@ -218,11 +226,14 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 try {
                     outcome = node.promise.get();
                 } catch (ActivityFailure failure) {
+                    PhaseFailed taskFailed = taskFailed(phase, backendId, node.task, failure,
+                            circuit(request, backendId));
                     if (failed == null) {
-                        failed = taskFailed(phase, backendId, node.task, failure);
+                        failed = taskFailed;
                     }
                     continue;
                 }
+                circuit(request, backendId).succeeded(Workflow.currentTimeMillis());
                 retries += Math.max(0, outcome.attempt() - 1);
                 usage = usage.plus(outcome.usage());
                 usageByPhase.merge(phase, outcome.usage(), Usage::plus);
@@ -235,7 +246,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                     if (owner != null && failed == null) {
                         failed = new PhaseFailed(phase, record.id(), "Tasks '" + owner + "' and '" + record.id()
                                 + "' both generated '" + file.path() + "' on backend '" + backendId + "'; every "
-                                + "file must come from exactly one task");
+                                + "file must come from exactly one task", false);
                     }
                 }
                 finished.put(record.id(), record);
@@ -259,28 +270,50 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         return facts;
     }
 
-    private PhaseFailed taskFailed(Phase phase, String backendId, AgentTask task, ActivityFailure failure) {
+    private Circuit circuit(BuildRequest request, String backendId) {
+        return circuits.computeIfAbsent(backendId, id -> new Circuit(request));
+    }
+
+    /**
+     * Records a task that failed for good in its backend's circuit.
+     *
+     * @return the phase's failure, naming the task, its attempts and why it failed
+     */
+    private PhaseFailed taskFailed(Phase phase, String backendId, AgentTask task, ActivityFailure failure,
+            Circuit circuit) {
         Throwable cause = failure.getCause();
         if (cause instanceof CanceledFailure cancelled) {
             throw cancelled;
         }
         int attempts = 1;
+        boolean counts = true;
         String why;
         if (cause instanceof ApplicationFailure application) {
             why = application.getOriginalMessage();
             if (application.getDetails() != null && application.getDetails().getSize() > 0) {
-                attempts = application.getDetails().get(Integer.class);
+                attempts = application.getDetails().get(0, Integer.class);
+                if (application.getDetails().getSize() > 1) {
+                    counts = application.getDetails().get(1, Boolean.class);
+                }
             }
         } else if (cause instanceof TimeoutFailure timeout) {
             why = "the attempt ran past its time limit (" + timeout.getTimeoutType() + ")";
+            // a lost heartbeat says the worker is gone, not that the backend is unwell
+            counts = timeout.getTimeoutType() != io.temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
         } else if (cause instanceof TemporalFailure temporal) {
             why = temporal.getOriginalMessage();
         } else {
             why = String.valueOf(cause);
         }
         attemptsPerTask.computeIfAbsent(task.id(), id -> new TreeMap<>()).put(backendId, attempts);
+        long now = Workflow.currentTimeMillis();
+        boolean open = counts ? circuit.failed(attempts, now) : circuit.isOpen(now);
+        if (!counts && !open) {
+            // a failure that does not count against the backend counts as its success, as locally
+            circuit.succeeded(now);
+        }
         return new PhaseFailed(phase, task.id(), "Task '" + task.id() + "' in phase " + phase + " failed on backend '"
-                + backendId + "' after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + why);
+                + backendId + "' after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + why, open);
     }
 
     private BuildOutcome outcome(BuildRequest request, BuildStatus status, String published, int files,
@@ -357,11 +390,13 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         private static final long serialVersionUID = 1L;
         private final transient Phase phase;
         private final String taskId;
+        private final boolean circuitOpen;
 
-        PhaseFailed(Phase phase, String taskId, String message) {
+        PhaseFailed(Phase phase, String taskId, String message, boolean circuitOpen) {
             super(message, null, false, false);
             this.phase = phase;
             this.taskId = taskId;
+            this.circuitOpen = circuitOpen;
         }
     }
 }
