@@ -15,6 +15,15 @@ import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.RetrySettings;
 import dev.thefactory.api.SpecFormat;
+import dev.thefactory.api.event.AgentSpawned;
+import dev.thefactory.api.event.BuildEvent;
+import dev.thefactory.api.event.BuildFinished;
+import dev.thefactory.api.event.BuildStarted;
+import dev.thefactory.api.event.FallbackTriggered;
+import dev.thefactory.api.event.PhaseCompleted;
+import dev.thefactory.api.event.PhaseStarted;
+import dev.thefactory.api.event.TaskCompleted;
+import dev.thefactory.api.event.TaskFailed;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.temporal.internal.BuildWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -25,9 +34,11 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +182,83 @@ class TemporalWorkflowTest {
             assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.GENERATE).extracting(PhaseResult::backend)
                     .containsExactly(result.fallbacks().get(0).to());
         }
+    }
+
+    @Test
+    void theBuildsEventsReachTheFactorysListenersAndTheTemporalFactorysInTheLocalEnginesOrder() {
+        tree.gate(task -> {
+            if (task.id().equals(StandardTasks.GENERATE_BUILD)) {
+                throw AgentException.permanentFailure("cannot build this");
+            }
+        });
+        List<BuildEvent> local = new CopyOnWriteArrayList<>();
+        Factory.builder().spec(SPEC, SpecFormat.MARKDOWN).mode(Mode.STANDALONE).backend(tree)
+                .outputDirectory(dir.resolve("local")).requireFeatures(FeatureRequirement.NONE)
+                .runGeneratedTests(false).listener(local::add).build().run();
+        List<BuildEvent> events = new CopyOnWriteArrayList<>();
+        List<BuildEvent> followed = new CopyOnWriteArrayList<>();
+        try (FactoryWorker worker = worker()) {
+            assertThat(worker.taskQueue()).isEqualTo(QUEUE);
+            BuildResult result = TemporalFactory.builder().client(env.getWorkflowClient()).taskQueue(QUEUE)
+                    .listener(followed::add).build()
+                    .run(Factory.builder().spec(SPEC, SpecFormat.MARKDOWN).mode(Mode.STANDALONE).backend(tree)
+                            .outputDirectory(dir.resolve("out")).requireFeatures(FeatureRequirement.NONE)
+                            .runGeneratedTests(false).listener(events::add).build());
+
+            assertThat(followed).containsExactlyElementsOf(events);
+            assertThat(events.get(0)).isInstanceOfSatisfying(BuildStarted.class, started -> {
+                assertThat(started.buildId()).isEqualTo(result.buildId());
+                assertThat(started.projectName()).isEqualTo("Tree");
+            });
+            assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(BuildFinished.class, finished -> {
+                assertThat(finished.status()).isEqualTo(BuildStatus.SUCCEEDED);
+                assertThat(finished.outputDirectory()).isEqualTo(result.outputDirectory());
+            });
+            assertThat(shape(events)).containsExactlyElementsOf(shape(local));
+            assertThat(events).filteredOn(AgentSpawned.class::isInstance).hasSize(result.agentsSpawned());
+            assertThat(events).filteredOn(TaskFailed.class::isInstance).singleElement()
+                    .isInstanceOfSatisfying(TaskFailed.class, failed -> assertThat(failed.reason())
+                            .contains("cannot build this"));
+            assertThat(events).filteredOn(FallbackTriggered.class::isInstance).singleElement()
+                    .isInstanceOfSatisfying(FallbackTriggered.class, fallback -> {
+                        assertThat(fallback.from()).isEqualTo(TreeBackend.ID);
+                        assertThat(fallback.to()).isEqualTo(result.fallbacks().get(0).to());
+                        assertThat(fallback.reason()).isEqualTo(result.fallbacks().get(0).reason());
+                    });
+            for (PhaseResult phase : result.phases()) {
+                assertThat(events).filteredOn(PhaseCompleted.class::isInstance).map(PhaseCompleted.class::cast)
+                        .filteredOn(completed -> completed.phase() == phase.phase()
+                                && completed.backend().equals(phase.backend()))
+                        .extracting(PhaseCompleted::durationMillis).containsExactly(phase.durationMillis());
+            }
+            assertThat(events).filteredOn(TaskCompleted.class::isInstance).hasSize(result.agentsSpawned() - 1)
+                    .map(TaskCompleted.class::cast).filteredOn(completed -> completed.task()
+                            .equals(StandardTasks.ANALYZE)).hasSize(2);
+        }
+    }
+
+    /**
+     * @return the build, phase and fallback events, as type, phase and backend (and task failures, as type and
+     *         task), in order: what a local and a Temporal build of the same spec must share
+     */
+    private static List<String> shape(List<BuildEvent> events) {
+        List<String> shape = new ArrayList<>();
+        for (BuildEvent event : events) {
+            if (event instanceof PhaseStarted e) {
+                shape.add(e.type() + " " + e.phase() + " " + e.backend());
+            } else if (event instanceof PhaseCompleted e) {
+                shape.add(e.type() + " " + e.phase() + " " + e.backend());
+            } else if (event instanceof dev.thefactory.api.event.PhaseFailed e) {
+                shape.add(e.type() + " " + e.phase() + " " + e.backend());
+            } else if (event instanceof FallbackTriggered e) {
+                shape.add(e.type() + " " + e.phase() + " " + e.from() + " " + e.to());
+            } else if (event instanceof TaskFailed e) {
+                shape.add(e.type() + " " + e.task());
+            } else if (event instanceof BuildStarted || event instanceof BuildFinished) {
+                shape.add(event.type());
+            }
+        }
+        return shape;
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
     private final Set<String> notes = new LinkedHashSet<>();
     private final Map<String, Map<String, Integer>> attemptsPerTask = new TreeMap<>();
     private final Map<String, Circuit> circuits = new TreeMap<>();
+    private final List<Progress> progress = new ArrayList<>();
     private Usage usage = Usage.NONE;
     private int agents;
     private int retries;
@@ -88,10 +89,46 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         }
     }
 
+    @Override
+    public List<Progress> progress(int from) {
+        return new ArrayList<>(progress.subList(Math.max(0, Math.min(from, progress.size())), progress.size()));
+    }
+
+    private void emit(String type, Phase phase, String backend, String task, String text, String other,
+            String parent, long durationMillis, int files, Usage usage) {
+        progress.add(new Progress(type, Workflow.currentTimeMillis(), phase == null ? null : phase.name(), backend,
+                task, text, other, parent, durationMillis, files, usage));
+    }
+
+    private void phaseStarted(Phase phase, String backend) {
+        emit("PhaseStarted", phase, backend, null, null, null, null, 0, 0, null);
+    }
+
+    private void phaseEnded(PhaseResult result, String reason) {
+        if (result.status() == PhaseStatus.COMPLETED) {
+            emit("PhaseCompleted", result.phase(), result.backend(), null, null, null, null, result.durationMillis(),
+                    0, null);
+        } else {
+            emit("PhaseFailed", result.phase(), result.backend(), null, reason, null, null, 0, 0, null);
+        }
+    }
+
     private BuildOutcome run(BuildRequest request, BuildActivities control, BuildActivities taskStub) {
-        Prepared prepared = control.prepare(request);
-        phases.put(Phase.VALIDATE_SPEC, new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.COMPLETED, CORE, 0,
-                Usage.NONE));
+        emit("BuildStarted", null, null, null, request.projectName(), request.mode(), null, 0, 0, null);
+        long preparing = Workflow.currentTimeMillis();
+        phaseStarted(Phase.VALIDATE_SPEC, CORE);
+        Prepared prepared;
+        try {
+            prepared = control.prepare(request);
+        } catch (ActivityFailure refusal) {
+            Throwable cause = refusal.getCause();
+            phaseEnded(new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.FAILED, CORE, 0, Usage.NONE),
+                    cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause));
+            throw refusal;
+        }
+        phases.put(Phase.VALIDATE_SPEC, new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.COMPLETED, CORE,
+                Workflow.currentTimeMillis() - preparing, Usage.NONE));
+        phaseEnded(phases.get(Phase.VALIDATE_SPEC), null);
         notes.addAll(prepared.notes());
         List<String> cascade = prepared.cascade();
         List<String> failures = new ArrayList<>();
@@ -112,24 +149,42 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 for (Phase phase : BACKEND_PHASES) {
                     long started = Workflow.currentTimeMillis();
                     phases.put(phase, new PhaseResult(phase, PhaseStatus.FAILED, backendId, 0, Usage.NONE));
-                    Map<String, String> phaseFacts = runPhase(request, taskStub, phase, backendId,
-                            steps(prepared, phase), facts, records, owners, taskNotes);
+                    phaseStarted(phase, backendId);
+                    Map<String, String> phaseFacts;
+                    try {
+                        phaseFacts = runPhase(request, taskStub, phase, backendId, steps(prepared, phase), facts,
+                                records, owners, taskNotes);
+                    } catch (PhaseFailed failed) {
+                        phaseEnded(phases.get(phase), headline(failed.getMessage()));
+                        throw failed;
+                    }
                     facts.putAll(phaseFacts);
                     phases.put(phase, new PhaseResult(phase, PhaseStatus.COMPLETED, backendId,
                             Workflow.currentTimeMillis() - started, usageByPhase.getOrDefault(phase, Usage.NONE)));
+                    phaseEnded(phases.get(phase), null);
                 }
                 List<String> notesSoFar = new ArrayList<>(notes);
                 notesSoFar.addAll(taskNotes);
+                long finishing = Workflow.currentTimeMillis();
+                phaseStarted(Phase.VALIDATE_OUTPUT, CORE);
                 FinishOutcome outcome = control.finish(request, new FinishInput(backendId,
                         new ArrayList<>(records.values()), owners, new ArrayList<>(phases.values()), agents, retries,
                         fallbacks, notesSoFar, usage, prepared));
                 phases.put(Phase.VALIDATE_OUTPUT, new PhaseResult(Phase.VALIDATE_OUTPUT,
                         outcome.failure() == null ? PhaseStatus.COMPLETED : PhaseStatus.FAILED, CORE,
                         outcome.validateMillis(), Usage.NONE));
+                phaseEnded(phases.get(Phase.VALIDATE_OUTPUT), outcome.failure() == null ? null
+                        : headline(outcome.failure()));
                 if (outcome.published() != null) {
-                    phases.put(Phase.PUBLISH, new PhaseResult(Phase.PUBLISH, PhaseStatus.COMPLETED, CORE, 0,
+                    // one activity validates and publishes: publishing took the rest of its time
+                    phaseStarted(Phase.PUBLISH, CORE);
+                    phases.put(Phase.PUBLISH, new PhaseResult(Phase.PUBLISH, PhaseStatus.COMPLETED, CORE,
+                            Math.max(0, Workflow.currentTimeMillis() - finishing - outcome.validateMillis()),
                             Usage.NONE));
+                    phaseEnded(phases.get(Phase.PUBLISH), null);
                     notes.addAll(outcome.notes());
+                    emit("BuildFinished", null, null, null, outcome.published(), BuildStatus.SUCCEEDED.name(), null,
+                            0, 0, null);
                     return outcome(request, BuildStatus.SUCCEEDED, outcome.published(), outcome.files(),
                             outcome.validation(), outcome.coverage(), null, null, null);
                 }
@@ -151,6 +206,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                     String reason = (failed.circuitOpen ? "the circuit of backend '" + backendId + "' is open: " : "")
                             + headline(failed.getMessage());
                     fallbacks.add(new FallbackRecord(failed.phase, backendId, next, reason));
+                    emit("FallbackTriggered", failed.phase, backendId, null, reason, next, null, 0, 0, null);
                     control.clearStaging(request);
                     for (Phase phase : BACKEND_PHASES) {
                         phases.remove(phase);
@@ -159,6 +215,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
             }
         }
         control.discard(request);
+        emit("BuildFinished", null, null, null, null, BuildStatus.FAILED.name(), null, 0, 0, null);
         String message = "Build " + request.buildId() + " failed: every backend of the cascade failed (tried "
                 + String.join(", ", backendsTried) + "); nothing was published.\n  " + String.join("\n  ", failures);
         return outcome(request, BuildStatus.FAILED, null, 0,
@@ -205,6 +262,9 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 Map<String, String> visible = new TreeMap<>(baseFacts);
                 visible.putAll(node.inherited);
                 agents++;
+                emit("AgentSpawned", phase, backendId, node.task.id(), null, node.task.role().name(),
+                        node.task.parentId(), 0, 0, null);
+                node.started = Workflow.currentTimeMillis();
                 node.promise = Async.function(stub::runTask, request, backendId, node.task, node.allowance, visible);
                 running.add(node);
             }
@@ -228,12 +288,16 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 } catch (ActivityFailure failure) {
                     PhaseFailed taskFailed = taskFailed(phase, backendId, node.task, failure,
                             circuit(request, backendId));
+                    emit("TaskFailed", phase, backendId, node.task.id(), taskFailed.getMessage(), null, null, 0, 0,
+                            null);
                     if (failed == null) {
                         failed = taskFailed;
                     }
                     continue;
                 }
                 circuit(request, backendId).succeeded(Workflow.currentTimeMillis());
+                emit("TaskCompleted", phase, backendId, node.task.id(), null, null, null,
+                        Workflow.currentTimeMillis() - node.started, outcome.record().files().size(), outcome.usage());
                 retries += Math.max(0, outcome.attempt() - 1);
                 usage = usage.plus(outcome.usage());
                 usageByPhase.merge(phase, outcome.usage(), Usage::plus);
@@ -377,6 +441,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         private final int allowance;
         private final Map<String, String> inherited;
         private Promise<TaskOutcome> promise;
+        private long started;
 
         Node(AgentTask task, int allowance, Map<String, String> inherited) {
             this.task = task;

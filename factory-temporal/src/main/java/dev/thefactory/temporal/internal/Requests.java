@@ -50,7 +50,8 @@ public final class Requests {
                         retry.maxDelay().toMillis(), retry.multiplier()),
                 timeouts.taskAttempt().toMillis(), timeouts.phase().toMillis(), timeouts.build().toMillis(),
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().failureWindow(),
-                config.circuitBreaker().delay().toMillis(), config.circuitBreaker().successThreshold());
+                config.circuitBreaker().delay().toMillis(), config.circuitBreaker().successThreshold(),
+                engine.spec().name());
     }
 
     /**
