@@ -13,6 +13,8 @@ import dev.thefactory.internal.engine.EngineAccess;
 import dev.thefactory.temporal.internal.BuildOutcome;
 import dev.thefactory.temporal.internal.BuildRequest;
 import dev.thefactory.temporal.internal.BuildWorkflow;
+import dev.thefactory.temporal.internal.BuildWorkflowImpl;
+import dev.thefactory.temporal.internal.Refusal;
 import dev.thefactory.temporal.internal.Requests;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
@@ -169,6 +171,11 @@ public final class TemporalFactory {
                     Map.of(), List.of(), List.of("start the build again"));
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ApplicationFailure application && BuildWorkflowImpl.REFUSED.equals(application.getType())
+                    && application.getDetails() != null && application.getDetails().getSize() > 0) {
+                // the refusal the core made on the worker, typed again: an output conflict, no usable backend
+                return application.getDetails().get(0, Refusal.class).exception();
+            }
             if (t instanceof ApplicationFailure application && application.getType() != null
                     && application.getType().startsWith("dev.thefactory.api.")) {
                 return new FactoryException(application.getOriginalMessage(), null,

@@ -11,6 +11,7 @@ import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.CircuitBreakerSettings;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
+import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.RetrySettings;
@@ -259,6 +260,29 @@ class TemporalWorkflowTest {
             }
         }
         return shape;
+    }
+
+    @Test
+    void anOutputDirectoryHoldingTheUsersFilesRefusesTheBuildWithTheLocalEnginesTypedException() throws Exception {
+        Files.createDirectories(dir.resolve("out/tree"));
+        Files.writeString(dir.resolve("out/tree/MY_NOTES.txt"), "mine\n");
+        List<BuildEvent> events = new CopyOnWriteArrayList<>();
+        try (FactoryWorker worker = worker()) {
+            assertThat(worker.taskQueue()).isEqualTo(QUEUE);
+            TemporalFactory temporal = TemporalFactory.builder().client(env.getWorkflowClient()).taskQueue(QUEUE)
+                    .listener(events::add).build();
+
+            assertThatThrownBy(() -> temporal.run(factory()))
+                    .isInstanceOfSatisfying(OutputConflictException.class, conflict -> {
+                        assertThat(conflict.directory()).isEqualTo(dir.resolve("out/tree").toAbsolutePath());
+                        assertThat(conflict.differences()).anySatisfy(d -> assertThat(d).contains("MY_NOTES.txt"));
+                        assertThat(conflict.getMessage()).contains("before doing any work");
+                    });
+            assertThat(Files.readString(dir.resolve("out/tree/MY_NOTES.txt"))).isEqualTo("mine\n");
+            assertThat(tree.starts()).isEmpty();
+            assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(BuildFinished.class,
+                    finished -> assertThat(finished.status()).isEqualTo(BuildStatus.FAILED));
+        }
     }
 
     @Test

@@ -49,4 +49,19 @@ class TemporalBuildCommandTest {
         assertThat(events).filteredOn(event -> event.get("type").asText().equals("AgentSpawned"))
                 .hasSize(json.get("agentsSpawned").asInt());
     }
+
+    @Test
+    void aRefusalBeforeAnyWorkExitsWithTheEnvironmentsCodeAsLocally() throws Exception {
+        Path mine = dir.resolve("out").resolve("todo-app").resolve("MY_NOTES.txt");
+        Files.createDirectories(mine.getParent());
+        Files.writeString(mine, "mine\n");
+
+        Cli.Result result = Cli.run("build", "--spec", "specs/example_todo_app.md", "--out",
+                dir.resolve("out").toString(), "--state", dir.resolve("state").toString(), "--no-run-tests",
+                "--engine", "temporal", "--temporal-target", "in-process");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+        assertThat(result.err()).contains("MY_NOTES.txt");
+        assertThat(Files.readString(mine)).isEqualTo("mine\n");
+    }
 }

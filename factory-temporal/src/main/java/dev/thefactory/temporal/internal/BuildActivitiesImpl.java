@@ -95,7 +95,7 @@ public final class BuildActivitiesImpl implements BuildActivities {
                 cascade = build.cascade().ids();
             } catch (FactoryException e) {
                 throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
-                        e.getClass().getName());
+                        Refusal.of(e, request.buildId(), null));
             }
             BuildPlan plan = engine.plan();
             List<PlannedStep> steps = new ArrayList<>();
@@ -236,7 +236,7 @@ public final class BuildActivitiesImpl implements BuildActivities {
                     config.overwrite());
         } catch (FactoryException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
-                    e.getClass().getName());
+                    Refusal.of(e, request.buildId(), staging.root()));
         }
         notes.addAll(checked.report().notes());
         notes.addAll(publication.notes());
