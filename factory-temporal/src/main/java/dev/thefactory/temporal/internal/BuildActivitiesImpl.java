@@ -90,9 +90,11 @@ public final class BuildActivitiesImpl implements BuildActivities {
             String slug = PublishStep.slug(engine.spec());
             PublishedOutput seen;
             List<String> cascade;
+            List<String> cascadeNotes;
             try {
                 seen = Publisher.check(config.outputDirectory(), slug, request.buildId(), config.overwrite());
                 cascade = build.cascade().ids();
+                cascadeNotes = build.cascade().notes();
             } catch (FactoryException e) {
                 throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
                         Refusal.of(e, request.buildId(), null));
@@ -102,12 +104,13 @@ public final class BuildActivitiesImpl implements BuildActivities {
             for (PlannedTask task : plan.tasks()) {
                 steps.add(new PlannedStep(task.task(), task.childAllowance()));
             }
-            List<String> notes = new ArrayList<>();
+            // the notes a local build has at this point, in its order: the cascade's, then the planner's
+            List<String> notes = new ArrayList<>(cascadeNotes);
+            notes.addAll(plan.notes());
             String notice = Publisher.notice(seen, slug, request.buildId());
             if (notice != null) {
-                notes.add(notice);
+                LOG.info("[build {}] {}", request.buildId(), notice);
             }
-            notes.addAll(plan.notes());
             build.staging().clear();
             LOG.info("[build {}] prepared on Temporal: cascade {}, {} top-level tasks", request.buildId(), cascade,
                     steps.size());
@@ -221,6 +224,7 @@ public final class BuildActivitiesImpl implements BuildActivities {
         backends.put(Phase.PUBLISH.name(), BuildWorkflowImpl.CORE);
         List<String> allNotes = new ArrayList<>(input.notes());
         allNotes.addAll(notes);
+        allNotes.addAll(input.taskNotes());
         allNotes.addAll(checked.report().notes());
         String slug = PublishStep.slug(spec);
         PublishStep.writeDocsAndMetadata(staging, new PublishStep.Manifest(request.buildId(),
@@ -238,6 +242,7 @@ public final class BuildActivitiesImpl implements BuildActivities {
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
                     Refusal.of(e, request.buildId(), staging.root()));
         }
+        notes.addAll(input.taskNotes());
         notes.addAll(checked.report().notes());
         notes.addAll(publication.notes());
         try {

@@ -163,13 +163,11 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                             Workflow.currentTimeMillis() - started, usageByPhase.getOrDefault(phase, Usage.NONE)));
                     phaseEnded(phases.get(phase), null);
                 }
-                List<String> notesSoFar = new ArrayList<>(notes);
-                notesSoFar.addAll(taskNotes);
                 long finishing = Workflow.currentTimeMillis();
                 phaseStarted(Phase.VALIDATE_OUTPUT, CORE);
                 FinishOutcome outcome = control.finish(request, new FinishInput(backendId,
                         new ArrayList<>(records.values()), owners, new ArrayList<>(phases.values()), agents, retries,
-                        fallbacks, notesSoFar, usage, prepared));
+                        fallbacks, new ArrayList<>(notes), usage, prepared, taskNotes));
                 phases.put(Phase.VALIDATE_OUTPUT, new PhaseResult(Phase.VALIDATE_OUTPUT,
                         outcome.failure() == null ? PhaseStatus.COMPLETED : PhaseStatus.FAILED, CORE,
                         outcome.validateMillis(), Usage.NONE));
@@ -182,6 +180,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                             Math.max(0, Workflow.currentTimeMillis() - finishing - outcome.validateMillis()),
                             Usage.NONE));
                     phaseEnded(phases.get(Phase.PUBLISH), null);
+                    // as locally: the ledger's notes, the published backend's task notes, validation's, publication's
                     notes.addAll(outcome.notes());
                     emit("BuildFinished", null, null, null, outcome.published(), BuildStatus.SUCCEEDED.name(), null,
                             0, 0, null);
