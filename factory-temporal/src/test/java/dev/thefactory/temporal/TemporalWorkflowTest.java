@@ -368,13 +368,19 @@ class TemporalWorkflowTest {
     }
 
     @Test
-    void aCancelledBuildStopsPublishesNothingAndRemovesItsStagingArea() throws Exception {
+    void aCancelledBuildInterruptsItsRunningTaskPublishesNothingAndRemovesItsStagingArea() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         tree.gate(task -> {
             if (task.id().equals(StandardTasks.GENERATE_CODE)) {
                 entered.countDown();
-                never.await(30, TimeUnit.SECONDS);
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw e;
+                }
             }
         });
         try (FactoryWorker worker = worker()) {
@@ -388,10 +394,14 @@ class TemporalWorkflowTest {
                 assertThat(failed.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
                 assertThat(failed.getMessage()).contains("cancelled");
             });
+            // the workflow waited for the task to stop before it removed the staging area
+            assertThat(interrupted).isTrue();
             assertThat(dir.resolve("out/tree")).doesNotExist();
             assertThat(dir.resolve("out/.staging/" + build.buildId())).doesNotExist();
+            assertThat(tree.starts()).containsEntry(StandardTasks.GENERATE_CODE, 1);
         } finally {
             never.countDown();
         }
     }
+
 }

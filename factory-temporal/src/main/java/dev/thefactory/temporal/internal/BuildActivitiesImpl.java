@@ -28,6 +28,7 @@ import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.TaskResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,6 +60,8 @@ public final class BuildActivitiesImpl implements BuildActivities {
     private static final Logger LOG = LoggerFactory.getLogger(BuildActivitiesImpl.class);
     /** How often a running activity heartbeats: well within {@link BuildWorkflowImpl#HEARTBEAT_TIMEOUT}. */
     private static final long HEARTBEAT_MILLIS = 5_000;
+    /** How long discarding a build waits for its running task attempts on this worker to stop. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final WorkerBuilds builds;
     private final ScheduledExecutorService heartbeats;
@@ -125,12 +128,15 @@ public final class BuildActivitiesImpl implements BuildActivities {
             Map<String, String> facts) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         int attempt = context.getInfo().getAttempt();
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(context, task.id()),
+        Stop stop = new Stop(Thread.currentThread());
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> stop.unless(heartbeat(context, task.id())),
                 HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         String previous = MDC.get("buildId");
         MDC.put("buildId", request.buildId());
+        WorkerBuilds.Build build = null;
         try {
-            WorkerBuilds.Build build = builds.of(request);
+            build = builds.of(request);
+            build.attemptStarted(Thread.currentThread());
             BuildEngine engine = build.engine();
             OrchestratorBackend backend = build.backend(backendId);
             AgentAttempt.Checked checked = AgentAttempt.run(backend, backendId, request.buildId(), engine.spec(),
@@ -147,6 +153,13 @@ public final class BuildActivitiesImpl implements BuildActivities {
             throw failure;
         } catch (Exception e) {
             String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            ActivityCompletionException stopped = stop.reason();
+            if (stopped != null) {
+                // the build was cancelled (or the attempt was given up): the SDK reports it as such
+                LOG.info("[build {}] task {} attempt {} stopped: {}", request.buildId(), task.id(), attempt,
+                        stopped.toString());
+                throw stopped;
+            }
             if (Thread.currentThread().isInterrupted() || interruption(e)) {
                 // the worker is stopping: not the task's fault, another worker runs it again
                 LOG.warn("[build {}] task {} attempt {} stopped with its worker", request.buildId(), task.id(),
@@ -165,7 +178,45 @@ public final class BuildActivitiesImpl implements BuildActivities {
                     attempt, countsAgainstBackend(request, e));
         } finally {
             beat.cancel(false);
+            stop.done();
+            if (build != null && build.attemptEnded(Thread.currentThread())) {
+                // interrupted by the build's discard, not by the worker: the pooled thread goes on clean
+                Thread.interrupted();
+            }
             restore(previous);
+        }
+    }
+
+    /**
+     * Interrupts an attempt's thread when its heartbeat learns that the attempt is cancelled or gone, and never after
+     * the attempt ended (the thread then runs other activities). Thread-safe.
+     */
+    private static final class Stop {
+        private final Thread attempt;
+        private ActivityCompletionException reason;
+        private boolean done;
+
+        Stop(Thread attempt) {
+            this.attempt = attempt;
+        }
+
+        synchronized void unless(ActivityCompletionException stopped) {
+            if (stopped != null && reason == null && !done) {
+                reason = stopped;
+                attempt.interrupt();
+            }
+        }
+
+        synchronized ActivityCompletionException reason() {
+            return reason;
+        }
+
+        /** The attempt ended: no interrupt after this, and one that came too late is cleared. */
+        synchronized void done() {
+            done = true;
+            if (reason != null) {
+                Thread.interrupted();
+            }
         }
     }
 
@@ -277,7 +328,18 @@ public final class BuildActivitiesImpl implements BuildActivities {
     public void discard(BuildRequest request) {
         within(request, () -> {
             try {
-                builds.of(request).staging().delete();
+                WorkerBuilds.Build build = builds.of(request);
+                // a cancelled build's tasks still running here stop before the staging area goes
+                int left = build.stopAttempts(STOP_WAIT_MILLIS);
+                if (left > 0) {
+                    LOG.warn("[build {}] {} task attempt(s) did not stop within {} ms; the staging area is removed "
+                            + "anyway", request.buildId(), left, STOP_WAIT_MILLIS);
+                }
+                build.staging().delete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApplicationFailure.newFailureWithCause("interrupted while stopping the build's tasks",
+                        BuildWorkflowImpl.TRANSIENT, e);
             } finally {
                 builds.forget(request.buildId());
             }
@@ -313,12 +375,19 @@ public final class BuildActivitiesImpl implements BuildActivities {
         return false;
     }
 
-    private static void heartbeat(ActivityExecutionContext context, String detail) {
+    /**
+     * @return why the attempt must stop (the build was cancelled, or the service gave the attempt up), or null
+     */
+    private static ActivityCompletionException heartbeat(ActivityExecutionContext context, String detail) {
         try {
             context.heartbeat(detail);
+            return null;
+        } catch (ActivityCompletionException e) {
+            return e;
         } catch (RuntimeException e) {
-            // cancelled, or the worker lost the activity: the attempt's own outcome is what counts
+            // the service did not answer: the next heartbeat tries again
             LOG.debug("heartbeat of {} not recorded: {}", detail, e.toString());
+            return null;
         }
     }
 
