@@ -3,9 +3,13 @@ package dev.thefactory.temporal;
 import dev.thefactory.Factory;
 import dev.thefactory.temporal.internal.Workers;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -42,11 +46,17 @@ public final class FactoryWorker implements AutoCloseable {
     private final String taskQueue;
 
     private FactoryWorker(Builder builder) {
-        this.workers = WorkerFactory.newInstance(builder.client);
+        this.workers = WorkerFactory.newInstance(builder.client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(builder.interceptors.toArray(WorkerInterceptor[]::new)).build());
         this.taskQueue = builder.taskQueue;
-        this.activities = Workers.register(workers.newWorker(taskQueue, WorkerOptions.newBuilder()
+        WorkerOptions.Builder options = WorkerOptions.newBuilder()
                 .setMaxConcurrentActivityExecutionSize(builder.maxConcurrentActivities)
-                .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis()).build()), builder.configure);
+                .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis());
+        if (!builder.sticky) {
+            // a zero schedule-to-start timeout turns sticky execution off: every workflow task goes to the task queue
+            options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+        }
+        this.activities = Workers.register(workers.newWorker(taskQueue, options.build()), builder.configure);
     }
 
     /** @return a new builder */
@@ -129,8 +139,33 @@ public final class FactoryWorker implements AutoCloseable {
         private String taskQueue = DEFAULT_TASK_QUEUE;
         private UnaryOperator<Factory.Builder> configure = UnaryOperator.identity();
         private int maxConcurrentActivities = 8;
+        private boolean sticky = true;
+        private final List<WorkerInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Turns sticky execution off (for tests on Temporal's in-process test server, which never moves a workflow
+         * task off the sticky queue of a worker that is gone; a real service does after 5 s).
+         *
+         * @param enabled whether this worker keeps the workflows it ran in its cache and asks for their next tasks
+         * @return this builder
+         */
+        Builder sticky(boolean enabled) {
+            this.sticky = enabled;
+            return this;
+        }
+
+        /**
+         * Adds a worker interceptor (for tests that count activity executions).
+         *
+         * @param interceptor the interceptor
+         * @return this builder
+         */
+        Builder interceptor(WorkerInterceptor interceptor) {
+            this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
         }
 
         /**

@@ -1,6 +1,8 @@
 package dev.thefactory.temporal;
 
 import dev.thefactory.api.BuildResult;
+import dev.thefactory.api.event.BuildListener;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,10 +15,12 @@ public final class TemporalBuild {
 
     private final TemporalFactory temporal;
     private final String buildId;
+    private final List<BuildListener> listeners;
 
-    TemporalBuild(TemporalFactory temporal, String buildId) {
+    TemporalBuild(TemporalFactory temporal, String buildId, List<BuildListener> listeners) {
         this.temporal = Objects.requireNonNull(temporal, "temporal");
         this.buildId = Objects.requireNonNull(buildId, "buildId");
+        this.listeners = List.copyOf(listeners);
     }
 
     /** @return the build's id, which is also its workflow id */
@@ -25,13 +29,15 @@ public final class TemporalBuild {
     }
 
     /**
-     * Waits for the build to end.
+     * Waits for the build to end. While it waits, the build's events reach the listeners of the factory it was
+     * started with (and of the {@link TemporalFactory}): they are read from the workflow's progress log, from its
+     * first event, so a handle attached later still delivers every one.
      *
      * @return the result of the successful build
      * @throws dev.thefactory.api.BuildFailedException as {@link TemporalFactory#run}
      */
     public BuildResult result() {
-        return temporal.result(buildId);
+        return temporal.result(buildId, listeners);
     }
 
     /**

@@ -8,9 +8,13 @@ import dev.thefactory.api.Coverage;
 import dev.thefactory.api.FactoryException;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
+import dev.thefactory.api.event.BuildListener;
+import dev.thefactory.internal.engine.EngineAccess;
 import dev.thefactory.temporal.internal.BuildOutcome;
 import dev.thefactory.temporal.internal.BuildRequest;
 import dev.thefactory.temporal.internal.BuildWorkflow;
+import dev.thefactory.temporal.internal.BuildWorkflowImpl;
+import dev.thefactory.temporal.internal.Refusal;
 import dev.thefactory.temporal.internal.Requests;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
@@ -23,6 +27,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,8 +41,10 @@ import java.util.Optional;
  *
  * <p>What travels to the workers: the spec (as normalized JSON) and the options that decide the output (mode, explicit
  * backend, output directory, overwrite, feature requirement, whether generated tests run), and the retry settings and
- * time limits, which become the activities' retry options and timeouts. Listeners, the clock, the checkpoint
- * repository and fault injection stay with the local engine: on Temporal, the workflow history is the checkpoint log.
+ * time limits and circuit breaker settings, which the workflow maps. The factory's listeners stay with the caller:
+ * they receive the build's events (build, phase and task events, fallbacks), read from the workflow's progress log
+ * while the caller waits for the result. The clock, the checkpoint repository and fault injection stay with the local
+ * engine: on Temporal, the workflow history is the checkpoint log.
  *
  * <p>Immutable and thread-safe.
  *
@@ -50,10 +57,12 @@ public final class TemporalFactory {
 
     private final WorkflowClient client;
     private final String taskQueue;
+    private final List<BuildListener> listeners;
 
-    private TemporalFactory(WorkflowClient client, String taskQueue) {
+    private TemporalFactory(WorkflowClient client, String taskQueue, List<BuildListener> listeners) {
         this.client = client;
         this.taskQueue = taskQueue;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** @return a new builder */
@@ -90,7 +99,9 @@ public final class TemporalFactory {
                 .setWorkflowExecutionTimeout(Duration.ofMillis(request.buildMillis()))
                 .build());
         WorkflowExecution execution = WorkflowClient.start(workflow::build, request);
-        return new TemporalBuild(this, execution.getWorkflowId());
+        List<BuildListener> all = new ArrayList<>(EngineAccess.of(factory).config().listeners());
+        all.addAll(listeners);
+        return new TemporalBuild(this, execution.getWorkflowId(), all);
     }
 
     /**
@@ -100,14 +111,34 @@ public final class TemporalFactory {
      * @return the build
      */
     public TemporalBuild attach(String buildId) {
-        return new TemporalBuild(this, Objects.requireNonNull(buildId, "buildId"));
+        return new TemporalBuild(this, Objects.requireNonNull(buildId, "buildId"), listeners);
     }
 
     WorkflowStub stub(String buildId) {
         return client.newUntypedWorkflowStub(buildId, Optional.empty(), Optional.of(BuildWorkflow.TYPE));
     }
 
-    BuildResult result(String buildId) {
+    BuildResult result(String buildId, List<BuildListener> followers) {
+        if (followers.isEmpty()) {
+            return result(buildId);
+        }
+        BuildProgress progress = new BuildProgress(buildId, stub(buildId), followers);
+        progress.start();
+        BuildResult result;
+        try {
+            result = result(buildId);
+        } catch (BuildFailedException e) {
+            progress.end(e.result().status(), null);
+            throw e;
+        } catch (RuntimeException e) {
+            progress.end(BuildStatus.FAILED, null);
+            throw e;
+        }
+        progress.end(result.status(), result.outputDirectory());
+        return result;
+    }
+
+    private BuildResult result(String buildId) {
         BuildOutcome outcome;
         try {
             outcome = stub(buildId).getResult(BuildOutcome.class);
@@ -140,6 +171,11 @@ public final class TemporalFactory {
                     Map.of(), List.of(), List.of("start the build again"));
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ApplicationFailure application && BuildWorkflowImpl.REFUSED.equals(application.getType())
+                    && application.getDetails() != null && application.getDetails().getSize() > 0) {
+                // the refusal the core made on the worker, typed again: an output conflict, no usable backend
+                return application.getDetails().get(0, Refusal.class).exception();
+            }
             if (t instanceof ApplicationFailure application && application.getType() != null
                     && application.getType().startsWith("dev.thefactory.api.")) {
                 return new FactoryException(application.getOriginalMessage(), null,
@@ -172,6 +208,7 @@ public final class TemporalFactory {
     public static final class Builder {
         private WorkflowClient client;
         private String taskQueue = FactoryWorker.DEFAULT_TASK_QUEUE;
+        private final List<BuildListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -196,6 +233,18 @@ public final class TemporalFactory {
         }
 
         /**
+         * Adds a listener to every build this factory starts or attaches to, after the listeners of the build's own
+         * factory. Events are read from the workflow's progress log while the caller waits for a result.
+         *
+         * @param listener receives the build's events
+         * @return this builder
+         */
+        public Builder listener(BuildListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * @return a new temporal factory
          * @throws IllegalStateException when no client was given
          */
@@ -203,7 +252,7 @@ public final class TemporalFactory {
             if (client == null) {
                 throw new IllegalStateException("client must be set: TemporalFactory.builder().client(target.client())");
             }
-            return new TemporalFactory(client, taskQueue);
+            return new TemporalFactory(client, taskQueue, listeners);
         }
     }
 }

@@ -65,6 +65,10 @@ class TemporalBuildTest {
                         .orElseThrow().backend());
         assertThat(remote.coverage()).isEqualTo(local.coverage());
         assertThat(remote.validation()).isEqualTo(local.validation());
+        assertThat(remote.notes()).containsExactlyElementsOf(local.notes().stream()
+                .map(note -> note.replace(local.buildId(), remote.buildId())).toList());
+        assertThat(remote.phases()).filteredOn(p -> p.phase() == Phase.VALIDATE_SPEC || p.phase() == Phase.PUBLISH)
+                .hasSize(2).allSatisfy(p -> assertThat(p.durationMillis()).isNotNegative());
         Map<String, byte[]> localFiles = files(local.outputDirectory());
         Map<String, byte[]> remoteFiles = files(remote.outputDirectory());
         assertThat(remoteFiles.keySet()).containsExactlyElementsOf(localFiles.keySet()).isNotEmpty();
@@ -72,6 +76,10 @@ class TemporalBuildTest {
         assertThat(Files.exists(remote.outputDirectory().resolve(".factory/metadata.json"))).isTrue();
         assertThat(Files.readString(remote.outputDirectory().resolve(".factory/metadata.json")))
                 .contains(remote.buildId());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(remote.outputDirectory().resolve(".factory/metadata.json").toFile()).get("notes"))
+                .isEqualTo(json.readTree(Files.readString(local.outputDirectory().resolve(".factory/metadata.json"))
+                        .replace(local.buildId(), remote.buildId())).get("notes"));
     }
 
     /**

@@ -28,6 +28,7 @@ import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.TaskResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,6 +60,8 @@ public final class BuildActivitiesImpl implements BuildActivities {
     private static final Logger LOG = LoggerFactory.getLogger(BuildActivitiesImpl.class);
     /** How often a running activity heartbeats: well within {@link BuildWorkflowImpl#HEARTBEAT_TIMEOUT}. */
     private static final long HEARTBEAT_MILLIS = 5_000;
+    /** How long discarding a build waits for its running task attempts on this worker to stop. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final WorkerBuilds builds;
     private final ScheduledExecutorService heartbeats;
@@ -90,24 +93,27 @@ public final class BuildActivitiesImpl implements BuildActivities {
             String slug = PublishStep.slug(engine.spec());
             PublishedOutput seen;
             List<String> cascade;
+            List<String> cascadeNotes;
             try {
                 seen = Publisher.check(config.outputDirectory(), slug, request.buildId(), config.overwrite());
                 cascade = build.cascade().ids();
+                cascadeNotes = build.cascade().notes();
             } catch (FactoryException e) {
                 throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
-                        e.getClass().getName());
+                        Refusal.of(e, request.buildId(), null));
             }
             BuildPlan plan = engine.plan();
             List<PlannedStep> steps = new ArrayList<>();
             for (PlannedTask task : plan.tasks()) {
                 steps.add(new PlannedStep(task.task(), task.childAllowance()));
             }
-            List<String> notes = new ArrayList<>();
+            // the notes a local build has at this point, in its order: the cascade's, then the planner's
+            List<String> notes = new ArrayList<>(cascadeNotes);
+            notes.addAll(plan.notes());
             String notice = Publisher.notice(seen, slug, request.buildId());
             if (notice != null) {
-                notes.add(notice);
+                LOG.info("[build {}] {}", request.buildId(), notice);
             }
-            notes.addAll(plan.notes());
             build.staging().clear();
             LOG.info("[build {}] prepared on Temporal: cascade {}, {} top-level tasks", request.buildId(), cascade,
                     steps.size());
@@ -122,12 +128,15 @@ public final class BuildActivitiesImpl implements BuildActivities {
             Map<String, String> facts) {
         ActivityExecutionContext context = Activity.getExecutionContext();
         int attempt = context.getInfo().getAttempt();
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(context, task.id()),
+        Stop stop = new Stop(Thread.currentThread());
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> stop.unless(heartbeat(context, task.id())),
                 HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         String previous = MDC.get("buildId");
         MDC.put("buildId", request.buildId());
+        WorkerBuilds.Build build = null;
         try {
-            WorkerBuilds.Build build = builds.of(request);
+            build = builds.of(request);
+            build.attemptStarted(Thread.currentThread());
             BuildEngine engine = build.engine();
             OrchestratorBackend backend = build.backend(backendId);
             AgentAttempt.Checked checked = AgentAttempt.run(backend, backendId, request.buildId(), engine.spec(),
@@ -144,24 +153,70 @@ public final class BuildActivitiesImpl implements BuildActivities {
             throw failure;
         } catch (Exception e) {
             String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            ActivityCompletionException stopped = stop.reason();
+            if (stopped != null) {
+                // the build was cancelled (or the attempt was given up): the SDK reports it as such
+                LOG.info("[build {}] task {} attempt {} stopped: {}", request.buildId(), task.id(), attempt,
+                        stopped.toString());
+                throw stopped;
+            }
             if (Thread.currentThread().isInterrupted() || interruption(e)) {
                 // the worker is stopping: not the task's fault, another worker runs it again
                 LOG.warn("[build {}] task {} attempt {} stopped with its worker", request.buildId(), task.id(),
                         attempt);
                 throw ApplicationFailure.newFailureWithCause("the worker stopped while the task ran: " + message,
-                        BuildWorkflowImpl.TRANSIENT, e, attempt);
+                        BuildWorkflowImpl.TRANSIENT, e, attempt, false);
             }
             if (ResiliencePolicies.isTransient(e)) {
                 LOG.warn("[build {}] task {} attempt {} failed (transient): {}", request.buildId(), task.id(), attempt,
                         message);
-                throw ApplicationFailure.newFailureWithCause(message, BuildWorkflowImpl.TRANSIENT, e, attempt);
+                throw ApplicationFailure.newFailureWithCause(message, BuildWorkflowImpl.TRANSIENT, e, attempt,
+                        countsAgainstBackend(request, e));
             }
             LOG.warn("[build {}] task {} failed (permanent): {}", request.buildId(), task.id(), message);
             throw ApplicationFailure.newNonRetryableFailureWithCause(message, BuildWorkflowImpl.PERMANENT, e,
-                    attempt);
+                    attempt, countsAgainstBackend(request, e));
         } finally {
             beat.cancel(false);
+            stop.done();
+            if (build != null && build.attemptEnded(Thread.currentThread())) {
+                // interrupted by the build's discard, not by the worker: the pooled thread goes on clean
+                Thread.interrupted();
+            }
             restore(previous);
+        }
+    }
+
+    /**
+     * Interrupts an attempt's thread when its heartbeat learns that the attempt is cancelled or gone, and never after
+     * the attempt ended (the thread then runs other activities). Thread-safe.
+     */
+    private static final class Stop {
+        private final Thread attempt;
+        private ActivityCompletionException reason;
+        private boolean done;
+
+        Stop(Thread attempt) {
+            this.attempt = attempt;
+        }
+
+        synchronized void unless(ActivityCompletionException stopped) {
+            if (stopped != null && reason == null && !done) {
+                reason = stopped;
+                attempt.interrupt();
+            }
+        }
+
+        synchronized ActivityCompletionException reason() {
+            return reason;
+        }
+
+        /** The attempt ended: no interrupt after this, and one that came too late is cleared. */
+        synchronized void done() {
+            done = true;
+            if (reason != null) {
+                Thread.interrupted();
+            }
         }
     }
 
@@ -220,6 +275,7 @@ public final class BuildActivitiesImpl implements BuildActivities {
         backends.put(Phase.PUBLISH.name(), BuildWorkflowImpl.CORE);
         List<String> allNotes = new ArrayList<>(input.notes());
         allNotes.addAll(notes);
+        allNotes.addAll(input.taskNotes());
         allNotes.addAll(checked.report().notes());
         String slug = PublishStep.slug(spec);
         PublishStep.writeDocsAndMetadata(staging, new PublishStep.Manifest(request.buildId(),
@@ -235,8 +291,9 @@ public final class BuildActivitiesImpl implements BuildActivities {
                     config.overwrite());
         } catch (FactoryException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), BuildWorkflowImpl.REFUSED, e,
-                    e.getClass().getName());
+                    Refusal.of(e, request.buildId(), staging.root()));
         }
+        notes.addAll(input.taskNotes());
         notes.addAll(checked.report().notes());
         notes.addAll(publication.notes());
         try {
@@ -271,12 +328,36 @@ public final class BuildActivitiesImpl implements BuildActivities {
     public void discard(BuildRequest request) {
         within(request, () -> {
             try {
-                builds.of(request).staging().delete();
+                WorkerBuilds.Build build = builds.of(request);
+                // a cancelled build's tasks still running here stop before the staging area goes
+                int left = build.stopAttempts(STOP_WAIT_MILLIS);
+                if (left > 0) {
+                    LOG.warn("[build {}] {} task attempt(s) did not stop within {} ms; the staging area is removed "
+                            + "anyway", request.buildId(), left, STOP_WAIT_MILLIS);
+                }
+                build.staging().delete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApplicationFailure.newFailureWithCause("interrupted while stopping the build's tasks",
+                        BuildWorkflowImpl.TRANSIENT, e);
             } finally {
                 builds.forget(request.buildId());
             }
             return null;
         });
+    }
+
+    /**
+     * Whether a task's failure counts against its backend's circuit: decided by this worker's
+     * {@code CircuitBreakerSettings.countsAsFailure} (by default every failure but an agent's own answer).
+     */
+    private boolean countsAgainstBackend(BuildRequest request, Throwable failure) {
+        try {
+            return builds.of(request).engine().config().circuitBreaker().countsAsFailure().test(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("[build {}] countsAsFailure threw; the failure counts against the backend", request.buildId(), e);
+            return true;
+        }
     }
 
     private static List<String> dedupe(List<String> notes) {
@@ -294,12 +375,19 @@ public final class BuildActivitiesImpl implements BuildActivities {
         return false;
     }
 
-    private static void heartbeat(ActivityExecutionContext context, String detail) {
+    /**
+     * @return why the attempt must stop (the build was cancelled, or the service gave the attempt up), or null
+     */
+    private static ActivityCompletionException heartbeat(ActivityExecutionContext context, String detail) {
         try {
             context.heartbeat(detail);
+            return null;
+        } catch (ActivityCompletionException e) {
+            return e;
         } catch (RuntimeException e) {
-            // cancelled, or the worker lost the activity: the attempt's own outcome is what counts
+            // the service did not answer: the next heartbeat tries again
             LOG.debug("heartbeat of {} not recorded: {}", detail, e.toString());
+            return null;
         }
     }
 

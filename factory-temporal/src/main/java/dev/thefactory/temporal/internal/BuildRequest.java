@@ -21,12 +21,16 @@ import java.util.Objects;
  * @param taskAttemptMillis   the time limit of one task attempt
  * @param phaseMillis         the time limit of a phase
  * @param buildMillis         the time limit of the build
- * @param circuitThreshold    failed tasks of a backend, in a row, that open its circuit for the rest of the build
+ * @param circuitThreshold    counted failures within the window that open a backend's circuit
+ * @param circuitWindow       how many of a backend's most recent counted outcomes the circuit considers
+ * @param circuitDelayMillis  how long an open circuit stays open before it lets trial tasks through again
+ * @param circuitSuccesses    successful trial tasks that close a half-open circuit
+ * @param projectName         the spec's project name, for the progress log
  */
 public record BuildRequest(String buildId, String specJson, String specHash, String mode, String explicitBackend,
         String outputDirectory, boolean overwrite, String requireFeatures, boolean runGeneratedTests,
         int parallelism, Retry retry, long taskAttemptMillis, long phaseMillis, long buildMillis,
-        int circuitThreshold) {
+        int circuitThreshold, int circuitWindow, long circuitDelayMillis, int circuitSuccesses, String projectName) {
 
     /** Checks the ids. */
     public BuildRequest {

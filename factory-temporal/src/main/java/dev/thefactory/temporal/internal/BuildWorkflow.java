@@ -1,7 +1,9 @@
 package dev.thefactory.temporal.internal;
 
+import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /** A build as a Temporal workflow: its id is the build id. */
 @WorkflowInterface
@@ -18,4 +20,16 @@ public interface BuildWorkflow {
      */
     @WorkflowMethod(name = TYPE)
     BuildOutcome build(BuildRequest request);
+
+    /** The progress query's name. */
+    String PROGRESS = "Progress";
+
+    /**
+     * Reads the build's progress log.
+     *
+     * @param from how many entries the caller has already read
+     * @return the entries after those, in order
+     */
+    @QueryMethod(name = PROGRESS)
+    List<Progress> progress(int from);
 }

@@ -70,6 +70,8 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
     private final List<String> backendsTried = new ArrayList<>();
     private final Set<String> notes = new LinkedHashSet<>();
     private final Map<String, Map<String, Integer>> attemptsPerTask = new TreeMap<>();
+    private final Map<String, Circuit> circuits = new TreeMap<>();
+    private final List<Progress> progress = new ArrayList<>();
     private Usage usage = Usage.NONE;
     private int agents;
     private int retries;
@@ -87,10 +89,46 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         }
     }
 
+    @Override
+    public List<Progress> progress(int from) {
+        return new ArrayList<>(progress.subList(Math.max(0, Math.min(from, progress.size())), progress.size()));
+    }
+
+    private void emit(String type, Phase phase, String backend, String task, String text, String other,
+            String parent, long durationMillis, int files, Usage usage) {
+        progress.add(new Progress(type, Workflow.currentTimeMillis(), phase == null ? null : phase.name(), backend,
+                task, text, other, parent, durationMillis, files, usage));
+    }
+
+    private void phaseStarted(Phase phase, String backend) {
+        emit("PhaseStarted", phase, backend, null, null, null, null, 0, 0, null);
+    }
+
+    private void phaseEnded(PhaseResult result, String reason) {
+        if (result.status() == PhaseStatus.COMPLETED) {
+            emit("PhaseCompleted", result.phase(), result.backend(), null, null, null, null, result.durationMillis(),
+                    0, null);
+        } else {
+            emit("PhaseFailed", result.phase(), result.backend(), null, reason, null, null, 0, 0, null);
+        }
+    }
+
     private BuildOutcome run(BuildRequest request, BuildActivities control, BuildActivities taskStub) {
-        Prepared prepared = control.prepare(request);
-        phases.put(Phase.VALIDATE_SPEC, new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.COMPLETED, CORE, 0,
-                Usage.NONE));
+        emit("BuildStarted", null, null, null, request.projectName(), request.mode(), null, 0, 0, null);
+        long preparing = Workflow.currentTimeMillis();
+        phaseStarted(Phase.VALIDATE_SPEC, CORE);
+        Prepared prepared;
+        try {
+            prepared = control.prepare(request);
+        } catch (ActivityFailure refusal) {
+            Throwable cause = refusal.getCause();
+            phaseEnded(new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.FAILED, CORE, 0, Usage.NONE),
+                    cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause));
+            throw refusal;
+        }
+        phases.put(Phase.VALIDATE_SPEC, new PhaseResult(Phase.VALIDATE_SPEC, PhaseStatus.COMPLETED, CORE,
+                Workflow.currentTimeMillis() - preparing, Usage.NONE));
+        phaseEnded(phases.get(Phase.VALIDATE_SPEC), null);
         notes.addAll(prepared.notes());
         List<String> cascade = prepared.cascade();
         List<String> failures = new ArrayList<>();
@@ -111,24 +149,41 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 for (Phase phase : BACKEND_PHASES) {
                     long started = Workflow.currentTimeMillis();
                     phases.put(phase, new PhaseResult(phase, PhaseStatus.FAILED, backendId, 0, Usage.NONE));
-                    Map<String, String> phaseFacts = runPhase(request, taskStub, phase, backendId,
-                            steps(prepared, phase), facts, records, owners, taskNotes);
+                    phaseStarted(phase, backendId);
+                    Map<String, String> phaseFacts;
+                    try {
+                        phaseFacts = runPhase(request, taskStub, phase, backendId, steps(prepared, phase), facts,
+                                records, owners, taskNotes);
+                    } catch (PhaseFailed failed) {
+                        phaseEnded(phases.get(phase), headline(failed.getMessage()));
+                        throw failed;
+                    }
                     facts.putAll(phaseFacts);
                     phases.put(phase, new PhaseResult(phase, PhaseStatus.COMPLETED, backendId,
                             Workflow.currentTimeMillis() - started, usageByPhase.getOrDefault(phase, Usage.NONE)));
+                    phaseEnded(phases.get(phase), null);
                 }
-                List<String> notesSoFar = new ArrayList<>(notes);
-                notesSoFar.addAll(taskNotes);
+                long finishing = Workflow.currentTimeMillis();
+                phaseStarted(Phase.VALIDATE_OUTPUT, CORE);
                 FinishOutcome outcome = control.finish(request, new FinishInput(backendId,
                         new ArrayList<>(records.values()), owners, new ArrayList<>(phases.values()), agents, retries,
-                        fallbacks, notesSoFar, usage, prepared));
+                        fallbacks, new ArrayList<>(notes), usage, prepared, taskNotes));
                 phases.put(Phase.VALIDATE_OUTPUT, new PhaseResult(Phase.VALIDATE_OUTPUT,
                         outcome.failure() == null ? PhaseStatus.COMPLETED : PhaseStatus.FAILED, CORE,
                         outcome.validateMillis(), Usage.NONE));
+                phaseEnded(phases.get(Phase.VALIDATE_OUTPUT), outcome.failure() == null ? null
+                        : headline(outcome.failure()));
                 if (outcome.published() != null) {
-                    phases.put(Phase.PUBLISH, new PhaseResult(Phase.PUBLISH, PhaseStatus.COMPLETED, CORE, 0,
+                    // one activity validates and publishes: publishing took the rest of its time
+                    phaseStarted(Phase.PUBLISH, CORE);
+                    phases.put(Phase.PUBLISH, new PhaseResult(Phase.PUBLISH, PhaseStatus.COMPLETED, CORE,
+                            Math.max(0, Workflow.currentTimeMillis() - finishing - outcome.validateMillis()),
                             Usage.NONE));
+                    phaseEnded(phases.get(Phase.PUBLISH), null);
+                    // as locally: the ledger's notes, the published backend's task notes, validation's, publication's
                     notes.addAll(outcome.notes());
+                    emit("BuildFinished", null, null, null, outcome.published(), BuildStatus.SUCCEEDED.name(), null,
+                            0, 0, null);
                     return outcome(request, BuildStatus.SUCCEEDED, outcome.published(), outcome.files(),
                             outcome.validation(), outcome.coverage(), null, null, null);
                 }
@@ -137,7 +192,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                             ? outcome : refused;
                 }
                 notes.addAll(outcome.notes());
-                throw new PhaseFailed(Phase.VALIDATE_OUTPUT, null, outcome.failure());
+                throw new PhaseFailed(Phase.VALIDATE_OUTPUT, null, outcome.failure(), false);
             } catch (PhaseFailed failed) {
                 lastFailure = failed.getMessage();
                 lastPhase = failed.phase;
@@ -147,7 +202,10 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                         failed.getMessage());
                 if (i + 1 < cascade.size()) {
                     String next = cascade.get(i + 1);
-                    fallbacks.add(new FallbackRecord(failed.phase, backendId, next, headline(failed.getMessage())));
+                    String reason = (failed.circuitOpen ? "the circuit of backend '" + backendId + "' is open: " : "")
+                            + headline(failed.getMessage());
+                    fallbacks.add(new FallbackRecord(failed.phase, backendId, next, reason));
+                    emit("FallbackTriggered", failed.phase, backendId, null, reason, next, null, 0, 0, null);
                     control.clearStaging(request);
                     for (Phase phase : BACKEND_PHASES) {
                         phases.remove(phase);
@@ -156,6 +214,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
             }
         }
         control.discard(request);
+        emit("BuildFinished", null, null, null, null, BuildStatus.FAILED.name(), null, 0, 0, null);
         String message = "Build " + request.buildId() + " failed: every backend of the cascade failed (tried "
                 + String.join(", ", backendsTried) + "); nothing was published.\n  " + String.join("\n  ", failures);
         return outcome(request, BuildStatus.FAILED, null, 0,
@@ -188,15 +247,23 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         while (!waiting.isEmpty() || !running.isEmpty()) {
             while (failed == null && !waiting.isEmpty() && running.size() < Math.max(1, request.parallelism())) {
                 Node node = waiting.removeFirst();
+                if (circuit(request, backendId).isOpen(Workflow.currentTimeMillis())) {
+                    failed = new PhaseFailed(phase, node.task.id(), "Task '" + node.task.id() + "' in phase " + phase
+                            + " was not started on backend '" + backendId + "': its circuit is open", true);
+                    break;
+                }
                 if (!ids.add(node.task.id())) {
                     failed = new PhaseFailed(phase, node.task.id(), "Task id '" + node.task.id() + "' occurs twice in "
                             + "phase " + phase + " on backend '" + backendId + "'; child keys must not repeat a "
-                            + "task id");
+                            + "task id", false);
                     break;
                 }
                 Map<String, String> visible = new TreeMap<>(baseFacts);
                 visible.putAll(node.inherited);
                 agents++;
+                emit("AgentSpawned", phase, backendId, node.task.id(), null, node.task.role().name(),
+                        node.task.parentId(), 0, 0, null);
+                node.started = Workflow.currentTimeMillis();
                 node.promise = Async.function(stub::runTask, request, backendId, node.task, node.allowance, visible);
                 running.add(node);
             }
@@ -218,11 +285,18 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 try {
                     outcome = node.promise.get();
                 } catch (ActivityFailure failure) {
+                    PhaseFailed taskFailed = taskFailed(phase, backendId, node.task, failure,
+                            circuit(request, backendId));
+                    emit("TaskFailed", phase, backendId, node.task.id(), taskFailed.getMessage(), null, null, 0, 0,
+                            null);
                     if (failed == null) {
-                        failed = taskFailed(phase, backendId, node.task, failure);
+                        failed = taskFailed;
                     }
                     continue;
                 }
+                circuit(request, backendId).succeeded(Workflow.currentTimeMillis());
+                emit("TaskCompleted", phase, backendId, node.task.id(), null, null, null,
+                        Workflow.currentTimeMillis() - node.started, outcome.record().files().size(), outcome.usage());
                 retries += Math.max(0, outcome.attempt() - 1);
                 usage = usage.plus(outcome.usage());
                 usageByPhase.merge(phase, outcome.usage(), Usage::plus);
@@ -235,7 +309,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                     if (owner != null && failed == null) {
                         failed = new PhaseFailed(phase, record.id(), "Tasks '" + owner + "' and '" + record.id()
                                 + "' both generated '" + file.path() + "' on backend '" + backendId + "'; every "
-                                + "file must come from exactly one task");
+                                + "file must come from exactly one task", false);
                     }
                 }
                 finished.put(record.id(), record);
@@ -259,28 +333,50 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         return facts;
     }
 
-    private PhaseFailed taskFailed(Phase phase, String backendId, AgentTask task, ActivityFailure failure) {
+    private Circuit circuit(BuildRequest request, String backendId) {
+        return circuits.computeIfAbsent(backendId, id -> new Circuit(request));
+    }
+
+    /**
+     * Records a task that failed for good in its backend's circuit.
+     *
+     * @return the phase's failure, naming the task, its attempts and why it failed
+     */
+    private PhaseFailed taskFailed(Phase phase, String backendId, AgentTask task, ActivityFailure failure,
+            Circuit circuit) {
         Throwable cause = failure.getCause();
         if (cause instanceof CanceledFailure cancelled) {
             throw cancelled;
         }
         int attempts = 1;
+        boolean counts = true;
         String why;
         if (cause instanceof ApplicationFailure application) {
             why = application.getOriginalMessage();
             if (application.getDetails() != null && application.getDetails().getSize() > 0) {
-                attempts = application.getDetails().get(Integer.class);
+                attempts = application.getDetails().get(0, Integer.class);
+                if (application.getDetails().getSize() > 1) {
+                    counts = application.getDetails().get(1, Boolean.class);
+                }
             }
         } else if (cause instanceof TimeoutFailure timeout) {
             why = "the attempt ran past its time limit (" + timeout.getTimeoutType() + ")";
+            // a lost heartbeat says the worker is gone, not that the backend is unwell
+            counts = timeout.getTimeoutType() != io.temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
         } else if (cause instanceof TemporalFailure temporal) {
             why = temporal.getOriginalMessage();
         } else {
             why = String.valueOf(cause);
         }
         attemptsPerTask.computeIfAbsent(task.id(), id -> new TreeMap<>()).put(backendId, attempts);
+        long now = Workflow.currentTimeMillis();
+        boolean open = counts ? circuit.failed(attempts, now) : circuit.isOpen(now);
+        if (!counts && !open) {
+            // a failure that does not count against the backend counts as its success, as locally
+            circuit.succeeded(now);
+        }
         return new PhaseFailed(phase, task.id(), "Task '" + task.id() + "' in phase " + phase + " failed on backend '"
-                + backendId + "' after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + why);
+                + backendId + "' after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + why, open);
     }
 
     private BuildOutcome outcome(BuildRequest request, BuildStatus status, String published, int files,
@@ -344,6 +440,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         private final int allowance;
         private final Map<String, String> inherited;
         private Promise<TaskOutcome> promise;
+        private long started;
 
         Node(AgentTask task, int allowance, Map<String, String> inherited) {
             this.task = task;
@@ -357,11 +454,13 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         private static final long serialVersionUID = 1L;
         private final transient Phase phase;
         private final String taskId;
+        private final boolean circuitOpen;
 
-        PhaseFailed(Phase phase, String taskId, String message) {
+        PhaseFailed(Phase phase, String taskId, String message, boolean circuitOpen) {
             super(message, null, false, false);
             this.phase = phase;
             this.taskId = taskId;
+            this.circuitOpen = circuitOpen;
         }
     }
 }

@@ -19,8 +19,9 @@ import java.util.Map;
  * @param notes     the build's notes so far
  * @param usage     the model usage so far
  * @param prepared  what the prepare activity found
+ * @param taskNotes the notes of the backend's tasks
  */
 public record FinishInput(String backendId, List<TaskRecord> tasks, Map<String, String> owners,
         List<PhaseResult> phases, int agents, int retries, List<FallbackRecord> fallbacks, List<String> notes,
-        dev.thefactory.api.Usage usage, Prepared prepared) {
+        dev.thefactory.api.Usage usage, Prepared prepared, List<String> taskNotes) {
 }

@@ -49,7 +49,9 @@ public final class Requests {
                 config.parallelism(), new BuildRequest.Retry(retry.maxAttempts(), retry.initialDelay().toMillis(),
                         retry.maxDelay().toMillis(), retry.multiplier()),
                 timeouts.taskAttempt().toMillis(), timeouts.phase().toMillis(), timeouts.build().toMillis(),
-                config.circuitBreaker().failureThreshold());
+                config.circuitBreaker().failureThreshold(), config.circuitBreaker().failureWindow(),
+                config.circuitBreaker().delay().toMillis(), config.circuitBreaker().successThreshold(),
+                engine.spec().name());
     }
 
     /**

@@ -87,6 +87,8 @@ final class WorkerBuilds {
         private final Map<String, OrchestratorBackend> backends = new HashMap<>();
         private BackendCascade cascade;
         private StagingArea staging;
+        private final java.util.Set<Thread> attempts = new java.util.HashSet<>();
+        private final java.util.Set<Thread> stopped = new java.util.HashSet<>();
 
         Build(BuildRequest request, BuildEngine engine) {
             this.request = request;
@@ -144,6 +146,49 @@ final class WorkerBuilds {
             throw new FactoryException("Backend '" + backendId + "' is not available on this worker (its cascade is "
                     + cascade().ids() + ")", null, FactoryException.ErrorContext.ofBuild(request.buildId()),
                     java.util.List.of("put the backend's jar on every worker's class path"));
+        }
+
+        /**
+         * Records a task attempt running on this worker, so that discarding the build can stop it.
+         *
+         * @param thread the attempt's thread
+         */
+        synchronized void attemptStarted(Thread thread) {
+            attempts.add(thread);
+        }
+
+        /**
+         * Records that a task attempt ended.
+         *
+         * @param thread the attempt's thread
+         * @return whether {@link #stopAttempts} interrupted it (its interrupt is then this build's, not the worker's)
+         */
+        synchronized boolean attemptEnded(Thread thread) {
+            attempts.remove(thread);
+            notifyAll();
+            return stopped.remove(thread);
+        }
+
+        /**
+         * Interrupts the build's task attempts running on this worker and waits until they ended, so that none writes
+         * into the staging area after it was removed.
+         *
+         * @param waitMillis how long to wait at most
+         * @return how many attempts were still running after the wait
+         * @throws InterruptedException when the waiting thread is interrupted
+         */
+        synchronized int stopAttempts(long waitMillis) throws InterruptedException {
+            attempts.forEach(Thread::interrupt);
+            stopped.addAll(attempts);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(waitMillis);
+            while (!attempts.isEmpty()) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                wait(left);
+            }
+            return attempts.size();
         }
 
         synchronized void close() {
