@@ -64,10 +64,14 @@ public final class StagingArea {
     private final StagingAccounting accounting;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<String, Object> pathLocks = new ConcurrentHashMap<>();
+    /** The output directory and those of its parents that {@link #open} created, deepest first. */
+    private final List<Path> created;
     private boolean deleted;
 
-    private StagingArea(Path root, Path stagingParent, String buildId, OutputQuotas quotas, DurableFiles files) {
+    private StagingArea(Path root, Path stagingParent, String buildId, OutputQuotas quotas, DurableFiles files,
+            List<Path> created) {
         this.root = root;
+        this.created = List.copyOf(created);
         this.stagingParent = stagingParent;
         this.buildId = buildId;
         this.quotas = quotas;
@@ -78,7 +82,9 @@ public final class StagingArea {
     /**
      * Opens the staging area of a build, creating {@code outputRoot}, {@code .staging} and {@code <buildId>} as
      * needed. Files already staged (a resumed build) are kept and counted; temporary files of writes a crash
-     * interrupted are deleted.
+     * interrupted are deleted. The output directory (and its parents) that this call created are removed again by
+     * {@link #delete()} when they are empty then, so that a build that published nothing leaves no empty output
+     * directory behind; one that existed before is never removed.
      *
      * @param outputRoot the output directory; created if missing
      * @param buildId    the build's id: 1-128 letters, digits, {@code .}, {@code _} or {@code -}, starting with a
@@ -105,6 +111,7 @@ public final class StagingArea {
                     + "letter or digit but was '" + buildId + "'");
         }
         Path realOutput;
+        List<Path> created = missingDirectories(outputRoot);
         try {
             files.createDirectories(outputRoot);
             realOutput = outputRoot.toRealPath();
@@ -116,7 +123,7 @@ public final class StagingArea {
         Path parent = StagingWriter.createConfinedDirectory(realOutput, realOutput.resolve(STAGING_DIRECTORY), buildId,
                 files);
         Path root = StagingWriter.createConfinedDirectory(realOutput, parent.resolve(buildId), buildId, files);
-        StagingArea area = new StagingArea(root, parent, buildId, quotas, files);
+        StagingArea area = new StagingArea(root, parent, buildId, quotas, files, created);
         area.rescan();
         LOG.debug("[build {}] staging area open at {} with {} file(s), {} byte(s)", buildId, root,
                 area.accounting.fileCount(), area.accounting.totalBytes());
@@ -284,7 +291,9 @@ public final class StagingArea {
 
     /**
      * Deletes the staging directory itself (after publishing, when the root has already been moved away, or when a
-     * failed build gives up), and {@code .staging} too when no other build uses it. Deleting twice does nothing.
+     * failed build gives up), and {@code .staging} too when no other build uses it; then the output directory, when
+     * {@link #open} created it and it is now empty (a build that published nothing), and the parents {@code open}
+     * created with it while they are empty. Deleting twice does nothing.
      *
      * @throws FactoryException when something cannot be deleted
      */
@@ -298,7 +307,10 @@ public final class StagingArea {
                 if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                     ProjectFiles.deleteTree(root, true);
                 }
-                StagingWriter.deleteIfEmpty(stagingParent);
+                if (StagingWriter.deleteIfEmpty(stagingParent)
+                        || !Files.exists(stagingParent, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteCreatedIfEmpty();
+                }
             } catch (IOException e) {
                 throw writer.ioFailure("Could not delete the staging area '" + root + "'", e);
             }
@@ -315,6 +327,29 @@ public final class StagingArea {
     public String toString() {
         return "StagingArea[" + root + ", " + accounting.fileCount() + " file(s), " + accounting.totalBytes()
                 + " byte(s)]";
+    }
+
+    /**
+     * @param outputRoot the output directory
+     * @return it and its parents that do not exist yet, deepest first (empty when it exists)
+     */
+    private static List<Path> missingDirectories(Path outputRoot) {
+        List<Path> missing = new ArrayList<>();
+        for (Path dir = outputRoot.toAbsolutePath().normalize(); dir != null
+                && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS); dir = dir.getParent()) {
+            missing.add(dir);
+        }
+        return missing;
+    }
+
+    /** Removes the directories {@link #open} created, deepest first, while they are empty. */
+    private void deleteCreatedIfEmpty() throws IOException {
+        for (Path dir : created) {
+            if (!StagingWriter.deleteIfEmpty(dir)) {
+                return;
+            }
+            LOG.debug("[build {}] removed the empty directory {}, which the build had created", buildId, dir);
+        }
     }
 
     /** Recounts the staged files from disk; deletes temporary files of interrupted writes. */
