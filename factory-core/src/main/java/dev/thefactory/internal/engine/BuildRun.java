@@ -166,6 +166,10 @@ final class BuildRun {
             return run();
         } finally {
             control.detach();
+            if (staging != null) {
+                // the compiler's and the generated tests' scratch space goes with the run, however it ended
+                staging.releaseWork();
+            }
             if (watchdog != null) {
                 watchdog.close();
             }
