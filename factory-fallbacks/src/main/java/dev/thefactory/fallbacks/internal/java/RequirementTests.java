@@ -591,13 +591,17 @@ public final class RequirementTests {
 
     /**
      * Runs the command line's main class in a JVM of its own (the one running the test, on the test's class path) with
-     * bad input: an unknown command, an unknown action, and an add without the required values. Each must print
+     * bad input: an unknown command, an unknown action, a list and a get with arguments they do not take, and an add
+     * without the required values. Each must print
      * {@code error: } and a message on standard error and exit with a non-zero code.
      */
     private static void errorSteps(CodeBuilder c, Architecture a, Entity e) {
         String command = CliTemplates.command(e);
         List<String> bad = new ArrayList<>(List.of("List.of(\"no-such-command\")",
-                "List.of(" + lit(command) + ", \"no-such-action\")"));
+                "List.of(" + lit(command) + ", \"no-such-action\")",
+                "List.of(" + lit(command) + ", \"list\", \"extra\", \"words\")",
+                "List.of(" + lit(command) + ", \"list\", \"--nonsense\", \"yes\")",
+                "List.of(" + lit(command) + ", \"get\", \"1\", \"extra\")"));
         if (JavaTypes.valued(e).stream().anyMatch(Field::required)) {
             bad.add("List.of(" + lit(command) + ", \"add\")");
         }
@@ -837,10 +841,19 @@ public final class RequirementTests {
             }
             case CLI -> {
                 c.blank();
-                c.line("private Commands commands = new Commands();");
+                // a command line runs one process per command: each command here gets a fresh Commands over the
+                // same file store, so what one command adds, the next one sees only if it was stored
+                c.line("/** Runs each command as the program does: a fresh {@code Commands} over the file store. */");
+                c.line("private final Program commands = new Program();");
+                c.blank();
+                c.open("private final class Program");
+                c.open("String execute(List<String> args)");
+                c.line("return new Commands(Storage.files(dir)).execute(args);");
+                c.close();
+                c.close();
                 c.blank();
                 c.open("private void useFiles()");
-                c.line("commands = new Commands(Storage.files(dir));");
+                c.line("// every command already runs over the file store in dir");
                 c.close();
                 c.blank();
                 c.open("private String importFile(String command, String csv) throws IOException");

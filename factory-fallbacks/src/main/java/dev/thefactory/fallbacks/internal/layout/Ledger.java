@@ -271,7 +271,7 @@ public final class Ledger {
 
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
-        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
+        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STORAGE, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
         VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
     }
 
@@ -426,6 +426,9 @@ public final class Ledger {
             if (has(text, "unittest", "node:test", "node --test", "go test", "testing")) {
                 return Kind.RUNNER;
             }
+            if (asksStorage(text)) {
+                return Kind.STORAGE;
+            }
             return asksNoFramework(r.text()) ? Kind.NO_FRAMEWORK : Kind.STACK;
         }
         if (has(text, "readme")) {
@@ -466,6 +469,10 @@ public final class Ledger {
         if (java && ValidationRule.isRule(r.text())) {
             return Kind.VALIDATION;
         }
+        if (asksStorage(text) && has(text, "file", "files", "disk", "memory", "in-memory", "restart", "restarts")
+                || has(text, DATABASES)) {
+            return Kind.STORAGE;
+        }
         return Kind.NONE;
     }
 
@@ -501,6 +508,9 @@ public final class Ledger {
             }
             case STACK -> {
                 return stack(r, language);
+            }
+            case STORAGE -> {
+                return java ? storage(in, r, paths, tests) : stack(r, language);
             }
             case NO_FRAMEWORK -> {
                 return noFramework(in, layout, r, paths, features);
@@ -635,6 +645,90 @@ public final class Ledger {
                 List.of(cls + method(r)));
     }
 
+    /** @return the word as the text spells it (case kept), found case-insensitively as a whole word */
+    private static String spelled(String text, String lowerWord) {
+        Matcher m = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(lowerWord) + "(?![A-Za-z0-9])",
+                Pattern.CASE_INSENSITIVE).matcher(text);
+        return m.find() ? m.group() : lowerWord;
+    }
+
+    /** A storage entry asking for one file: "a single file", "one JSON file", "a flat file". */
+    private static final Pattern ONE_FILE = Pattern.compile("\\b(?:a|one|single)\\s+(?:single\\s+)?(?:[a-z]+\\s+)?"
+            + "file\\b");
+
+    /** Database products a storage entry may name: the entry is judged by the product, whatever else it says. */
+    private static final String[] DATABASES = {"sqlite", "sqlite3", "postgres", "postgresql", "mysql", "mariadb",
+        "mongodb", "mongo", "redis", "h2", "hsqldb", "derby", "oracle", "sql server", "mssql", "dynamodb",
+        "cassandra", "couchdb", "elasticsearch", "firestore", "leveldb", "rocksdb", "bolt", "boltdb", "badger"};
+
+    /**
+     * @param lower a tech-stack entry, lower case
+     * @return whether it says where items are kept: a storage, database or persistence entry, or one naming a
+     *         database product
+     */
+    static boolean asksStorage(String lower) {
+        return has(lower, "storage", "store", "stores", "stored", "persistence", "persist", "persisted", "database",
+                "databases", "db", "saved", "save", "in-memory") || has(lower, DATABASES);
+    }
+
+    /**
+     * A tech-stack entry about where items are kept, for the Java output. A database product is judged by the
+     * product: the generated project uses none. Files are the file store (JSON lines, one file per kind of item under
+     * the data directory), proven by the storage test that a file store keeps items for the next start; what the entry
+     * adds beyond that (one single file, a JSON document, CSV, a location) is a gap. Memory is the memory store.
+     */
+    private static RequirementClaim storage(ProjectInput in, Requirement r, List<String> paths, List<String> tests) {
+        String lower = r.text().toLowerCase(Locale.ROOT);
+        List<String> products = java.util.Arrays.stream(DATABASES).filter(d -> has(lower, d)).toList();
+        boolean files = in.architecture().storage() == dev.thefactory.fallbacks.internal.design.Storage.FILE;
+        if (!products.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "the generated project uses no "
+                    + spelled(r.text(), products.get(0)) + " database: it keeps its items " + (files
+                    ? "in JSON-lines files under its data directory" : "in memory by default, or in JSON-lines "
+                    + "files with storage=file") + ", with the JDK only");
+        }
+        List<String> storageFiles = paths.stream().filter(p -> p.contains("/repository/")
+                && p.startsWith("src/main/java/")).toList();
+        String storageTest = matching(tests, "/repository/StorageTest.java").stream()
+                .map(p -> p.substring("src/test/java/".length(), p.length() - ".java".length()).replace('/', '.'))
+                .findFirst().orElse(null);
+        if (storageTest == null) {
+            return RequirementClaim.notImplemented(r.id(), "no generated test shows where the items are kept");
+        }
+        if (has(lower, "memory", "in-memory", "in memory")) {
+            return files
+                    ? RequirementClaim.notImplemented(r.id(), "the generated project keeps its items in files by "
+                            + "default (storage=file in application.properties), since each command is a process of "
+                            + "its own; storage=memory keeps them in memory")
+                    : RequirementClaim.implemented(r.id(), storageFiles,
+                            List.of(storageTest + "#aMemoryStoreStartsEmptyEachTime"));
+        }
+        if (!files) {
+            return RequirementClaim.notImplemented(r.id(), "the generated project keeps its items in memory by "
+                    + "default; storage=file in application.properties keeps them in JSON-lines files under its data "
+                    + "directory, but nothing in the spec's other sections asks for that");
+        }
+        List<String> gaps = new ArrayList<>();
+        if (ONE_FILE.matcher(lower).find()) {
+            gaps.add("a single file (the store writes one file per kind of item)");
+        }
+        if (has(lower, "json") && !has(lower, "json lines", "json-lines", "jsonl", "ndjson")) {
+            gaps.add("a JSON document (each file holds one JSON object per line)");
+        }
+        if (has(lower, "csv", "xml", "yaml", "toml", "binary")) {
+            gaps.add("the file format named (the store writes JSON lines)");
+        }
+        if (has(lower, "home", "appdata", "xdg", "directory", "folder", "path") || lower.contains("~")) {
+            gaps.add("the location named (the data directory is ./data unless storage.directory says otherwise)");
+        }
+        List<String> proof = List.of(storageTest + "#aFileStoreKeepsItemsForTheNextStart");
+        if (gaps.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), storageFiles, proof);
+        }
+        return RequirementClaim.partial(r.id(), storageFiles, proof, gaps, "the generated project keeps its items "
+                + "in JSON-lines files, one per kind of item, under its data directory");
+    }
+
     /** Frameworks and servers that are not the standard library, which a "no framework" entry must not name. */
     private static final String[] FRAMEWORKS = {"spring", "spring boot", "quarkus", "micronaut", "javalin",
         "dropwizard", "vertx", "vert.x", "helidon", "jersey", "jetty", "tomcat", "undertow", "netty", "express",
@@ -646,6 +740,10 @@ public final class Ledger {
      */
     static boolean asksNoFramework(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
+        if (asksStorage(lower)) {
+            // "SQLite (sqlite3 from the standard library)" names a product; "standard library" only qualifies it
+            return false;
+        }
         int colon = lower.indexOf(':');
         String value = colon >= 0 ? lower.substring(colon + 1) : lower;
         if (has(value, FRAMEWORKS)) {
@@ -813,10 +911,12 @@ public final class Ledger {
         int colon = r.text().indexOf(':');
         String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
         String lower = r.text().toLowerCase(Locale.ROOT);
-        if (language != Language.JAVA && has(lower, "storage", "store", "persistence", "persist", "database", "db",
-                "file", "files", "sqlite", "json file", "saved", "save")) {
+        if (language != Language.JAVA && (asksStorage(lower) || has(lower, "file", "files", "json file"))) {
+            List<String> products = java.util.Arrays.stream(DATABASES).filter(d -> has(lower, d)).toList();
+            String used = !products.isEmpty() ? "; it uses no " + spelled(r.text(), products.get(0)) + " database"
+                    : colon >= 0 ? "; it does not use " + named : "";
             return RequirementClaim.notImplemented(r.id(), "the generated " + language.label() + " project keeps "
-                    + "its items in memory only, so they are lost when it exits; it does not use " + named
+                    + "its items in memory only, so they are lost when it exits" + used
                     + ". Only the Java output keeps items in files");
         }
         List<String> modules = STANDARD_MODULES.getOrDefault(language, List.of()).stream()
