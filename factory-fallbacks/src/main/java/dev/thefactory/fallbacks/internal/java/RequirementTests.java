@@ -55,13 +55,16 @@ public final class RequirementTests {
      * @param commands  commands it must give (how to build the project)
      * @param run       the command that runs the project, which its Run section must give
      * @param features  the lines that list each implemented feature
+     * @param reference the lines of its reference section: every endpoint with a curl example, every command or
+     *                  every input column
      */
-    public record Readme(List<String> commands, String run, List<String> features) {
+    public record Readme(List<String> commands, String run, List<String> features, List<String> reference) {
 
         /** Copies the lists. */
         public Readme {
             commands = List.copyOf(commands);
             features = List.copyOf(features);
+            reference = List.copyOf(reference);
         }
     }
 
@@ -586,6 +589,9 @@ public final class RequirementTests {
         c.line("assertTrue(readme.indexOf(" + lit(readme.run()) + ", run) > run, readme);");
         for (String feature : readme.features()) {
             c.line("assertTrue(readme.contains(" + lit(feature) + "), readme);");
+        }
+        for (String line : readme.reference()) {
+            c.line("assertTrue(readme.contains(" + lit("- " + line + "\n") + "), readme);");
         }
     }
 

@@ -487,11 +487,24 @@ public final class Ledger {
                 || p.startsWith("test/") || p.endsWith("_test.go")).toList();
         switch (kind(in, r, Optional.empty())) {
             case MAVEN -> {
+                List<String> others = r.section() == RequirementSection.TECH_STACK
+                        ? otherTools(r.text(), "maven", "mvn") : List.of();
+                if (java && !others.isEmpty()) {
+                    return RequirementClaim.partial(id, List.of("pom.xml"), List.of(cls + method(r)),
+                            others.stream().map(o -> o + " (not used)").toList(), "the project is built with Maven "
+                                    + "only");
+                }
                 return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)))
                         : RequirementClaim.notImplemented(id, "the project is written in " + language.label()
                                 + "; only Java projects get a Maven build");
             }
             case JUNIT -> {
+                List<String> others = otherTools(r.text(), "junit", "jupiter", "junit5", "unit", "tests", "test",
+                        "testing");
+                if (java && !has(text, "junit 4", "junit4") && !others.isEmpty()) {
+                    return RequirementClaim.partial(id, tests, layout.languageTests(), others.stream()
+                            .map(o -> o + " (not used)").toList(), "the generated tests use JUnit 5 only");
+                }
                 if (java && !has(text, "junit 4", "junit4")) {
                     return RequirementClaim.implemented(id, tests, layout.languageTests());
                 }
@@ -519,13 +532,17 @@ public final class Ledger {
                 return secrets(in, r, paths, cls);
             }
             case README -> {
-                if (has(text, "session", "sessions", "example output", "sample output", "transcript")) {
-                    return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)),
-                            List.of("the output of an example session"), "the README gives the commands that build "
-                                    + "and run the project and docs/usage.md an example session's input, but neither "
-                                    + "shows the output those commands print");
+                List<String> gaps = readmeGaps(in, r.text());
+                if (gaps.isEmpty()) {
+                    return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
                 }
-                return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
+                String reason = gaps.contains(SESSION_GAP) ? "the README gives the commands that build and run the "
+                        + "project and docs/usage.md an example session's input, but neither shows the output those "
+                        + "commands print" : "the README's test checks only what the README holds: how to build, "
+                        + "test and run the project, its implemented features" + (readmeReference(in).isEmpty() ? ""
+                        : " and its " + readmeReference(in).toLowerCase(Locale.ROOT) + " section")
+                        + "; the rest is not generated";
+                return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)), gaps, reason);
             }
             case FEATURE_TESTS -> {
                 List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
@@ -650,6 +667,129 @@ public final class Ledger {
         Matcher m = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(lowerWord) + "(?![A-Za-z0-9])",
                 Pattern.CASE_INSENSITIVE).matcher(text);
         return m.find() ? m.group() : lowerWord;
+    }
+
+    /** Words that join the tools one tech-stack entry names: "JUnit 5 and Mockito", "Maven + Docker". */
+    private static final Pattern TOOL_PARTS = Pattern.compile("\\s*(?:[,;+&/]|\\band\\b|\\bwith\\b|\\bplus\\b)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * @param text     a tech-stack entry ("Testing: JUnit 5 and Mockito")
+     * @param honoured words of the tool the project uses
+     * @return the other tools it names, as written ({@code Mockito}); a version or a bare word such as "tests" is
+     *         none
+     */
+    static List<String> otherTools(String text, String... honoured) {
+        int colon = text.indexOf(':');
+        String value = colon >= 0 ? text.substring(colon + 1) : text;
+        List<String> others = new ArrayList<>();
+        for (String part : TOOL_PARTS.split(value)) {
+            String p = part.strip().replaceAll("^[(\\[]+|[)\\].]+$", "").strip();
+            String l = p.toLowerCase(Locale.ROOT);
+            List<String> words = Naming.words(l).stream().filter(w -> !w.matches("v?\\d+(\\.\\d+)*")
+                    && !List.of("a", "an", "the", "for", "as", "build", "tool", "framework", "runner", "library",
+                    "only", "latest", "version").contains(w)).toList();
+            if (!words.isEmpty() && !has(l, honoured)) {
+                others.add(p);
+            }
+        }
+        return others;
+    }
+
+    /** The gap of a README that should show an example session's output. */
+    static final String SESSION_GAP = "the output of an example session";
+
+    /** Words that join the things a README is asked to hold: each part between them is one thing. */
+    private static final Pattern README_PARTS = Pattern.compile("\\s*(?:[,;:]|\\band\\b|\\bwith\\b|\\bthat\\b|"
+            + "\\bwhich\\b|\\bplus\\b|\\bincluding\\b|\\bincludes\\b|\\bcontaining\\b|\\bcontains\\b|"
+            + "\\bas well as\\b|\\bcovering\\b|\\bcovers\\b|\\bdescribing\\b|\\bdescribes\\b|\\bexplaining\\b|"
+            + "\\bexplains\\b|\\bdocumenting\\b|\\bdocuments\\b|\\blisting\\b|\\blists\\b|\\bshowing\\b|"
+            + "\\bshows\\b|\\bfor\\b|\\bon\\b|\\bof\\b)\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** Words that say nothing about what a README holds. */
+    private static final List<String> README_FILLER = List.of("a", "an", "the", "it", "its", "how", "to", "all",
+        "every", "each", "short", "brief", "clear", "good", "basic", "simple", "full", "complete", "project", "app",
+        "application", "tool", "service", "program", "code", "instructions", "instruction", "section", "sections",
+        "explanation", "information", "info", "details", "expected", "use", "document", "documentation", "docs",
+        "readme", "md", "file", "markdown", "this", "is", "be", "should", "must", "provided", "included", "one",
+        "list", "in", "detail", "detailed");
+
+    /**
+     * @param in the project
+     * @return the title of the generated README's reference section, empty when it has none (a skeleton, a library)
+     */
+    private static String readmeReference(ProjectInput in) {
+        return in.architecture().language() == Language.JAVA ? referenceTitle(in.architecture().entryPoint()) : "";
+    }
+
+    /**
+     * @param entry the entry point of a Java project
+     * @return the title of its README's reference section, empty when it has none
+     */
+    public static String referenceTitle(EntryPoint entry) {
+        return switch (entry) {
+            case HTTP, WEB -> "API reference";
+            case CLI -> "Commands";
+            case PIPELINE -> "Input columns";
+            case LIBRARY -> "";
+        };
+    }
+
+    /**
+     * What a README entry asks the README to hold beyond what the generated README holds and its test asserts: how
+     * to build, test, install, set up and run the project and its features are asserted everywhere; every endpoint
+     * with a curl example (or an API reference) for a Java HTTP project, every command for a Java command line and
+     * the input's columns for a Java pipeline are generated and asserted too; an example session's output, and
+     * anything else (screenshots, configuration, a license, ...), is a gap, quoted as written.
+     *
+     * @param in   the project
+     * @param text the entry, as written
+     * @return the gaps, empty when the README holds all it asks for
+     */
+    static List<String> readmeGaps(ProjectInput in, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int readme = lower.indexOf("readme");
+        String tail = readme >= 0 ? text.substring(readme + "readme".length()) : text;
+        String reference = readmeReference(in);
+        EntryPoint entry = in.architecture().entryPoint();
+        List<String> gaps = new ArrayList<>();
+        for (String part : README_PARTS.split(tail)) {
+            String p = part.strip().replaceAll("[.()\"'`]+$", "").strip();
+            String l = p.toLowerCase(Locale.ROOT);
+            List<String> words = Naming.words(l).stream().filter(w -> !README_FILLER.contains(w)).toList();
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (has(l, "session", "sessions", "example output", "sample output", "transcript")) {
+                if (!gaps.contains(SESSION_GAP)) {
+                    gaps.add(SESSION_GAP);
+                }
+                continue;
+            }
+            boolean api = has(l, "curl", "endpoint", "endpoints", "api", "route", "routes", "http");
+            boolean commands = has(l, "command", "commands", "cli", "option", "options", "flags", "subcommands");
+            boolean columns = has(l, "column", "columns", "csv", "header", "headers", "input format", "file format",
+                    "fields");
+            if (api || commands || columns) {
+                boolean generated = api ? reference.equals("API reference") : commands ? reference.equals("Commands")
+                        || entry == EntryPoint.CLI && has(l, "run", "running", "usage") : reference.equals(
+                        "Input columns");
+                if (!generated) {
+                    gaps.add(p);
+                }
+                continue;
+            }
+            boolean basic = words.stream().allMatch(w -> List.of("build", "building", "builds", "run", "running",
+                    "runs", "start", "starting", "started", "setup", "set", "up", "install", "installation",
+                    "installing", "usage", "using", "uses", "getting", "quick", "quickstart", "test", "tests",
+                    "testing", "feature", "features", "overview", "description", "describe", "what", "does", "do",
+                    "explain", "explains", "mvn", "maven", "package", "locally", "local", "steps", "step",
+                    "guide").contains(w) || !reference.isEmpty() && List.of("example", "examples").contains(w));
+            if (!basic) {
+                gaps.add(p);
+            }
+        }
+        return gaps;
     }
 
     /** A storage entry asking for one file: "a single file", "one JSON file", "a flat file". */
