@@ -111,7 +111,25 @@ public final class JavaLayout {
         if (f.operations().contains(Operation.FIND) && !e.has(Operation.FIND)) {
             more.add("finding or sorting by a secret, of which only a salted hash is kept");
         }
-        return FeatureClaims.of(f, files, RequirementTests.tests(in.spec(), a, domain, f), "", more);
+        List<String> tests = new ArrayList<>(RequirementTests.tests(in.spec(), a, domain, f));
+        if (a.entryPoint() == EntryPoint.WEB && !tests.isEmpty()) {
+            // a web app's feature is on the page only for the page's items and the operations it has controls for
+            if (onPage(e, f)) {
+                tests.add(a.basePackage() + "." + Ledger.JAVA_TEST_CLASS + "#" + Ledger.PAGE_TEST);
+                files.add("src/main/resources/static/index.html");
+            } else {
+                more.add(Ledger.JSON_ONLY_GAP);
+            }
+        }
+        return FeatureClaims.of(f, files, tests, "", more);
+    }
+
+    /** @return whether the web page offers the feature: an operation of its items that it has a control for */
+    private boolean onPage(Entity e, FeatureMapping f) {
+        return e.name().equals(in.domain().primary().name()) && f.operations().stream().allMatch(op -> switch (op) {
+            case CREATE, LIST, UPDATE, DELETE, STATUS, FIND -> true;
+            case GET, AGGREGATE -> false;
+        });
     }
 
     private String usage(FeatureMapping feature) {

@@ -533,6 +533,9 @@ public final class RequirementTests {
             }
             c.close();
         }
+        if (entry == EntryPoint.WEB) {
+            pageTest(c, surface, domain.primary());
+        }
         for (Ledger.Proven proof : proofs) {
             testMethod(c, "void " + proof.method() + "() throws Exception");
             switch (proof.proof()) {
@@ -577,6 +580,56 @@ public final class RequirementTests {
         c.line("        && \"test\".equals(child(dependency, \"scope\"));");
         c.close();
         c.line("assertTrue(junit, \"pom.xml has the junit-jupiter test dependency\");");
+    }
+
+    /**
+     * The web page offers the operations of its items: the page has a button for each status action and delete, a
+     * form for each find and sort, and the edit form; and each of those calls, made as the page makes it, works.
+     */
+    private static void pageTest(CodeBuilder c, Surface s, Entity e) {
+        String base = "/api/" + HttpTemplates.resource(e);
+        testMethod(c, "void " + Ledger.PAGE_TEST + "() throws Exception");
+        c.line("String page = send(\"GET\", \"/\", \"\").body();");
+        c.line("assertTrue(page.contains(\"<form id=\\\"add\\\">\"), page);");
+        c.line(s.create(e, 0) + ";");
+        for (String action : HttpTemplates.pageItemActions(e)) {
+            c.line("assertTrue(page.contains(" + lit(action) + "), " + lit("the page has the button " + action
+                    + ": ") + " + page);");
+        }
+        for (String path : HttpTemplates.pageFinds(e)) {
+            c.line("assertTrue(page.contains(" + lit("data-path=\"" + path + "\"") + "), page);");
+            String value = "";
+            if (path.endsWith("/")) {
+                value = "x";
+                for (String f : e.filterFields()) {
+                    if (path.equals("/find-by-" + Naming.kebab(f) + "/")) {
+                        value = JavaTypes.sample(e.field(f).orElseThrow(), 0);
+                    }
+                }
+                for (Threshold t : e.thresholds()) {
+                    if (path.equals("/find-" + Naming.kebab(t.name()) + "/")) {
+                        value = JavaTypes.sample(e.field(t.field()).orElseThrow(), 0);
+                    }
+                }
+                value = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            }
+            c.line("assertEquals(200, status(\"GET\", " + lit(base + path + value) + ", \"\"));");
+        }
+        if (e.has(Operation.UPDATE)) {
+            c.line("assertTrue(page.contains(\"<form id=\\\"edit\\\">\"), page);");
+            for (Field f : e.fields()) {
+                c.line("assertTrue(page.contains(" + lit("name=\"" + HttpTemplates.EDIT_PREFIX + f.name() + "\"")
+                        + "), page);");
+            }
+            c.line("assertEquals(200, status(\"PUT\", " + lit(base + "/1") + ", \"{}\"));");
+        }
+        for (StatusAction a : e.statusActions()) {
+            c.line("assertEquals(200, status(\"POST\", " + lit(base + "/1/" + Naming.kebab(a.name())) + ", \"\"));");
+        }
+        if (e.has(Operation.DELETE)) {
+            c.line("assertTrue(status(\"DELETE\", " + lit(base + "/1") + ", \"\") < 300);");
+        }
+        c.close();
     }
 
     private static void readmeSteps(CodeBuilder c, Readme readme) {

@@ -37,6 +37,15 @@ public final class Ledger {
     /** The name of the generated Java test that the web page is HTML with a form holding every required field. */
     public static final String FORM_TEST = "thePageFormHasEveryRequiredField";
 
+    /**
+     * The name of the generated Java test that the web page offers every operation of its items it has controls for
+     * (a button per status action and delete, the find, sort and edit forms) and that each control's call works.
+     */
+    public static final String PAGE_TEST = "thePageOffersTheOperationsOfItsItems";
+
+    /** The gap of a web app's feature that only the JSON API offers. */
+    public static final String JSON_ONLY_GAP = "JSON API only, not on the page";
+
     /** The oldest Java release the simple backend's code needs, and what its build file declares by default. */
     public static final int JAVA_RELEASE = 17;
 
