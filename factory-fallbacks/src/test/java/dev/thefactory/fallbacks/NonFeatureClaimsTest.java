@@ -128,6 +128,30 @@ class NonFeatureClaimsTest {
     }
 
     @Test
+    void stackReasonsNameOnlyWhatTheProjectHasAndSkeletonReasonsNameTheCommandsItHas() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Plant Water", ProjectType.CLI_TOOL)
+                .features(List.of("Add plants with a name and a location", "Remove plants",
+                        "Filter plants by location"), List.of())
+                .techStack(List.of("Language: Java 17", "Scheduler: cron",
+                        "Port: configurable via the PORT environment variable"))
+                .build();
+        CoreDriver.Build java = CoreDriver.build(spec);
+        assertThat(java.claim("tech-stack-2").reason()).isEqualTo("the simple backend does not use cron: it "
+                + "generates Java 17 with its standard library only (JSON-lines files), Maven and JUnit 5");
+        assertThat(java.claim("tech-stack-3").reason()).startsWith("the simple backend does not act on this entry: ")
+                .doesNotContain("does not use configurable").doesNotContain("HTTP server");
+        CoreDriver.Build api = CoreDriver.build(ProjectSpec.builder("Plant Water", ProjectType.API_SERVICE)
+                .features(spec.features().core(), List.of()).techStack(spec.techStack()).build());
+        assertThat(api.claim("tech-stack-2").reason()).contains("(the JDK HTTP server, ");
+
+        CoreDriver.Build python = CoreDriver.build(spec.toBuilder().techStack(List.of("Language: Python 3")).build());
+        assertThat(python.claim("core-1").reason()).contains("it has `plant add --name ...` for this, but no test of "
+                + "this feature, so it is not claimed");
+        assertThat(python.claim("core-2").reason()).contains("it has `plant delete <id>` for this");
+        assertThat(python.claim("core-3").reason()).contains("its generic commands do not find");
+    }
+
+    @Test
     void aServiceHasNoCommandsToExitWithACodeAndALibraryNoRunnableJar() throws Exception {
         CoreDriver.Build api = CoreDriver.build(gym(ProjectType.API_SERVICE, "Java 17"));
         assertThat(api.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);

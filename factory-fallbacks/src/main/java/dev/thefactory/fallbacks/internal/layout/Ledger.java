@@ -526,13 +526,13 @@ public final class Ledger {
                         || has(text, "go test", "testing") && language == Language.GO) {
                     return RequirementClaim.implemented(id, tests, layout.languageTests());
                 }
-                return stack(r, language);
+                return stack(in, r);
             }
             case STACK -> {
-                return stack(r, language);
+                return stack(in, r);
             }
             case STORAGE -> {
-                return java ? storage(in, r, paths, tests) : stack(r, language);
+                return java ? storage(in, r, paths, tests) : stack(in, r);
             }
             case NO_FRAMEWORK -> {
                 return noFramework(in, layout, r, paths, features);
@@ -563,9 +563,27 @@ public final class Ledger {
                 if (evidence.isEmpty()) {
                     return RequirementClaim.notImplemented(id, "no feature is implemented and tested");
                 }
-                return RequirementClaim.partial(id, tests, evidence, List.of("tests of " + String.join(", ", missing)),
-                        "features " + String.join(", ", missing) + " are not fully implemented, so they have no "
-                                + "passing test of their own");
+                List<String> untested = features.stream().filter(c -> c.tests().isEmpty())
+                        .map(RequirementClaim::requirementId).toList();
+                List<String> partial = features.stream().filter(c -> c.status() == RequirementStatus.PARTIAL
+                        && !c.tests().isEmpty()).map(RequirementClaim::requirementId).toList();
+                List<String> gaps = new ArrayList<>();
+                List<String> why = new ArrayList<>();
+                if (!untested.isEmpty()) {
+                    gaps.add("tests of " + String.join(", ", untested));
+                    why.add((untested.size() == 1 ? "feature " : "features ") + String.join(", ", untested)
+                            + (untested.size() == 1 ? " is" : " are") + " not implemented, so "
+                            + (untested.size() == 1 ? "it has" : "they have") + " no test");
+                }
+                if (!partial.isEmpty()) {
+                    gaps.add("tests of what " + String.join(", ", partial) + (partial.size() == 1 ? " leaves out"
+                            : " leave out"));
+                    why.add((partial.size() == 1 ? "feature " : "features ") + String.join(", ", partial)
+                            + (partial.size() == 1 ? " is" : " are") + " partial: "
+                            + (partial.size() == 1 ? "its passing test covers" : "their passing tests cover")
+                            + " only what is built");
+                }
+                return RequirementClaim.partial(id, tests, evidence, gaps, String.join("; ", why));
             }
             case SERVICE_TESTS -> {
                 return RequirementClaim.implemented(id, matching(tests, "ServiceTest.java"), serviceTests(in));
@@ -1056,7 +1074,8 @@ public final class Ledger {
             Language.JAVASCRIPT, List.of("node:http", "node:fs", "readline", "node:readline", "util.parseargs",
                     "parseargs"));
 
-    private static RequirementClaim stack(Requirement r, Language language) {
+    private static RequirementClaim stack(ProjectInput in, Requirement r) {
+        Language language = in.architecture().language();
         int colon = r.text().indexOf(':');
         String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
         String lower = r.text().toLowerCase(Locale.ROOT);
@@ -1078,9 +1097,23 @@ public final class Ledger {
                     + " part of the standard library" + (arguments ? ": it reads its command-line arguments itself"
                     : ": the simple backend's templates do not use it"));
         }
-        return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named
-                + ": it generates " + language.label() + " with its standard library only"
-                + (language == Language.JAVA ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));
+        List<String> parts = new ArrayList<>();
+        EntryPoint entry = in.architecture().entryPoint();
+        if (language == Language.JAVA) {
+            if (entry == EntryPoint.HTTP || entry == EntryPoint.WEB) {
+                parts.add("the JDK HTTP server");
+            }
+            parts.add(in.architecture().storage() == dev.thefactory.fallbacks.internal.design.Storage.FILE
+                    ? "JSON-lines files" : "an in-memory or JSON-lines file store");
+        }
+        String uses = "it generates " + language.label() + " with its standard library only"
+                + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
+                + (language == Language.JAVA ? ", Maven and JUnit 5" : "");
+        // a value of a few words names a tool ("cron", "pnpm"); a longer one is a wish, not a product
+        if (Naming.words(named).size() > 3) {
+            return RequirementClaim.notImplemented(r.id(), "the simple backend does not act on this entry: " + uses);
+        }
+        return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named + ": " + uses);
     }
 
     /** @return the tests of every generated service test class that every entity has */
