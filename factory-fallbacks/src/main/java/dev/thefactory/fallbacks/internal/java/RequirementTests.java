@@ -546,6 +546,9 @@ public final class RequirementTests {
                 case ERRORS -> errorSteps(c, a, domain.primary());
                 case JAR -> jarSteps(c, a);
                 case NO_DEPENDENCIES -> noDependencySteps(c);
+                case HTTP_ERRORS -> httpErrorSteps(c, a, domain, proof);
+                case RECORDS -> recordSteps(c, a, domain);
+                case LAYERS -> layerSteps(c, a, domain);
             }
             c.close();
         }
@@ -683,6 +686,80 @@ public final class RequirementTests {
         c.line("assertTrue(error.startsWith(\"error: \") && error.strip().length() > \"error: \".length(), "
                 + "\"a clear error for \" + input + \": \" + error);");
         c.close();
+    }
+
+    /**
+     * Calls the server as a client would get each error the rule names: an unknown id of every kind of item (404) and
+     * input that is not valid (400: an unknown field, a body that is not JSON); each answer is a JSON error. The
+     * rule's validation parts, if any, are checked as a validation rule's are.
+     */
+    private static void httpErrorSteps(CodeBuilder c, Architecture a, Domain domain, Ledger.Proven proof) {
+        List<Integer> codes = Ledger.httpStatuses(proof.requirement().text().toLowerCase(java.util.Locale.ROOT));
+        if (codes.contains(404)) {
+            for (Entity e : domain.entities()) {
+                String path = "/api/" + HttpTemplates.resource(e) + "/999999";
+                c.line("HttpResponse<String> missing" + e.name() + " = send(\"GET\", " + lit(path) + ", \"\");");
+                c.line("assertEquals(404, missing" + e.name() + ".statusCode(), missing" + e.name() + ".body());");
+                c.line("assertTrue(missing" + e.name() + ".body().strip().startsWith(\"{\") && missing" + e.name()
+                        + ".body().contains(\"\\\"error\\\"\"), missing" + e.name() + ".body());");
+            }
+        }
+        if (codes.contains(400)) {
+            String base = "/api/" + HttpTemplates.resource(domain.primary());
+            c.open("for (String body : new String[] {\"{\\\"noSuchField\\\": \\\"x\\\"}\", \"not json\"})");
+            c.line("HttpResponse<String> bad = send(\"POST\", " + lit(base) + ", body);");
+            c.line("assertEquals(400, bad.statusCode(), body + \": \" + bad.body());");
+            c.line("assertTrue(bad.body().strip().startsWith(\"{\") && bad.body().contains(\"\\\"error\\\"\"), "
+                    + "bad.body());");
+            c.close();
+        }
+        if (proof.rule() != null) {
+            validationSteps(c, a, proof.rule());
+        }
+    }
+
+    /** Checks every class of the domain model is a Java record. */
+    private static void recordSteps(CodeBuilder c, Architecture a, Domain domain) {
+        for (Entity e : domain.entities()) {
+            c.line("assertTrue(" + a.basePackage() + ".model." + e.name() + ".class.isRecord(), "
+                    + lit(e.name() + " is a record") + ");");
+        }
+    }
+
+    /**
+     * Checks the services know nothing of the entry point: no field, constructor or method of a service names a
+     * class of the HTTP, command-line or pipeline package; and the entry point's class holds the services.
+     */
+    private static void layerSteps(CodeBuilder c, Architecture a, Domain domain) {
+        String pkg = a.basePackage();
+        c.line("java.util.List<String> surface = java.util.List.of(" + lit(pkg + ".http.") + ", " + lit(pkg + ".cli.")
+                + ", " + lit(pkg + ".pipeline.") + ");");
+        c.line("java.util.List<Class<?>> services = java.util.List.of(" + String.join(", ", domain.entities().stream()
+                .map(e -> pkg + ".service." + e.name() + "Service.class").toList()) + ");");
+        c.open("for (Class<?> service : services)");
+        c.line("java.util.List<Class<?>> used = new java.util.ArrayList<>();");
+        c.line("java.util.Arrays.stream(service.getDeclaredFields()).forEach(f -> used.add(f.getType()));");
+        c.open("for (java.lang.reflect.Constructor<?> constructor : service.getDeclaredConstructors())");
+        c.line("used.addAll(java.util.List.of(constructor.getParameterTypes()));");
+        c.close();
+        c.open("for (java.lang.reflect.Method method : service.getDeclaredMethods())");
+        c.line("used.add(method.getReturnType());");
+        c.line("used.addAll(java.util.List.of(method.getParameterTypes()));");
+        c.close();
+        c.open("for (Class<?> type : used)");
+        c.line("assertTrue(surface.stream().noneMatch(type.getName()::startsWith), service.getSimpleName() + \" uses \""
+                + " + type.getName());");
+        c.close();
+        c.close();
+        String holder = switch (a.entryPoint()) {
+            case HTTP, WEB -> pkg + ".http.Router";
+            case CLI -> pkg + ".cli.Commands";
+            default -> null;
+        };
+        if (holder != null) {
+            c.line("assertTrue(java.util.Arrays.stream(" + holder + ".class.getDeclaredFields()).anyMatch(f -> "
+                    + "services.contains(f.getType())), " + lit(holder + " holds the services") + ");");
+        }
     }
 
     /** Checks the build file packages a jar whose manifest names the main class, with no runtime dependency. */

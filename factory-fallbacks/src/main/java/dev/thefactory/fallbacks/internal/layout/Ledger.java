@@ -280,8 +280,8 @@ public final class Ledger {
 
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
-        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STORAGE, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
-        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
+        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STORAGE, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS,
+        STORE, PAGE, VALIDATION, HTTP_ERRORS, RECORDS, LAYERS, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -299,7 +299,66 @@ public final class Ledger {
         /** the build file packages a jar whose manifest names the main class, and it has no runtime dependency */
         JAR,
         /** the build file declares no dependency other than test-scoped ones */
-        NO_DEPENDENCIES
+        NO_DEPENDENCIES,
+        /**
+         * the server answers invalid input with 400 and an unknown id with 404, each with a JSON error body (and the
+         * rule's validation parts, if it has any, as {@link #VALIDATION} checks them)
+         */
+        HTTP_ERRORS,
+        /** every class of the domain model is a Java record */
+        RECORDS,
+        /** the services depend on no class of the entry point (HTTP or command line), which holds the services */
+        LAYERS
+    }
+
+    /** The status codes the generated HTTP server answers errors with: 400 for invalid input, 404 for an unknown id. */
+    public static final List<Integer> HTTP_STATUSES = List.of(400, 404);
+
+    private static final Pattern STATUS_CODE = Pattern.compile("(?<![\\d.])([45]\\d\\d)(?![\\d.])");
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return the HTTP error status codes it names ("returns 400", "404 for an unknown id"; "bad request" is 400,
+     *         "not found" 404 when it speaks of what is returned), in order; empty when it names none
+     */
+    public static List<Integer> httpStatuses(String lower) {
+        List<Integer> codes = new ArrayList<>();
+        Matcher m = STATUS_CODE.matcher(lower);
+        while (m.find()) {
+            if (!codes.contains(Integer.parseInt(m.group(1)))) {
+                codes.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        boolean answers = has(lower, "return", "returns", "returned", "respond", "responds", "response", "status",
+                "answer", "answers", "http");
+        if (answers && has(lower, "bad request") && !codes.contains(400)) {
+            codes.add(400);
+        }
+        if (answers && has(lower, "not found") && !codes.contains(404)) {
+            codes.add(404);
+        }
+        return codes;
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks for the domain model as Java records
+     */
+    static boolean asksRecords(String lower) {
+        return has(lower, "record", "records") && has(lower, "model", "models", "domain", "entity", "entities", "dto",
+                "dtos", "data classes", "java");
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks to keep request handling apart from the business logic (layers)
+     */
+    static boolean asksLayers(String lower) {
+        boolean apart = has(lower, "separate", "separated", "separation", "apart", "decoupled", "decouple", "layer",
+                "layers", "layered", "isolate", "isolated");
+        boolean what = has(lower, "business logic", "logic", "service", "services", "handling", "handler",
+                "handlers", "controller", "controllers", "http", "cli", "presentation", "domain");
+        return apart && what;
     }
 
     /**
@@ -370,6 +429,18 @@ public final class Ledger {
                     ValidationRule rule = rule(in, r);
                     if (!rule.checks().isEmpty()) {
                         proven.add(new Proven(r, Proof.VALIDATION, rule));
+                    }
+                }
+                case HTTP_ERRORS -> {
+                    if (serves(in) && httpStatuses(r.text().toLowerCase(Locale.ROOT)).stream()
+                            .anyMatch(HTTP_STATUSES::contains)) {
+                        proven.add(new Proven(r, Proof.HTTP_ERRORS, statusRule(in, r)));
+                    }
+                }
+                case RECORDS -> proven.add(new Proven(r, Proof.RECORDS, null));
+                case LAYERS -> {
+                    if (in.architecture().entryPoint() != EntryPoint.LIBRARY) {
+                        proven.add(new Proven(r, Proof.LAYERS, null));
                     }
                 }
                 default -> {
@@ -474,6 +545,15 @@ public final class Ledger {
         if (in.architecture().entryPoint() == EntryPoint.WEB && java && has(text, "html")
                 && !has(text, "react", "vue", "angular", "svelte", "typescript")) {
             return Kind.PAGE;
+        }
+        if (!httpStatuses(text).isEmpty()) {
+            return Kind.HTTP_ERRORS;
+        }
+        if (java && asksRecords(text)) {
+            return Kind.RECORDS;
+        }
+        if (asksLayers(text)) {
+            return Kind.LAYERS;
         }
         if (java && ValidationRule.isRule(r.text())) {
             return Kind.VALIDATION;
@@ -604,6 +684,28 @@ public final class Ledger {
             }
             case VALIDATION -> {
                 return validation(in, r, paths, cls);
+            }
+            case HTTP_ERRORS -> {
+                return httpErrors(in, r, paths, cls);
+            }
+            case RECORDS -> {
+                return java ? RequirementClaim.implemented(id, matching(paths, ".java").stream()
+                        .filter(p -> p.contains("/model/") && p.startsWith("src/main/")).toList(),
+                        List.of(cls + method(r))) : RequirementClaim.notImplemented(id, "the project is written in "
+                                + language.label() + "; only the Java output has records");
+            }
+            case LAYERS -> {
+                if (!java) {
+                    return RequirementClaim.notImplemented(id, "no generated " + language.label() + " test checks "
+                            + "the skeleton's layers; only the Java output has one");
+                }
+                if (in.architecture().entryPoint() == EntryPoint.LIBRARY) {
+                    return RequirementClaim.notImplemented(id, "the project is a library: its API facade calls the "
+                            + "services directly, with no request handling to keep apart");
+                }
+                return RequirementClaim.implemented(id, paths.stream().filter(p -> p.startsWith("src/main/java/")
+                        && (p.contains("/service/") || p.contains("/http/Router") || p.contains("/cli/Commands")
+                        || p.contains("/pipeline/Pipeline"))).toList(), List.of(cls + method(r)));
             }
             case ERRORS -> {
                 return errors(in, r, paths, cls);
@@ -1122,6 +1224,56 @@ public final class Ledger {
         return in.domain().entities().stream().flatMap(e -> Stream.of("createsAnItemWithTheGivenValuesAndAnId",
                 "listsItemsOldestFirst", "rejectsTextLongerThanTheLimit", "rejectsAnUnknownField",
                 "failsForAnUnknownId").map(m -> pkg + e.name() + "ServiceTest#" + m)).toList();
+    }
+
+    /** @return whether the project is a Java HTTP server (API service or web app) */
+    private static boolean serves(ProjectInput in) {
+        EntryPoint entry = in.architecture().entryPoint();
+        return in.architecture().language() == Language.JAVA && (entry == EntryPoint.HTTP || entry == EntryPoint.WEB);
+    }
+
+    /** @return the validation parts of a status rule ("All input is validated and returns 400"), or null if none */
+    private static ValidationRule statusRule(ProjectInput in, Requirement r) {
+        if (!ValidationRule.isRule(r.text())) {
+            return null;
+        }
+        ValidationRule rule = rule(in, r);
+        return rule.checks().isEmpty() ? null : rule;
+    }
+
+    /**
+     * A rule about the status codes of errors: 400 for invalid input and 404 for an unknown id, each with a JSON
+     * error body, are what the generated server answers, and its test shows it; other codes are gaps.
+     */
+    private static RequirementClaim httpErrors(ProjectInput in, Requirement r, List<String> paths, String cls) {
+        List<Integer> codes = httpStatuses(r.text().toLowerCase(Locale.ROOT));
+        if (!serves(in)) {
+            return RequirementClaim.notImplemented(r.id(), in.architecture().language() != Language.JAVA
+                    ? "the " + in.architecture().language().label() + " skeleton starts no HTTP server, so it "
+                            + "answers no status code"
+                    : "the project is a " + in.architecture().entryPoint().code() + " project, not an HTTP server, "
+                            + "so it answers no status code");
+        }
+        List<Integer> answered = codes.stream().filter(HTTP_STATUSES::contains).toList();
+        List<String> gaps = new ArrayList<>(codes.stream().filter(c -> !HTTP_STATUSES.contains(c))
+                .map(c -> c + " responses").toList());
+        ValidationRule rule = statusRule(in, r);
+        if (rule != null) {
+            gaps.addAll(rule.differences());
+        }
+        if (answered.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "the generated server answers errors with 400 (invalid "
+                    + "input) and 404 (unknown id) only, never " + codes.stream().map(String::valueOf)
+                    .reduce((x, y) -> x + " or " + y).orElse(""));
+        }
+        List<String> files = paths.stream().filter(p -> p.endsWith("/http/Router.java")
+                || p.endsWith("/http/HttpReply.java") || p.endsWith("/model/Validation.java")).toList();
+        List<String> tests = List.of(cls + method(r));
+        if (gaps.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
+        return RequirementClaim.partial(r.id(), files, tests, gaps, "the generated server answers invalid input "
+                + "with 400 and an unknown id with 404, each with a JSON error, and nothing else");
     }
 
     private static RequirementClaim validation(ProjectInput in, Requirement r, List<String> paths, String cls) {
