@@ -281,7 +281,8 @@ public final class Ledger {
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
         LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STORAGE, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS,
-        STORE, PAGE, VALIDATION, HTTP_ERRORS, RECORDS, LAYERS, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
+        STORE, PAGE, VALIDATION, HTTP_ERRORS, RECORDS, LAYERS, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, PACKAGE_JSON,
+        NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -509,7 +510,10 @@ public final class Ledger {
             if (asksStorage(text)) {
                 return Kind.STORAGE;
             }
-            return asksNoFramework(r.text()) ? Kind.NO_FRAMEWORK : Kind.STACK;
+            if (asksNoFramework(r.text())) {
+                return Kind.NO_FRAMEWORK;
+            }
+            return asksNoDependencies(text) ? Kind.NO_DEPENDENCIES : Kind.STACK;
         }
         if (has(text, "readme")) {
             return Kind.README;
@@ -522,6 +526,9 @@ public final class Ledger {
         }
         if (has(text, "pyproject", "pyproject.toml", "pip install", "installs with pip", "installable with pip")) {
             return Kind.PYPROJECT;
+        }
+        if (has(text, "package.json") || has(text, "npm") && has(text, "script", "scripts", "start", "test")) {
+            return Kind.PACKAGE_JSON;
         }
         if (asksErrorExit(text)) {
             return Kind.ERRORS;
@@ -730,10 +737,34 @@ public final class Ledger {
                         + in.architecture().packagePath() + "/Main.java"), List.of(cls + method(r)));
             }
             case NO_DEPENDENCIES -> {
-                return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)))
-                        : RequirementClaim.notImplemented(id, "the " + language.label() + " project uses its "
-                                + "standard library only, but only the Java output has a generated test that checks "
-                                + "its build file declares no dependency");
+                return switch (language) {
+                    case JAVA -> RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)));
+                    case PYTHON -> RequirementClaim.implemented(id, List.of("pyproject.toml"),
+                            List.of("tests.test_packaging.PackagingTest#test_no_runtime_dependencies"));
+                    case JAVASCRIPT -> RequirementClaim.implemented(id, List.of("package.json"),
+                            List.of("test/packaging.test.js#" + NODE_NO_DEPENDENCIES_TEST));
+                    case GO -> RequirementClaim.implemented(id, List.of("go.mod"),
+                            List.of("example.com/" + in.architecture().artifactId() + "#TestNoDependencies"));
+                };
+            }
+            case PACKAGE_JSON -> {
+                if (language != Language.JAVASCRIPT) {
+                    return RequirementClaim.notImplemented(id, "the project is written in " + language.label()
+                            + "; only JavaScript projects get a package.json");
+                }
+                List<String> scripts = new ArrayList<>();
+                Matcher m = NPM_SCRIPT.matcher(text);
+                while (m.find()) {
+                    String script = m.group(1);
+                    if (!List.of("start", "test", "install", "i", "and", "or", "scripts", "script").contains(script)
+                            && !scripts.contains("npm run " + script)) {
+                        scripts.add("npm run " + script);
+                    }
+                }
+                List<String> evidence = List.of("test/packaging.test.js#" + NODE_SCRIPTS_TEST);
+                return scripts.isEmpty() ? RequirementClaim.implemented(id, List.of("package.json"), evidence)
+                        : RequirementClaim.partial(id, List.of("package.json"), evidence, scripts, "package.json has "
+                                + "only the start and test scripts");
             }
             default -> {
                 return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
@@ -767,7 +798,9 @@ public final class Ledger {
         return has(lower, "no dependencies", "no dependency", "no external dependencies", "zero dependencies",
                 "without dependencies", "no third-party dependencies", "no runtime dependencies",
                 "no third party dependencies", "no libraries", "no external libraries", "standard library only",
-                "only the standard library", "only the jdk", "jdk only")
+                "only the standard library", "only the jdk", "jdk only", "no external modules", "no external packages",
+                "no third-party modules", "no third-party packages", "no third party modules", "no third party packages",
+                "no modules", "no npm packages", "no pip packages", "no external crates")
                 && !has(lower, "framework", "frameworks");
     }
 
@@ -824,6 +857,15 @@ public final class Ledger {
         }
         return others;
     }
+
+    /** The title of the Node skeleton's test that package.json has npm start and npm test scripts. */
+    public static final String NODE_SCRIPTS_TEST = "package.json has npm start and npm test scripts";
+
+    /** The title of the Node skeleton's test that package.json declares no dependency. */
+    public static final String NODE_NO_DEPENDENCIES_TEST = "package.json declares no dependency";
+
+    /** A script an entry names: "npm start", "npm run lint". */
+    private static final Pattern NPM_SCRIPT = Pattern.compile("\\bnpm\\s+(?:run\\s+)?([a-z][a-z:-]*)");
 
     /** The gap of a README that should show an example session's output. */
     static final String SESSION_GAP = "the output of an example session";
