@@ -131,7 +131,7 @@ class NonFeatureClaimsTest {
     void stackReasonsNameOnlyWhatTheProjectHasAndSkeletonReasonsNameTheCommandsItHas() throws Exception {
         ProjectSpec spec = ProjectSpec.builder("Plant Water", ProjectType.CLI_TOOL)
                 .features(List.of("Add plants with a name and a location", "Remove plants",
-                        "Filter plants by location"), List.of())
+                        "Filter plants by location", "Send a desktop notification every morning at 8am"), List.of())
                 .techStack(List.of("Language: Java 17", "Scheduler: cron",
                         "Port: configurable via the PORT environment variable"))
                 .build();
@@ -149,6 +149,8 @@ class NonFeatureClaimsTest {
                 + "this feature, so it is not claimed");
         assertThat(python.claim("core-2").reason()).contains("it has `plant delete <id>` for this");
         assertThat(python.claim("core-3").reason()).contains("its generic commands do not find");
+        assertThat(python.claim("core-4").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(python.files()).containsKeys("README.md", "docs/usage.md");
     }
 
     @Test

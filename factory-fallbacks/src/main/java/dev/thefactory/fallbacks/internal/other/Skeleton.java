@@ -154,7 +154,8 @@ final class Skeleton {
     static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix, List<String> languageTests) {
         String language = in.architecture().language().label();
         return new PlannedLayout(files, f -> featureUsage(in, f, prefix), levelNotes(in),
-                f -> FeatureClaims.skeleton(f, language, featureUsage(in, f, "")), languageTests);
+                f -> FeatureClaims.skeleton(f, language, f.supported() ? featureUsage(in, f, "") : ""),
+                languageTests);
     }
 
     static void add(List<PlannedFile> list, String path, Part part, Supplier<String> content) {
