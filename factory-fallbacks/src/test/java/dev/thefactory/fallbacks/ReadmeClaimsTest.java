@@ -26,7 +26,8 @@ class ReadmeClaimsTest {
     private static final List<String> READMES = List.of("A README with curl examples for every endpoint",
             "A README with setup, usage and API reference", "A README that explains the expected CSV columns",
             "A README with screenshots and a configuration section",
-            "A README that explains how to run the application");
+            "A README that explains how to run the application", "A README with build instructions (go build)",
+            "A README with build instructions (mvn package)");
 
     private static CoreDriver.Build build(ProjectType type, String... stack) throws Exception {
         ProjectSpec spec = Specs.todo(type).toBuilder().outputExpectations(READMES)
@@ -42,7 +43,8 @@ class ReadmeClaimsTest {
         assertThat(readme).contains("\n## API reference\n\n", "- `GET /api/tasks`: `curl -s -X GET localhost:8080/api/"
                 + "tasks`\n", "- `DELETE /api/tasks/{id}`: `curl -s -X DELETE localhost:8080/api/tasks/1`\n",
                 "- `POST /api/tasks`: `curl -s -X POST localhost:8080/api/tasks -d '{\"title\": ");
-        for (String id : List.of("output-1", "output-2", "output-5")) {
+        assertThat(api.claim("output-6").gaps()).containsExactly("build instructions (go build)");
+        for (String id : List.of("output-1", "output-2", "output-5", "output-7")) {
             assertThat(api.claim(id).status()).as(id).isEqualTo(RequirementStatus.IMPLEMENTED);
         }
         RequirementClaim columns = api.claim("output-3");

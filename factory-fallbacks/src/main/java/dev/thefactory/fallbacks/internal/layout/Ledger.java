@@ -923,9 +923,19 @@ public final class Ledger {
         String tail = readme >= 0 ? text.substring(readme + "readme".length()) : text;
         String reference = readmeReference(in);
         EntryPoint entry = in.architecture().entryPoint();
+        // the tools the README's build, test and run commands use: "build instructions (mvn package)"
+        List<String> tools = switch (in.architecture().language()) {
+            case JAVA -> List.of("mvn", "maven", "java", "jar", "package");
+            case PYTHON -> List.of("pip", "python", "python3", "unittest", "pyproject");
+            case JAVASCRIPT -> List.of("npm", "node");
+            case GO -> List.of("go");
+        };
         List<String> gaps = new ArrayList<>();
         for (String part : README_PARTS.split(tail)) {
-            String p = part.strip().replaceAll("[.()\"'`]+$", "").strip();
+            String p = part.strip().replaceAll("[.\"'`]+$", "").strip();
+            if (p.chars().filter(ch -> ch == '(').count() < p.chars().filter(ch -> ch == ')').count()) {
+                p = p.replaceAll("\\)+$", "").strip();
+            }
             String l = p.toLowerCase(Locale.ROOT);
             List<String> words = Naming.words(l).stream().filter(w -> !README_FILLER.contains(w)).toList();
             if (words.isEmpty()) {
@@ -954,8 +964,9 @@ public final class Ledger {
                     "runs", "start", "starting", "started", "setup", "set", "up", "install", "installation",
                     "installing", "usage", "using", "uses", "getting", "quick", "quickstart", "test", "tests",
                     "testing", "feature", "features", "overview", "description", "describe", "what", "does", "do",
-                    "explain", "explains", "mvn", "maven", "package", "locally", "local", "steps", "step",
-                    "guide").contains(w) || !reference.isEmpty() && List.of("example", "examples").contains(w));
+                    "explain", "explains", "package", "locally", "local", "steps", "step",
+                    "guide").contains(w) || tools.contains(w)
+                    || !reference.isEmpty() && List.of("example", "examples").contains(w));
             if (!basic) {
                 gaps.add(p);
             }
