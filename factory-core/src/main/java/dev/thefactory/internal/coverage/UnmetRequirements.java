@@ -82,6 +82,9 @@ public final class UnmetRequirements {
     private static final java.util.regex.Pattern INSTALL = java.util.regex.Pattern.compile(
             "install ([A-Za-z.]+ [0-9][0-9.]* or later)");
 
+    /** What the built-in backend's reason for a feature it left to a Python, Node.js or Go skeleton says. */
+    static final String SKELETON_REASON = "generates only a skeleton in ";
+
     /** Words that name a language the built-in backend writes only as a skeleton that implements no feature. */
     private static final java.util.regex.Pattern SKELETON_LANGUAGE = java.util.regex.Pattern.compile(
             "(?i)(?<![a-z])(python|go|golang|node(\\.js)?|javascript)(?![a-z])");
@@ -95,8 +98,14 @@ public final class UnmetRequirements {
      */
     public static List<String> recoveryOptions(boolean testsRan, List<RequirementOutcome> unmet) {
         List<String> options = new ArrayList<>();
+        boolean skeleton = false;
         for (RequirementOutcome outcome : unmet) {
-            if (outcome.section() != RequirementSection.TECH_STACK || outcome.reason() == null) {
+            if (outcome.reason() == null) {
+                continue;
+            }
+            // a feature the built-in backend left to its skeleton says so in its reason (see the simple backend)
+            skeleton |= outcome.reason().contains(SKELETON_REASON);
+            if (outcome.section() != RequirementSection.TECH_STACK) {
                 continue;
             }
             java.util.regex.Matcher install = INSTALL.matcher(outcome.reason());
@@ -104,10 +113,11 @@ public final class UnmetRequirements {
                 options.add("install " + install.group(1) + " where The Factory runs, so the generated tests of "
                         + outcome.id() + " \"" + outcome.text() + "\" can run");
             }
-            if (SKELETON_LANGUAGE.matcher(outcome.text()).find()) {
-                options.add("ask for Java (Language: Java 17): the built-in backend implements features only in "
-                        + "Java output; its Python, Node.js and Go projects are skeletons that implement none");
-            }
+            skeleton |= SKELETON_LANGUAGE.matcher(outcome.text()).find();
+        }
+        if (skeleton) {
+            options.add("ask for Java (Language: Java 17): the built-in backend implements features only in "
+                    + "Java output; its Python, Node.js and Go projects are skeletons that implement none");
         }
         if (!testsRan) {
             options.add("run the generated tests (Factory.Builder.runGeneratedTests(true), the default): without "

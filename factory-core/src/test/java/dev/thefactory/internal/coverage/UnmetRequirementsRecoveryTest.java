@@ -37,4 +37,14 @@ class UnmetRequirementsRecoveryTest {
         assertThat(options).isEqualTo(UnmetRequirements.recoveryOptions(true));
         assertThat(options).noneMatch(o -> o.startsWith("ask for Java") || o.startsWith("install"));
     }
+
+    @Test
+    void aSkeletonLanguageWhoseEntryIsImplementedIsStillToldToAskForJavaByItsFeatures() {
+        RequirementOutcome feature = new RequirementOutcome("core-1", RequirementSection.CORE, "Add plants",
+                RequirementStatus.NOT_IMPLEMENTED, "simple", Evidence.NONE, List.of(), "the simple backend "
+                + UnmetRequirements.SKELETON_REASON + "Go (a generic store and its command), with no code or test "
+                + "specific to this feature");
+        List<String> options = UnmetRequirements.recoveryOptions(true, List.of(feature, feature));
+        assertThat(options).filteredOn(o -> o.startsWith("ask for Java (Language: Java 17)")).hasSize(1);
+    }
 }
