@@ -13,6 +13,7 @@ import dev.thefactory.api.event.FallbackTriggered;
 import dev.thefactory.api.event.PhaseCompleted;
 import dev.thefactory.api.event.PhaseFailed;
 import dev.thefactory.api.event.PhaseStarted;
+import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.api.event.TaskCompleted;
 import dev.thefactory.api.event.TaskFailed;
 import dev.thefactory.temporal.internal.BuildWorkflow;
@@ -141,6 +142,9 @@ final class BuildProgress {
             case "TaskCompleted" -> new TaskCompleted(buildId, time, phase, entry.task(), entry.durationMillis(),
                     entry.files(), entry.usage());
             case "TaskFailed" -> new TaskFailed(buildId, time, phase, entry.task(), entry.text(), false);
+            case "RepairRoundFinished" -> new RepairRoundFinished(buildId, time, entry.repair().backend(),
+                    entry.repair().round(), entry.maxRounds(), entry.repair().diagnostics(), entry.repair().files(),
+                    entry.repair().remaining(), entry.repair().outcome());
             case "FallbackTriggered" -> new FallbackTriggered(buildId, time, phase, entry.backend(), entry.other(),
                     entry.text());
             case "BuildFinished" -> new BuildFinished(buildId, time, BuildStatus.valueOf(entry.other()),

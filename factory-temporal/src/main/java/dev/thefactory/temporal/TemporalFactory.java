@@ -199,7 +199,8 @@ public final class TemporalFactory {
         return new BuildResult(outcome.buildId(), status, Mode.valueOf(outcome.mode()),
                 outcome.published() == null ? null : Path.of(outcome.published()), outcome.files(), outcome.agents(),
                 outcome.phases(), outcome.retries(), outcome.fallbacks(), null, 0, outcome.validation(),
-                outcome.coverage() == null ? Coverage.EMPTY : outcome.coverage(), outcome.notes(), outcome.usage());
+                outcome.coverage() == null ? Coverage.EMPTY : outcome.coverage(), outcome.notes(), outcome.usage())
+                .withRepairs(outcome.repairs() == null ? List.of() : outcome.repairs());
     }
 
     /**

@@ -38,8 +38,8 @@ public interface BuildActivities {
             Map<String, String> facts);
 
     /**
-     * Validates a backend's staged output, verifies its claims, and publishes it when it passed and met the feature
-     * requirement.
+     * Validates a backend's staged output (with the build's repair rounds between validations, as locally), verifies
+     * its claims, and publishes it when it passed and met the feature requirement.
      *
      * @param request the build
      * @param input   the backend's tasks and what the manifest records

@@ -6,8 +6,14 @@ import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
 import dev.thefactory.api.ProjectSpec;
+import dev.thefactory.api.RepairRecord;
 import dev.thefactory.api.RequirementOutcome;
 import dev.thefactory.api.Usage;
+import dev.thefactory.api.event.AgentSpawned;
+import dev.thefactory.api.event.BuildEvent;
+import dev.thefactory.api.event.RepairRoundFinished;
+import dev.thefactory.api.event.TaskCompleted;
+import dev.thefactory.api.event.TaskFailed;
 import dev.thefactory.internal.coverage.UnmetRequirements;
 import dev.thefactory.internal.coverage.VerifiedLedger;
 import dev.thefactory.internal.engine.AgentAttempt;
@@ -17,6 +23,7 @@ import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.internal.engine.EngineConfig;
 import dev.thefactory.internal.engine.OutputCheck;
 import dev.thefactory.internal.engine.PublishStep;
+import dev.thefactory.internal.engine.RepairStep;
 import dev.thefactory.internal.output.PublishedOutput;
 import dev.thefactory.internal.output.Publisher;
 import dev.thefactory.internal.output.StagingArea;
@@ -48,8 +55,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The activities, on a worker: each calls the core's own steps ({@link AgentAttempt}, {@link OutputCheck},
- * {@link PublishStep}, the publisher's checks), so a build on Temporal follows the same rules as a local one. A task
+ * The activities, on a worker: each calls the core's own steps ({@link AgentAttempt}, {@link OutputCheck} and the
+ * repair rounds of {@link RepairStep}, {@link PublishStep}, the publisher's checks), so a build on Temporal follows the same rules as a local one. A task
  * activity heartbeats while its agent runs; a failure the local engine would not retry is a non-retryable
  * {@link ApplicationFailure} of type {@link BuildWorkflowImpl#PERMANENT}.
  *
@@ -226,13 +233,14 @@ public final class BuildActivitiesImpl implements BuildActivities {
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> heartbeat(context, "validate"),
                 HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         try {
-            return within(request, () -> finish(request, input, builds.of(request)));
+            return within(request, () -> finish(request, input, builds.of(request), context));
         } finally {
             beat.cancel(false);
         }
     }
 
-    private FinishOutcome finish(BuildRequest request, FinishInput input, WorkerBuilds.Build build) {
+    private FinishOutcome finish(BuildRequest request, FinishInput input, WorkerBuilds.Build build,
+            ActivityExecutionContext context) {
         BuildEngine engine = build.engine();
         EngineConfig config = engine.config();
         ProjectSpec spec = engine.spec();
@@ -245,43 +253,69 @@ public final class BuildActivitiesImpl implements BuildActivities {
                 planned.addAll(record.plannedFiles());
             }
         }
-        OutputCheck.Checked checked;
-        try {
-            checked = OutputCheck.validate(engine.newValidation(), engine.reports(), staging, planned,
-                    config.generatedTests(), backendId, input.owners());
-        } catch (FactoryException | java.io.UncheckedIOException e) {
-            return refusal("The output of backend '" + backendId + "' could not be validated: " + e.getMessage(),
-                    false, null, null, List.of(), started);
+        // the local engine's repair loop: validate, and while the output fails and rounds are left, hand the backend a
+        // repair task and validate again; its events go to the workflow's progress log
+        List<Progress> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RepairStep.Outcome repaired = RepairStep.run(engine, request.buildId(), staging, build.backend(backendId),
+                backendId, input.facts() == null ? Map.of() : input.facts(), input.owners(), input.tasks(),
+                event -> progress(event, backendId).ifPresent(events::add),
+                () -> heartbeat(context, "validate after a repair round"),
+                () -> OutputCheck.validate(engine.newValidation(), engine.reports(), staging, planned,
+                        config.generatedTests(), backendId, input.owners()));
+        Repairs repairs = new Repairs(repaired, events);
+        if (repaired.interrupted()) {
+            // the worker is stopping: not the output's fault, another worker validates again
+            throw ApplicationFailure.newFailure("the worker stopped while it validated: " + repaired.failure(),
+                    BuildWorkflowImpl.TRANSIENT);
         }
+        if (repaired.failure() != null) {
+            return refusal(repaired.failure(), false, null, null, List.of(), started, repairs);
+        }
+        OutputCheck.Checked checked = repaired.checked();
         if (!checked.problems().isEmpty()) {
             OutputValidationException invalid = new OutputValidationException(checked.problems(),
                     new FactoryException.ErrorContext(request.buildId(), Phase.VALIDATE_OUTPUT, null, backendId));
-            return refusal("The output of backend '" + backendId + "' failed validation: " + invalid.getMessage(),
-                    false, checked.report().summary(), null, List.of(), started);
+            String after = repaired.rounds() == 0 ? "" : " after " + repaired.rounds() + " repair round"
+                    + (repaired.rounds() == 1 ? "" : "s");
+            return refusal("The output of backend '" + backendId + "' failed validation" + after + ": "
+                    + invalid.getMessage(), false, checked.report().summary(), null, List.of(), started, repairs);
         }
-        VerifiedLedger verified = OutputCheck.verifyClaims(spec, backendId, input.tasks(), checked.report());
+        VerifiedLedger verified = OutputCheck.verifyClaims(spec, backendId, repaired.tasks(), checked.report());
         List<String> notes = new ArrayList<>(verified.notes());
         List<RequirementOutcome> unmet = verified.coverage().unmet(config.requireFeatures());
         if (!unmet.isEmpty()) {
             return refusal(UnmetRequirements.refusal(backendId, config.requireFeatures(), unmet), true,
-                    checked.report().summary(), verified.coverage(), notes, started);
+                    checked.report().summary(), verified.coverage(), notes, started, repairs);
         }
         long validateMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        List<PhaseResult> phases = new ArrayList<>(input.phases());
+        // as locally: the phase's usage is the repair tasks' (of every backend tried), and it is listed once
+        Usage validateUsage = repaired.usage();
+        List<PhaseResult> phases = new ArrayList<>();
+        for (PhaseResult phase : input.phases()) {
+            if (phase.phase() == Phase.VALIDATE_OUTPUT) {
+                validateUsage = phase.usage().plus(validateUsage);
+            } else {
+                phases.add(phase);
+            }
+        }
         phases.add(new PhaseResult(Phase.VALIDATE_OUTPUT, PhaseStatus.COMPLETED, BuildWorkflowImpl.CORE,
-                validateMillis, Usage.NONE));
+                validateMillis, validateUsage));
         Map<String, String> backends = new LinkedHashMap<>();
         phases.forEach(phase -> backends.put(phase.phase().name(), phase.backend()));
         backends.put(Phase.PUBLISH.name(), BuildWorkflowImpl.CORE);
         List<String> allNotes = new ArrayList<>(input.notes());
         allNotes.addAll(notes);
         allNotes.addAll(input.taskNotes());
+        allNotes.addAll(repaired.notes());
         allNotes.addAll(checked.report().notes());
+        List<RepairRecord> allRepairs = new ArrayList<>(input.repairs() == null ? List.of() : input.repairs());
+        allRepairs.addAll(repaired.records());
         String slug = PublishStep.slug(spec);
         PublishStep.writeDocsAndMetadata(staging, new PublishStep.Manifest(request.buildId(),
                 request.specHash(), spec, config.mode(), Instant.parse(input.prepared().startedAt()), backends, phases,
-                input.agents(), input.retries(), checked.report(), verified.coverage(), backendId, input.fallbacks(),
-                dedupe(allNotes), input.usage(), List.of()));
+                input.agents() + repaired.agents(), input.retries() + repaired.retries(), checked.report(),
+                verified.coverage(), backendId, input.fallbacks(), dedupe(allNotes),
+                input.usage().plus(repaired.usage()), allRepairs));
         int files = PublishStep.projectFiles(staging);
         Prepared.SeenOutput seen = input.prepared().seen();
         Publisher.Publication publication;
@@ -294,6 +328,7 @@ public final class BuildActivitiesImpl implements BuildActivities {
                     Refusal.of(e, request.buildId(), staging.root()));
         }
         notes.addAll(input.taskNotes());
+        notes.addAll(repaired.notes());
         notes.addAll(checked.report().notes());
         notes.addAll(publication.notes());
         try {
@@ -306,14 +341,51 @@ public final class BuildActivitiesImpl implements BuildActivities {
         LOG.info("[build {}] published {} ({} files) from a Temporal worker", request.buildId(),
                 publication.directory(), files);
         return new FinishOutcome(publication.directory().toString(), files, null, false, checked.report().summary(),
-                verified.coverage(), notes, validateMillis);
+                verified.coverage(), notes, validateMillis, repaired.records(), repaired.agents(), repaired.retries(),
+                repaired.usage(), events);
+    }
+
+    /**
+     * What the repair loop of one validation did, for the finish activity's result.
+     *
+     * @param outcome the loop's outcome
+     * @param events  its events for the progress log
+     */
+    private record Repairs(RepairStep.Outcome outcome, List<Progress> events) {
+    }
+
+    /**
+     * @param event   an event of the repair loop
+     * @param backend the backend being repaired
+     * @return its entry in the workflow's progress log (stamped with workflow time there), or empty when the progress
+     *         log does not carry it (retries, notices: as for the task activities)
+     */
+    private static java.util.Optional<Progress> progress(BuildEvent event, String backend) {
+        Progress entry = null;
+        if (event instanceof AgentSpawned e) {
+            entry = new Progress("AgentSpawned", 0, e.phase().name(), backend, e.task(), null, e.role().name(),
+                    e.parentTask(), 0, 0, null, null, 0);
+        } else if (event instanceof TaskCompleted e) {
+            entry = new Progress("TaskCompleted", 0, e.phase().name(), backend, e.task(), null, null, null,
+                    e.durationMillis(), e.files(), e.usage(), null, 0);
+        } else if (event instanceof TaskFailed e && !e.retryable()) {
+            entry = new Progress("TaskFailed", 0, e.phase().name(), backend, e.task(), e.reason(), null, null, 0, 0,
+                    null, null, 0);
+        } else if (event instanceof RepairRoundFinished e) {
+            entry = new Progress("RepairRoundFinished", 0, Phase.VALIDATE_OUTPUT.name(), e.backend(), null, null, null,
+                    null, 0, e.files(), null, new RepairRecord(e.round(), e.backend(), e.diagnostics(), e.files(),
+                            e.remaining(), e.outcome(), ""), e.maxRounds());
+        }
+        return java.util.Optional.ofNullable(entry);
     }
 
     private static FinishOutcome refusal(String failure, boolean refused, dev.thefactory.api.ValidationSummary summary,
-            dev.thefactory.api.Coverage coverage, List<String> notes, long started) {
+            dev.thefactory.api.Coverage coverage, List<String> notes, long started, Repairs repairs) {
+        RepairStep.Outcome repaired = repairs.outcome();
         return new FinishOutcome(null, 0, failure, refused,
                 summary == null ? dev.thefactory.api.ValidationSummary.EMPTY : summary, coverage, notes,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), repaired.records(), repaired.agents(),
+                repaired.retries(), repaired.usage(), repairs.events());
     }
 
     @Override

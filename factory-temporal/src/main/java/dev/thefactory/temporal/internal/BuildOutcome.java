@@ -29,9 +29,11 @@ import java.util.Map;
  * @param failedTask      the task that failed last, or null
  * @param backendsTried   the backends tried, in order
  * @param attemptsPerTask attempts of the failed tasks: task id, then backend id, to attempts
+ * @param repairs         every repair round of {@code VALIDATE_OUTPUT}, in order, on every backend tried
  */
 public record BuildOutcome(String buildId, String status, String mode, String published, int files, int agents,
         List<PhaseResult> phases, int retries, List<FallbackRecord> fallbacks, ValidationSummary validation,
         Coverage coverage, List<String> notes, Usage usage, String failure, String failedPhase, String failedTask,
-        List<String> backendsTried, Map<String, Map<String, Integer>> attemptsPerTask) {
+        List<String> backendsTried, Map<String, Map<String, Integer>> attemptsPerTask,
+        List<dev.thefactory.api.RepairRecord> repairs) {
 }

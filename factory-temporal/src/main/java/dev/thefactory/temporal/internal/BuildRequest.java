@@ -26,11 +26,14 @@ import java.util.Objects;
  * @param circuitDelayMillis  how long an open circuit stays open before it lets trial tasks through again
  * @param circuitSuccesses    successful trial tasks that close a half-open circuit
  * @param projectName         the spec's project name, for the progress log
+ * @param repairRounds        the repair rounds a backend that supports repair gets in {@code VALIDATE_OUTPUT} (0 in
+ *                            the histories of builds started before repair rounds ran on Temporal: none)
  */
 public record BuildRequest(String buildId, String specJson, String specHash, String mode, String explicitBackend,
         String outputDirectory, boolean overwrite, String requireFeatures, boolean runGeneratedTests,
         int parallelism, Retry retry, long taskAttemptMillis, long phaseMillis, long buildMillis,
-        int circuitThreshold, int circuitWindow, long circuitDelayMillis, int circuitSuccesses, String projectName) {
+        int circuitThreshold, int circuitWindow, long circuitDelayMillis, int circuitSuccesses, String projectName,
+        int repairRounds) {
 
     /** Checks the ids. */
     public BuildRequest {

@@ -72,6 +72,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
     private final Map<String, Map<String, Integer>> attemptsPerTask = new TreeMap<>();
     private final Map<String, Circuit> circuits = new TreeMap<>();
     private final List<Progress> progress = new ArrayList<>();
+    private final List<dev.thefactory.api.RepairRecord> repairs = new ArrayList<>();
     private Usage usage = Usage.NONE;
     private int agents;
     private int retries;
@@ -97,7 +98,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
     private void emit(String type, Phase phase, String backend, String task, String text, String other,
             String parent, long durationMillis, int files, Usage usage) {
         progress.add(new Progress(type, Workflow.currentTimeMillis(), phase == null ? null : phase.name(), backend,
-                task, text, other, parent, durationMillis, files, usage));
+                task, text, other, parent, durationMillis, files, usage, null, 0));
     }
 
     private void phaseStarted(Phase phase, String backend) {
@@ -167,10 +168,12 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 phaseStarted(Phase.VALIDATE_OUTPUT, CORE);
                 FinishOutcome outcome = control.finish(request, new FinishInput(backendId,
                         new ArrayList<>(records.values()), owners, new ArrayList<>(phases.values()), agents, retries,
-                        fallbacks, new ArrayList<>(notes), usage, prepared, taskNotes));
+                        fallbacks, new ArrayList<>(notes), usage, prepared, taskNotes, new TreeMap<>(facts),
+                        new ArrayList<>(repairs)));
+                repaired(outcome);
                 phases.put(Phase.VALIDATE_OUTPUT, new PhaseResult(Phase.VALIDATE_OUTPUT,
                         outcome.failure() == null ? PhaseStatus.COMPLETED : PhaseStatus.FAILED, CORE,
-                        outcome.validateMillis(), Usage.NONE));
+                        outcome.validateMillis(), usageByPhase.getOrDefault(Phase.VALIDATE_OUTPUT, Usage.NONE)));
                 phaseEnded(phases.get(Phase.VALIDATE_OUTPUT), outcome.failure() == null ? null
                         : headline(outcome.failure()));
                 if (outcome.published() != null) {
@@ -220,6 +223,29 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         return outcome(request, BuildStatus.FAILED, null, 0,
                 refused == null ? ValidationSummary.EMPTY : refused.validation(),
                 refused == null ? null : refused.coverage(), message, lastPhase, lastTask);
+    }
+
+    /**
+     * Takes in what the repair rounds of a validation did (run in the validating activity, with the core's repair
+     * loop): their events go to the progress log, their rounds, agents, retries and usage to the build's.
+     */
+    private void repaired(FinishOutcome outcome) {
+        if (outcome.events() != null) {
+            long now = Workflow.currentTimeMillis();
+            for (Progress entry : outcome.events()) {
+                progress.add(entry.at(now));
+            }
+        }
+        if (outcome.repairs() != null) {
+            repairs.addAll(outcome.repairs());
+        }
+        agents += outcome.repairAgents();
+        retries += outcome.repairRetries();
+        Usage spent = outcome.repairUsage();
+        if (spent != null && !spent.equals(Usage.NONE)) {
+            usage = usage.plus(spent);
+            usageByPhase.merge(Phase.VALIDATE_OUTPUT, spent, Usage::plus);
+        }
     }
 
     private static List<PlannedStep> steps(Prepared prepared, Phase phase) {
@@ -385,7 +411,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
         return new BuildOutcome(request.buildId(), status.name(), request.mode(), published, files, agents,
                 new ArrayList<>(phases.values()), retries, fallbacks, validation, coverage, new ArrayList<>(notes),
                 usage, failure, failedPhase == null ? null : failedPhase.name(), failedTask, backendsTried,
-                attemptsPerTask);
+                attemptsPerTask, new ArrayList<>(repairs));
     }
 
     private static String headline(String message) {

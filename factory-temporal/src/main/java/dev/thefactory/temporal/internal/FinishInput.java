@@ -20,8 +20,11 @@ import java.util.Map;
  * @param usage     the model usage so far
  * @param prepared  what the prepare activity found
  * @param taskNotes the notes of the backend's tasks
+ * @param facts     the facts the backend's tasks published, which a repair agent sees
+ * @param repairs   the repair rounds of the backends tried before, in order (null in older histories)
  */
 public record FinishInput(String backendId, List<TaskRecord> tasks, Map<String, String> owners,
         List<PhaseResult> phases, int agents, int retries, List<FallbackRecord> fallbacks, List<String> notes,
-        dev.thefactory.api.Usage usage, Prepared prepared, List<String> taskNotes) {
+        dev.thefactory.api.Usage usage, Prepared prepared, List<String> taskNotes, Map<String, String> facts,
+        List<dev.thefactory.api.RepairRecord> repairs) {
 }

@@ -9,7 +9,7 @@ import dev.thefactory.api.Usage;
  *
  * @param type           the event type's name ({@code BuildStarted}, {@code PhaseStarted}, {@code PhaseCompleted},
  *                       {@code PhaseFailed}, {@code AgentSpawned}, {@code TaskCompleted}, {@code TaskFailed},
- *                       {@code FallbackTriggered}, {@code BuildFinished})
+ *                       {@code FallbackTriggered}, {@code RepairRoundFinished}, {@code BuildFinished})
  * @param timeMillis     when it happened, in workflow time
  * @param phase          the phase's name, or null
  * @param backend        the backend (the fallback's origin), or null
@@ -20,7 +20,21 @@ import dev.thefactory.api.Usage;
  * @param durationMillis the phase's or task's duration
  * @param files          the task's files
  * @param usage          the task's model usage, or null
+ * @param repair         the repair round that ended, or null
+ * @param maxRounds      the most repair rounds allowed, with {@code repair}
  */
 public record Progress(String type, long timeMillis, String phase, String backend, String task, String text,
-        String other, String parent, long durationMillis, int files, Usage usage) {
+        String other, String parent, long durationMillis, int files, Usage usage,
+        dev.thefactory.api.RepairRecord repair, int maxRounds) {
+
+    /**
+     * Stamps an entry made on a worker with the workflow's time.
+     *
+     * @param millis when it happened, in workflow time
+     * @return this entry at that time
+     */
+    Progress at(long millis) {
+        return new Progress(type, millis, phase, backend, task, text, other, parent, durationMillis, files, usage,
+                repair, maxRounds);
+    }
 }

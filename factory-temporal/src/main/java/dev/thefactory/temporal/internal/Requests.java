@@ -11,12 +11,15 @@ import dev.thefactory.internal.engine.EngineAccess;
 import dev.thefactory.internal.engine.EngineConfig;
 import dev.thefactory.internal.spec.SpecWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
  * Turns a configured {@link Factory} into a workflow's {@link BuildRequest} (on the client), and a request back into a
  * factory (on a worker): the spec travels as its normalized JSON, with the options that decide the output and the
- * rules; the worker adds its own configuration (its backends, class loader) through a customizer.
+ * rules (and the retry settings, time limits and repair rounds the repair tasks of {@code VALIDATE_OUTPUT} run with
+ * inside the validating activity); the worker adds its own configuration (its backends, class loader) through a
+ * customizer.
  *
  * <p>Stateless and thread-safe.
  */
@@ -51,7 +54,7 @@ public final class Requests {
                 timeouts.taskAttempt().toMillis(), timeouts.phase().toMillis(), timeouts.build().toMillis(),
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().failureWindow(),
                 config.circuitBreaker().delay().toMillis(), config.circuitBreaker().successThreshold(),
-                engine.spec().name());
+                engine.spec().name(), config.repairRounds());
     }
 
     /**
@@ -66,7 +69,15 @@ public final class Requests {
                 .outputDirectory(Path.of(request.outputDirectory()))
                 .overwrite(request.overwrite())
                 .requireFeatures(FeatureRequirement.valueOf(request.requireFeatures()))
-                .runGeneratedTests(request.runGeneratedTests());
+                .runGeneratedTests(request.runGeneratedTests())
+                .repairRounds(request.repairRounds())
+                // the repair tasks of VALIDATE_OUTPUT run inside the validating activity, through the core's policies
+                .retry(new RetrySettings(request.retry().maxAttempts(),
+                        Duration.ofMillis(request.retry().initialDelayMillis()),
+                        Duration.ofMillis(request.retry().maxDelayMillis()), request.retry().multiplier(),
+                        RetrySettings.defaults().jitter()))
+                .timeouts(new TimeoutSettings(Duration.ofMillis(request.taskAttemptMillis()),
+                        Duration.ofMillis(request.phaseMillis()), Duration.ofMillis(request.buildMillis())));
         if (request.explicitBackend() != null) {
             builder.backend(request.explicitBackend());
         }
