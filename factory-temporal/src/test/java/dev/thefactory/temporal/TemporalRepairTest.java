@@ -73,12 +73,12 @@ class TemporalRepairTest {
     private static final String QUEUE = "repair-builds";
     private static final String CALC = "src/main/java/demo/Calc.java";
     private static final String CALC_TEST = "src/test/java/demo/CalcTest.java";
-    private static final String BROKEN = "package demo;\n\npublic final class Calc {\n    public static int add(int a, int b) "
-            + "{\n        return a + ;\n    }\n}\n";
-    private static final String WRONG = "package demo;\n\npublic final class Calc {\n    public static int add(int a, int b) "
-            + "{\n        return a - b;\n    }\n}\n";
-    private static final String FIXED = "package demo;\n\npublic final class Calc {\n    public static int add(int a, int b) "
-            + "{\n        return a + b;\n    }\n}\n";
+    private static final String BROKEN = "package demo;\n\npublic final class Calc {\n"
+            + "    public static int add(int a, int b) {\n        return a + ;\n    }\n}\n";
+    private static final String WRONG = "package demo;\n\npublic final class Calc {\n"
+            + "    public static int add(int a, int b) {\n        return a - b;\n    }\n}\n";
+    private static final String FIXED = "package demo;\n\npublic final class Calc {\n"
+            + "    public static int add(int a, int b) {\n        return a + b;\n    }\n}\n";
 
     @TempDir
     Path dir;

@@ -56,7 +56,8 @@ import org.slf4j.MDC;
 
 /**
  * The activities, on a worker: each calls the core's own steps ({@link AgentAttempt}, {@link OutputCheck} and the
- * repair rounds of {@link RepairStep}, {@link PublishStep}, the publisher's checks), so a build on Temporal follows the same rules as a local one. A task
+ * repair rounds of {@link RepairStep}, {@link PublishStep}, the publisher's checks), so a build on Temporal follows
+ * the same rules as a local one. A task
  * activity heartbeats while its agent runs; a failure the local engine would not retry is a non-retryable
  * {@link ApplicationFailure} of type {@link BuildWorkflowImpl#PERMANENT}.
  *
@@ -256,8 +257,9 @@ public final class BuildActivitiesImpl implements BuildActivities {
         // the local engine's repair loop: validate, and while the output fails and rounds are left, hand the backend a
         // repair task and validate again; its events go to the workflow's progress log
         List<Progress> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        RepairStep.Outcome repaired = RepairStep.run(engine, request.buildId(), staging, build.backend(backendId),
-                backendId, input.facts() == null ? Map.of() : input.facts(), input.owners(), input.tasks(),
+        RepairStep.Outcome repaired = RepairStep.run(engine, request.buildId(), staging,
+                repairer(build, request.buildId(), backendId), backendId,
+                input.facts() == null ? Map.of() : input.facts(), input.owners(), input.tasks(),
                 event -> progress(event, backendId).ifPresent(events::add),
                 () -> heartbeat(context, "validate after a repair round"),
                 () -> OutputCheck.validate(engine.newValidation(), engine.reports(), staging, planned,
@@ -343,6 +345,35 @@ public final class BuildActivitiesImpl implements BuildActivities {
         return new FinishOutcome(publication.directory().toString(), files, null, false, checked.report().summary(),
                 verified.coverage(), notes, validateMillis, repaired.records(), repaired.agents(), repaired.retries(),
                 repaired.usage(), events);
+    }
+
+    /**
+     * @return the backend for the repair rounds on this worker; when this worker cannot create it, one that does not
+     *         repair (the output is validated without rounds, as it was before repair rounds ran on Temporal)
+     */
+    private static OrchestratorBackend repairer(WorkerBuilds.Build build, String buildId, String backendId) {
+        try {
+            return build.backend(backendId);
+        } catch (RuntimeException e) {
+            LOG.warn("[build {}] backend {} is not available on this worker ({}); its output is validated without "
+                    + "repair rounds", buildId, backendId, e.toString());
+            return new OrchestratorBackend() {
+                @Override
+                public String id() {
+                    return backendId;
+                }
+
+                @Override
+                public dev.thefactory.spi.Agent agent(AgentTask task) {
+                    return null;
+                }
+
+                @Override
+                public void close() {
+                    // nothing held
+                }
+            };
+        }
     }
 
     /**
