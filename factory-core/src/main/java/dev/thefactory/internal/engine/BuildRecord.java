@@ -303,6 +303,12 @@ final class BuildRecord {
         entry.status = PhaseStatus.FAILED;
     }
 
+    /** Records a phase that was running when the build was stopped (cancel, deadline, interrupt). */
+    void interruptPhase(Phase phase, String phaseBackend) {
+        failPhase(phase, phaseBackend);
+        phases.get(phase).status = PhaseStatus.INTERRUPTED;
+    }
+
     /** @return the backend the phase last ran on, or null when it never started */
     String phaseBackend(Phase phase) {
         PhaseEntry entry = phases.get(phase);
