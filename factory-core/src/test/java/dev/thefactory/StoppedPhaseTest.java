@@ -164,5 +164,7 @@ class StoppedPhaseTest {
         assertThat(validate.status()).isEqualTo(PhaseStatus.INTERRUPTED);
         assertThat(validate.backend()).isEqualTo("core");
         assertThat(value(phaseObservation(Phase.VALIDATE_OUTPUT), "outcome")).isEqualTo("cancelled");
+        assertThat(failure.result().validation().tests().unchecked()).as("the project did not fail validation")
+                .contains("the build was interrupted").doesNotContain("failed validation");
     }
 }

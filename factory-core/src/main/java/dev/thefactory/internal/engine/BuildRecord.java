@@ -9,6 +9,7 @@ import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.RepairRecord;
+import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.ValidationSummary;
 import dev.thefactory.internal.coverage.RequirementLedger;
 import dev.thefactory.internal.coverage.UnmetRequirements;
@@ -58,6 +59,8 @@ final class BuildRecord {
 
     /** The backend id of the phases the core runs itself. */
     static final String CORE = "core";
+    /** Why the generated tests of a build stopped in {@code VALIDATE_OUTPUT} were not run. */
+    static final String TESTS_INTERRUPTED = "not run because the build was interrupted before its tests could run";
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildRecord.class);
 
@@ -384,9 +387,24 @@ final class BuildRecord {
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
-                report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes,
+                validationSummary(), coverage(status), allNotes,
                 usage.total()).withRepairs(repairRecords)
                 .withCircuits(policies == null ? Map.of() : policies.circuitStates());
+    }
+
+    /**
+     * @return the latest validation's summary; when the build was stopped in {@code VALIDATE_OUTPUT} before its
+     *         generated tests ran, they are reported not run because of the stop, whatever the cut-short validation
+     *         said (an interrupted compile reads as a failed one)
+     */
+    private ValidationSummary validationSummary() {
+        ValidationSummary summary = report == null ? ValidationSummary.EMPTY : report.summary();
+        PhaseEntry validate = phases.get(Phase.VALIDATE_OUTPUT);
+        if (validate != null && validate.status == PhaseStatus.INTERRUPTED && config.generatedTests().enabled()
+                && summary.tests().run() == 0) {
+            return summary.withTests(TestSummary.unchecked(TESTS_INTERRUPTED));
+        }
+        return summary;
     }
 
     /** @return what the publish step writes as the project's {@code .factory/metadata.json} */
