@@ -227,6 +227,34 @@ class BuildHandleTest {
         assertThat(result.resumedFrom()).isEqualTo(Phase.DESIGN);
     }
 
+    /**
+     * Regression: interrupting the build's thread ({@code factory-<id>}) at its start made the backends' health
+     * checks fail, so the build ended with a BackendUnavailableException instead of INTERRUPTED.
+     */
+    @Test
+    void interruptingTheBuildThreadAtBuildStartedEndsItInterruptedAndSaysToStartItAgain() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Factory factory = builder(specFile(), repository).runGeneratedTests(false).build();
+        List<String> threads = new CopyOnWriteArrayList<>();
+
+        BuildHandle handle = factory.start(event -> {
+            if (event instanceof BuildStarted) {
+                threads.add(Thread.currentThread().getName());
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+            assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
+            assertThat(f.getMessage()).contains("nothing was published");
+            assertThat(f.recoveryOptions()).first().asString().startsWith("start the build again");
+        });
+        assertThat(threads).containsExactly("factory-" + handle.buildId());
+        assertThat(dir.resolve("out").resolve("word-counter")).doesNotExist();
+        assertThat(catchThrowable(() -> Factory.resume(repository, handle.buildId())))
+                .isInstanceOf(BuildNotFoundException.class);
+    }
+
     @Test
     void aBuildCancelledAtOnceStopsBeforeItsFirstPhaseAndSaysToStartItAgain() throws Exception {
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));

@@ -69,6 +69,91 @@ class NonFeatureClaimsTest {
     }
 
     @Test
+    void theErrorTestFailsWhenAnActionIgnoresArgumentsItDoesNotTake() throws Exception {
+        CoreDriver.Build build = CoreDriver.build(gym(ProjectType.CLI_TOOL, "Java 17"));
+        String test = build.files().get("src/test/java/com/example/gymbooking/RequirementsTest.java");
+        assertThat(test).contains("java.util.List.of(\"class-item\", \"list\", \"extra\", \"words\")",
+                "java.util.List.of(\"class-item\", \"list\", \"--nonsense\", \"yes\")",
+                "java.util.List.of(\"class-item\", \"get\", \"1\", \"extra\")");
+        Map<String, String> lax = new TreeMap<>(build.files());
+        String arguments = "src/main/java/com/example/gymbooking/cli/Arguments.java";
+        String expect = "public void expect(String action, int positional, boolean withOptions) {";
+        assertThat(lax.get(arguments)).contains(expect);
+        lax.put(arguments, lax.get(arguments).replace(expect, expect + "\n        if (action != null) {\n"
+                + "            return;\n        }"));
+        Path classes = GeneratedJava.compile(lax, dir.resolve("lax"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(lax, dir.resolve("lax"), classes);
+        assertThat(run.passed()).doesNotContain(TESTS + "quality1_everyCommandPrintsAClear")
+                .contains(build.claim("core-2").tests().get(0));
+    }
+
+    @Test
+    void aStorageEntryIsJudgedByTheProductItNamesAndByTheFileStore() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Time Log", ProjectType.CLI_TOOL)
+                .features(List.of("Add entries with a note and a duration in minutes", "List entries"), List.of())
+                .techStack(List.of("Language: Java 17", "Storage: flat files", "storage: a JSON file in the user's "
+                        + "home directory", "Database: PostgreSQL", "Storage: SQLite (sqlite3 from the standard "
+                        + "library)", "Storage: in memory"))
+                .technicalPreferences(List.of("Store data in a single file under ~/.tt"))
+                .build();
+        CoreDriver.Build java = CoreDriver.build(spec);
+        String storageTest = "com.example.timelog.repository.StorageTest#";
+        RequirementClaim flat = java.claim("tech-stack-2");
+        assertThat(flat.status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        assertThat(flat.tests()).containsExactly(storageTest + "aFileStoreKeepsItemsForTheNextStart");
+        assertThat(flat.files()).contains("src/main/java/com/example/timelog/repository/FileRepository.java");
+        RequirementClaim json = java.claim("tech-stack-3");
+        assertThat(json.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(json.gaps()).containsExactly("a single file (the store writes one file per kind of item)",
+                "a JSON document (each file holds one JSON object per line)",
+                "the location named (the data directory is ./data unless storage.directory says otherwise)");
+        assertThat(java.claim("tech-stack-4").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(java.claim("tech-stack-4").reason()).startsWith("the generated project uses no PostgreSQL database");
+        assertThat(java.claim("tech-stack-5").reason()).startsWith("the generated project uses no SQLite database");
+        assertThat(java.claim("tech-stack-6").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(java.claim("tech-stack-6").reason()).contains("keeps its items in files by default");
+        RequirementClaim single = java.claim("technical-1");
+        assertThat(single.status()).isEqualTo(RequirementStatus.PARTIAL);
+        assertThat(single.gaps()).hasSize(2).first().asString().startsWith("a single file");
+        Path classes = GeneratedJava.compile(java.files(), dir.resolve("store"));
+        GeneratedJava.TestRun run = GeneratedJava.runTests(java.files(), dir.resolve("store"), classes);
+        assertThat(run.passed()).containsAll(flat.tests());
+
+        CoreDriver.Build python = CoreDriver.build(spec.toBuilder().techStack(List.of("Language: Python 3",
+                "Storage: SQLite (sqlite3 from the standard library)")).build());
+        RequirementClaim sqlite = python.claim("tech-stack-2");
+        assertThat(sqlite.status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(sqlite.reason()).contains("keeps its items in memory only", "it uses no SQLite database")
+                .doesNotContain("standard library");
+    }
+
+    @Test
+    void stackReasonsNameOnlyWhatTheProjectHasAndSkeletonReasonsNameTheCommandsItHas() throws Exception {
+        ProjectSpec spec = ProjectSpec.builder("Plant Water", ProjectType.CLI_TOOL)
+                .features(List.of("Add plants with a name and a location", "Remove plants",
+                        "Filter plants by location", "Send a desktop notification every morning at 8am"), List.of())
+                .techStack(List.of("Language: Java 17", "Scheduler: cron",
+                        "Port: configurable via the PORT environment variable"))
+                .build();
+        CoreDriver.Build java = CoreDriver.build(spec);
+        assertThat(java.claim("tech-stack-2").reason()).isEqualTo("the simple backend does not use cron: it "
+                + "generates Java 17 with its standard library only (JSON-lines files), Maven and JUnit 5");
+        assertThat(java.claim("tech-stack-3").reason()).startsWith("the simple backend does not act on this entry: ")
+                .doesNotContain("does not use configurable").doesNotContain("HTTP server");
+        CoreDriver.Build api = CoreDriver.build(ProjectSpec.builder("Plant Water", ProjectType.API_SERVICE)
+                .features(spec.features().core(), List.of()).techStack(spec.techStack()).build());
+        assertThat(api.claim("tech-stack-2").reason()).contains("(the JDK HTTP server, ");
+
+        CoreDriver.Build python = CoreDriver.build(spec.toBuilder().techStack(List.of("Language: Python 3")).build());
+        assertThat(python.claim("core-1").reason()).contains("it has `plant add --name ...` for this, but no test of "
+                + "this feature, so it is not claimed");
+        assertThat(python.claim("core-2").reason()).contains("it has `plant delete <id>` for this");
+        assertThat(python.claim("core-3").reason()).contains("its generic commands do not find");
+        assertThat(python.claim("core-4").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
+        assertThat(python.files()).containsKeys("README.md", "docs/usage.md");
+    }
+
+    @Test
     void aServiceHasNoCommandsToExitWithACodeAndALibraryNoRunnableJar() throws Exception {
         CoreDriver.Build api = CoreDriver.build(gym(ProjectType.API_SERVICE, "Java 17"));
         assertThat(api.claim("quality-1").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);

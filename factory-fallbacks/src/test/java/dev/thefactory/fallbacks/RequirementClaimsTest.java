@@ -239,7 +239,10 @@ class RequirementClaimsTest {
         assertThat(byId.get("tech-stack-2").reason()).contains("PostgreSQL");
         assertThat(byId.get("tech-stack-3").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);
         assertThat(byId.get("quality-1").status()).isEqualTo(RequirementStatus.PARTIAL);
-        assertThat(byId.get("quality-1").gaps()).containsExactly("tests of core-2, extended-1");
+        assertThat(byId.get("quality-1").gaps()).containsExactly("tests of core-2",
+                "tests of what extended-1 leaves out");
+        assertThat(byId.get("quality-1").reason()).isEqualTo("feature core-2 is not implemented, so it has no test; "
+                + "feature extended-1 is partial: its passing test covers only what is built");
         assertThat(byId.get("quality-2").reason()).isEqualTo(Ledger.NOT_ACTED_ON);
         assertThat(byId.get("output-1").files()).containsExactly("README.md");
         assertThat(byId.get("output-2").status()).isEqualTo(RequirementStatus.NOT_IMPLEMENTED);

@@ -63,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
         boolean temporal = TemporalEngine.check(cmd, engine, temporalTarget, taskQueue);
         Path specFile = SpecFiles.requireReadable(cmd, "--spec", spec);
         Path state = Directories.requireWritable("--state", options.state);
-        Path output = Directories.requireWritable("--out", out);
+        Path output = Directories.requireUsable("--out", out);
         Path checkpoints = Directories.requireWritable("--state", options.checkpointDirectory());
         return new BuildCommandRun(cmd, options, state).execute(listener -> {
             Factory.Builder builder = options.factory(specFile, mode, output,

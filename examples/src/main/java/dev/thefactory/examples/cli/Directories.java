@@ -79,6 +79,23 @@ final class Directories {
         return dir;
     }
 
+    /**
+     * Checks an output directory as {@link #requireWritable} does, but leaves a missing one for the build to create:
+     * the build removes it again when it publishes nothing, so a failed build leaves no empty directory behind.
+     *
+     * @param option    the option that named it, for the message
+     * @param directory the directory
+     * @return the directory, absolute and normalized
+     * @throws UnusableDirectoryException when it exists and cannot be written, or cannot be created
+     */
+    static Path requireUsable(String option, Path directory) {
+        Check found = check(directory);
+        if (!found.exists() && found.writable()) {
+            return found.path();
+        }
+        return requireWritable(option, directory);
+    }
+
     /** @return null when a file can be created and deleted in {@code dir}, else the reason it cannot */
     private static String probe(Path dir) {
         Path probe;

@@ -50,4 +50,17 @@ class DirectoriesTest {
                 .satisfies(e -> assertThat(((UnusableDirectoryException) e).recoveryOptions())
                         .contains("or pass another directory with --state DIR"));
     }
+
+    @Test
+    void requireUsableLeavesAMissingOutputDirectoryForTheBuildToCreate() throws IOException {
+        Path missing = dir.resolve("new/out");
+        Path file = Files.writeString(dir.resolve("g"), "x");
+
+        assertThat(Directories.requireUsable("--out", missing)).isEqualTo(missing.toAbsolutePath().normalize());
+        assertThat(dir.resolve("new")).doesNotExist();
+        assertThat(Directories.requireUsable("--out", dir)).isEqualTo(dir.toAbsolutePath().normalize());
+        assertThatThrownBy(() -> Directories.requireUsable("--out", file.resolve("o")))
+                .isInstanceOf(UnusableDirectoryException.class)
+                .hasMessageStartingWith("--out directory " + file.resolve("o") + " cannot be used");
+    }
 }

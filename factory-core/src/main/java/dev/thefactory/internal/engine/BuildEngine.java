@@ -210,10 +210,47 @@ public final class BuildEngine {
     public BuildResult run(String buildId, RunControl control) {
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(control, "control");
-        try (BuildLock lock = BuildLocks.acquire(config.checkpoints(), buildId)) {
+        // An interrupt before the build's first phase must end it INTERRUPTED: one already pending is held back while
+        // the lock is taken (an interruptible file channel would fail with ClosedByInterruptException) and takes
+        // effect in the run; one that cuts the lock short ends the run at once.
+        boolean interrupted = Thread.interrupted();
+        BuildLock lock;
+        try {
+            lock = BuildLocks.acquire(config.checkpoints(), buildId);
+        } catch (RuntimeException e) {
+            if (!refusal(e) && interruptedBy(e)) {
+                return new BuildRun(this, buildId, specFile, null, null).control(control)
+                        .interruptedBeforeStart(e, false).execute();
+            }
+            restoreInterrupt(interrupted);
+            throw e;
+        }
+        try (lock) {
             LOG.debug("[build {}] holds its lock ({})", buildId, lock.holder());
+            restoreInterrupt(interrupted);
             return new BuildRun(this, buildId, specFile, null, null)
                     .control(control).execute();
+        }
+    }
+
+    /** @return whether {@code failure} happened because the calling thread was interrupted (it stays interrupted) */
+    private static boolean interruptedBy(RuntimeException failure) {
+        if (Thread.currentThread().isInterrupted() || ChainReactor.interruption(failure)) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return false;
+    }
+
+    /** @return whether {@code failure} refuses the build for a reason of its own, which an interrupt cannot cause */
+    private static boolean refusal(RuntimeException failure) {
+        return failure instanceof StateLockedException || failure instanceof BuildNotFoundException
+                || failure instanceof NothingToResumeException || failure instanceof SpecChangedException;
+    }
+
+    private static void restoreInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -249,45 +286,77 @@ public final class BuildEngine {
     public BuildResult resume(String buildId, boolean force, RunControl control) {
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(control, "control");
-        requireKnown(buildId); // before the lock, which would create the build's directory
-        try (BuildLock lock = BuildLocks.acquire(config.checkpoints(), buildId)) {
-            LOG.debug("[build {}] holds its lock ({}) to resume", buildId, lock.holder());
-            List<Checkpoint> history = config.checkpoints().history(buildId);
-            List<String> damage = config.checkpoints().damage(buildId);
-            if (history.isEmpty() && damage.isEmpty()) {
-                throw new BuildNotFoundException(buildId);
-            }
-            if (history.isEmpty()) {
-                // It wrote checkpoints, but not one survived intact: nothing to skip, so it starts again.
-                List<String> notes = new ArrayList<>();
-                notes.add("Build " + buildId + " saved no intact checkpoint before it stopped; it was run again from "
-                        + "the start under the same id (the spec could not be compared with the one it started with)");
-                damage.forEach(d -> notes.add("Checkpoint damage found while resuming: " + d));
-                return new BuildRun(this, buildId, specFile, null, notes)
-                        .control(control).execute();
-            }
-            ResumePoint point = ResumePoint.load(config.checkpoints(), buildId, history);
-            if (point.finished()) {
-                Path output = point.outputDirectory() != null ? point.outputDirectory() : config.outputDirectory();
-                PublishedOutput found = PublishedOutput.inspect(output.resolve(SafePaths.slug(spec.name())));
-                if (buildId.equals(found.publishedBy())) {
-                    throw new NothingToResumeException(buildId, found.directory());
-                }
-                // Its PUBLISH checkpoint survived but its output did not (a rename lost in a power cut, or the
-                // directory was removed since): it publishes again from what is still staged, or rebuilds.
-                LOG.warn("[build {}] was published, but {} does not hold its output; publishing it again", buildId,
-                        found.directory());
-            }
-            if (!point.specHash().equals(specHash)) {
-                if (!force) {
-                    throw new SpecChangedException(source(point), buildId, point.specHash(), specHash);
-                }
-                LOG.warn("[build {}] the spec changed since the checkpoint (was {}, now {}); resuming anyway (forced)",
-                        buildId, point.specHash(), specHash);
-            }
-            return new BuildRun(this, buildId, specFile != null ? specFile : point.specFile(), point,
-                    null).control(control).execute();
+        // as in run(String, RunControl): a pending interrupt is held back while the lock is taken and the checkpoints
+        // are read, and one that cuts them short ends the run at once, INTERRUPTED (the checkpoints stay to resume)
+        boolean interrupted = Thread.interrupted();
+        BuildLock lock;
+        try {
+            requireKnown(buildId); // before the lock, which would create the build's directory
+            lock = BuildLocks.acquire(config.checkpoints(), buildId);
+        } catch (RuntimeException e) {
+            return interruptedOrThrow(e, interrupted, buildId, control);
         }
+        try (lock) {
+            LOG.debug("[build {}] holds its lock ({}) to resume", buildId, lock.holder());
+            BuildRun run;
+            try {
+                run = resumeRun(buildId, force);
+            } catch (RuntimeException e) {
+                return interruptedOrThrow(e, interrupted, buildId, control);
+            }
+            restoreInterrupt(interrupted);
+            return run.control(control).execute();
+        }
+    }
+
+    /**
+     * Ends a resume whose lock or checkpoints an interrupt cut short {@code INTERRUPTED}; rethrows any other failure.
+     */
+    private BuildResult interruptedOrThrow(RuntimeException failure, boolean interrupted, String buildId,
+            RunControl control) {
+        if (!refusal(failure) && interruptedBy(failure)) {
+            return new BuildRun(this, buildId, specFile, null, null).control(control)
+                    .interruptedBeforeStart(failure, true).execute();
+        }
+        restoreInterrupt(interrupted);
+        throw failure;
+    }
+
+    /** @return the run that resumes the build from its checkpoints, read under its lock */
+    private BuildRun resumeRun(String buildId, boolean force) {
+        List<Checkpoint> history = config.checkpoints().history(buildId);
+        List<String> damage = config.checkpoints().damage(buildId);
+        if (history.isEmpty() && damage.isEmpty()) {
+            throw new BuildNotFoundException(buildId);
+        }
+        if (history.isEmpty()) {
+            // It wrote checkpoints, but not one survived intact: nothing to skip, so it starts again.
+            List<String> notes = new ArrayList<>();
+            notes.add("Build " + buildId + " saved no intact checkpoint before it stopped; it was run again from "
+                    + "the start under the same id (the spec could not be compared with the one it started with)");
+            damage.forEach(d -> notes.add("Checkpoint damage found while resuming: " + d));
+            return new BuildRun(this, buildId, specFile, null, notes);
+        }
+        ResumePoint point = ResumePoint.load(config.checkpoints(), buildId, history);
+        if (point.finished()) {
+            Path output = point.outputDirectory() != null ? point.outputDirectory() : config.outputDirectory();
+            PublishedOutput found = PublishedOutput.inspect(output.resolve(SafePaths.slug(spec.name())));
+            if (buildId.equals(found.publishedBy())) {
+                throw new NothingToResumeException(buildId, found.directory());
+            }
+            // Its PUBLISH checkpoint survived but its output did not (a rename lost in a power cut, or the
+            // directory was removed since): it publishes again from what is still staged, or rebuilds.
+            LOG.warn("[build {}] was published, but {} does not hold its output; publishing it again", buildId,
+                    found.directory());
+        }
+        if (!point.specHash().equals(specHash)) {
+            if (!force) {
+                throw new SpecChangedException(source(point), buildId, point.specHash(), specHash);
+            }
+            LOG.warn("[build {}] the spec changed since the checkpoint (was {}, now {}); resuming anyway (forced)",
+                    buildId, point.specHash(), specHash);
+        }
+        return new BuildRun(this, buildId, specFile != null ? specFile : point.specFile(), point, null);
     }
 
     /**

@@ -84,6 +84,10 @@ final class BuildRun {
     private PublishedOutput outputSeen;
     /** This run's own listeners, deadline and stop reason. */
     private RunControl control = RunControl.none();
+    /** Why the build was interrupted before this run began (taking its lock, reading its checkpoints), or null. */
+    private Throwable interruptedBefore;
+    /** Whether the run continues a checkpointed build (set for a resume stopped before its checkpoints were read). */
+    private boolean resuming;
 
     /**
      * @param engine       the engine whose configuration, spec and hooks the run uses
@@ -119,6 +123,20 @@ final class BuildRun {
     }
 
     /**
+     * Makes the run end {@code INTERRUPTED} right after {@code BuildStarted}, without work: the build was interrupted
+     * while it took its lock or read its checkpoints, which the interrupt cut short.
+     *
+     * @param cause    what the interrupt made fail, or null
+     * @param resumed  whether the build being started was a resume (its checkpoints are then still there)
+     * @return this run
+     */
+    BuildRun interruptedBeforeStart(Throwable cause, boolean resumed) {
+        this.interruptedBefore = cause == null ? new InterruptedException("interrupted before the build began") : cause;
+        this.resuming = resumed;
+        return this;
+    }
+
+    /**
      * Runs the build.
      *
      * @return the result of a successful build
@@ -144,10 +162,14 @@ final class BuildRun {
                     resume == null ? 0 : resume.lastSequence());
             record = new BuildRecord(config, spec, engine.specHash(), specFile, buildId, events, hooks.ticker(),
                     checkpoints, resume != null, clock.instant());
-            failures = new BuildFailures(record, config, resume != null);
+            failures = new BuildFailures(record, config, resume != null || resuming);
             return run();
         } finally {
             control.detach();
+            if (staging != null) {
+                // the compiler's and the generated tests' scratch space goes with the run, however it ended
+                staging.releaseWork();
+            }
             if (watchdog != null) {
                 watchdog.close();
             }
@@ -184,19 +206,25 @@ final class BuildRun {
         } else {
             verifier.announce(spec, engine.specHash());
         }
-        try {
-            outputSeen = checkOutput();
-        } catch (FactoryException e) {
-            // before any work: thrown to the caller as it is (an OutputConflictException names the fixes)
-            LOG.warn("[build {}] {}", buildId, e.getMessage());
-            record.finish(BuildStatus.FAILED, null);
-            throw e;
-        }
         BackendCascade cascade;
         try {
+            if (interruptedBefore != null) {
+                throw interrupted(interruptedBefore);
+            }
+            // An interrupt before the first phase stops the build here, never as the failure it would make of the
+            // output check or of backend discovery (a health check cut short reads as an unhealthy backend).
+            BuildAbort.ifInterrupted(buildId, Phase.VALIDATE_SPEC, CORE);
+            outputSeen = checkOutput();
+            BuildAbort.ifInterrupted(buildId, Phase.VALIDATE_SPEC, CORE);
             cascade = resolveBackends();
-        } catch (BackendUnavailableException e) {
-            // thrown to the caller, who reports it; logged for the build's trail
+        } catch (BuildAbort abort) {
+            throw failures.aborted(abort, null, control.stopReason());
+        } catch (FactoryException e) {
+            if (Thread.currentThread().isInterrupted() || ChainReactor.interruption(e)) {
+                throw failures.aborted(interrupted(e), null, control.stopReason());
+            }
+            // before any work: thrown to the caller as it is (an OutputConflictException names the fixes, a
+            // BackendUnavailableException what was looked for); logged for the build's trail
             LOG.warn("[build {}] {}", buildId, e.getMessage());
             record.finish(BuildStatus.FAILED, null);
             throw e;
@@ -219,6 +247,13 @@ final class BuildRun {
             }
             throw unexpected;
         }
+    }
+
+    /** @return the stop of a build interrupted before its first phase, by what the interrupt cut short */
+    private BuildAbort interrupted(Throwable cause) {
+        return new BuildAbort(BuildStatus.INTERRUPTED, Phase.VALIDATE_SPEC, CORE, "Build " + buildId + " was "
+                + "interrupted before phase " + Phase.VALIDATE_SPEC,
+                cause instanceof InterruptedException ? null : cause, List.of());
     }
 
     /** Refuses, before any work, an output directory that publishing would destroy; announces a replacement. */
@@ -308,6 +343,10 @@ final class BuildRun {
             PublishStep.writeDocsAndMetadata(staging, record.manifest());
             fileCount = PublishStep.projectFiles(staging);
         } catch (java.io.UncheckedIOException e) {
+            if (ChainReactor.interruption(e)) {
+                throw new BuildAbort(BuildStatus.INTERRUPTED, Phase.PUBLISH, CORE, "Build " + buildId + " was "
+                        + "interrupted in phase " + Phase.PUBLISH + " before it published", e, List.of());
+            }
             throw new BuildAbort(BuildStatus.FAILED, Phase.PUBLISH, CORE, "Could not write "
                     + RequirementsReport.PATH + " into the staged project: " + e.getMessage(), e,
                     List.of("check the output directory and run again"));
@@ -316,6 +355,8 @@ final class BuildRun {
                     + " into the staged project: " + e.getMessage(), e, List.of("check the output directory and run "
                     + "again"));
         }
+        // the last moment a stop can take effect: the rename below publishes the project
+        BuildAbort.ifInterrupted(buildId, Phase.PUBLISH, CORE);
         Path outputRoot = PublishStep.outputRoot(staging);
         Path published;
         try {

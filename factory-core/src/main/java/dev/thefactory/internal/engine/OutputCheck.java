@@ -68,7 +68,14 @@ public final class OutputCheck {
             problems.add("backend '" + backendId + "' planned no files: no task returned plannedFiles, so there is "
                     + "nothing to validate or publish");
         }
-        ValidationReport found = reports.apply(validation.validate(staging.root(), planned, tests));
+        ValidationReport found;
+        try {
+            // the compiler and the generated tests work in the build's own work directory, removed right after (and
+            // by the next build when this process is killed meanwhile), never in java.io.tmpdir where they would leak
+            found = reports.apply(validation.validate(staging.root(), planned, tests, staging.workDirectory()));
+        } finally {
+            staging.releaseWork();
+        }
         problems.addAll(found.problems());
         for (String path : staging.files().keySet()) {
             if (!planned.contains(path)) {

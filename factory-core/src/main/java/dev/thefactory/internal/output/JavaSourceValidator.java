@@ -170,7 +170,22 @@ final class JavaSourceValidator implements OutputValidator {
      * @return a verdict per file, and problems javac reported without naming a file
      */
     Results validateAll(Path projectRoot, Collection<String> javaFiles) {
+        return validateAll(projectRoot, javaFiles, null);
+    }
+
+    /**
+     * Compiles the given Java files of a project as {@link #validateAll(Path, Collection)} does, with the class
+     * directories in a work directory of the caller's.
+     *
+     * @param projectRoot the project root (a real path)
+     * @param javaFiles   normalized relative paths of the {@code .java} files to compile
+     * @param workIn      where the temporary class directory is made (a build's own work directory, which the build
+     *                    cleans even after a crash); null for this validator's own (by default {@code java.io.tmpdir})
+     * @return a verdict per file, and problems javac reported without naming a file
+     */
+    Results validateAll(Path projectRoot, Collection<String> javaFiles, Path workIn) {
         Objects.requireNonNull(projectRoot, "projectRoot");
+        Path workParent = workIn != null ? workIn : this.workParent;
         Map<String, Verdict> verdicts = new TreeMap<>();
         if (javaFiles.isEmpty()) {
             return new Results(verdicts, List.of());

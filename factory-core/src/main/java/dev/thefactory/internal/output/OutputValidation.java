@@ -162,15 +162,32 @@ public final class OutputValidation {
      * @return the report; {@link ValidationReport#passed()} says whether it may be published
      */
     public ValidationReport validate(Path projectRoot, Collection<String> plannedFiles, GeneratedTestSettings tests) {
+        return validate(projectRoot, plannedFiles, tests, null);
+    }
+
+    /**
+     * Validates a staged project as {@link #validate(Path, Collection, GeneratedTestSettings)} does, compiling its
+     * Java sources and copying it for its tests in a work directory of the caller's: a build passes its own, which it
+     * removes when it ends and which a later build removes when the build was killed (see {@link StagingArea}).
+     *
+     * @param projectRoot  the project's root directory (must not itself be a link)
+     * @param plannedFiles paths the project must contain, each non-empty
+     * @param tests        whether and how to run the generated tests
+     * @param workIn       where the temporary directories are made (outside the project); null for
+     *                     {@code java.io.tmpdir}
+     * @return the report; {@link ValidationReport#passed()} says whether it may be published
+     */
+    public ValidationReport validate(Path projectRoot, Collection<String> plannedFiles, GeneratedTestSettings tests,
+            Path workIn) {
         Objects.requireNonNull(tests, "tests");
-        ValidationReport files = validate(projectRoot, plannedFiles);
+        ValidationReport files = validateFiles(projectRoot, plannedFiles, workIn);
         if (!tests.enabled()) {
             return withTests(files, GeneratedTestRun.Result.unchecked(GeneratedTestRun.TURNED_OFF));
         }
         if (!files.passed()) {
             return withTests(files, GeneratedTestRun.Result.unchecked(TESTS_NOT_REACHED));
         }
-        GeneratedTestRun.Result ran = testRun.run(projectRoot, tests);
+        GeneratedTestRun.Result ran = testRun.run(projectRoot, tests, workIn);
         LOG.debug("generated tests of {}: {}", projectRoot, ran.summary());
         return withTests(files, ran);
     }
@@ -191,6 +208,10 @@ public final class OutputValidation {
      * @return the report; {@link ValidationReport#passed()} says whether it may be published
      */
     public ValidationReport validate(Path projectRoot, Collection<String> plannedFiles) {
+        return validateFiles(projectRoot, plannedFiles, null);
+    }
+
+    private ValidationReport validateFiles(Path projectRoot, Collection<String> plannedFiles, Path workIn) {
         Objects.requireNonNull(projectRoot, "projectRoot");
         Objects.requireNonNull(plannedFiles, "plannedFiles");
         List<String> problems = new ArrayList<>();
@@ -228,7 +249,7 @@ public final class OutputValidation {
                 reports.put(path, report(path, sizes, hashes, validator.id(), run(validator, root, path)));
             }
         }
-        JavaSourceValidator.Results javaResults = java.validateAll(root, javaFiles);
+        JavaSourceValidator.Results javaResults = java.validateAll(root, javaFiles, workIn);
         for (String path : javaFiles) {
             reports.put(path, report(path, sizes, hashes, java.id(), javaResults.files().get(path)));
         }

@@ -7,9 +7,13 @@ import dev.thefactory.api.UnsafePathException;
 import dev.thefactory.internal.util.DurableFiles;
 import dev.thefactory.internal.util.Sha256;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,10 +54,22 @@ public final class StagingArea {
 
     /** The directory under the output root that holds every build's staging area. */
     public static final String STAGING_DIRECTORY = ".staging";
+    /**
+     * Suffix of a build's work directory, {@code .staging/<buildId>.work/}, beside its staging area: where the Java
+     * sources are compiled and the generated tests run, in throw-away copies.
+     */
+    public static final String WORK_SUFFIX = ".work";
+    /** Suffix of the file a running build holds locked while its work directory is in use. */
+    static final String OWNER_SUFFIX = ".work.owner";
     /** Prefix of the temporary files of writes in progress; generated names may not start with it. */
     static final String TEMP_PREFIX = DurableFiles.TEMP_PREFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(StagingArea.class);
+    /**
+     * The owner files of the work directories this JVM holds; guarded by itself. Never opened again while held: on
+     * POSIX systems closing any descriptor of a file releases every lock the process holds on it.
+     */
+    private static final java.util.Set<Path> HELD_WORK = new java.util.HashSet<>();
     private static final Pattern BUILD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Path root;
@@ -64,10 +80,20 @@ public final class StagingArea {
     private final StagingAccounting accounting;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Map<String, Object> pathLocks = new ConcurrentHashMap<>();
+    /** The output directory and those of its parents that {@link #open} created, deepest first. */
+    private final List<Path> created;
     private boolean deleted;
+    /** Guards the work directory's fields. */
+    private final Object workGuard = new Object();
+    /** The work directory while this build holds it, or null. */
+    private Path work;
+    /** The channel holding the lock of the work directory's owner file, or null. */
+    private FileChannel workOwner;
 
-    private StagingArea(Path root, Path stagingParent, String buildId, OutputQuotas quotas, DurableFiles files) {
+    private StagingArea(Path root, Path stagingParent, String buildId, OutputQuotas quotas, DurableFiles files,
+            List<Path> created) {
         this.root = root;
+        this.created = List.copyOf(created);
         this.stagingParent = stagingParent;
         this.buildId = buildId;
         this.quotas = quotas;
@@ -78,7 +104,9 @@ public final class StagingArea {
     /**
      * Opens the staging area of a build, creating {@code outputRoot}, {@code .staging} and {@code <buildId>} as
      * needed. Files already staged (a resumed build) are kept and counted; temporary files of writes a crash
-     * interrupted are deleted.
+     * interrupted are deleted. The output directory (and its parents) that this call created are removed again by
+     * {@link #delete()} when they are empty then, so that a build that published nothing leaves no empty output
+     * directory behind; one that existed before is never removed.
      *
      * @param outputRoot the output directory; created if missing
      * @param buildId    the build's id: 1-128 letters, digits, {@code .}, {@code _} or {@code -}, starting with a
@@ -105,6 +133,7 @@ public final class StagingArea {
                     + "letter or digit but was '" + buildId + "'");
         }
         Path realOutput;
+        List<Path> created = missingDirectories(outputRoot);
         try {
             files.createDirectories(outputRoot);
             realOutput = outputRoot.toRealPath();
@@ -116,7 +145,8 @@ public final class StagingArea {
         Path parent = StagingWriter.createConfinedDirectory(realOutput, realOutput.resolve(STAGING_DIRECTORY), buildId,
                 files);
         Path root = StagingWriter.createConfinedDirectory(realOutput, parent.resolve(buildId), buildId, files);
-        StagingArea area = new StagingArea(root, parent, buildId, quotas, files);
+        sweepWork(parent, buildId);
+        StagingArea area = new StagingArea(root, parent, buildId, quotas, files, created);
         area.rescan();
         LOG.debug("[build {}] staging area open at {} with {} file(s), {} byte(s)", buildId, root,
                 area.accounting.fileCount(), area.accounting.totalBytes());
@@ -284,7 +314,9 @@ public final class StagingArea {
 
     /**
      * Deletes the staging directory itself (after publishing, when the root has already been moved away, or when a
-     * failed build gives up), and {@code .staging} too when no other build uses it. Deleting twice does nothing.
+     * failed build gives up), and {@code .staging} too when no other build uses it; then the output directory, when
+     * {@link #open} created it and it is now empty (a build that published nothing), and the parents {@code open}
+     * created with it while they are empty. Deleting twice does nothing.
      *
      * @throws FactoryException when something cannot be deleted
      */
@@ -294,11 +326,15 @@ public final class StagingArea {
             if (deleted) {
                 return;
             }
+            releaseWork();
             try {
                 if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                     ProjectFiles.deleteTree(root, true);
                 }
-                StagingWriter.deleteIfEmpty(stagingParent);
+                if (StagingWriter.deleteIfEmpty(stagingParent)
+                        || !Files.exists(stagingParent, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteCreatedIfEmpty();
+                }
             } catch (IOException e) {
                 throw writer.ioFailure("Could not delete the staging area '" + root + "'", e);
             }
@@ -311,10 +347,224 @@ public final class StagingArea {
         }
     }
 
+    /**
+     * The build's work directory, {@code .staging/<buildId>.work/}: made on first use, held by this build (a lock on
+     * {@code .staging/<buildId>.work.owner}, which the operating system releases when the process dies) until
+     * {@link #releaseWork()} or {@link #delete()} removes it. Temporary directories made there are therefore never
+     * left behind for good: when the process is killed, the next build that opens a staging area in the same output
+     * directory (a resume of this build, or any other) finds the lock free and removes the directory.
+     *
+     * @return the work directory, or null when it cannot be made or is held elsewhere (the caller then uses
+     *         {@code java.io.tmpdir}, as before)
+     */
+    public Path workDirectory() {
+        synchronized (workGuard) {
+            if (work == null && !deleted) {
+                work = claimWork();
+            }
+            return work;
+        }
+    }
+
+    /**
+     * Removes the build's work directory and releases its lock; called after each validation, and when the build ends
+     * however it ends (an interrupted build keeps its staging area, not its work directory). Does nothing when there is
+     * none; a failure is logged, never thrown (the next build removes what is left). A later
+     * {@link #workDirectory()} makes it afresh.
+     */
+    public void releaseWork() {
+        synchronized (workGuard) {
+            if (workOwner == null) {
+                return;
+            }
+            Path ownerFile = stagingParent.resolve(buildId + OWNER_SUFFIX);
+            try {
+                ProjectFiles.deleteTree(work, true);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("[build {}] could not remove its work directory {}; the next build removes it", buildId,
+                        work, e);
+            }
+            boolean interrupted = Thread.interrupted();
+            try {
+                Files.deleteIfExists(ownerFile); // while still locked: a sweeper never locks a file about to go
+                workOwner.close();
+            } catch (IOException e) {
+                LOG.warn("[build {}] could not remove {}; the next build removes it", buildId, ownerFile, e);
+            } finally {
+                unregister(ownerFile);
+                restoreInterrupt(interrupted);
+            }
+            workOwner = null;
+            work = null;
+        }
+    }
+
+    /** Takes the lock of this build's work directory and makes the directory afresh; null when it cannot. */
+    private Path claimWork() {
+        Path ownerFile = stagingParent.resolve(buildId + OWNER_SUFFIX);
+        Path dir = stagingParent.resolve(buildId + WORK_SUFFIX);
+        boolean interrupted = Thread.interrupted(); // a file channel closes on an interrupt; it is kept for the build
+        FileChannel channel = null;
+        synchronized (HELD_WORK) {
+            if (!HELD_WORK.add(ownerFile)) {
+                restoreInterrupt(interrupted);
+                return null; // held by another staging area of this build in this JVM, which the build lock forbids
+            }
+        }
+        try {
+            channel = FileChannel.open(ownerFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (tryLock(channel) == null || !Files.exists(ownerFile, LinkOption.NOFOLLOW_LINKS)) {
+                // held by a build sweeping it away at this very moment: this build uses java.io.tmpdir instead
+                LOG.debug("[build {}] its work directory {} is held elsewhere; using java.io.tmpdir", buildId, dir);
+                channel.close();
+                unregister(ownerFile);
+                return null;
+            }
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                ProjectFiles.deleteTree(dir, true); // left by a run of this build that was killed
+            }
+            Files.createDirectory(dir);
+            workOwner = channel;
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("[build {}] could not make its work directory {} ({}); using java.io.tmpdir", buildId, dir,
+                    e.toString());
+            closeQuietly(channel);
+            unregister(ownerFile);
+            return null;
+        } finally {
+            restoreInterrupt(interrupted);
+        }
+    }
+
+    private static void unregister(Path ownerFile) {
+        synchronized (HELD_WORK) {
+            HELD_WORK.remove(ownerFile);
+        }
+    }
+
+    private static void restoreInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Removes the work directories that no running build holds: those of builds that were killed (their process died,
+     * and the operating system released their lock). Never fails the opening build: what cannot be removed is logged.
+     */
+    private static void sweepWork(Path stagingParent, String buildId) {
+        List<Path> entries;
+        try (java.util.stream.Stream<Path> list = Files.list(stagingParent)) {
+            entries = list.toList();
+        } catch (IOException e) {
+            LOG.warn("[build {}] could not list {} for work directories left by killed builds", buildId,
+                    stagingParent, e);
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(WORK_SUFFIX) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Path ownerFile = stagingParent.resolve(name.substring(0, name.length() - WORK_SUFFIX.length())
+                            + OWNER_SUFFIX);
+                    boolean held;
+                    synchronized (HELD_WORK) {
+                        held = HELD_WORK.contains(ownerFile);
+                    }
+                    if (!held && !Files.exists(ownerFile, LinkOption.NOFOLLOW_LINKS)) {
+                        // a build makes its owner file before its work directory and removes it after: no owner, no
+                        // build using it
+                        removeLeftover(entry, buildId);
+                    }
+                } else if (name.endsWith(OWNER_SUFFIX) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    sweepOwned(entry, stagingParent.resolve(name.substring(0, name.length() - OWNER_SUFFIX.length())
+                            + WORK_SUFFIX), buildId);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Removes the work directory of {@code ownerFile} when no build holds its lock. */
+    private static void sweepOwned(Path ownerFile, Path dir, String buildId) {
+        synchronized (HELD_WORK) {
+            if (HELD_WORK.contains(ownerFile)) {
+                return; // a build of this JVM is running
+            }
+        }
+        try (FileChannel channel = FileChannel.open(ownerFile, StandardOpenOption.WRITE)) {
+            if (tryLock(channel) == null) {
+                return; // a running build, in another process or in this one
+            }
+            removeLeftover(dir, buildId);
+            Files.deleteIfExists(ownerFile);
+        } catch (IOException e) {
+            LOG.warn("[build {}] could not check or remove the work directory {} of a killed build", buildId, dir, e);
+        }
+    }
+
+    private static void removeLeftover(Path dir, String buildId) {
+        try {
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                ProjectFiles.deleteTree(dir, true);
+                LOG.info("[build {}] removed the work directory {}, left by a build that was killed", buildId, dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("[build {}] could not remove the work directory {} left by a killed build", buildId, dir, e);
+        }
+    }
+
+    /** @return the lock, or null when another process holds it or this process holds it through another channel */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("could not close {}", channel, e);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "StagingArea[" + root + ", " + accounting.fileCount() + " file(s), " + accounting.totalBytes()
                 + " byte(s)]";
+    }
+
+    /**
+     * @param outputRoot the output directory
+     * @return it and its parents that do not exist yet, deepest first (empty when it exists)
+     */
+    private static List<Path> missingDirectories(Path outputRoot) {
+        List<Path> missing = new ArrayList<>();
+        for (Path dir = outputRoot.toAbsolutePath().normalize(); dir != null
+                && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS); dir = dir.getParent()) {
+            missing.add(dir);
+        }
+        return missing;
+    }
+
+    /** Removes the directories {@link #open} created, deepest first, while they are empty. */
+    private void deleteCreatedIfEmpty() throws IOException {
+        for (Path dir : created) {
+            if (!StagingWriter.deleteIfEmpty(dir)) {
+                return;
+            }
+            LOG.debug("[build {}] removed the empty directory {}, which the build had created", buildId, dir);
+        }
     }
 
     /** Recounts the staged files from disk; deletes temporary files of interrupted writes. */

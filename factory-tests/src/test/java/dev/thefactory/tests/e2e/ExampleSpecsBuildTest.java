@@ -98,7 +98,8 @@ class ExampleSpecsBuildTest {
         assertThat(failure).isNotNull();
         assertThat(failure.unmet()).isNotEmpty().allSatisfy(r -> assertThat(r.reason()).isNotBlank());
         assertThat(failure.result().outputDirectory()).isNull();
-        assertThat(Builds.allPaths(out)).allMatch(p -> p.isEmpty() || p.startsWith("."));
+        // the build created the output directory and published nothing: it removes the directory again
+        assertThat(out).doesNotExist();
     }
 
     static void assertMetadataMatches(Path project, BuildResult result) throws Exception {

@@ -91,8 +91,8 @@ class RecoveryTest {
                 .anySatisfy(perBackend -> assertThat(perBackend).containsKey("minimal"));
         assertThat(failure.recoveryOptions()).isNotEmpty();
         assertThat(failure.getMessage()).containsIgnoringCase("permanent");
-        assertThat(Builds.allPaths(out)).allMatch(p -> p.isEmpty() || p.startsWith(".staging"));
-        assertThat(out.resolve("todo-app")).doesNotExist();
+        // nothing published: the output directory the build created is removed again
+        assertThat(out).doesNotExist();
     }
 
     @Test

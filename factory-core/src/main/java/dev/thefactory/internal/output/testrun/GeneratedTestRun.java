@@ -113,7 +113,22 @@ public final class GeneratedTestRun {
      * @return what happened; {@link TestSummary#NONE} when the project has no tests
      */
     public Result run(Path projectRoot, GeneratedTestSettings settings) {
+        return run(projectRoot, settings, null);
+    }
+
+    /**
+     * Runs the tests as {@link #run(Path, GeneratedTestSettings)} does, with the throw-away copy in a work directory of
+     * the caller's.
+     *
+     * @param projectRoot the validated project (only read, through a copy)
+     * @param settings    whether to run them, the time limit and the heap cap
+     * @param workIn      where the throw-away copy is made (a build's own work directory, which the build cleans even
+     *                    after a crash); null for this run's own (by default {@code java.io.tmpdir})
+     * @return what happened; {@link TestSummary#NONE} when the project has no tests
+     */
+    public Result run(Path projectRoot, GeneratedTestSettings settings, Path workIn) {
         Objects.requireNonNull(projectRoot, "projectRoot");
+        Path workParent = workIn != null ? workIn : this.workParent;
         Objects.requireNonNull(settings, "settings");
         if (!settings.enabled()) {
             return Result.unchecked(TURNED_OFF);

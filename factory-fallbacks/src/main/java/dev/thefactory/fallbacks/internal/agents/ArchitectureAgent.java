@@ -29,7 +29,14 @@ public final class ArchitectureAgent implements Agent {
                     + "not generate; it generated Java instead.");
         }
         Optional<String> durable = Storage.durableWord(context.spec());
-        if (architecture.storage() == Storage.FILE && durable.isPresent()) {
+        if (architecture.storage() == Storage.FILE && durable.isEmpty()) {
+            notes.add(architecture.language() == Language.JAVA
+                    ? "A command-line tool runs one process per command: the generated project stores its items in "
+                            + "files under its data directory by default (storage=file in application.properties), so "
+                            + "one command sees what an earlier one added."
+                    : "A command-line tool runs one process per command, but the " + architecture.language().label()
+                            + " skeleton keeps its items in memory only; only Java projects get a file store.");
+        } else if (architecture.storage() == Storage.FILE) {
             notes.add(architecture.language() == Language.JAVA
                     ? "The spec asks to keep items ('" + durable.get() + "'): the generated project stores them in "
                             + "files under its data directory by default (storage=file in application.properties)."

@@ -29,7 +29,7 @@ public enum Storage {
     private static final Set<String> DURABLE_WORDS = Set.of("persist", "persists", "persisted", "persistent",
             "persistence", "persisting", "restart", "restarts", "restarted", "restarting", "reboot", "reboots",
             "save", "saves", "saved", "saving", "durable", "durably", "durability", "disk", "database", "databases",
-            "db", "sqlite", "storage");
+            "db", "sqlite", "storage", "store", "stores", "stored", "storing");
 
     /** @return the lower-case code used in facts and in {@code application.properties} */
     public String code() {
@@ -45,14 +45,18 @@ public enum Storage {
     }
 
     /**
-     * Decides the default store: {@link #FILE} for a web app, API service or command-line tool whose spec asks for
-     * items to survive (it mentions persistence, restarts, saving, a disk or a database anywhere), else
-     * {@link #MEMORY}. Deterministic: the same spec always gives the same answer.
+     * Decides the default store: {@link #FILE} for a command-line tool (it runs one process per command, so items
+     * kept in memory would be gone before the next command) and for a web app or API service whose spec asks for
+     * items to survive (it mentions persistence, restarts, saving, storing, a disk or a database in any section, the
+     * tech stack included), else {@link #MEMORY}. Deterministic: the same spec always gives the same answer.
      *
      * @param spec the spec
      * @return the default store
      */
     public static Storage decide(ProjectSpec spec) {
+        if (spec.type() == ProjectType.CLI_TOOL) {
+            return FILE;
+        }
         return LONG_RUNNING.contains(spec.type()) && durableWord(spec).isPresent() ? FILE : MEMORY;
     }
 
@@ -70,6 +74,7 @@ public enum Storage {
         texts.addAll(spec.technicalPreferences());
         texts.addAll(spec.qualityRequirements());
         texts.addAll(spec.outputExpectations());
+        texts.addAll(spec.techStack());
         for (String text : texts) {
             for (String word : Naming.words(text)) {
                 if (DURABLE_WORDS.contains(word)) {

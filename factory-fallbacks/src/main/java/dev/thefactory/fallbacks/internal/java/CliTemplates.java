@@ -25,8 +25,11 @@ final class CliTemplates {
         return Naming.kebab(e.name());
     }
 
-    /** One action of an entity's command: its word, its arguments for the usage text, and the Java that runs it. */
-    record Action(String word, String usage, String code) {
+    /**
+     * One action of an entity's command: its word, its arguments for the usage text, the Java that runs it, and what
+     * it takes: how many positional values and whether {@code --field value} options. Anything else is refused.
+     */
+    record Action(String word, String usage, String code, int positional, boolean options) {
     }
 
     /** @return the actions of an entity, in usage order */
@@ -38,51 +41,53 @@ final class CliTemplates {
             String option = "--" + Naming.kebab(f.name()) + " <" + hint(f) + ">";
             options.add(f.required() ? option : "[" + option + "]");
         }
-        actions.add(new Action("add", String.join(" ", options), "show(" + s + ".create(parsed.values()))"));
-        actions.add(new Action("list", "", "showAll(" + s + ".list())"));
-        actions.add(new Action("get", "<id>", "show(" + s + ".get(parsed.id()))"));
+        actions.add(new Action("add", String.join(" ", options), "show(" + s + ".create(parsed.values()))", 0,
+                true));
+        actions.add(new Action("list", "", "showAll(" + s + ".list())", 0, false));
+        actions.add(new Action("get", "<id>", "show(" + s + ".get(parsed.id()))", 1, false));
         if (e.has(Operation.UPDATE)) {
             actions.add(new Action("update", "<id> [--<field> <value>]...",
-                    "show(" + s + ".update(parsed.id(), parsed.values()))"));
+                    "show(" + s + ".update(parsed.id(), parsed.values()))", 1, true));
             for (String field : e.updateFields()) {
                 Field f = e.field(field).orElseThrow();
                 actions.add(new Action("set-" + Naming.kebab(field), "<id> <" + hint(f) + ">",
                         "show(" + s + ".set" + JavaTypes.cap(field) + "(parsed.id(), parsed.positional(1, "
-                                + JavaTypes.literal(String.join(" ", Naming.words(field))) + ")))"));
+                                + JavaTypes.literal(String.join(" ", Naming.words(field))) + ")))", 2, false));
             }
         }
         if (e.has(Operation.DELETE)) {
             actions.add(new Action("delete", "<id>", "{\n    long id = parsed.id();\n    " + s
-                    + ".delete(id);\n    yield \"deleted " + command(e) + " \" + id;\n}"));
+                    + ".delete(id);\n    yield \"deleted " + command(e) + " \" + id;\n}", 1, false));
         }
         for (StatusAction a : e.statusActions()) {
-            actions.add(new Action(Naming.kebab(a.name()), "<id>", "show(" + s + "." + a.name() + "(parsed.id()))"));
+            actions.add(new Action(Naming.kebab(a.name()), "<id>", "show(" + s + "." + a.name() + "(parsed.id()))", 1,
+                    false));
         }
         for (String field : e.filterFields()) {
             Field f = e.field(field).orElseThrow();
             actions.add(new Action("find-by-" + Naming.kebab(field), "<" + hint(f) + ">",
                     "showAll(" + s + ".findBy" + JavaTypes.cap(field) + "(parsed.positional(0, "
-                            + JavaTypes.literal(String.join(" ", Naming.words(field))) + ")))"));
+                            + JavaTypes.literal(String.join(" ", Naming.words(field))) + ")))", 1, false));
         }
         for (Threshold t : e.thresholds()) {
             Field f = e.field(t.field()).orElseThrow();
             actions.add(new Action("find-" + Naming.kebab(t.name()), "<" + hint(f) + ">",
                     "showAll(" + s + ".find" + JavaTypes.cap(t.name()) + "(parsed.positional(0, "
-                            + JavaTypes.literal("threshold") + ")))"));
+                            + JavaTypes.literal("threshold") + ")))", 1, false));
         }
         for (String field : e.sortFields()) {
             actions.add(new Action("sort-by-" + Naming.kebab(field), "",
-                    "showAll(" + s + ".sortedBy" + JavaTypes.cap(field) + "())"));
+                    "showAll(" + s + ".sortedBy" + JavaTypes.cap(field) + "())", 0, false));
         }
         if (e.has(AggregateKind.SUMMARY)) {
-            actions.add(new Action("summary", "", s + ".summary().toString()"));
+            actions.add(new Action("summary", "", s + ".summary().toString()", 0, false));
         }
         if (e.has(AggregateKind.EXPORT)) {
-            actions.add(new Action("export", "", s + ".exportCsv().stripTrailing()"));
+            actions.add(new Action("export", "", s + ".exportCsv().stripTrailing()", 0, false));
         }
         if (e.has(AggregateKind.IMPORT)) {
             actions.add(new Action("import", "<csv-file>", "\"imported \" + " + s
-                    + ".importCsv(read(parsed.positional(0, \"a CSV file\")))"));
+                    + ".importCsv(read(parsed.positional(0, \"a CSV file\")))", 1, false));
         }
         return actions;
     }
@@ -155,6 +160,28 @@ final class CliTemplates {
                             }
                         }
                         return new Arguments(positional, options);
+                    }
+
+                    /**
+                     * Refuses what an action does not take: more positional values than it reads, or any option when
+                     * it takes none.
+                     *
+                     * @param action     the action, for the message
+                     * @param positional how many positional values the action reads
+                     * @param withOptions whether it takes {@code --field value} options
+                     * @throws IllegalArgumentException on an extra value or an option it does not take
+                     */
+                    public void expect(String action, int positional, boolean withOptions) {
+                        if (this.positional.size() > positional) {
+                            throw new IllegalArgumentException(action + " takes " + (positional == 0 ? "no value"
+                                    : positional == 1 ? "one value" : positional + " values") + " but got '"
+                                    + String.join(" ", this.positional.subList(positional, this.positional.size()))
+                                    + "'");
+                        }
+                        if (!withOptions && !options.isEmpty()) {
+                            throw new IllegalArgumentException(action + " takes no option but got --"
+                                    + String.join(", --", options.keySet()));
+                        }
                     }
 
                     /** @return the options as field values */
@@ -361,6 +388,14 @@ final class CliTemplates {
             c.line("throw new IllegalArgumentException(\"" + command(e) + " needs an action: " + words + "\");");
             c.close();
             c.line("Arguments parsed = Arguments.parse(args.subList(1, args.size()));");
+            c.open("switch (args.get(0))");
+            for (Action a : actions) {
+                c.line("case \"" + a.word() + "\" -> parsed.expect(\"" + command(e) + " " + a.word() + "\", "
+                        + a.positional() + ", " + a.options() + ");");
+            }
+            c.line("default -> {");
+            c.line("}");
+            c.close();
             c.open("return switch (args.get(0))");
             for (Action a : actions) {
                 if (a.code().startsWith("{")) {

@@ -764,6 +764,93 @@ final class HttpTemplates {
         return out.toString();
     }
 
+    /**
+     * @param e the primary entity of a web app
+     * @return the JavaScript objects of the buttons each listed item gets on the page: one per status action, and
+     *         Delete when the entity can be deleted; the page test looks for each
+     */
+    static List<String> pageItemActions(Entity e) {
+        List<String> actions = new ArrayList<>();
+        for (StatusAction a : e.statusActions()) {
+            actions.add("{label: \"" + Naming.capitalize(String.join(" ", Naming.words(a.name()))) + "\", method: "
+                    + "\"POST\", path: \"/" + Naming.kebab(a.name()) + "\"}");
+        }
+        if (e.has(Operation.DELETE)) {
+            actions.add("{label: \"Delete\", method: \"DELETE\", path: \"\"}");
+        }
+        return actions;
+    }
+
+    /**
+     * @param e the primary entity of a web app
+     * @return the paths (after the collection) of the page's find forms, ending with {@code /} where a value follows,
+     *         and of its sort buttons: one per filter, threshold and sort; the page test looks for each
+     */
+    static List<String> pageFinds(Entity e) {
+        List<String> paths = new ArrayList<>();
+        e.filterFields().forEach(f -> paths.add("/find-by-" + Naming.kebab(f) + "/"));
+        e.thresholds().forEach(t -> paths.add("/find-" + Naming.kebab(t.name()) + "/"));
+        e.sortFields().forEach(f -> paths.add("/sort-by-" + Naming.kebab(f)));
+        return paths;
+    }
+
+    /** The prefix of the names of the edit form's inputs: {@code set.title} changes {@code title}. */
+    static final String EDIT_PREFIX = "set.";
+
+    /** @return the form that changes an item's fields by id (PUT), or nothing when the entity cannot be updated */
+    private static String editForm(Entity e) {
+        if (!e.has(Operation.UPDATE)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("  <form id=\"edit\">\n");
+        out.append("    <label>Id <input type=\"number\" name=\"id\" min=\"1\" step=\"1\" required></label>\n");
+        for (Field f : e.fields()) {
+            String words = Naming.capitalize(String.join(" ", Naming.words(f.name())));
+            String name = EDIT_PREFIX + f.name();
+            String input;
+            if (f.type() == FieldType.BOOLEAN && !f.secret()) {
+                input = "<select name=\"" + name + "\"><option value=\"\"></option><option>true</option>"
+                        + "<option>false</option></select>";
+            } else if (f.type() == FieldType.LEVEL && !f.secret()) {
+                StringBuilder options = new StringBuilder("<option value=\"\"></option>");
+                f.levels().forEach(level -> options.append("<option>").append(level).append("</option>"));
+                input = "<select name=\"" + name + "\">" + options + "</select>";
+            } else {
+                String type = f.secret() ? "password" : switch (f.type()) {
+                    case DATE -> "date";
+                    case INT, LONG -> "number\" min=\"0\" step=\"1";
+                    case DECIMAL -> "number\" min=\"0\" step=\"0.01";
+                    default -> "text";
+                };
+                input = "<input type=\"" + type + "\" name=\"" + name + "\">";
+            }
+            out.append("    <label>").append(words).append(' ').append(input).append("</label>\n");
+        }
+        out.append("    <button type=\"submit\">Save changes</button>\n  </form>\n");
+        return out.toString();
+    }
+
+    /** @return the forms and buttons that find and sort the primary items, one per {@link #pageFinds} path */
+    private static String findControls(Entity e) {
+        StringBuilder out = new StringBuilder();
+        for (String path : pageFinds(e)) {
+            String words = String.join(" ", Naming.words(path.replace("/", " ").strip().replace('-', ' ')));
+            String title = Naming.capitalize(words);
+            if (path.endsWith("/")) {
+                out.append("  <form class=\"find\" data-path=\"").append(path).append("\">")
+                        .append("<input name=\"value\" required aria-label=\"").append(words).append("\"> ")
+                        .append("<button type=\"submit\">").append(title).append("</button></form>\n");
+            } else {
+                out.append("  <button type=\"button\" class=\"sort\" data-path=\"").append(path).append("\">")
+                        .append(title).append("</button>\n");
+            }
+        }
+        if (out.length() > 0) {
+            out.append("  <button type=\"button\" id=\"all\">Show all</button>\n");
+        }
+        return out.toString();
+    }
+
     static String page(Domain domain, String displayName) {
         Entity e = domain.primary();
         String label = e.label().name();
@@ -785,22 +872,67 @@ final class HttpTemplates {
                   <form id="add">
                 ${inputs}    <button type="submit">Add</button>
                   </form>
-                  <p id="message"></p>
+                ${edit}${finds}  <p id="message"></p>
                   <ul id="items"></ul>
                   <h2>JSON resources</h2>
                   <ul>
                 ${links}  </ul>
                   <script>
                     const base = "${base}";
-                    async function refresh() {
-                      const items = await (await fetch(base)).json();
+                    const actions = [${actions}];
+                    function show(items) {
                       const list = document.getElementById("items");
                       list.replaceChildren(...items.map(item => {
                         const li = document.createElement("li");
-                        li.textContent = "#" + item.id + " " + item["${label}"];
+                        li.textContent = "#" + item.id + " " + item["${label}"] + " ";
+                        for (const action of actions) {
+                          const button = document.createElement("button");
+                          button.textContent = action.label;
+                          button.addEventListener("click", async () => {
+                            const reply = await fetch(base + "/" + item.id + action.path, {method: action.method});
+                            document.getElementById("message").textContent = reply.ok ? "" : (await reply.json()).error;
+                            refresh();
+                          });
+                          li.append(button);
+                        }
                         return li;
                       }));
                     }
+                    async function load(path) {
+                      const reply = await fetch(base + path);
+                      if (reply.ok) {
+                        document.getElementById("message").textContent = "";
+                        show(await reply.json());
+                      } else {
+                        document.getElementById("message").textContent = (await reply.json()).error;
+                      }
+                    }
+                    function refresh() {
+                      return load("");
+                    }
+                    for (const form of document.querySelectorAll("form.find")) {
+                      form.addEventListener("submit", event => {
+                        event.preventDefault();
+                        load(form.dataset.path + encodeURIComponent(new FormData(form).get("value")));
+                      });
+                    }
+                    for (const button of document.querySelectorAll("button.sort")) {
+                      button.addEventListener("click", () => load(button.dataset.path));
+                    }
+                    document.getElementById("all")?.addEventListener("click", refresh);
+                    document.getElementById("edit")?.addEventListener("submit", async event => {
+                      event.preventDefault();
+                      const data = new FormData(event.target);
+                      const changes = {};
+                      for (const [name, value] of data) {
+                        if (name.startsWith("set.") && value !== "") {
+                          changes[name.substring(4)] = value;
+                        }
+                      }
+                      const reply = await fetch(base + "/" + data.get("id"), {method: "PUT", body: JSON.stringify(changes)});
+                      document.getElementById("message").textContent = reply.ok ? "" : (await reply.json()).error;
+                      refresh();
+                    });
                     document.getElementById("add").addEventListener("submit", async event => {
                       event.preventDefault();
                       const body = JSON.stringify(Object.fromEntries(new FormData(event.target)));
@@ -815,6 +947,9 @@ final class HttpTemplates {
                 </html>
                 """.replace("${title}", Escape.xml(Escape.line(displayName)))
                 .replace("${inputs}", inputs(e))
+                .replace("${edit}", editForm(e))
+                .replace("${finds}", findControls(e))
+                .replace("${actions}", String.join(", ", pageItemActions(e)))
                 .replace("${links}", links.toString())
                 .replace("${label}", label)
                 .replace("${base}", base);

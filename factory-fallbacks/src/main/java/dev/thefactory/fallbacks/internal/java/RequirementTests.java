@@ -55,13 +55,16 @@ public final class RequirementTests {
      * @param commands  commands it must give (how to build the project)
      * @param run       the command that runs the project, which its Run section must give
      * @param features  the lines that list each implemented feature
+     * @param reference the lines of its reference section: every endpoint with a curl example, every command or
+     *                  every input column
      */
-    public record Readme(List<String> commands, String run, List<String> features) {
+    public record Readme(List<String> commands, String run, List<String> features, List<String> reference) {
 
         /** Copies the lists. */
         public Readme {
             commands = List.copyOf(commands);
             features = List.copyOf(features);
+            reference = List.copyOf(reference);
         }
     }
 
@@ -530,6 +533,9 @@ public final class RequirementTests {
             }
             c.close();
         }
+        if (entry == EntryPoint.WEB) {
+            pageTest(c, surface, domain.primary());
+        }
         for (Ledger.Proven proof : proofs) {
             testMethod(c, "void " + proof.method() + "() throws Exception");
             switch (proof.proof()) {
@@ -540,6 +546,9 @@ public final class RequirementTests {
                 case ERRORS -> errorSteps(c, a, domain.primary());
                 case JAR -> jarSteps(c, a);
                 case NO_DEPENDENCIES -> noDependencySteps(c);
+                case HTTP_ERRORS -> httpErrorSteps(c, a, domain, proof);
+                case RECORDS -> recordSteps(c, a, domain);
+                case LAYERS -> layerSteps(c, a, domain);
             }
             c.close();
         }
@@ -576,6 +585,56 @@ public final class RequirementTests {
         c.line("assertTrue(junit, \"pom.xml has the junit-jupiter test dependency\");");
     }
 
+    /**
+     * The web page offers the operations of its items: the page has a button for each status action and delete, a
+     * form for each find and sort, and the edit form; and each of those calls, made as the page makes it, works.
+     */
+    private static void pageTest(CodeBuilder c, Surface s, Entity e) {
+        String base = "/api/" + HttpTemplates.resource(e);
+        testMethod(c, "void " + Ledger.PAGE_TEST + "() throws Exception");
+        c.line("String page = send(\"GET\", \"/\", \"\").body();");
+        c.line("assertTrue(page.contains(\"<form id=\\\"add\\\">\"), page);");
+        c.line(s.create(e, 0) + ";");
+        for (String action : HttpTemplates.pageItemActions(e)) {
+            c.line("assertTrue(page.contains(" + lit(action) + "), " + lit("the page has the button " + action
+                    + ": ") + " + page);");
+        }
+        for (String path : HttpTemplates.pageFinds(e)) {
+            c.line("assertTrue(page.contains(" + lit("data-path=\"" + path + "\"") + "), page);");
+            String value = "";
+            if (path.endsWith("/")) {
+                value = "x";
+                for (String f : e.filterFields()) {
+                    if (path.equals("/find-by-" + Naming.kebab(f) + "/")) {
+                        value = JavaTypes.sample(e.field(f).orElseThrow(), 0);
+                    }
+                }
+                for (Threshold t : e.thresholds()) {
+                    if (path.equals("/find-" + Naming.kebab(t.name()) + "/")) {
+                        value = JavaTypes.sample(e.field(t.field()).orElseThrow(), 0);
+                    }
+                }
+                value = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            }
+            c.line("assertEquals(200, status(\"GET\", " + lit(base + path + value) + ", \"\"));");
+        }
+        if (e.has(Operation.UPDATE)) {
+            c.line("assertTrue(page.contains(\"<form id=\\\"edit\\\">\"), page);");
+            for (Field f : e.fields()) {
+                c.line("assertTrue(page.contains(" + lit("name=\"" + HttpTemplates.EDIT_PREFIX + f.name() + "\"")
+                        + "), page);");
+            }
+            c.line("assertEquals(200, status(\"PUT\", " + lit(base + "/1") + ", \"{}\"));");
+        }
+        for (StatusAction a : e.statusActions()) {
+            c.line("assertEquals(200, status(\"POST\", " + lit(base + "/1/" + Naming.kebab(a.name())) + ", \"\"));");
+        }
+        if (e.has(Operation.DELETE)) {
+            c.line("assertTrue(status(\"DELETE\", " + lit(base + "/1") + ", \"\") < 300);");
+        }
+        c.close();
+    }
+
     private static void readmeSteps(CodeBuilder c, Readme readme) {
         c.line("String readme = Files.readString(projectFile(\"README.md\"));");
         for (String command : readme.commands()) {
@@ -587,17 +646,24 @@ public final class RequirementTests {
         for (String feature : readme.features()) {
             c.line("assertTrue(readme.contains(" + lit(feature) + "), readme);");
         }
+        for (String line : readme.reference()) {
+            c.line("assertTrue(readme.contains(" + lit("- " + line + "\n") + "), readme);");
+        }
     }
 
     /**
      * Runs the command line's main class in a JVM of its own (the one running the test, on the test's class path) with
-     * bad input: an unknown command, an unknown action, and an add without the required values. Each must print
+     * bad input: an unknown command, an unknown action, a list and a get with arguments they do not take, and an add
+     * without the required values. Each must print
      * {@code error: } and a message on standard error and exit with a non-zero code.
      */
     private static void errorSteps(CodeBuilder c, Architecture a, Entity e) {
         String command = CliTemplates.command(e);
         List<String> bad = new ArrayList<>(List.of("List.of(\"no-such-command\")",
-                "List.of(" + lit(command) + ", \"no-such-action\")"));
+                "List.of(" + lit(command) + ", \"no-such-action\")",
+                "List.of(" + lit(command) + ", \"list\", \"extra\", \"words\")",
+                "List.of(" + lit(command) + ", \"list\", \"--nonsense\", \"yes\")",
+                "List.of(" + lit(command) + ", \"get\", \"1\", \"extra\")"));
         if (JavaTypes.valued(e).stream().anyMatch(Field::required)) {
             bad.add("List.of(" + lit(command) + ", \"add\")");
         }
@@ -620,6 +686,80 @@ public final class RequirementTests {
         c.line("assertTrue(error.startsWith(\"error: \") && error.strip().length() > \"error: \".length(), "
                 + "\"a clear error for \" + input + \": \" + error);");
         c.close();
+    }
+
+    /**
+     * Calls the server as a client would get each error the rule names: an unknown id of every kind of item (404) and
+     * input that is not valid (400: an unknown field, a body that is not JSON); each answer is a JSON error. The
+     * rule's validation parts, if any, are checked as a validation rule's are.
+     */
+    private static void httpErrorSteps(CodeBuilder c, Architecture a, Domain domain, Ledger.Proven proof) {
+        List<Integer> codes = Ledger.httpStatuses(proof.requirement().text().toLowerCase(java.util.Locale.ROOT));
+        if (codes.contains(404)) {
+            for (Entity e : domain.entities()) {
+                String path = "/api/" + HttpTemplates.resource(e) + "/999999";
+                c.line("HttpResponse<String> missing" + e.name() + " = send(\"GET\", " + lit(path) + ", \"\");");
+                c.line("assertEquals(404, missing" + e.name() + ".statusCode(), missing" + e.name() + ".body());");
+                c.line("assertTrue(missing" + e.name() + ".body().strip().startsWith(\"{\") && missing" + e.name()
+                        + ".body().contains(\"\\\"error\\\"\"), missing" + e.name() + ".body());");
+            }
+        }
+        if (codes.contains(400)) {
+            String base = "/api/" + HttpTemplates.resource(domain.primary());
+            c.open("for (String body : new String[] {\"{\\\"noSuchField\\\": \\\"x\\\"}\", \"not json\"})");
+            c.line("HttpResponse<String> bad = send(\"POST\", " + lit(base) + ", body);");
+            c.line("assertEquals(400, bad.statusCode(), body + \": \" + bad.body());");
+            c.line("assertTrue(bad.body().strip().startsWith(\"{\") && bad.body().contains(\"\\\"error\\\"\"), "
+                    + "bad.body());");
+            c.close();
+        }
+        if (proof.rule() != null) {
+            validationSteps(c, a, proof.rule());
+        }
+    }
+
+    /** Checks every class of the domain model is a Java record. */
+    private static void recordSteps(CodeBuilder c, Architecture a, Domain domain) {
+        for (Entity e : domain.entities()) {
+            c.line("assertTrue(" + a.basePackage() + ".model." + e.name() + ".class.isRecord(), "
+                    + lit(e.name() + " is a record") + ");");
+        }
+    }
+
+    /**
+     * Checks the services know nothing of the entry point: no field, constructor or method of a service names a
+     * class of the HTTP, command-line or pipeline package; and the entry point's class holds the services.
+     */
+    private static void layerSteps(CodeBuilder c, Architecture a, Domain domain) {
+        String pkg = a.basePackage();
+        c.line("java.util.List<String> surface = java.util.List.of(" + lit(pkg + ".http.") + ", " + lit(pkg + ".cli.")
+                + ", " + lit(pkg + ".pipeline.") + ");");
+        c.line("java.util.List<Class<?>> services = java.util.List.of(" + String.join(", ", domain.entities().stream()
+                .map(e -> pkg + ".service." + e.name() + "Service.class").toList()) + ");");
+        c.open("for (Class<?> service : services)");
+        c.line("java.util.List<Class<?>> used = new java.util.ArrayList<>();");
+        c.line("java.util.Arrays.stream(service.getDeclaredFields()).forEach(f -> used.add(f.getType()));");
+        c.open("for (java.lang.reflect.Constructor<?> constructor : service.getDeclaredConstructors())");
+        c.line("used.addAll(java.util.List.of(constructor.getParameterTypes()));");
+        c.close();
+        c.open("for (java.lang.reflect.Method method : service.getDeclaredMethods())");
+        c.line("used.add(method.getReturnType());");
+        c.line("used.addAll(java.util.List.of(method.getParameterTypes()));");
+        c.close();
+        c.open("for (Class<?> type : used)");
+        c.line("assertTrue(surface.stream().noneMatch(type.getName()::startsWith), service.getSimpleName() + \" uses \""
+                + " + type.getName());");
+        c.close();
+        c.close();
+        String holder = switch (a.entryPoint()) {
+            case HTTP, WEB -> pkg + ".http.Router";
+            case CLI -> pkg + ".cli.Commands";
+            default -> null;
+        };
+        if (holder != null) {
+            c.line("assertTrue(java.util.Arrays.stream(" + holder + ".class.getDeclaredFields()).anyMatch(f -> "
+                    + "services.contains(f.getType())), " + lit(holder + " holds the services") + ");");
+        }
     }
 
     /** Checks the build file packages a jar whose manifest names the main class, with no runtime dependency. */
@@ -837,10 +977,19 @@ public final class RequirementTests {
             }
             case CLI -> {
                 c.blank();
-                c.line("private Commands commands = new Commands();");
+                // a command line runs one process per command: each command here gets a fresh Commands over the
+                // same file store, so what one command adds, the next one sees only if it was stored
+                c.line("/** Runs each command as the program does: a fresh {@code Commands} over the file store. */");
+                c.line("private final Program commands = new Program();");
+                c.blank();
+                c.open("private final class Program");
+                c.open("String execute(List<String> args)");
+                c.line("return new Commands(Storage.files(dir)).execute(args);");
+                c.close();
+                c.close();
                 c.blank();
                 c.open("private void useFiles()");
-                c.line("commands = new Commands(Storage.files(dir));");
+                c.line("// every command already runs over the file store in dir");
                 c.close();
                 c.blank();
                 c.open("private String importFile(String command, String csv) throws IOException");

@@ -112,6 +112,10 @@ public final class DocsTemplates {
         fence(out, "shell", guide.run());
         out.append("\n## Storage\n\n");
         bullets(out, guide.storage());
+        if (!guide.reference().isEmpty()) {
+            out.append("\n## ").append(guide.referenceTitle()).append("\n\n");
+            bullets(out, guide.reference());
+        }
         out.append("\nSee [docs/usage.md](docs/usage.md) for every command and [docs/architecture.md]")
                 .append("(docs/architecture.md) for how the code is organised.\n");
         return out.toString();

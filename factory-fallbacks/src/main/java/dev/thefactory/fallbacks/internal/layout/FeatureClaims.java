@@ -49,14 +49,27 @@ public final class FeatureClaims {
     /**
      * @param feature  the feature
      * @param language the skeleton's language
-     * @return the claim of a feature of a skeleton: not implemented
+     * @param commands the skeleton's generic commands that do what the feature asks, Markdown-quoted; empty when
+     *                 it has none
+     * @return the claim of a feature of a skeleton: not implemented, saying which generic commands it has for it
      */
-    public static RequirementClaim skeleton(FeatureMapping feature, String language) {
+    public static RequirementClaim skeleton(FeatureMapping feature, String language, String commands) {
         if (!feature.supported()) {
             return of(feature, List.of(), List.of(), "", List.of());
         }
-        return RequirementClaim.notImplemented(feature.requirementId(), "the simple backend generates only a "
-                + "skeleton in " + language + " (a generic store and command line), with no code or test specific to "
-                + "this feature; only its Java output implements features");
+        String start = "the simple backend generates only a skeleton in " + language + " (a generic store and "
+                + "command line): ";
+        boolean generic = feature.operations().stream().allMatch(op -> switch (op) {
+            case CREATE, LIST, GET, UPDATE, DELETE, STATUS -> true;
+            case FIND, AGGREGATE -> false;
+        });
+        if (generic && !commands.isBlank()) {
+            return RequirementClaim.notImplemented(feature.requirementId(), start + "it has " + commands
+                    + " for this, but no test of this feature, so it is not claimed; only its Java output has a "
+                    + "test per feature");
+        }
+        return RequirementClaim.notImplemented(feature.requirementId(), start + "its generic commands do not find, "
+                + "sort, sum or export, and no test is specific to this feature; only its Java output implements "
+                + "features");
     }
 }

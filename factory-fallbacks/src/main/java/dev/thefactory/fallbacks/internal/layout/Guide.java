@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param exampleLanguage the fence language of the example, such as {@code shell} or {@code java}
  * @param checked   whether the simple backend compiled and tested this kind of output
  * @param storage   how the project keeps its items, one Markdown list item each (without the bullet)
+ * @param referenceTitle the title of the README's reference section (such as {@code API reference}); empty for none
+ * @param reference the reference section's Markdown list items (without the bullet): every endpoint with a curl
+ *                  example, every command, or every input column; the README test asserts each
  */
 public record Guide(String language, List<String> build, List<String> test, List<String> run,
-        Map<String, String> layout, String example, String exampleLanguage, boolean checked, List<String> storage) {
+        Map<String, String> layout, String example, String exampleLanguage, boolean checked, List<String> storage,
+        String referenceTitle, List<String> reference) {
 
     /** Copies the collections. */
     public Guide {
@@ -33,5 +37,26 @@ public record Guide(String language, List<String> build, List<String> test, List
         Objects.requireNonNull(example, "example");
         Objects.requireNonNull(exampleLanguage, "exampleLanguage");
         storage = List.copyOf(storage);
+        Objects.requireNonNull(referenceTitle, "referenceTitle");
+        reference = List.copyOf(reference);
+    }
+
+    /**
+     * A guide without a reference section.
+     *
+     * @param language  the language's name
+     * @param build     shell lines that build the project; may be empty
+     * @param test      shell lines that run its tests
+     * @param run       shell lines that run it
+     * @param layout    directory or file to what it holds, in order
+     * @param example   an example session or snippet
+     * @param exampleLanguage the fence language of the example
+     * @param checked   whether the simple backend compiled and tested this kind of output
+     * @param storage   how the project keeps its items
+     */
+    public Guide(String language, List<String> build, List<String> test, List<String> run,
+            Map<String, String> layout, String example, String exampleLanguage, boolean checked,
+            List<String> storage) {
+        this(language, build, test, run, layout, example, exampleLanguage, checked, storage, "", List.of());
     }
 }

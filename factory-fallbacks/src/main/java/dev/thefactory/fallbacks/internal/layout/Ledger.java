@@ -37,6 +37,15 @@ public final class Ledger {
     /** The name of the generated Java test that the web page is HTML with a form holding every required field. */
     public static final String FORM_TEST = "thePageFormHasEveryRequiredField";
 
+    /**
+     * The name of the generated Java test that the web page offers every operation of its items it has controls for
+     * (a button per status action and delete, the find, sort and edit forms) and that each control's call works.
+     */
+    public static final String PAGE_TEST = "thePageOffersTheOperationsOfItsItems";
+
+    /** The gap of a web app's feature that only the JSON API offers. */
+    public static final String JSON_ONLY_GAP = "JSON API only, not on the page";
+
     /** The oldest Java release the simple backend's code needs, and what its build file declares by default. */
     public static final int JAVA_RELEASE = 17;
 
@@ -271,8 +280,9 @@ public final class Ledger {
 
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
-        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
-        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
+        LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STORAGE, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS,
+        STORE, PAGE, VALIDATION, HTTP_ERRORS, RECORDS, LAYERS, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, PACKAGE_JSON,
+        NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -290,7 +300,66 @@ public final class Ledger {
         /** the build file packages a jar whose manifest names the main class, and it has no runtime dependency */
         JAR,
         /** the build file declares no dependency other than test-scoped ones */
-        NO_DEPENDENCIES
+        NO_DEPENDENCIES,
+        /**
+         * the server answers invalid input with 400 and an unknown id with 404, each with a JSON error body (and the
+         * rule's validation parts, if it has any, as {@link #VALIDATION} checks them)
+         */
+        HTTP_ERRORS,
+        /** every class of the domain model is a Java record */
+        RECORDS,
+        /** the services depend on no class of the entry point (HTTP or command line), which holds the services */
+        LAYERS
+    }
+
+    /** The status codes the generated HTTP server answers errors with: 400 for invalid input, 404 for an unknown id. */
+    public static final List<Integer> HTTP_STATUSES = List.of(400, 404);
+
+    private static final Pattern STATUS_CODE = Pattern.compile("(?<![\\d.])([45]\\d\\d)(?![\\d.])");
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return the HTTP error status codes it names ("returns 400", "404 for an unknown id"; "bad request" is 400,
+     *         "not found" 404 when it speaks of what is returned), in order; empty when it names none
+     */
+    public static List<Integer> httpStatuses(String lower) {
+        List<Integer> codes = new ArrayList<>();
+        Matcher m = STATUS_CODE.matcher(lower);
+        while (m.find()) {
+            if (!codes.contains(Integer.parseInt(m.group(1)))) {
+                codes.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        boolean answers = has(lower, "return", "returns", "returned", "respond", "responds", "response", "status",
+                "answer", "answers", "http");
+        if (answers && has(lower, "bad request") && !codes.contains(400)) {
+            codes.add(400);
+        }
+        if (answers && has(lower, "not found") && !codes.contains(404)) {
+            codes.add(404);
+        }
+        return codes;
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks for the domain model as Java records
+     */
+    static boolean asksRecords(String lower) {
+        return has(lower, "record", "records") && has(lower, "model", "models", "domain", "entity", "entities", "dto",
+                "dtos", "data classes", "java");
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks to keep request handling apart from the business logic (layers)
+     */
+    static boolean asksLayers(String lower) {
+        boolean apart = has(lower, "separate", "separated", "separation", "apart", "decoupled", "decouple", "layer",
+                "layers", "layered", "isolate", "isolated");
+        boolean what = has(lower, "business logic", "logic", "service", "services", "handling", "handler",
+                "handlers", "controller", "controllers", "http", "cli", "presentation", "domain");
+        return apart && what;
     }
 
     /**
@@ -363,6 +432,18 @@ public final class Ledger {
                         proven.add(new Proven(r, Proof.VALIDATION, rule));
                     }
                 }
+                case HTTP_ERRORS -> {
+                    if (serves(in) && httpStatuses(r.text().toLowerCase(Locale.ROOT)).stream()
+                            .anyMatch(HTTP_STATUSES::contains)) {
+                        proven.add(new Proven(r, Proof.HTTP_ERRORS, statusRule(in, r)));
+                    }
+                }
+                case RECORDS -> proven.add(new Proven(r, Proof.RECORDS, null));
+                case LAYERS -> {
+                    if (in.architecture().entryPoint() != EntryPoint.LIBRARY) {
+                        proven.add(new Proven(r, Proof.LAYERS, null));
+                    }
+                }
                 default -> {
                     // proven by other tests (features, services, storage, the page's form) or not at all
                 }
@@ -426,7 +507,13 @@ public final class Ledger {
             if (has(text, "unittest", "node:test", "node --test", "go test", "testing")) {
                 return Kind.RUNNER;
             }
-            return asksNoFramework(r.text()) ? Kind.NO_FRAMEWORK : Kind.STACK;
+            if (asksStorage(text)) {
+                return Kind.STORAGE;
+            }
+            if (asksNoFramework(r.text())) {
+                return Kind.NO_FRAMEWORK;
+            }
+            return asksNoDependencies(text) ? Kind.NO_DEPENDENCIES : Kind.STACK;
         }
         if (has(text, "readme")) {
             return Kind.README;
@@ -439,6 +526,9 @@ public final class Ledger {
         }
         if (has(text, "pyproject", "pyproject.toml", "pip install", "installs with pip", "installable with pip")) {
             return Kind.PYPROJECT;
+        }
+        if (has(text, "package.json") || has(text, "npm") && has(text, "script", "scripts", "start", "test")) {
+            return Kind.PACKAGE_JSON;
         }
         if (asksErrorExit(text)) {
             return Kind.ERRORS;
@@ -463,8 +553,21 @@ public final class Ledger {
                 && !has(text, "react", "vue", "angular", "svelte", "typescript")) {
             return Kind.PAGE;
         }
+        if (!httpStatuses(text).isEmpty()) {
+            return Kind.HTTP_ERRORS;
+        }
+        if (java && asksRecords(text)) {
+            return Kind.RECORDS;
+        }
+        if (asksLayers(text)) {
+            return Kind.LAYERS;
+        }
         if (java && ValidationRule.isRule(r.text())) {
             return Kind.VALIDATION;
+        }
+        if (asksStorage(text) && has(text, "file", "files", "disk", "memory", "in-memory", "restart", "restarts")
+                || has(text, DATABASES)) {
+            return Kind.STORAGE;
         }
         return Kind.NONE;
     }
@@ -480,11 +583,24 @@ public final class Ledger {
                 || p.startsWith("test/") || p.endsWith("_test.go")).toList();
         switch (kind(in, r, Optional.empty())) {
             case MAVEN -> {
+                List<String> others = r.section() == RequirementSection.TECH_STACK
+                        ? otherTools(r.text(), "maven", "mvn") : List.of();
+                if (java && !others.isEmpty()) {
+                    return RequirementClaim.partial(id, List.of("pom.xml"), List.of(cls + method(r)),
+                            others.stream().map(o -> o + " (not used)").toList(), "the project is built with Maven "
+                                    + "only");
+                }
                 return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)))
                         : RequirementClaim.notImplemented(id, "the project is written in " + language.label()
                                 + "; only Java projects get a Maven build");
             }
             case JUNIT -> {
+                List<String> others = otherTools(r.text(), "junit", "jupiter", "junit5", "unit", "tests", "test",
+                        "testing");
+                if (java && !has(text, "junit 4", "junit4") && !others.isEmpty()) {
+                    return RequirementClaim.partial(id, tests, layout.languageTests(), others.stream()
+                            .map(o -> o + " (not used)").toList(), "the generated tests use JUnit 5 only");
+                }
                 if (java && !has(text, "junit 4", "junit4")) {
                     return RequirementClaim.implemented(id, tests, layout.languageTests());
                 }
@@ -497,10 +613,13 @@ public final class Ledger {
                         || has(text, "go test", "testing") && language == Language.GO) {
                     return RequirementClaim.implemented(id, tests, layout.languageTests());
                 }
-                return stack(r, language);
+                return stack(in, r);
             }
             case STACK -> {
-                return stack(r, language);
+                return stack(in, r);
+            }
+            case STORAGE -> {
+                return java ? storage(in, r, paths, tests) : stack(in, r);
             }
             case NO_FRAMEWORK -> {
                 return noFramework(in, layout, r, paths, features);
@@ -509,13 +628,17 @@ public final class Ledger {
                 return secrets(in, r, paths, cls);
             }
             case README -> {
-                if (has(text, "session", "sessions", "example output", "sample output", "transcript")) {
-                    return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)),
-                            List.of("the output of an example session"), "the README gives the commands that build "
-                                    + "and run the project and docs/usage.md an example session's input, but neither "
-                                    + "shows the output those commands print");
+                List<String> gaps = readmeGaps(in, r.text());
+                if (gaps.isEmpty()) {
+                    return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
                 }
-                return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
+                String reason = gaps.contains(SESSION_GAP) ? "the README gives the commands that build and run the "
+                        + "project and docs/usage.md an example session's input, but neither shows the output those "
+                        + "commands print" : "the README's test checks only what the README holds: how to build, "
+                        + "test and run the project, its implemented features" + (readmeReference(in).isEmpty() ? ""
+                        : " and its " + readmeReference(in).toLowerCase(Locale.ROOT) + " section")
+                        + "; the rest is not generated";
+                return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)), gaps, reason);
             }
             case FEATURE_TESTS -> {
                 List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
@@ -527,9 +650,27 @@ public final class Ledger {
                 if (evidence.isEmpty()) {
                     return RequirementClaim.notImplemented(id, "no feature is implemented and tested");
                 }
-                return RequirementClaim.partial(id, tests, evidence, List.of("tests of " + String.join(", ", missing)),
-                        "features " + String.join(", ", missing) + " are not fully implemented, so they have no "
-                                + "passing test of their own");
+                List<String> untested = features.stream().filter(c -> c.tests().isEmpty())
+                        .map(RequirementClaim::requirementId).toList();
+                List<String> partial = features.stream().filter(c -> c.status() == RequirementStatus.PARTIAL
+                        && !c.tests().isEmpty()).map(RequirementClaim::requirementId).toList();
+                List<String> gaps = new ArrayList<>();
+                List<String> why = new ArrayList<>();
+                if (!untested.isEmpty()) {
+                    gaps.add("tests of " + String.join(", ", untested));
+                    why.add((untested.size() == 1 ? "feature " : "features ") + String.join(", ", untested)
+                            + (untested.size() == 1 ? " is" : " are") + " not implemented, so "
+                            + (untested.size() == 1 ? "it has" : "they have") + " no test");
+                }
+                if (!partial.isEmpty()) {
+                    gaps.add("tests of what " + String.join(", ", partial) + (partial.size() == 1 ? " leaves out"
+                            : " leave out"));
+                    why.add((partial.size() == 1 ? "feature " : "features ") + String.join(", ", partial)
+                            + (partial.size() == 1 ? " is" : " are") + " partial: "
+                            + (partial.size() == 1 ? "its passing test covers" : "their passing tests cover")
+                            + " only what is built");
+                }
+                return RequirementClaim.partial(id, tests, evidence, gaps, String.join("; ", why));
             }
             case SERVICE_TESTS -> {
                 return RequirementClaim.implemented(id, matching(tests, "ServiceTest.java"), serviceTests(in));
@@ -550,6 +691,28 @@ public final class Ledger {
             }
             case VALIDATION -> {
                 return validation(in, r, paths, cls);
+            }
+            case HTTP_ERRORS -> {
+                return httpErrors(in, r, paths, cls);
+            }
+            case RECORDS -> {
+                return java ? RequirementClaim.implemented(id, matching(paths, ".java").stream()
+                        .filter(p -> p.contains("/model/") && p.startsWith("src/main/")).toList(),
+                        List.of(cls + method(r))) : RequirementClaim.notImplemented(id, "the project is written in "
+                                + language.label() + "; only the Java output has records");
+            }
+            case LAYERS -> {
+                if (!java) {
+                    return RequirementClaim.notImplemented(id, "no generated " + language.label() + " test checks "
+                            + "the skeleton's layers; only the Java output has one");
+                }
+                if (in.architecture().entryPoint() == EntryPoint.LIBRARY) {
+                    return RequirementClaim.notImplemented(id, "the project is a library: its API facade calls the "
+                            + "services directly, with no request handling to keep apart");
+                }
+                return RequirementClaim.implemented(id, paths.stream().filter(p -> p.startsWith("src/main/java/")
+                        && (p.contains("/service/") || p.contains("/http/Router") || p.contains("/cli/Commands")
+                        || p.contains("/pipeline/Pipeline"))).toList(), List.of(cls + method(r)));
             }
             case ERRORS -> {
                 return errors(in, r, paths, cls);
@@ -574,10 +737,34 @@ public final class Ledger {
                         + in.architecture().packagePath() + "/Main.java"), List.of(cls + method(r)));
             }
             case NO_DEPENDENCIES -> {
-                return java ? RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)))
-                        : RequirementClaim.notImplemented(id, "the " + language.label() + " project uses its "
-                                + "standard library only, but only the Java output has a generated test that checks "
-                                + "its build file declares no dependency");
+                return switch (language) {
+                    case JAVA -> RequirementClaim.implemented(id, List.of("pom.xml"), List.of(cls + method(r)));
+                    case PYTHON -> RequirementClaim.implemented(id, List.of("pyproject.toml"),
+                            List.of("tests.test_packaging.PackagingTest#test_no_runtime_dependencies"));
+                    case JAVASCRIPT -> RequirementClaim.implemented(id, List.of("package.json"),
+                            List.of("test/packaging.test.js#" + NODE_NO_DEPENDENCIES_TEST));
+                    case GO -> RequirementClaim.implemented(id, List.of("go.mod"),
+                            List.of("example.com/" + in.architecture().artifactId() + "#TestNoDependencies"));
+                };
+            }
+            case PACKAGE_JSON -> {
+                if (language != Language.JAVASCRIPT) {
+                    return RequirementClaim.notImplemented(id, "the project is written in " + language.label()
+                            + "; only JavaScript projects get a package.json");
+                }
+                List<String> scripts = new ArrayList<>();
+                Matcher m = NPM_SCRIPT.matcher(text);
+                while (m.find()) {
+                    String script = m.group(1);
+                    if (!List.of("start", "test", "install", "i", "and", "or", "scripts", "script").contains(script)
+                            && !scripts.contains("npm run " + script)) {
+                        scripts.add("npm run " + script);
+                    }
+                }
+                List<String> evidence = List.of("test/packaging.test.js#" + NODE_SCRIPTS_TEST);
+                return scripts.isEmpty() ? RequirementClaim.implemented(id, List.of("package.json"), evidence)
+                        : RequirementClaim.partial(id, List.of("package.json"), evidence, scripts, "package.json has "
+                                + "only the start and test scripts");
             }
             default -> {
                 return RequirementClaim.notImplemented(id, NOT_ACTED_ON);
@@ -611,7 +798,9 @@ public final class Ledger {
         return has(lower, "no dependencies", "no dependency", "no external dependencies", "zero dependencies",
                 "without dependencies", "no third-party dependencies", "no runtime dependencies",
                 "no third party dependencies", "no libraries", "no external libraries", "standard library only",
-                "only the standard library", "only the jdk", "jdk only")
+                "only the standard library", "only the jdk", "jdk only", "no external modules", "no external packages",
+                "no third-party modules", "no third-party packages", "no third party modules", "no third party packages",
+                "no modules", "no npm packages", "no pip packages", "no external crates")
                 && !has(lower, "framework", "frameworks");
     }
 
@@ -635,6 +824,233 @@ public final class Ledger {
                 List.of(cls + method(r)));
     }
 
+    /** @return the word as the text spells it (case kept), found case-insensitively as a whole word */
+    private static String spelled(String text, String lowerWord) {
+        Matcher m = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(lowerWord) + "(?![A-Za-z0-9])",
+                Pattern.CASE_INSENSITIVE).matcher(text);
+        return m.find() ? m.group() : lowerWord;
+    }
+
+    /** Words that join the tools one tech-stack entry names: "JUnit 5 and Mockito", "Maven + Docker". */
+    private static final Pattern TOOL_PARTS = Pattern.compile("\\s*(?:[,;+&/]|\\band\\b|\\bwith\\b|\\bplus\\b)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * @param text     a tech-stack entry ("Testing: JUnit 5 and Mockito")
+     * @param honoured words of the tool the project uses
+     * @return the other tools it names, as written ({@code Mockito}); a version or a bare word such as "tests" is
+     *         none
+     */
+    static List<String> otherTools(String text, String... honoured) {
+        int colon = text.indexOf(':');
+        String value = colon >= 0 ? text.substring(colon + 1) : text;
+        List<String> others = new ArrayList<>();
+        for (String part : TOOL_PARTS.split(value)) {
+            String p = part.strip().replaceAll("^[(\\[]+|[)\\].]+$", "").strip();
+            String l = p.toLowerCase(Locale.ROOT);
+            List<String> words = Naming.words(l).stream().filter(w -> !w.matches("v?\\d+(\\.\\d+)*")
+                    && !List.of("a", "an", "the", "for", "as", "build", "tool", "framework", "runner", "library",
+                    "only", "latest", "version").contains(w)).toList();
+            if (!words.isEmpty() && !has(l, honoured)) {
+                others.add(p);
+            }
+        }
+        return others;
+    }
+
+    /** The title of the Node skeleton's test that package.json has npm start and npm test scripts. */
+    public static final String NODE_SCRIPTS_TEST = "package.json has npm start and npm test scripts";
+
+    /** The title of the Node skeleton's test that package.json declares no dependency. */
+    public static final String NODE_NO_DEPENDENCIES_TEST = "package.json declares no dependency";
+
+    /** A script an entry names: "npm start", "npm run lint". */
+    private static final Pattern NPM_SCRIPT = Pattern.compile("\\bnpm\\s+(?:run\\s+)?([a-z][a-z:-]*)");
+
+    /** The gap of a README that should show an example session's output. */
+    static final String SESSION_GAP = "the output of an example session";
+
+    /** Words that join the things a README is asked to hold: each part between them is one thing. */
+    private static final Pattern README_PARTS = Pattern.compile("\\s*(?:[,;:]|\\band\\b|\\bwith\\b|\\bthat\\b|"
+            + "\\bwhich\\b|\\bplus\\b|\\bincluding\\b|\\bincludes\\b|\\bcontaining\\b|\\bcontains\\b|"
+            + "\\bas well as\\b|\\bcovering\\b|\\bcovers\\b|\\bdescribing\\b|\\bdescribes\\b|\\bexplaining\\b|"
+            + "\\bexplains\\b|\\bdocumenting\\b|\\bdocuments\\b|\\blisting\\b|\\blists\\b|\\bshowing\\b|"
+            + "\\bshows\\b|\\bfor\\b|\\bon\\b|\\bof\\b)\\s*", Pattern.CASE_INSENSITIVE);
+
+    /** Words that say nothing about what a README holds. */
+    private static final List<String> README_FILLER = List.of("a", "an", "the", "it", "its", "how", "to", "all",
+        "every", "each", "short", "brief", "clear", "good", "basic", "simple", "full", "complete", "project", "app",
+        "application", "tool", "service", "program", "code", "instructions", "instruction", "section", "sections",
+        "explanation", "information", "info", "details", "expected", "use", "document", "documentation", "docs",
+        "readme", "md", "file", "markdown", "this", "is", "be", "should", "must", "provided", "included", "one",
+        "list", "in", "detail", "detailed");
+
+    /**
+     * @param in the project
+     * @return the title of the generated README's reference section, empty when it has none (a skeleton, a library)
+     */
+    private static String readmeReference(ProjectInput in) {
+        return in.architecture().language() == Language.JAVA ? referenceTitle(in.architecture().entryPoint()) : "";
+    }
+
+    /**
+     * @param entry the entry point of a Java project
+     * @return the title of its README's reference section, empty when it has none
+     */
+    public static String referenceTitle(EntryPoint entry) {
+        return switch (entry) {
+            case HTTP, WEB -> "API reference";
+            case CLI -> "Commands";
+            case PIPELINE -> "Input columns";
+            case LIBRARY -> "";
+        };
+    }
+
+    /**
+     * What a README entry asks the README to hold beyond what the generated README holds and its test asserts: how
+     * to build, test, install, set up and run the project and its features are asserted everywhere; every endpoint
+     * with a curl example (or an API reference) for a Java HTTP project, every command for a Java command line and
+     * the input's columns for a Java pipeline are generated and asserted too; an example session's output, and
+     * anything else (screenshots, configuration, a license, ...), is a gap, quoted as written.
+     *
+     * @param in   the project
+     * @param text the entry, as written
+     * @return the gaps, empty when the README holds all it asks for
+     */
+    static List<String> readmeGaps(ProjectInput in, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int readme = lower.indexOf("readme");
+        String tail = readme >= 0 ? text.substring(readme + "readme".length()) : text;
+        String reference = readmeReference(in);
+        EntryPoint entry = in.architecture().entryPoint();
+        // the tools the README's build, test and run commands use: "build instructions (mvn package)"
+        List<String> tools = switch (in.architecture().language()) {
+            case JAVA -> List.of("mvn", "maven", "java", "jar", "package");
+            case PYTHON -> List.of("pip", "python", "python3", "unittest", "pyproject");
+            case JAVASCRIPT -> List.of("npm", "node");
+            case GO -> List.of("go");
+        };
+        List<String> gaps = new ArrayList<>();
+        for (String part : README_PARTS.split(tail)) {
+            String p = part.strip().replaceAll("[.\"'`]+$", "").strip();
+            if (p.chars().filter(ch -> ch == '(').count() < p.chars().filter(ch -> ch == ')').count()) {
+                p = p.replaceAll("\\)+$", "").strip();
+            }
+            String l = p.toLowerCase(Locale.ROOT);
+            List<String> words = Naming.words(l).stream().filter(w -> !README_FILLER.contains(w)).toList();
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (has(l, "session", "sessions", "example output", "sample output", "transcript")) {
+                if (!gaps.contains(SESSION_GAP)) {
+                    gaps.add(SESSION_GAP);
+                }
+                continue;
+            }
+            boolean api = has(l, "curl", "endpoint", "endpoints", "api", "route", "routes", "http");
+            boolean commands = has(l, "command", "commands", "cli", "option", "options", "flags", "subcommands");
+            boolean columns = has(l, "column", "columns", "csv", "header", "headers", "input format", "file format",
+                    "fields");
+            if (api || commands || columns) {
+                boolean generated = api ? reference.equals("API reference") : commands ? reference.equals("Commands")
+                        || entry == EntryPoint.CLI && has(l, "run", "running", "usage") : reference.equals(
+                        "Input columns");
+                if (!generated) {
+                    gaps.add(p);
+                }
+                continue;
+            }
+            boolean basic = words.stream().allMatch(w -> List.of("build", "building", "builds", "run", "running",
+                    "runs", "start", "starting", "started", "setup", "set", "up", "install", "installation",
+                    "installing", "usage", "using", "uses", "getting", "quick", "quickstart", "test", "tests",
+                    "testing", "feature", "features", "overview", "description", "describe", "what", "does", "do",
+                    "explain", "explains", "package", "locally", "local", "steps", "step",
+                    "guide").contains(w) || tools.contains(w)
+                    || !reference.isEmpty() && List.of("example", "examples").contains(w));
+            if (!basic) {
+                gaps.add(p);
+            }
+        }
+        return gaps;
+    }
+
+    /** A storage entry asking for one file: "a single file", "one JSON file", "a flat file". */
+    private static final Pattern ONE_FILE = Pattern.compile("\\b(?:a|one|single)\\s+(?:single\\s+)?(?:[a-z]+\\s+)?"
+            + "file\\b");
+
+    /** Database products a storage entry may name: the entry is judged by the product, whatever else it says. */
+    private static final String[] DATABASES = {"sqlite", "sqlite3", "postgres", "postgresql", "mysql", "mariadb",
+        "mongodb", "mongo", "redis", "h2", "hsqldb", "derby", "oracle", "sql server", "mssql", "dynamodb",
+        "cassandra", "couchdb", "elasticsearch", "firestore", "leveldb", "rocksdb", "bolt", "boltdb", "badger"};
+
+    /**
+     * @param lower a tech-stack entry, lower case
+     * @return whether it says where items are kept: a storage, database or persistence entry, or one naming a
+     *         database product
+     */
+    static boolean asksStorage(String lower) {
+        return has(lower, "storage", "store", "stores", "stored", "persistence", "persist", "persisted", "database",
+                "databases", "db", "saved", "save", "in-memory") || has(lower, DATABASES);
+    }
+
+    /**
+     * A tech-stack entry about where items are kept, for the Java output. A database product is judged by the
+     * product: the generated project uses none. Files are the file store (JSON lines, one file per kind of item under
+     * the data directory), proven by the storage test that a file store keeps items for the next start; what the entry
+     * adds beyond that (one single file, a JSON document, CSV, a location) is a gap. Memory is the memory store.
+     */
+    private static RequirementClaim storage(ProjectInput in, Requirement r, List<String> paths, List<String> tests) {
+        String lower = r.text().toLowerCase(Locale.ROOT);
+        List<String> products = java.util.Arrays.stream(DATABASES).filter(d -> has(lower, d)).toList();
+        boolean files = in.architecture().storage() == dev.thefactory.fallbacks.internal.design.Storage.FILE;
+        if (!products.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "the generated project uses no "
+                    + spelled(r.text(), products.get(0)) + " database: it keeps its items " + (files
+                    ? "in JSON-lines files under its data directory" : "in memory by default, or in JSON-lines "
+                    + "files with storage=file") + ", with the JDK only");
+        }
+        List<String> storageFiles = paths.stream().filter(p -> p.contains("/repository/")
+                && p.startsWith("src/main/java/")).toList();
+        String storageTest = matching(tests, "/repository/StorageTest.java").stream()
+                .map(p -> p.substring("src/test/java/".length(), p.length() - ".java".length()).replace('/', '.'))
+                .findFirst().orElse(null);
+        if (storageTest == null) {
+            return RequirementClaim.notImplemented(r.id(), "no generated test shows where the items are kept");
+        }
+        if (has(lower, "memory", "in-memory", "in memory")) {
+            return files
+                    ? RequirementClaim.notImplemented(r.id(), "the generated project keeps its items in files by "
+                            + "default (storage=file in application.properties), since each command is a process of "
+                            + "its own; storage=memory keeps them in memory")
+                    : RequirementClaim.implemented(r.id(), storageFiles,
+                            List.of(storageTest + "#aMemoryStoreStartsEmptyEachTime"));
+        }
+        if (!files) {
+            return RequirementClaim.notImplemented(r.id(), "the generated project keeps its items in memory by "
+                    + "default; storage=file in application.properties keeps them in JSON-lines files under its data "
+                    + "directory, but nothing in the spec's other sections asks for that");
+        }
+        List<String> gaps = new ArrayList<>();
+        if (ONE_FILE.matcher(lower).find()) {
+            gaps.add("a single file (the store writes one file per kind of item)");
+        }
+        if (has(lower, "json") && !has(lower, "json lines", "json-lines", "jsonl", "ndjson")) {
+            gaps.add("a JSON document (each file holds one JSON object per line)");
+        }
+        if (has(lower, "csv", "xml", "yaml", "toml", "binary")) {
+            gaps.add("the file format named (the store writes JSON lines)");
+        }
+        if (has(lower, "home", "appdata", "xdg", "directory", "folder", "path") || lower.contains("~")) {
+            gaps.add("the location named (the data directory is ./data unless storage.directory says otherwise)");
+        }
+        List<String> proof = List.of(storageTest + "#aFileStoreKeepsItemsForTheNextStart");
+        if (gaps.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), storageFiles, proof);
+        }
+        return RequirementClaim.partial(r.id(), storageFiles, proof, gaps, "the generated project keeps its items "
+                + "in JSON-lines files, one per kind of item, under its data directory");
+    }
+
     /** Frameworks and servers that are not the standard library, which a "no framework" entry must not name. */
     private static final String[] FRAMEWORKS = {"spring", "spring boot", "quarkus", "micronaut", "javalin",
         "dropwizard", "vertx", "vert.x", "helidon", "jersey", "jetty", "tomcat", "undertow", "netty", "express",
@@ -646,6 +1062,10 @@ public final class Ledger {
      */
     static boolean asksNoFramework(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
+        if (asksStorage(lower)) {
+            // "SQLite (sqlite3 from the standard library)" names a product; "standard library" only qualifies it
+            return false;
+        }
         int colon = lower.indexOf(':');
         String value = colon >= 0 ? lower.substring(colon + 1) : lower;
         if (has(value, FRAMEWORKS)) {
@@ -809,14 +1229,17 @@ public final class Ledger {
             Language.JAVASCRIPT, List.of("node:http", "node:fs", "readline", "node:readline", "util.parseargs",
                     "parseargs"));
 
-    private static RequirementClaim stack(Requirement r, Language language) {
+    private static RequirementClaim stack(ProjectInput in, Requirement r) {
+        Language language = in.architecture().language();
         int colon = r.text().indexOf(':');
         String named = (colon >= 0 ? r.text().substring(colon + 1) : r.text()).strip();
         String lower = r.text().toLowerCase(Locale.ROOT);
-        if (language != Language.JAVA && has(lower, "storage", "store", "persistence", "persist", "database", "db",
-                "file", "files", "sqlite", "json file", "saved", "save")) {
+        if (language != Language.JAVA && (asksStorage(lower) || has(lower, "file", "files", "json file"))) {
+            List<String> products = java.util.Arrays.stream(DATABASES).filter(d -> has(lower, d)).toList();
+            String used = !products.isEmpty() ? "; it uses no " + spelled(r.text(), products.get(0)) + " database"
+                    : colon >= 0 ? "; it does not use " + named : "";
             return RequirementClaim.notImplemented(r.id(), "the generated " + language.label() + " project keeps "
-                    + "its items in memory only, so they are lost when it exits; it does not use " + named
+                    + "its items in memory only, so they are lost when it exits" + used
                     + ". Only the Java output keeps items in files");
         }
         List<String> modules = STANDARD_MODULES.getOrDefault(language, List.of()).stream()
@@ -829,9 +1252,23 @@ public final class Ledger {
                     + " part of the standard library" + (arguments ? ": it reads its command-line arguments itself"
                     : ": the simple backend's templates do not use it"));
         }
-        return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named
-                + ": it generates " + language.label() + " with its standard library only"
-                + (language == Language.JAVA ? " (JDK HTTP server, JSON-lines files), Maven and JUnit 5" : ""));
+        List<String> parts = new ArrayList<>();
+        EntryPoint entry = in.architecture().entryPoint();
+        if (language == Language.JAVA) {
+            if (entry == EntryPoint.HTTP || entry == EntryPoint.WEB) {
+                parts.add("the JDK HTTP server");
+            }
+            parts.add(in.architecture().storage() == dev.thefactory.fallbacks.internal.design.Storage.FILE
+                    ? "JSON-lines files" : "an in-memory or JSON-lines file store");
+        }
+        String uses = "it generates " + language.label() + " with its standard library only"
+                + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
+                + (language == Language.JAVA ? ", Maven and JUnit 5" : "");
+        // a value of a few words names a tool ("cron", "pnpm"); a longer one is a wish, not a product
+        if (Naming.words(named).size() > 3) {
+            return RequirementClaim.notImplemented(r.id(), "the simple backend does not act on this entry: " + uses);
+        }
+        return RequirementClaim.notImplemented(r.id(), "the simple backend does not use " + named + ": " + uses);
     }
 
     /** @return the tests of every generated service test class that every entity has */
@@ -840,6 +1277,56 @@ public final class Ledger {
         return in.domain().entities().stream().flatMap(e -> Stream.of("createsAnItemWithTheGivenValuesAndAnId",
                 "listsItemsOldestFirst", "rejectsTextLongerThanTheLimit", "rejectsAnUnknownField",
                 "failsForAnUnknownId").map(m -> pkg + e.name() + "ServiceTest#" + m)).toList();
+    }
+
+    /** @return whether the project is a Java HTTP server (API service or web app) */
+    private static boolean serves(ProjectInput in) {
+        EntryPoint entry = in.architecture().entryPoint();
+        return in.architecture().language() == Language.JAVA && (entry == EntryPoint.HTTP || entry == EntryPoint.WEB);
+    }
+
+    /** @return the validation parts of a status rule ("All input is validated and returns 400"), or null if none */
+    private static ValidationRule statusRule(ProjectInput in, Requirement r) {
+        if (!ValidationRule.isRule(r.text())) {
+            return null;
+        }
+        ValidationRule rule = rule(in, r);
+        return rule.checks().isEmpty() ? null : rule;
+    }
+
+    /**
+     * A rule about the status codes of errors: 400 for invalid input and 404 for an unknown id, each with a JSON
+     * error body, are what the generated server answers, and its test shows it; other codes are gaps.
+     */
+    private static RequirementClaim httpErrors(ProjectInput in, Requirement r, List<String> paths, String cls) {
+        List<Integer> codes = httpStatuses(r.text().toLowerCase(Locale.ROOT));
+        if (!serves(in)) {
+            return RequirementClaim.notImplemented(r.id(), in.architecture().language() != Language.JAVA
+                    ? "the " + in.architecture().language().label() + " skeleton starts no HTTP server, so it "
+                            + "answers no status code"
+                    : "the project is a " + in.architecture().entryPoint().code() + " project, not an HTTP server, "
+                            + "so it answers no status code");
+        }
+        List<Integer> answered = codes.stream().filter(HTTP_STATUSES::contains).toList();
+        List<String> gaps = new ArrayList<>(codes.stream().filter(c -> !HTTP_STATUSES.contains(c))
+                .map(c -> c + " responses").toList());
+        ValidationRule rule = statusRule(in, r);
+        if (rule != null) {
+            gaps.addAll(rule.differences());
+        }
+        if (answered.isEmpty()) {
+            return RequirementClaim.notImplemented(r.id(), "the generated server answers errors with 400 (invalid "
+                    + "input) and 404 (unknown id) only, never " + codes.stream().map(String::valueOf)
+                    .reduce((x, y) -> x + " or " + y).orElse(""));
+        }
+        List<String> files = paths.stream().filter(p -> p.endsWith("/http/Router.java")
+                || p.endsWith("/http/HttpReply.java") || p.endsWith("/model/Validation.java")).toList();
+        List<String> tests = List.of(cls + method(r));
+        if (gaps.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
+        return RequirementClaim.partial(r.id(), files, tests, gaps, "the generated server answers invalid input "
+                + "with 400 and an unknown id with 404, each with a JSON error, and nothing else");
     }
 
     private static RequirementClaim validation(ProjectInput in, Requirement r, List<String> paths, String cls) {

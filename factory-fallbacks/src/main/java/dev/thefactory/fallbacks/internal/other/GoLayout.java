@@ -48,6 +48,27 @@ public final class GoLayout {
         Skeleton.add(list, "store.go", Part.CODE, GoLayout::store);
         Skeleton.add(list, "main.go", Part.CODE, GoLayout::main);
         Skeleton.add(list, "store_test.go", Part.TESTS, this::tests);
+        Skeleton.add(list, "gomod_test.go", Part.TESTS, () -> """
+                package main
+
+                import (
+                \t"os"
+                \t"strings"
+                \t"testing"
+                )
+
+                func TestNoDependencies(t *testing.T) {
+                \tbytes, err := os.ReadFile("go.mod")
+                \tif err != nil {
+                \t\tt.Fatal(err)
+                \t}
+                \tfor _, line := range strings.Split(string(bytes), "\\n") {
+                \t\tif strings.HasPrefix(strings.TrimSpace(line), "require") {
+                \t\t\tt.Errorf("go.mod requires a module: %q", line)
+                \t\t}
+                \t}
+                }
+                """);
         Entity e = in.domain().primary();
         Map<String, String> layout = new LinkedHashMap<>();
         layout.put("go.mod", "the module");

@@ -48,6 +48,7 @@ public final class NodeLayout {
         Skeleton.add(list, "src/store.js", Part.CODE, NodeLayout::store);
         Skeleton.add(list, "src/index.js", Part.CODE, NodeLayout::index);
         Skeleton.add(list, "test/store.test.js", Part.TESTS, this::tests);
+        Skeleton.add(list, "test/packaging.test.js", Part.TESTS, NodeLayout::packagingTest);
         Entity e = in.domain().primary();
         Map<String, String> layout = new LinkedHashMap<>();
         layout.put("package.json", "the package, its scripts, no dependencies");
@@ -67,6 +68,39 @@ public final class NodeLayout {
                 + "  \"private\": true,\n  \"main\": \"src/index.js\",\n  \"scripts\": {\n"
                 + "    \"start\": \"node src/index.js\",\n    \"test\": \"node --test test/\"\n  },\n"
                 + "  \"engines\": {\n    \"node\": \">=" + Ledger.declaredVersion(in) + "\"\n  }\n}\n";
+    }
+
+    /** The {@code node:test} title of the test that package.json has start and test scripts. */
+    public static final String SCRIPTS_TEST = Ledger.NODE_SCRIPTS_TEST;
+
+    /** The {@code node:test} title of the test that package.json declares no dependency. */
+    public static final String NO_DEPENDENCIES_TEST = Ledger.NODE_NO_DEPENDENCIES_TEST;
+
+    /** @return the tests that package.json runs the program and its tests, and declares no dependency */
+    private static String packagingTest() {
+        return """
+                'use strict';
+
+                const test = require('node:test');
+                const assert = require('node:assert');
+                const fs = require('node:fs');
+                const path = require('node:path');
+
+                const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+
+                test(${scripts}, () => {
+                  assert.strictEqual(pkg.scripts.start, 'node src/index.js');
+                  assert.ok(fs.existsSync(path.join(__dirname, '..', 'src', 'index.js')));
+                  assert.strictEqual(pkg.scripts.test, 'node --test test/');
+                });
+
+                test(${none}, () => {
+                  for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+                    assert.deepStrictEqual(Object.keys(pkg[key] || {}), [], key);
+                  }
+                });
+                """.replace("${scripts}", Escape.jsonString(SCRIPTS_TEST))
+                .replace("${none}", Escape.jsonString(NO_DEPENDENCIES_TEST));
     }
 
     private String models() {

@@ -113,6 +113,11 @@ public final class PythonLayout {
                         module, _, function = project["project"]["scripts"][${name}].partition(":")
                         self.assertTrue(callable(getattr(importlib.import_module(module), function)))
 
+                    def test_no_runtime_dependencies(self):
+                        text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+                        for line in text.splitlines():
+                            self.assertFalse(line.strip().startswith(("dependencies", "optional-dependencies")), line)
+
 
                 if __name__ == "__main__":
                     unittest.main()

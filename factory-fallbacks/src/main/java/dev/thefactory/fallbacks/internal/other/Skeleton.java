@@ -154,7 +154,8 @@ final class Skeleton {
     static ProjectLayout layout(ProjectInput in, List<PlannedFile> files, String prefix, List<String> languageTests) {
         String language = in.architecture().language().label();
         return new PlannedLayout(files, f -> featureUsage(in, f, prefix), levelNotes(in),
-                f -> FeatureClaims.skeleton(f, language), languageTests);
+                f -> FeatureClaims.skeleton(f, language, f.supported() ? featureUsage(in, f, "") : ""),
+                languageTests);
     }
 
     static void add(List<PlannedFile> list, String path, Part part, Supplier<String> content) {
@@ -178,7 +179,8 @@ final class Skeleton {
             List<String> features = new ArrayList<>();
             for (Requirement r : Requirement.of(in.spec())) {
                 in.domain().features().stream().filter(f -> f.requirementId().equals(r.id())).findFirst()
-                        .filter(f -> FeatureClaims.skeleton(f, language).status() == RequirementStatus.IMPLEMENTED)
+                        .filter(f -> FeatureClaims.skeleton(f, language, "").status()
+                                == RequirementStatus.IMPLEMENTED)
                         .ifPresent(f -> features.add("- " + Escape.markdown(r.text())));
             }
             List<String> must = new ArrayList<>(guide.build());
