@@ -60,7 +60,7 @@ final class BuildRecord {
     /** The backend id of the phases the core runs itself. */
     static final String CORE = "core";
     /** Why the generated tests of a build stopped in {@code VALIDATE_OUTPUT} were not run. */
-    static final String TESTS_INTERRUPTED = "not run because the build was interrupted before its tests could run";
+    static final String TESTS_INTERRUPTED = "the build was interrupted before its tests could run";
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildRecord.class);
 

@@ -74,7 +74,7 @@ public final class OutputValidation {
     private static final Logger LOG = LoggerFactory.getLogger(OutputValidation.class);
 
     /** Why the generated tests did not run when the project failed an earlier check. */
-    static final String TESTS_NOT_REACHED = "not run because the project failed validation before its tests could run";
+    static final String TESTS_NOT_REACHED = "the project failed validation before its tests could run";
 
     private final JavaSourceValidator java;
     private final List<OutputValidator> validators;
