@@ -19,6 +19,7 @@ import dev.thefactory.internal.engine.BuildState.PhaseRecord;
 import dev.thefactory.internal.engine.BuildState.TaskCheckpoint;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.internal.events.BuildEvents;
+import dev.thefactory.internal.output.OutputValidation;
 import dev.thefactory.internal.output.ValidationReport;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
@@ -59,8 +60,6 @@ final class BuildRecord {
 
     /** The backend id of the phases the core runs itself. */
     static final String CORE = "core";
-    /** Why the generated tests of a build stopped in {@code VALIDATE_OUTPUT} were not run. */
-    static final String TESTS_INTERRUPTED = "the build was interrupted before its tests could run";
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildRecord.class);
 
@@ -402,7 +401,7 @@ final class BuildRecord {
         PhaseEntry validate = phases.get(Phase.VALIDATE_OUTPUT);
         if (validate != null && validate.status == PhaseStatus.INTERRUPTED && config.generatedTests().enabled()
                 && summary.tests().run() == 0) {
-            return summary.withTests(TestSummary.unchecked(TESTS_INTERRUPTED));
+            return summary.withTests(TestSummary.unchecked(OutputValidation.TESTS_INTERRUPTED));
         }
         return summary;
     }

@@ -254,6 +254,12 @@ final class CascadeDriver {
                     + "' could not be validated: " + e.getMessage(), e, Map.of(), false);
         }
         record.report(checked.report());
+        if (Thread.currentThread().isInterrupted()) {
+            // stopped while it validated: what the validation says of the output is not to be trusted or acted on
+            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The validation of the output of backend '"
+                    + backendId + "' was interrupted", new InterruptedException("the build was stopped while it "
+                    + "validated the output"), Map.of(), false);
+        }
         return checked;
     }
 
