@@ -599,7 +599,9 @@ public final class Factory implements AutoCloseable {
     /**
      * @param repository the checkpoint repository
      * @return the most recently started build of the repository that was not published, if any (what
-     *         {@link #resume()} resumes); builds whose checkpoints cannot be read are skipped
+     *         {@link #resume()} resumes); builds whose checkpoints cannot be read are skipped. The start is the
+     *         creation time of a build's first checkpoint, as precise as the build's clock, so builds started in the
+     *         same second (whose ids differ only by their random suffix) are told apart
      * @throws dev.thefactory.api.CheckpointException when the repository cannot be listed
      */
     public static java.util.Optional<SavedBuild> latestUnfinishedBuild(CheckpointRepository repository) {

@@ -7,5 +7,10 @@ public enum PhaseStatus {
     /** The phase did not need to run, e.g. it was completed before a resume. */
     SKIPPED,
     /** The phase failed after its retries and fallbacks. */
-    FAILED
+    FAILED,
+    /**
+     * The build was stopped (cancelled, interrupted or past its deadline) while the phase ran: the phase did not fail,
+     * and a resume runs it again, keeping the work checkpointed before the stop.
+     */
+    INTERRUPTED
 }

@@ -215,7 +215,7 @@ final class BuildReport {
         line(s, "Phases:");
         int width = result.phases().stream().mapToInt(p -> p.backend().length()).max().orElse(0);
         for (PhaseResult phase : result.phases()) {
-            line(s, "  %-16s %-9s %-" + Math.max(width, 1) + "s %7d ms", phase.phase().name(), phase.status().name(),
+            line(s, "  %-16s %-11s %-" + Math.max(width, 1) + "s %7d ms", phase.phase().name(), phase.status().name(),
                     phase.backend(), phase.durationMillis());
         }
         for (RepairRecord repair : result.repairs()) {

@@ -126,6 +126,28 @@ class BuildReportTest {
     }
 
     @Test
+    void aBuildInterruptedInValidateOutputShowsThePhaseInterruptedAndWhyItsTestsDidNotRun() {
+        BuildResult result = new BuildResult("b-5", BuildStatus.INTERRUPTED, Mode.STANDALONE, null, 3, 2,
+                List.of(new PhaseResult(Phase.GENERATE, PhaseStatus.COMPLETED, "simple", 40),
+                        new PhaseResult(Phase.VALIDATE_OUTPUT, PhaseStatus.INTERRUPTED, "core", 900)),
+                0, List.of(), null, 0, new ValidationSummary(1, 0, 2,
+                        TestSummary.unchecked("the build was interrupted before its tests could run")),
+                Coverage.EMPTY, List.of());
+
+        String summary = BuildReport.summary(result);
+
+        assertThat(summary).contains("Build b-5: INTERRUPTED")
+                .contains("Tests:      not run (the build was interrupted before its tests could run)")
+                .containsPattern("  VALIDATE_OUTPUT +INTERRUPTED +core +900 ms")
+                .containsPattern("  GENERATE +COMPLETED +simple +40 ms")
+                .doesNotContain("failed validation");
+        String generate = summary.lines().filter(l -> l.startsWith("  GENERATE ")).findFirst().orElseThrow();
+        String validate = summary.lines().filter(l -> l.startsWith("  VALIDATE_OUTPUT ")).findFirst().orElseThrow();
+        assertThat(validate.indexOf(" core")).as("the backends line up after the longest status, INTERRUPTED")
+                .isEqualTo(generate.indexOf(" simple"));
+    }
+
+    @Test
     void testsThatWereNotRunSayWhyInJsonAndSummary() {
         BuildResult result = new BuildResult("b-4", BuildStatus.SUCCEEDED, Mode.AUTO, Path.of("/tmp/out/todo"), 1,
                 1, List.of(), 0, List.of(), null, 0,

@@ -127,15 +127,18 @@ final class BuildFailures {
      *         thread's interrupt flag set
      */
     BuildFailedException aborted(BuildAbort abort, StagingArea staging, String stopReason) {
+        BuildStatus status = abort.status() == BuildStatus.FAILED && interruption(abort)
+                ? BuildStatus.INTERRUPTED : abort.status();
         String phaseBackend = record.phaseBackend(abort.phase());
-        if (phaseBackend != null) {
+        if (phaseBackend != null && status == BuildStatus.INTERRUPTED) {
+            // stopped, not failed: no PhaseFailed; the phase's observation ends cancelled with the build
+            record.interruptPhase(abort.phase(), phaseBackend);
+        } else if (phaseBackend != null) {
             record.failPhase(abort.phase(), phaseBackend);
             record.events().phaseFailed(abort.phase(), phaseBackend, abort.getMessage());
         }
         int staged = stagedFiles(staging);
         List<Throwable> cleanupFailures = new ArrayList<>();
-        BuildStatus status = abort.status() == BuildStatus.FAILED && interruption(abort)
-                ? BuildStatus.INTERRUPTED : abort.status();
         if (!abort.keepStaging() && status != BuildStatus.INTERRUPTED) {
             deleteStaging(staging, cleanupFailures);
         }

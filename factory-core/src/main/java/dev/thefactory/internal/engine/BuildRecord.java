@@ -9,6 +9,7 @@ import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.PhaseStatus;
 import dev.thefactory.api.ProjectSpec;
 import dev.thefactory.api.RepairRecord;
+import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.ValidationSummary;
 import dev.thefactory.internal.coverage.RequirementLedger;
 import dev.thefactory.internal.coverage.UnmetRequirements;
@@ -18,6 +19,7 @@ import dev.thefactory.internal.engine.BuildState.PhaseRecord;
 import dev.thefactory.internal.engine.BuildState.TaskCheckpoint;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.internal.events.BuildEvents;
+import dev.thefactory.internal.output.OutputValidation;
 import dev.thefactory.internal.output.ValidationReport;
 import dev.thefactory.internal.plan.BuildPlan;
 import dev.thefactory.internal.resilience.ResiliencePolicies;
@@ -303,6 +305,12 @@ final class BuildRecord {
         entry.status = PhaseStatus.FAILED;
     }
 
+    /** Records a phase that was running when the build was stopped (cancel, deadline, interrupt). */
+    void interruptPhase(Phase phase, String phaseBackend) {
+        failPhase(phase, phaseBackend);
+        phases.get(phase).status = PhaseStatus.INTERRUPTED;
+    }
+
     /** @return the backend the phase last ran on, or null when it never started */
     String phaseBackend(Phase phase) {
         PhaseEntry entry = phases.get(phase);
@@ -378,9 +386,24 @@ final class BuildRecord {
         }
         return new BuildResult(buildId, status, config.mode(), outputDirectory, files, agentsSpawned.get(), results,
                 retries(), fallbacks, firstPhaseThatRan(), tasksSkipped,
-                report == null ? ValidationSummary.EMPTY : report.summary(), coverage(status), allNotes,
+                validationSummary(), coverage(status), allNotes,
                 usage.total()).withRepairs(repairRecords)
                 .withCircuits(policies == null ? Map.of() : policies.circuitStates());
+    }
+
+    /**
+     * @return the latest validation's summary; when the build was stopped in {@code VALIDATE_OUTPUT} before its
+     *         generated tests ran, they are reported not run because of the stop, whatever the cut-short validation
+     *         said (an interrupted compile reads as a failed one)
+     */
+    private ValidationSummary validationSummary() {
+        ValidationSummary summary = report == null ? ValidationSummary.EMPTY : report.summary();
+        PhaseEntry validate = phases.get(Phase.VALIDATE_OUTPUT);
+        if (validate != null && validate.status == PhaseStatus.INTERRUPTED && config.generatedTests().enabled()
+                && summary.tests().run() == 0) {
+            return summary.withTests(TestSummary.unchecked(OutputValidation.TESTS_INTERRUPTED));
+        }
+        return summary;
     }
 
     /** @return what the publish step writes as the project's {@code .factory/metadata.json} */

@@ -89,10 +89,14 @@ final class CascadeDriver {
                 return null;
             } catch (PhaseFailure failure) {
                 if (Thread.currentThread().isInterrupted() || ChainReactor.interruption(failure.getCause())) {
-                    // Not the backend's fault: stop with what is finished kept, never fall back.
+                    // Not the backend's fault: stop with what is finished kept, never fall back. The cause is the
+                    // interruption itself, not what it cut short (e.g. a validation that could not finish).
+                    String where = failure.phase() == Phase.VALIDATE_OUTPUT
+                            ? " (run by the core on the output of backend '" + failure.backend() + "')"
+                            : " on backend '" + failure.backend() + "'";
                     throw new BuildAbort(BuildStatus.INTERRUPTED, failure.phase(), failure.backend(), "Build "
-                            + buildId + " was interrupted in phase " + failure.phase() + " on backend '"
-                            + failure.backend() + "'", failure, List.of());
+                            + buildId + " was interrupted in phase " + failure.phase() + where,
+                            interruptionIn(failure), List.of());
                 }
                 failure.attempts().forEach((task, attempts) -> record.attemptsPerTask
                         .computeIfAbsent(task, t -> new TreeMap<>()).put(failure.backend(), attempts));
@@ -108,6 +112,23 @@ final class CascadeDriver {
             }
         }
         throw new IllegalStateException("the cascade is never empty");
+    }
+
+    /**
+     * @param failure a phase failure caused by a stop
+     * @return the interruption in its causes, or a new {@link InterruptedException} (with the failure suppressed)
+     *         when only the thread's flag tells of it
+     */
+    static Throwable interruptionIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException
+                    || t instanceof java.io.InterruptedIOException) {
+                return t;
+            }
+        }
+        InterruptedException interrupted = new InterruptedException("the build's thread was interrupted");
+        interrupted.addSuppressed(failure);
+        return interrupted;
     }
 
     private void fallBack(PhaseFailure failure, BackendCandidate next) throws BuildAbort {
@@ -233,6 +254,12 @@ final class CascadeDriver {
                     + "' could not be validated: " + e.getMessage(), e, Map.of(), false);
         }
         record.report(checked.report());
+        if (Thread.currentThread().isInterrupted()) {
+            // stopped while it validated: what the validation says of the output is not to be trusted or acted on
+            throw new PhaseFailure(Phase.VALIDATE_OUTPUT, backendId, null, "The validation of the output of backend '"
+                    + backendId + "' was interrupted", new InterruptedException("the build was stopped while it "
+                    + "validated the output"), Map.of(), false);
+        }
         return checked;
     }
 

@@ -3,7 +3,11 @@ package dev.thefactory.internal.engine;
 import dev.thefactory.Factory.SavedBuild;
 import dev.thefactory.api.CheckpointException;
 import dev.thefactory.api.FactoryException;
+import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,21 +42,36 @@ public final class SavedBuilds {
     /**
      * @param repository the checkpoint repository
      * @return the most recently started build that was not published, if any; builds whose checkpoints cannot be
-     *         read are skipped (and logged)
+     *         read are skipped (and logged). "Most recently started" is by the creation time of each build's first
+     *         checkpoint, to the precision of the build's clock (two builds started in the same second are told
+     *         apart; a build id only has the second), then by the repository's order
      * @throws CheckpointException when the repository cannot be listed
      */
     public static Optional<SavedBuild> latestUnfinished(CheckpointRepository repository) {
         Objects.requireNonNull(repository, "repository");
+        record Started(String id, int listed, Instant at) {
+        }
         List<String> ids = repository.buildIds();
-        for (int i = ids.size() - 1; i >= 0; i--) {
+        List<Started> builds = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             try {
-                SavedBuild saved = find(repository, id);
+                List<Checkpoint> history = repository.history(id);
+                builds.add(new Started(id, i, history.isEmpty() ? Instant.MIN : history.get(0).createdAt()));
+            } catch (FactoryException | IllegalArgumentException e) {
+                builds.add(new Started(id, i, Instant.MIN)); // find() below says what is wrong with it
+            }
+        }
+        builds.sort(Comparator.comparing(Started::at).thenComparingInt(Started::listed).reversed());
+        for (Started build : builds) {
+            try {
+                SavedBuild saved = find(repository, build.id());
                 if (!saved.finished()) {
                     return Optional.of(saved);
                 }
             } catch (FactoryException | IllegalArgumentException e) {
-                LOG.warn("Build {} in {} cannot be resumed and is skipped: {}", id, repository, e.getMessage());
+                LOG.warn("Build {} in {} cannot be resumed and is skipped: {}", build.id(), repository,
+                        e.getMessage());
             }
         }
         return Optional.empty();

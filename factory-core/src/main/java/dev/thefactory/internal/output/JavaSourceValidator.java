@@ -327,13 +327,19 @@ final class JavaSourceValidator implements OutputValidator {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter output = new StringWriter();
         boolean succeeded;
-        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
-            fileManager.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classOutput));
-            Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(sources);
-            succeeded = Boolean.TRUE.equals(compiler.getTask(output, fileManager, diagnostics, OPTIONS, null, units).call());
+        try {
+            // on a thread no interrupt reaches: an interrupted javac breaks every later compile of the JVM
+            succeeded = CompilerThread.call(() -> {
+                try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                        StandardCharsets.UTF_8)) {
+                    fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+                    fileManager.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+                    fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classOutput));
+                    Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(sources);
+                    return Boolean.TRUE.equals(
+                            compiler.getTask(output, fileManager, diagnostics, OPTIONS, null, units).call());
+                }
+            });
         } catch (RuntimeException e) {
             // javac reports compile errors as diagnostics; an exception here is a compiler crash, reported as such.
             LOG.warn("the Java compiler crashed while checking {} file(s) of {}", files.size(), projectRoot, e);

@@ -74,7 +74,9 @@ public final class OutputValidation {
     private static final Logger LOG = LoggerFactory.getLogger(OutputValidation.class);
 
     /** Why the generated tests did not run when the project failed an earlier check. */
-    static final String TESTS_NOT_REACHED = "not run because the project failed validation before its tests could run";
+    static final String TESTS_NOT_REACHED = "the project failed validation before its tests could run";
+    /** Why the generated tests of a build stopped (cancelled, interrupted) before they ran were not run. */
+    public static final String TESTS_INTERRUPTED = "the build was interrupted before its tests could run";
 
     private final JavaSourceValidator java;
     private final List<OutputValidator> validators;
@@ -183,6 +185,10 @@ public final class OutputValidation {
         ValidationReport files = validateFiles(projectRoot, plannedFiles, workIn);
         if (!tests.enabled()) {
             return withTests(files, GeneratedTestRun.Result.unchecked(GeneratedTestRun.TURNED_OFF));
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // the build was stopped while its files were checked: its tests are not started
+            return withTests(files, GeneratedTestRun.Result.unchecked(TESTS_INTERRUPTED));
         }
         if (!files.passed()) {
             return withTests(files, GeneratedTestRun.Result.unchecked(TESTS_NOT_REACHED));

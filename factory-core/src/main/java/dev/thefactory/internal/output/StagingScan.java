@@ -6,6 +6,7 @@ import dev.thefactory.internal.util.Sha256;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what a staging area holds on disk, for a staging area opened again (a resumed build) or recounted after a
  * failed clear or remove: every regular file with its size and SHA-256, by normalized path. Temporary files of writes
- * a crash interrupted are deleted; a link or special file, or a name the staging area would refuse, fails the scan.
+ * a crash interrupted are deleted, those of writes still in progress (another staging area over the same directory,
+ * in this process or another) are skipped, see {@link WriteGuards}; a link or special file, or a name the staging
+ * area would refuse, fails the scan.
  *
  * <p>Stateless and thread-safe.
  */
@@ -54,13 +57,25 @@ final class StagingScan {
                             + "special file there; delete the staging area and run the build again");
                 }
                 if (file.getFileName().toString().startsWith(StagingArea.TEMP_PREFIX)) {
-                    LOG.info("[build {}] deleting {}, left by an interrupted write", buildId, path);
-                    Files.delete(file);
+                    // a write in progress (another staging area over this directory, here or in another process)
+                    // is left alone; only one whose writer is gone is deleted
+                    if (WriteGuards.deleteIfAbandoned(file)) {
+                        LOG.info("[build {}] deleted {}, left by an interrupted write", buildId, path);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
                 String normalized = SafePaths.normalize(path);
                 found.put(normalized, new FileInfo(normalized, attrs.size(), Sha256.hex(file)));
                 return FileVisitResult.CONTINUE;
+            }
+
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // gone since the directory was listed: a write's file moved
+                }
+                throw e;
             }
         });
         return found;

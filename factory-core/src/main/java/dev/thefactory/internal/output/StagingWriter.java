@@ -57,7 +57,12 @@ final class StagingWriter {
         Path target = prepareParents(relativePath, segments);
         checkTarget(relativePath, target);
         try {
-            files.write(target, content);
+            DurableFiles.uninterruptibly(() -> {
+                // the guard tells other staging areas over this directory that the temporary file is in use
+                try (WriteGuards.Guard guard = WriteGuards.take(target.getParent())) {
+                    files.write(target, content, guard.temp());
+                }
+            });
         } catch (IOException e) {
             throw ioFailure("Could not write staged file '" + relativePath + "'", e);
         }

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * a short grace period to stop. Whatever it does after the limit, the attempt's outcome is an
  * {@link AttemptTimeoutException}: if it stops within the grace the exception it threw is the cause; if it does not,
  * it is <em>abandoned</em> — the outcome is decided at the end of the grace, a WARN is logged, its thread is left to
- * finish on its own, and the result it produces later is discarded (and logged).
+ * finish on its own, and the result it produces later is discarded (and logged). An attempt whose caller stopped
+ * waiting (the build was stopped) is interrupted and left the same way, but its late result is discarded at DEBUG and
+ * never described as timed out: the stop was asked for.
  *
  * <p>Real time is used here on purpose: an attempt's time limit guards against real hangs, whereas retry delays run on
  * the build's injected scheduler so that tests can make them instant and exact.
@@ -63,7 +65,11 @@ final class AttemptRunner {
     /** One running attempt. Thread-safe; all state changes happen behind its monitor. */
     static final class Attempt<T> {
 
-        private enum Stage { RUNNING, INTERRUPTED, DONE, ABANDONED }
+        /**
+         * RUNNING until decided; INTERRUPTED past the limit, within the grace; ABANDONED past the grace; CANCELLED
+         * when its caller stopped waiting (the build was stopped); DONE when its own outcome was taken.
+         */
+        private enum Stage { RUNNING, INTERRUPTED, DONE, ABANDONED, CANCELLED }
 
         private final ScheduledExecutorService watchdog;
         private final Callable<T> body;
@@ -72,6 +78,7 @@ final class AttemptRunner {
         private final String description;
         private final String logPrefix;
         private final CompletableFuture<T> outcome = new CompletableFuture<>();
+        private final CompletableFuture<String> discarded = new CompletableFuture<>();
 
         private Stage stage = Stage.RUNNING;
         private Thread worker;
@@ -93,15 +100,23 @@ final class AttemptRunner {
         }
 
         /**
+         * @return completes with the log line once a late outcome (one that came after the attempt was abandoned or
+         *         cancelled) is discarded; never completes otherwise
+         */
+        CompletableFuture<String> discarded() {
+            return discarded;
+        }
+
+        /**
          * Stops waiting for the attempt because its caller gave up: interrupts it and completes the outcome with a
          * {@link CancellationException}. Does nothing when the outcome is already decided.
          */
         void cancel() {
             synchronized (this) {
-                if (stage == Stage.DONE || stage == Stage.ABANDONED) {
+                if (stage == Stage.DONE || stage == Stage.ABANDONED || stage == Stage.CANCELLED) {
                     return;
                 }
-                stage = Stage.ABANDONED;
+                stage = Stage.CANCELLED;
                 if (worker != null) {
                     worker.interrupt();
                 }
@@ -153,11 +168,25 @@ final class AttemptRunner {
                 case INTERRUPTED -> outcome.completeExceptionally(new AttemptTimeoutException(description
                         + " ran past its time limit of " + limit.toMillis() + " ms and was interrupted; raise "
                         + "TimeoutSettings.taskAttempt (--task-timeout) if the work needs longer", limit, false, failure));
-                case ABANDONED -> LOG.warn("{} discarded the late {} of {}, which had been abandoned after its time "
-                                + "limit of {} ms", logPrefix, failure == null ? "result" : "failure (" + failure + ")",
-                        description, limit.toMillis());
+                case ABANDONED -> {
+                    String line = logPrefix + " discarded the late " + late(failure) + " of " + description
+                            + ", which had been abandoned after its time limit of " + limit.toMillis() + " ms";
+                    LOG.warn(line);
+                    discarded.complete(line);
+                }
+                case CANCELLED -> {
+                    // asked for (a cancel, an interrupt, a deadline): not a time limit, nothing to warn about
+                    String line = logPrefix + " discarded the late " + late(failure) + " of " + description
+                            + ", which had been abandoned because the build was stopped";
+                    LOG.debug(line);
+                    discarded.complete(line);
+                }
                 case DONE -> throw new IllegalStateException(description + " finished twice");
             }
+        }
+
+        private static String late(Throwable failure) {
+            return failure == null ? "result" : "failure (" + failure + ")";
         }
 
         private void onTimeout() {

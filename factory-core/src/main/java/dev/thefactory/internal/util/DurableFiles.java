@@ -122,13 +122,36 @@ public final class DurableFiles {
      */
     public void write(Path target, byte[] content) throws IOException {
         Objects.requireNonNull(content, "content");
-        uninterrupted(() -> writeNow(target, content));
+        uninterrupted(() -> writeNow(target, content, target.resolveSibling(TEMP_PREFIX
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp")));
     }
 
-    private void writeNow(Path target, byte[] content) throws IOException {
+    /**
+     * As {@link #write(Path, byte[])}, through the temporary file the caller chose (and guards).
+     *
+     * @param target  the file; its directory must exist
+     * @param content the bytes
+     * @param temp    the temporary file, a sibling of {@code target} that does not exist
+     * @throws IOException when any step fails
+     */
+    public void write(Path target, byte[] content, Path temp) throws IOException {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(temp, "temp");
+        uninterrupted(() -> writeNow(target, content, temp));
+    }
+
+    /**
+     * Runs a step with the thread's interrupt cleared, as every write here does, and sets it again afterwards.
+     *
+     * @param step the step
+     * @throws IOException when it fails
+     */
+    public static void uninterruptibly(Step step) throws IOException {
+        uninterrupted(step);
+    }
+
+    private void writeNow(Path target, byte[] content, Path temp) throws IOException {
         Path directory = parent(target);
-        Path temp = target.resolveSibling(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS)) {
@@ -219,7 +242,12 @@ public final class DurableFiles {
 
     /** One step on the disk. */
     @FunctionalInterface
-    private interface Step {
+    public interface Step {
+        /**
+         * Runs the step.
+         *
+         * @throws IOException when it fails
+         */
         void run() throws IOException;
     }
 

@@ -1,5 +1,6 @@
 package dev.thefactory.internal.output.testrun;
 
+import dev.thefactory.internal.output.CompilerThread;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -209,13 +210,18 @@ final class JavaTests implements LanguageRunner {
     private String compile(List<Path> sources, List<Path> classPath, Path output) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter log = new StringWriter();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
-            files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
-            boolean ok = Boolean.TRUE.equals(compiler.getTask(log, files, diagnostics, OPTIONS, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call());
+        try {
+            // on a thread no interrupt reaches: an interrupted javac breaks every later compile of the JVM
+            boolean ok = CompilerThread.call(() -> {
+                try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                        StandardCharsets.UTF_8)) {
+                    files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+                    files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+                    files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
+                    return Boolean.TRUE.equals(compiler.getTask(log, files, diagnostics, OPTIONS, null,
+                            files.getJavaFileObjectsFromPaths(sources)).call());
+                }
+            });
             if (ok) {
                 return null;
             }
