@@ -458,8 +458,17 @@ public final class DomainBuilder {
                 // "Add deals with a title and a contact" beside "Add contacts with ...": the contact is stored as
                 // text, not as the id of an existing contact
                 String other = Naming.capitalize(field);
+                String renamed = field.endsWith("Value") ? Naming.capitalize(field.substring(0, field.length() - 5))
+                        + "Item" : other;
+                if (!entities.containsKey(other) && !added.containsKey(other)
+                        && (entities.containsKey(renamed) || added.containsKey(renamed))) {
+                    // "a class" is the field classValue and the item ClassItem: both renamed from a reserved word
+                    other = renamed;
+                }
+                String written = other.equals(renamed) && !renamed.equals(Naming.capitalize(field))
+                        ? field.substring(0, field.length() - 5) : field;
                 if (!other.equals(entity.name()) && (entities.containsKey(other) || added.containsKey(other))) {
-                    gaps.add(String.join(" ", Naming.words(field)).toLowerCase(Locale.ROOT)
+                    gaps.add(String.join(" ", Naming.words(written)).toLowerCase(Locale.ROOT)
                             + " as a reference to an existing " + other);
                     notes.add(entity.name() + "." + field + " holds text: it is not checked against the "
                             + (entities.containsKey(other) ? entities.get(other).plural() : added.get(other))

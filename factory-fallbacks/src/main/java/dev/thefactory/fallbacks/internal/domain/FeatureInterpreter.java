@@ -106,6 +106,8 @@ import java.util.regex.Pattern;
  */
 public final class FeatureInterpreter {
 
+    /** Words that introduce the names of a field list rather than name a field: "with columns a, b and c". */
+    private static final Set<String> HEADINGS = Set.of("columns", "headers", "headings");
     /** Words that, before "of", make a field a count: "a number of deliveries". */
     private static final Set<String> QUANTITY_HEADS = Set.of("number", "count");
     /** Words that qualify a count and stay in its name: "a minimum number of players". */
@@ -261,8 +263,8 @@ public final class FeatureInterpreter {
      * @param gap a left-over phrase of a sentence, as written
      * @return true if it says which items the sentence is about: a qualifier ("overdue", "open", "shipped"), or a
      *         phrase that starts with a word that narrows or groups them ("with a due date", "due today", "by
-     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project"), or
-     *         a comparison anywhere in it ("a status of 500 or above", "a total of at least 100")
+     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project"), an
+     *         owner ("a member's"), or a comparison anywhere in it ("a status of 500 or above", "a total of at least 100")
      */
     static boolean narrows(String gap) {
         List<String> words = tokenize(gap);
@@ -270,7 +272,8 @@ public final class FeatureInterpreter {
             return false;
         }
         String first = words.get(0);
-        return NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first)
+        String trimmed = gap.strip();
+        return trimmed.endsWith("'s") || trimmed.endsWith("\u2019s") || NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first)
                 || words.stream().anyMatch(COMPARISONS::contains);
     }
 
@@ -342,6 +345,12 @@ public final class FeatureInterpreter {
                     return Interpretation.unsupported("'" + s.original(i) + "' links existing items of two kinds"
                             + " (such as a student and a course), which is not generated; a feature of its own that"
                             + " records the link ('Add enrolments with a student and a course') is");
+                }
+                if (TRADE_VERBS.contains(token)) {
+                    Interpretation placement = placement(p, i);
+                    if (placement != null) {
+                        return placement;
+                    }
                 }
                 if (RECORD_VERBS.contains(token) || TRADE_VERBS.contains(token)) {
                     verbAt = i;
@@ -422,6 +431,16 @@ public final class FeatureInterpreter {
                 || Compounds.verbBeforeNoun(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
+            if (s.possessive(i - 1) && i < tokens.size()) {
+                // "a dentist's appointments": the items are the nouns after the owner, whose scope is a gap unless
+                // honoured, and never part of the items' name
+                s.use(at, i);
+                s.gap(s.text(at, i));
+                nouns.clear();
+                nounStart = skipModifiers(tokens, i);
+                i = nounStart;
+                continue;
+            }
             if (endsCompound(tokens.get(i - 1))) {
                 break;
             }
@@ -485,6 +504,52 @@ public final class FeatureInterpreter {
             p.nounEnd = nounFrom + nouns.size();
         }
         return account(p, build(p, nouns, nounFrom, afterNouns, at, nounStart));
+    }
+
+    /**
+     * "Book a member into a class": a trade verb that places an item into another creates a record of its own
+     * named after the verb (a booking), which refers to both; the references are the domain builder's to judge.
+     *
+     * @param p      the parse
+     * @param verbAt the index of the trade verb
+     * @return the interpretation, or null when the sentence is not of that shape
+     */
+    private Interpretation placement(Parse p, int verbAt) {
+        List<String> tokens = p.tokens;
+        Sentence s = p.sentence;
+        String record = Lexicon.TRADE_RECORDS.get(tokens.get(verbAt));
+        List<String> item = nounPhrase(tokens, verbAt + 1);
+        int itemEnd = nounPhraseEnd(tokens, verbAt + 1);
+        if (record == null || item.isEmpty() || itemEnd >= tokens.size()
+                || !Set.of("into", "onto").contains(tokens.get(itemEnd))) {
+            return null;
+        }
+        List<String> place = nounPhrase(tokens, itemEnd + 1);
+        int placeEnd = nounPhraseEnd(tokens, itemEnd + 1);
+        if (place.isEmpty()) {
+            return null;
+        }
+        List<String> itemWords = singularLast(last(item, 3));
+        List<String> placeWords = singularLast(last(place, 3));
+        s.use(verbAt);
+        useNounPhrase(s, verbAt + 1, itemEnd);
+        s.use(itemEnd);
+        useNounPhrase(s, itemEnd + 1, placeEnd);
+        p.verbAt = verbAt;
+        p.verbs = List.of("create");
+        p.coreStart = verbAt;
+        p.coreEnd = placeEnd;
+        p.fieldAt.put(itemEnd - 1, itemWords);
+        p.fieldAt.put(placeEnd - 1, placeWords);
+        return account(p, new Interpretation(List.of(Operation.CREATE), List.of(record),
+                List.of(new FieldHint(itemWords, true), new FieldHint(placeWords, true)), List.of(), false, List.of(),
+                false, List.of(), Set.of(), List.of(), List.of(), List.of(), null));
+    }
+
+    private static List<String> singularLast(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        out.set(out.size() - 1, Inflector.singular(out.get(out.size() - 1)));
+        return out;
     }
 
     /**
@@ -1153,6 +1218,22 @@ public final class FeatureInterpreter {
                 partAt.add(i);
                 continue;
             }
+            if (fieldList && part.isEmpty() && (FIELD_LIST.contains(token) || (HEADINGS.contains(token)
+                    && i + 1 < tokens.size() && LETTERS.matcher(tokens.get(i + 1)).matches()
+                    && !LIST_SEPARATORS.contains(tokens.get(i + 1)) && !LIST_END.contains(tokens.get(i + 1))))) {
+                // "with a dentist, with a start time": a repeated "with" goes on with the list, never into a name;
+                // "with columns lot_id, plate": the word that introduces the columns is no part of the first one
+                used.add(i);
+                continue;
+            }
+            if (fieldList && token.equals("to") && !part.isEmpty() && isInfinitive(tokens, i + 1)) {
+                // "steps to reproduce", "time to complete": one field, never a field and a reference
+                part.add(token);
+                partAt.add(i);
+                part.add(tokens.get(++i));
+                partAt.add(i);
+                continue;
+            }
             if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))
                     || (part.isEmpty() && i > from && LIST_SEPARATORS.contains(tokens.get(i - 1))
                             && (CLAUSE_VERBS.contains(token)
@@ -1179,6 +1260,25 @@ public final class FeatureInterpreter {
         }
         addHint(p, into, part, partAt, optional, fieldList, used);
         return i;
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param at     the index after a "to" in a field list
+     * @return true if a bare verb stands there and ends the field ("steps to reproduce,"): no article, no plural,
+     *         no word of the lexicon's structure, and a separator, a list end or the sentence's end after it
+     */
+    private static boolean isInfinitive(List<String> tokens, int at) {
+        if (at >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.get(at);
+        if (!LETTERS.matcher(word).matches() || TERMINATORS.contains(word) || SKIPPED.contains(word)
+                || FIELD_NOISE.contains(word) || !Inflector.singular(word).equals(word) || UNITS.contains(word)) {
+            return false;
+        }
+        String after = at + 1 < tokens.size() ? tokens.get(at + 1) : ".";
+        return LIST_SEPARATORS.contains(after) || LIST_END.contains(after);
     }
 
     private static void addHint(Parse p, List<FieldHint> into, List<String> part, List<Integer> partAt,

@@ -32,7 +32,7 @@ final class Lexicon {
      * Verbs that are also nouns and, where a sentence's verb stands ("Issue invoices with an amount"), record a new
      * item: a create.
      */
-    static final Set<String> RECORD_VERBS = Set.of("issue", "file", "draft");
+    static final Set<String> RECORD_VERBS = Set.of("issue", "file", "draft", "request");
 
     /**
      * Verbs of a trade that, where a sentence's verb stands ("Sell tickets for events with a price"), record the
@@ -41,6 +41,16 @@ final class Lexicon {
      */
     static final Set<String> TRADE_VERBS = Set.of("sell", "buy", "purchase", "order", "book", "reserve", "rent",
             "hire", "lend", "borrow", "loan");
+
+    /**
+     * The record a trade verb makes when it places an item into another ("book a member into a class" records a
+     * booking).
+     */
+    static final Map<String, String> TRADE_RECORDS = Map.ofEntries(Map.entry("book", "booking"),
+            Map.entry("reserve", "reservation"), Map.entry("order", "order"), Map.entry("sell", "sale"),
+            Map.entry("buy", "purchase"), Map.entry("purchase", "purchase"), Map.entry("rent", "rental"),
+            Map.entry("hire", "hire"), Map.entry("lend", "loan"), Map.entry("borrow", "loan"),
+            Map.entry("loan", "loan"));
 
     /** Verbs that link existing items of two kinds ("Enrol students in courses"): not generated. */
     static final Set<String> LINK_VERBS = Set.of("enrol", "enroll", "enrols", "enrolls", "subscribe", "join");

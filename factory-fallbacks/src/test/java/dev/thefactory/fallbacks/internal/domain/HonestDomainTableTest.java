@@ -75,6 +75,23 @@ class HonestDomainTableTest {
         Add warehouses with a name + Warehouse managers approve or reject transfer requests | NOT_IMPLEMENTED | - | no feature says what a transfer request holds
         Add classes with a name and a capacity + Show how many spots are left in each class | NOT_IMPLEMENTED | - | 'how many spots are left in each class' is a figure
         Add recipes with a title + Each ingredient has a name, a quantity and a unit | NOT_IMPLEMENTED | - | 'Each ingredient has a name, a quantity and a unit' says what ingredients hold
+        # a field phrase "X to Y" is one field; a repeated "with" and the word that introduces columns are no names
+        Reporters can file bugs with a title, a severity and steps to reproduce | IMPLEMENTED | - | -
+        Add tasks with a title and time to complete                          | IMPLEMENTED     | - | -
+        Import gate events from CSV files with columns lot_id, plate and direction | IMPLEMENTED | - | -
+        Add dentists with a name + Add visits with a dentist, with a date and with a note | PARTIAL | dentist as a reference to an existing Dentist | -
+        # an owner's items: the owner is a scope, a gap unless honoured, never part of the items' name
+        Add appointments with a date and a duration + Export a dentist's appointments of a month as CSV | PARTIAL | of a month / a dentist's | -
+        Add loans with a date + List a member's loans                        | NOT_IMPLEMENTED | - | 'a member's' says which loans the feature is about
+        Add loans with a date + Export loans of a member as CSV              | PARTIAL         | of a member | -
+        # create verbs: request records an item; a trade verb that places an item into another records a booking
+        Add products with a name + Request transfers of a quantity of a product | PARTIAL | product as a reference to an existing Product | -
+        Add members with a name + Add classes with a name + Book a member into a class so that their spot is held | PARTIAL | that their spot is held / member as a reference to an existing Member / class as a reference to an existing ClassItem | -
+        Add members with a name + Add classes with a name + As a receptionist, I want to book members into classes | PARTIAL | member as a reference to an existing Member / class as a reference to an existing ClassItem | -
+        # a workflow is status values, a rule over several items is a rule: neither is an item
+        Add appointments with a date + Appointments move through booked -> confirmed -> completed, or booked -> cancelled | NOT_IMPLEMENTED | - | 'booked -> confirmed -> completed, or booked -> cancelled' is a workflow of status values
+        Add appointments with a date + Two appointments of the same dentist never overlap | NOT_IMPLEMENTED | - | 'Two appointments of the same dentist never overlap' is a rule the items must obey
+        Add shifts with a date + Shifts of one nurse must not overlap       | NOT_IMPLEMENTED | - | is a rule the items must obey
         """)
     void claimsOnlyWhatIsHonoured(String features, String expected, String gaps, String reason) {
         Domain domain = domain(ProjectType.API_SERVICE, features);
@@ -103,6 +120,13 @@ class HonestDomainTableTest {
         Add habits with a name and a target per week                        | Habit | name:STRING target:INT
         Add requests with a path and a duration_ms                          | RequestItem | path:STRING durationMs:LONG
         Add plans with a name, a weekly limit and a capacity                | Plan | name:STRING weeklyLimit:INT capacity:INT
+        # one field per phrase, named by its own words only
+        Reporters can file bugs with a title and steps to reproduce         | Bug | title:STRING stepsToReproduce:STRING
+        Add visits with a doctor, with a date and with a note               | Visit | doctor:STRING date:DATE note:STRING
+        Import gate events from CSV files with columns lot_id, plate and direction | GateEvent | lotId:STRING plate:STRING direction:STRING
+        Add orders with an amount to suppliers                              | Order | amount:DECIMAL supplier:STRING
+        Add members with a name + Add classes with a name + Book members into classes | Booking | member:STRING classValue:STRING
+        Add appointments with a date + Export a dentist's appointments as CSV | Appointment | name:STRING date:DATE
         """)
     void leavesInTheModelOnlyWhatIsGenerated(String features, String entity, String fields) {
         Domain domain = domain(ProjectType.API_SERVICE, features);
