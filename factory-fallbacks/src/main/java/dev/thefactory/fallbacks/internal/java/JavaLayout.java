@@ -66,7 +66,25 @@ public final class JavaLayout {
                     .filter(f -> claim(f).status() == RequirementStatus.IMPLEMENTED)
                     .ifPresent(f -> features.add("- " + Escape.markdown(r.text())));
         }
-        return new RequirementTests.Readme(guide.build(), run, features);
+        List<String> lines = new ArrayList<>();
+        boolean pipeline = in.architecture().entryPoint() == EntryPoint.PIPELINE;
+        String csv = null;
+        for (Entity input : ReadmeExamples.csvInputs(in.domain(), pipeline)) {
+            lines.add("## Input format");
+            for (Field f : input.fields()) {
+                lines.add("| `" + ReadmeExamples.column(f) + "` |");
+            }
+            lines.addAll(List.of(ReadmeExamples.csvExample(input).split("\n")));
+            csv = pipeline ? ReadmeExamples.csvExample(input) : csv;
+        }
+        List<List<String>> requests = new ArrayList<>();
+        if (in.architecture().entryPoint() == EntryPoint.HTTP || in.architecture().entryPoint() == EntryPoint.WEB) {
+            for (ReadmeExamples.Request r : ReadmeExamples.requests(in.domain())) {
+                lines.add(r.curl());
+                requests.add(List.of(r.method(), r.path(), r.body()));
+            }
+        }
+        return new RequirementTests.Readme(guide.build(), run, features, lines, csv, requests);
     }
 
     /**
@@ -321,7 +339,14 @@ public final class JavaLayout {
             default -> throw new IllegalStateException("unknown entry point " + a.entryPoint());
         }
         layout.put("src/test/java/", "JUnit 5 tests of all of the above");
+        List<String> sections = new ArrayList<>();
+        boolean pipeline = a.entryPoint() == EntryPoint.PIPELINE;
+        ReadmeExamples.csvInputs(in.domain(), pipeline).forEach(input -> sections.add(
+                ReadmeExamples.inputFormat(input, pipeline)));
+        if (a.entryPoint() == EntryPoint.HTTP || a.entryPoint() == EntryPoint.WEB) {
+            sections.add(ReadmeExamples.curlSection(in.domain()));
+        }
         return new Guide("Java " + Ledger.javaRelease(in), List.of("mvn -B package"), List.of("mvn -B test"), run, layout, example,
-                exampleLanguage, true, storage());
+                exampleLanguage, true, storage(), sections);
     }
 }

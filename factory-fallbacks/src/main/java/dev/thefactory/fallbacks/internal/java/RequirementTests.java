@@ -55,13 +55,21 @@ public final class RequirementTests {
      * @param commands  commands it must give (how to build the project)
      * @param run       the command that runs the project, which its Run section must give
      * @param features  the lines that list each implemented feature
+     * @param lines     further lines it must hold: each CSV column of the input format with its type, the example
+     *                  input, and a {@code curl} request per endpoint
+     * @param csv       the example input of a pipeline, which the test runs through the pipeline; null for none
+     * @param requests  the README's example requests as method, path and body, which the test sends to the started
+     *                  server, each of which must reach an endpoint
      */
-    public record Readme(List<String> commands, String run, List<String> features) {
+    public record Readme(List<String> commands, String run, List<String> features, List<String> lines, String csv,
+            List<List<String>> requests) {
 
         /** Copies the lists. */
         public Readme {
             commands = List.copyOf(commands);
             features = List.copyOf(features);
+            lines = List.copyOf(lines);
+            requests = requests.stream().map(List::copyOf).toList();
         }
     }
 
@@ -540,6 +548,7 @@ public final class RequirementTests {
                 case ERRORS -> errorSteps(c, a, domain.primary());
                 case JAR -> jarSteps(c, a);
                 case NO_DEPENDENCIES -> noDependencySteps(c);
+                case SKIPPED_ROWS -> skippedRowSteps(c, domain.primary());
             }
             c.close();
         }
@@ -586,6 +595,22 @@ public final class RequirementTests {
         c.line("assertTrue(readme.indexOf(" + lit(readme.run()) + ", run) > run, readme);");
         for (String feature : readme.features()) {
             c.line("assertTrue(readme.contains(" + lit(feature) + "), readme);");
+        }
+        for (String line : readme.lines()) {
+            c.line("assertTrue(readme.contains(" + lit(line) + "), " + lit("README.md has: " + line + "\n") + " + readme);");
+        }
+        if (readme.csv() != null) {
+            // the example input of the README is input the pipeline accepts, row by row
+            c.line("int input = readme.indexOf(\"```csv\\n\", readme.indexOf(\"\\n## Input format\"));");
+            c.line("assertTrue(input >= 0, \"README.md has an example input: \" + readme);");
+            c.line("String example = readme.substring(input + 7, readme.indexOf(\"```\", input + 7));");
+            c.line("Pipeline.Outcome fed = run(example, new StringWriter());");
+            c.line("assertEquals(java.util.List.of(), fed.rejected());");
+            c.line("assertEquals(example.strip().split(\"\\n\").length - 1, fed.accepted());");
+        }
+        for (List<String> request : readme.requests()) {
+            // each example request, sent in the README's order, succeeds
+            c.line("call(" + lit(request.get(0)) + ", " + lit(request.get(1)) + ", " + lit(request.get(2)) + ");");
         }
     }
 
@@ -881,9 +906,29 @@ public final class RequirementTests {
         c.close();
     }
 
+    /**
+     * A pipeline run over a malformed row between two valid ones: the malformed row is skipped, reported with its line
+     * number and counted, and the run goes on.
+     */
+    private static void skippedRowSteps(CodeBuilder c, Entity e) {
+        List<Field> valued = JavaTypes.valued(e);
+        String header = String.join(",", valued.stream().map(ReadmeExamples::column).toList());
+        String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
+        String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
+        c.line("StringWriter output = new StringWriter();");
+        c.line("Pipeline.Outcome outcome = run(" + lit(header + "\n" + row0 + "\n" + row0 + ",one value too many\n"
+                + row1 + "\n") + ", output);");
+        c.line("assertEquals(3, outcome.read());");
+        c.line("assertEquals(2, outcome.accepted(), outcome.rejected().toString());");
+        c.line("assertEquals(1, outcome.rejected().size(), outcome.rejected().toString());");
+        c.line("assertTrue(outcome.rejected().get(0).startsWith(\"line 3: \"), outcome.rejected().toString());");
+        c.line("assertTrue(output.toString().contains(" + lit(JavaTypes.sample(e.label(), 1)) + "), output.toString());");
+    }
+
     private static void pipelineSteps(CodeBuilder c, Entity e) {
         List<Field> valued = JavaTypes.valued(e);
-        String header = String.join(",", valued.stream().map(Field::name).toList());
+        // the columns as a spec writes them (lot_id), which the pipeline matches to its fields (lotId)
+        String header = String.join(",", valued.stream().map(ReadmeExamples::column).toList());
         String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
         String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
         c.line("StringWriter output = new StringWriter();");
@@ -914,7 +959,7 @@ public final class RequirementTests {
         if (ops.contains(Operation.CREATE)) {
             for (Field field : JavaTypes.valued(e)) {
                 if (!field.secret() && !field.equals(e.label()) && (field.type() == FieldType.STRING || field.type() == FieldType.DATE
-                        || field.type() == FieldType.LEVEL)) {
+                        || field.type() == FieldType.DATE_TIME || field.type() == FieldType.LEVEL)) {
                     c.line("assertTrue(first.contains(" + lit(JavaTypes.sample(field, 0)) + "), first);");
                 }
             }

@@ -110,6 +110,7 @@ public final class DocsTemplates {
         fence(out, "shell", guide.test());
         out.append("\n## Run\n\n");
         fence(out, "shell", guide.run());
+        guide.sections().forEach(section -> out.append('\n').append(section));
         out.append("\n## Storage\n\n");
         bullets(out, guide.storage());
         out.append("\nSee [docs/usage.md](docs/usage.md) for every command and [docs/architecture.md]")

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param exampleLanguage the fence language of the example, such as {@code shell} or {@code java}
  * @param checked   whether the simple backend compiled and tested this kind of output
  * @param storage   how the project keeps its items, one Markdown list item each (without the bullet)
+ * @param sections  further README sections in Markdown, each starting with its {@code ##} heading: the input
+ *                  format, example requests; may be empty
  */
 public record Guide(String language, List<String> build, List<String> test, List<String> run,
-        Map<String, String> layout, String example, String exampleLanguage, boolean checked, List<String> storage) {
+        Map<String, String> layout, String example, String exampleLanguage, boolean checked, List<String> storage,
+        List<String> sections) {
 
     /** Copies the collections. */
     public Guide {
@@ -33,5 +36,6 @@ public record Guide(String language, List<String> build, List<String> test, List
         Objects.requireNonNull(example, "example");
         Objects.requireNonNull(exampleLanguage, "exampleLanguage");
         storage = List.copyOf(storage);
+        sections = List.copyOf(sections);
     }
 }

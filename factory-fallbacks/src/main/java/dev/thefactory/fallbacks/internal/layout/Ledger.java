@@ -6,6 +6,7 @@ import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
 import dev.thefactory.fallbacks.internal.design.Language;
+import dev.thefactory.fallbacks.internal.domain.AggregateKind;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -272,7 +274,7 @@ public final class Ledger {
     /** What a requirement other than a feature asks for, as far as the simple backend can tell. */
     private enum Kind {
         LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS, STORE, PAGE,
-        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, NONE
+        VALIDATION, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, MEMORY, SKIPPED_ROWS, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -290,7 +292,9 @@ public final class Ledger {
         /** the build file packages a jar whose manifest names the main class, and it has no runtime dependency */
         JAR,
         /** the build file declares no dependency other than test-scoped ones */
-        NO_DEPENDENCIES
+        NO_DEPENDENCIES,
+        /** a pipeline run skips a malformed row, reports it with its line number, counts it and keeps the others */
+        SKIPPED_ROWS
     }
 
     /**
@@ -357,6 +361,11 @@ public final class Ledger {
                     }
                 }
                 case NO_DEPENDENCIES -> proven.add(new Proven(r, Proof.NO_DEPENDENCIES, null));
+                case SKIPPED_ROWS -> {
+                    if (in.architecture().entryPoint() == EntryPoint.PIPELINE) {
+                        proven.add(new Proven(r, Proof.SKIPPED_ROWS, null));
+                    }
+                }
                 case VALIDATION -> {
                     ValidationRule rule = rule(in, r);
                     if (!rule.checks().isEmpty()) {
@@ -426,6 +435,10 @@ public final class Ledger {
             if (has(text, "unittest", "node:test", "node --test", "go test", "testing")) {
                 return Kind.RUNNER;
             }
+            if (has(text, "in-memory", "in memory", "memory", "ram") && has(text, "storage", "store", "stored",
+                    "persistence", "database", "db", "data", "repository")) {
+                return Kind.MEMORY;
+            }
             return asksNoFramework(r.text()) ? Kind.NO_FRAMEWORK : Kind.STACK;
         }
         if (has(text, "readme")) {
@@ -439,6 +452,9 @@ public final class Ledger {
         }
         if (has(text, "pyproject", "pyproject.toml", "pip install", "installs with pip", "installable with pip")) {
             return Kind.PYPROJECT;
+        }
+        if (asksSkippedRows(text)) {
+            return Kind.SKIPPED_ROWS;
         }
         if (asksErrorExit(text)) {
             return Kind.ERRORS;
@@ -509,13 +525,38 @@ public final class Ledger {
                 return secrets(in, r, paths, cls);
             }
             case README -> {
-                if (has(text, "session", "sessions", "example output", "sample output", "transcript")) {
-                    return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)),
-                            List.of("the output of an example session"), "the README gives the commands that build "
-                                    + "and run the project and docs/usage.md an example session's input, but neither "
-                                    + "shows the output those commands print");
+                return readme(in, r);
+            }
+            case MEMORY -> {
+                if (!java) {
+                    return layout.languageTests().isEmpty()
+                            ? RequirementClaim.notImplemented(id, "no generated test runs with the " + language.label()
+                                    + " test runner")
+                            : RequirementClaim.implemented(id, buildFiles(language, paths), layout.languageTests());
                 }
-                return RequirementClaim.implemented(id, List.of("README.md"), List.of(readmeTest(in, r)));
+                if (in.architecture().storage() != dev.thefactory.fallbacks.internal.design.Storage.MEMORY) {
+                    return RequirementClaim.notImplemented(id, "the project keeps its items in files by default, "
+                            + "because the spec asks for them to outlive the process; `storage=memory` in "
+                            + "application.properties keeps them in memory instead");
+                }
+                String repository = "src/main/java/" + in.architecture().packagePath() + "/repository/";
+                List<String> storageTests = matching(tests, "/repository/StorageTest.java").stream()
+                        .map(p -> p.substring("src/test/java/".length(), p.length() - ".java".length())
+                                .replace('/', '.'))
+                        .flatMap(c -> Stream.of(c + "#theSettingsChooseTheStore", c + "#aMemoryStoreStartsEmptyEachTime"))
+                        .toList();
+                return RequirementClaim.implemented(id, List.of(repository + "InMemoryRepository.java",
+                        repository + "Storage.java"), storageTests);
+            }
+            case SKIPPED_ROWS -> {
+                if (!java || in.architecture().entryPoint() != EntryPoint.PIPELINE) {
+                    return RequirementClaim.notImplemented(id, java ? "the project is a "
+                            + in.architecture().entryPoint().code() + " project, not a pipeline: its CSV import, if "
+                            + "any, refuses a file with a malformed line instead of skipping it"
+                            : "only the Java pipeline skips and counts malformed rows, with a test that shows it");
+                }
+                return RequirementClaim.implemented(id, List.of("src/main/java/" + in.architecture().packagePath()
+                        + "/pipeline/Pipeline.java"), List.of(cls + method(r)));
             }
             case FEATURE_TESTS -> {
                 List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
@@ -585,6 +626,82 @@ public final class Ledger {
         }
     }
 
+    /** Words of a README requirement that ask for what every generated README has: how to build, test and run. */
+    private static final Set<String> README_WORDS = Set.of("readme", "md", "file", "explains", "explain",
+            "explaining", "describes", "describe", "describing", "documents", "document", "shows", "show", "showing",
+            "tells", "how", "run", "running", "build", "building", "install", "installing", "installation", "use",
+            "using", "usage", "test", "tests", "testing", "start", "starting", "set", "setup", "configure", "project",
+            "application", "app", "tool", "service", "program", "library", "pipeline", "api", "server", "cli",
+            "instructions", "documentation", "docs", "getting", "started", "quick", "quickstart", "clear", "short",
+            "basic", "brief", "overview", "includes", "include", "contains", "section", "sections", "commands",
+            "command", "steps", "step", "it", "them", "one", "simple");
+
+    /** Function words of a README requirement. */
+    private static final Set<String> README_FILLER = Set.of("a", "an", "the", "that", "which", "with", "and", "or",
+            "of", "for", "on", "in", "to", "its", "their", "is", "are", "be", "should", "must", "has", "have", "by",
+            "from", "as", "at", "what", "can", "will", "plus", "also", "including", "s", "this", "these", "where");
+
+    /** Words of a README requirement about content the simple backend generates and tests only on request. */
+    private static final Set<String> README_CONTENT = Set.of("csv", "input", "format", "formats", "column",
+            "columns", "header", "headers", "curl", "example", "examples", "request", "requests", "endpoint",
+            "endpoints", "every", "each", "all", "session", "sessions", "output", "sample", "transcript", "http",
+            "call", "calls", "file", "files");
+
+    /**
+     * A README requirement is claimed for the content it names only when that content is generated and a generated
+     * test checks it: how to build and run the project (every README), the CSV input format (the columns with their
+     * types and an example the test feeds to the project), a {@code curl} request per endpoint (each of which the test
+     * sends); an example session's output is not generated, and other content it names is a gap.
+     */
+    private static RequirementClaim readme(ProjectInput in, Requirement r) {
+        String text = r.text().toLowerCase(Locale.ROOT);
+        boolean java = in.architecture().language() == Language.JAVA;
+        EntryPoint entry = in.architecture().entryPoint();
+        List<String> gaps = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        if (has(text, "session", "sessions", "example output", "sample output", "transcript")) {
+            gaps.add("the output of an example session");
+            why.add("the README gives the commands that build and run the project and docs/usage.md an example "
+                    + "session's input, but neither shows the output those commands print");
+        }
+        if (has(text, "input format", "csv format", "column", "columns", "header", "headers", "file format",
+                "csv input", "input file", "input files") || has(text, "csv") && has(text, "input", "format")) {
+            boolean reads = entry == EntryPoint.PIPELINE || in.domain().entities().stream()
+                    .anyMatch(e -> e.has(AggregateKind.IMPORT));
+            if (!java || !reads) {
+                gaps.add("the CSV input format");
+                why.add(!reads ? "the project reads no CSV input, so its README has no input format"
+                        : "only the Java output's README explains the CSV input format");
+            }
+        }
+        if (has(text, "curl", "example request", "example requests", "endpoint", "endpoints", "http request",
+                "http requests", "example call", "example calls")) {
+            if (!java || entry != EntryPoint.HTTP && entry != EntryPoint.WEB) {
+                gaps.add("example curl requests");
+                why.add(java ? "the project serves no HTTP endpoints" : "only the Java output serves HTTP "
+                        + "endpoints and has example requests in its README");
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        Matcher word = Pattern.compile("[a-z0-9]+").matcher(text);
+        while (word.find()) {
+            String w = word.group();
+            if (!README_WORDS.contains(w) && !README_CONTENT.contains(w) && !README_FILLER.contains(w)) {
+                unknown.add(w);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            gaps.add(String.join(" ", unknown));
+            why.add("the generated README does not have '" + String.join(" ", unknown) + "'");
+        }
+        List<String> files = List.of("README.md");
+        List<String> tests = List.of(readmeTest(in, r));
+        if (gaps.isEmpty()) {
+            return RequirementClaim.implemented(r.id(), files, tests);
+        }
+        return RequirementClaim.partial(r.id(), files, tests, gaps, String.join("; ", why));
+    }
+
     /**
      * @param lower a requirement's text, lower case
      * @return whether it asks for an error message and a non-zero exit code on bad input
@@ -593,6 +710,17 @@ public final class Ledger {
         return has(lower, "exit", "exits", "exit code", "exit status", "exit codes")
                 && has(lower, "non-zero", "nonzero", "non zero", "error", "errors", "failure")
                 && has(lower, "bad input", "invalid input", "invalid", "bad", "wrong", "malformed", "unknown");
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
+     * @return whether it asks for malformed rows to be skipped (counted, reported) rather than stop the run
+     */
+    static boolean asksSkippedRows(String lower) {
+        return has(lower, "malformed", "invalid", "bad", "broken", "corrupt", "corrupted", "unparsable", "unparseable")
+                && has(lower, "row", "rows", "line", "lines", "record", "records")
+                && has(lower, "skip", "skips", "skipped", "ignore", "ignores", "ignored", "counted", "count", "abort",
+                        "aborts", "stop", "stops", "continue", "continues");
     }
 
     /**

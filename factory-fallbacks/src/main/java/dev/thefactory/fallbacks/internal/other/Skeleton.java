@@ -166,7 +166,7 @@ final class Skeleton {
      */
     static Guide guide(String language, List<String> build, List<String> test, List<String> run,
             Map<String, String> layout, String example) {
-        return new Guide(language, build, test, run, layout, example, "shell", false, MEMORY_STORAGE);
+        return new Guide(language, build, test, run, layout, example, "shell", false, MEMORY_STORAGE, List.of());
     }
 
     static void docs(List<PlannedFile> list, ProjectInput in, Guide guide, String prefix,

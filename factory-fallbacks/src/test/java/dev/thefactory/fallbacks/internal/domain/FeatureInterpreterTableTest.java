@@ -142,7 +142,7 @@ class FeatureInterpreterTableTest {
         Add products with a name and a photo                                | PARTIAL         | photo | -
         Add contacts with a name and an email                               | IMPLEMENTED     | - | -
         Register accounts with an email and a password, and send a welcome email | PARTIAL  | send a welcome email | -
-        Create events with a start and an end time, and prevent overlapping events | PARTIAL | prevent overlapping events / end time (stored as text) | -
+        Create events with a start and an end time, and prevent overlapping events | PARTIAL | prevent overlapping events | -
         Delete my own tasks only                                            | PARTIAL         | own / only | -
         Export tasks to JSON                                                | NOT_IMPLEMENTED | - | CSV only; JSON
         View a dashboard of sales                                           | IMPLEMENTED     | - | -

@@ -59,10 +59,13 @@ class HonestDomainTableTest {
         Add recipes with a title, a number of servings and a list of ingredients | PARTIAL | list of ingredients (stored as one text) | -
         Add students with a name and several courses                        | PARTIAL         | several courses (stored as one text) | -
         Add courses with a title + Add students with a name and courses      | PARTIAL         | courses (stored as one text) | -
-        Schedule classes with a name, an instructor, a start time and a capacity | PARTIAL | start time (stored as text) | -
-        Add events with a title and a created_at                            | PARTIAL         | created at (stored as text) | -
-        Import requests from CSV files with a timestamp and a path          | PARTIAL         | timestamp (stored as text) | -
-        Schedule classes with a name and a start time + List classes sorted by start time | PARTIAL | by start time (sorted as text) | -
+        Schedule appointments with a doctor, a date and a time              | PARTIAL         | time (stored as text) | -
+        Add runs with a name and a response time                            | PARTIAL         | response time (stored as text) | -
+        # a moment with its time of day is a date-time, sorted as one
+        Schedule classes with a name, an instructor, a start time and a capacity | IMPLEMENTED | - | -
+        Add events with a title and a created_at                            | IMPLEMENTED     | - | -
+        Import requests from CSV files with a timestamp and a path          | IMPLEMENTED     | - | -
+        Schedule classes with a name and a start time + List classes sorted by start time | IMPLEMENTED | - | -
         # a plural field name of several words is the declared field
         Register members with a username and a display name + Update member display names | IMPLEMENTED | - | -
         # gaps are whole phrases
@@ -119,6 +122,9 @@ class HonestDomainTableTest {
         Register members with a username and a date of birth                | Member | username:STRING dateOfBirth:DATE
         Add habits with a name and a target per week                        | Habit | name:STRING target:INT
         Add requests with a path and a duration_ms                          | RequestItem | path:STRING durationMs:LONG
+        Book appointments for a patient with a dentist, with a start time and a duration in minutes | Appointment | dentist:STRING startTime:DATE_TIME durationMinutes:INT patient:STRING
+        Add events with a title, a timestamp, an end time and a created_at   | Event | title:STRING timestamp:DATE_TIME endTime:DATE_TIME createdAt:DATE_TIME
+        Add tasks with a title, a time and a response time                  | Task | title:STRING time:STRING responseTime:STRING
         Add plans with a name, a weekly limit and a capacity                | Plan | name:STRING weeklyLimit:INT capacity:INT
         # one field per phrase, named by its own words only
         Reporters can file bugs with a title and steps to reproduce         | Bug | title:STRING stepsToReproduce:STRING
