@@ -106,6 +106,27 @@ import java.util.regex.Pattern;
  */
 public final class FeatureInterpreter {
 
+    /**
+     * Container words that, after another noun, are the head of the item's name ("time entries", "menu items",
+     * "medical records"), never dropped from it.
+     */
+    /** A short label before the sentence of a feature: "**Chore creation**: add chores ...", "Chore list - list ...". */
+    private static final Pattern LABEL = Pattern.compile(
+            "\\s*(?:[-*+]\\s+)?[*_]{0,2}[\\p{L}\\p{N} '/&-]{1,40}?[*_]{0,2}\\s*(?::|\u2014|\u2013| - )\\s*[*_]{0,2}"
+                    + "\\s*(\\S.*)");
+    /** The words of a date format the generated date and date-time fields read: ISO 8601. */
+    private static final Set<String> DATE_FORMATS = Set.of("yyyy", "mm", "dd", "iso", "8601", "hh", "t", "format",
+            "iso8601");
+    /** The words of how every generated search matches: in any case, on part of the text. */
+    private static final Set<String> SEARCH_MANNERS = Set.of("case", "insensitive", "insensitively", "partial",
+            "match", "matches", "matching", "substring", "ignoring", "ignores", "any");
+    private static final Set<String> HEADS = Set.of("entry", "entries", "item", "items", "record", "records");
+    /**
+     * Plural container words that, alone after a verb, are the items themselves ("Create lists with a name",
+     * "Delete lists", "Rename collections"), never a way of showing another kind.
+     */
+    private static final Set<String> CONTAINER_ITEMS = Set.of("lists", "collections", "tables", "pages", "screens",
+            "dashboards");
     /** Words that introduce the names of a field list rather than name a field: "with columns a, b and c". */
     private static final Set<String> HEADINGS = Set.of("columns", "headers", "headings");
     /** Words that, before "of", make a field a count: "a number of deliveries". */
@@ -273,7 +294,8 @@ public final class FeatureInterpreter {
         }
         String first = words.get(0);
         String trimmed = gap.strip();
-        return trimmed.endsWith("'s") || trimmed.endsWith("\u2019s") || NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first)
+        return trimmed.endsWith("'s") || trimmed.endsWith("\u2019s") || NARROWING.contains(first) || isQualifier(first)
+                || isStatusParticiple(first) || words.contains("me")
                 || words.stream().anyMatch(COMPARISONS::contains);
     }
 
@@ -302,6 +324,8 @@ public final class FeatureInterpreter {
         int nounEnd = -1;
         String format;
         boolean perItemSummary;
+        /** Where the field after an owner's "'s" starts ("a time entry's note"), or -1. */
+        int ownFieldFrom = -1;
 
         Parse(Sentence sentence) {
             this.sentence = sentence;
@@ -315,6 +339,16 @@ public final class FeatureInterpreter {
      */
     public Interpretation interpret(String feature) {
         Objects.requireNonNull(feature, "feature");
+        java.util.regex.Matcher label = LABEL.matcher(feature);
+        if (label.matches()) {
+            List<String> rest = tokenize(label.group(1));
+            List<String> named = tokenize(feature.substring(0, label.start(1)));
+            if (!rest.isEmpty() && named.stream().noneMatch(ROLES::contains) && (verb(rest, 0) != null || RECORD_VERBS.contains(rest.get(0))
+                    || TRADE_VERBS.contains(rest.get(0)))) {
+                // "**Chore creation**: add chores with a title": the label names the feature, the sentence is after it
+                return interpret(label.group(1));
+            }
+        }
         Parse p = new Parse(Sentence.of(feature));
         Sentence s = p.sentence;
         List<String> tokens = p.tokens;
@@ -431,7 +465,14 @@ public final class FeatureInterpreter {
                 || Compounds.verbBeforeNoun(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
-            if (s.possessive(i - 1) && i < tokens.size()) {
+            boolean ownField = i < tokens.size() && VERBS.get(verbs.get(0)) == Operation.UPDATE
+                    && FIELD_NOUNS.contains(Inflector.singular(tokens.get(i)))
+                    && (i + 1 >= tokens.size() || !isNoun(tokens.get(i + 1), false));
+            if (s.possessive(i - 1) && ownField) {
+                // "Edit a time entry's note": the note of the time entry, a field of the item
+                p.ownFieldFrom = i;
+            }
+            if (s.possessive(i - 1) && i < tokens.size() && !ownField) {
                 // "a dentist's appointments": the items are the nouns after the owner, whose scope is a gap unless
                 // honoured, and never part of the items' name
                 s.use(at, i);
@@ -576,7 +617,8 @@ public final class FeatureInterpreter {
             operations.add(VERBS.get(verb));
         }
         List<String> nouns = new ArrayList<>(rawNouns);
-        while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))) {
+        while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))
+                && !HEADS.contains(nouns.get(nouns.size() - 1))) {
             nouns.remove(nouns.size() - 1);
         }
         int nounEnd = nounFrom + nouns.size();
@@ -585,17 +627,20 @@ public final class FeatureInterpreter {
         String lastNoun = nouns.isEmpty() ? "" : Inflector.singular(nouns.get(nouns.size() - 1));
         if (operations.contains(Operation.UPDATE) && nouns.size() >= 2
                 && (FIELD_NOUNS.contains(lastNoun) || SETTABLE_FIGURES.contains(lastNoun))) {
-            List<String> fieldWords = new ArrayList<>(nouns.subList(1, nouns.size()));
+            int split = p.ownFieldFrom > nounFrom && p.ownFieldFrom < nounFrom + nouns.size()
+                    ? p.ownFieldFrom - nounFrom : 1;
+            List<String> fieldWords = new ArrayList<>(nouns.subList(split, nouns.size()));
             fieldWords.set(fieldWords.size() - 1, Inflector.singular(fieldWords.get(fieldWords.size() - 1)));
             List<String> kept = last(fieldWords, 3);
             updateFields.add(new FieldHint(kept, false));
             s.use(nounEnd - kept.size(), nounEnd);
             p.fieldAt.put(nounEnd - 1, List.copyOf(kept));
-            nouns = new ArrayList<>(nouns.subList(0, 1));
-            nounEnd = nounFrom + 1;
+            nouns = new ArrayList<>(nouns.subList(0, split));
+            nounEnd = nounFrom + split;
         }
         if (nouns.size() == 1 && CONTAINERS.contains(nouns.get(0)) && !nouns.get(0).startsWith("item")
-                && !nouns.get(0).startsWith("entr") && !nouns.get(0).startsWith("record")) {
+                && !nouns.get(0).startsWith("entr") && !nouns.get(0).startsWith("record")
+                && !CONTAINER_ITEMS.contains(nouns.get(0))) {
             nouns.clear();
             s.use(nounFrom);
         }
@@ -631,7 +676,20 @@ public final class FeatureInterpreter {
                         .contains(tokens.get(i - 1))) {
                     criteriaWords.add(i - 1);
                 }
+                int byAt = i;
+                boolean then = i > 0 && tokens.get(i - 1).equals("then") && !criteria.isEmpty();
                 i = readList(p, i + 1, hints, false, criteriaWords) - 1;
+                List<String> between = tokens.subList(byAt + 1, i + 1);
+                if (hints.size() > 1 && between.contains("and") && !between.contains("or")) {
+                    // "Filter books by genre and publication year": one query with both, which is not generated;
+                    // each criterion is a query of its own
+                    s.gap(String.join(" and ", hints.stream().map(h -> String.join(" ", h.words())).toList())
+                            + " together");
+                }
+                if (then && !hints.isEmpty()) {
+                    // "Sort books by title, then by author": a second key that breaks ties is not generated
+                    s.gap("then by " + String.join(" ", hints.get(0).words()));
+                }
                 for (FieldHint hint : hints) {
                     criteria.add(hint.words());
                 }
@@ -705,7 +763,10 @@ public final class FeatureInterpreter {
                     List<String> reference = new ArrayList<>(last(target, 3));
                     reference.set(reference.size() - 1, Inflector.singular(reference.get(reference.size() - 1)));
                     if (create) {
-                        FieldHint hint = new FieldHint(reference, false);
+                        // "record visits for a pet": the pet is required, as a field of the "with" list would be
+                        boolean optional = i > 0 && Set.of("optional", "optionally").contains(tokens.get(i - 1))
+                                || i + 1 < tokens.size() && Set.of("optional", "optionally").contains(tokens.get(i + 1));
+                        FieldHint hint = new FieldHint(reference, !optional);
                         if (!reference.equals(entityWords) && fields.stream().noneMatch(f -> f.words().equals(reference))) {
                             fields.add(hint);
                         }
@@ -752,6 +813,12 @@ public final class FeatureInterpreter {
                 operations.add(Operation.GET);
             }
         }
+        if (!criteria.isEmpty() && criteria.stream().allMatch(words -> words.equals(List.of("id"))
+                || words.equals(List.of("identifier")))) {
+            // "Delete an expense by its id": the id is how every operation names an item
+            criteriaWords.forEach(s::use);
+            criteria.clear();
+        }
         if (operations.contains(Operation.FIND) || operations.contains(Operation.GET)) {
             criteriaWords.forEach(s::use);
             if (!operations.contains(Operation.AGGREGATE)) {
@@ -796,7 +863,8 @@ public final class FeatureInterpreter {
             String token = tokens.get(m);
             boolean aboutTheVerb = verbs.contains("reopen") || (NOT_YET.contains(token)
                     && statuses.stream().anyMatch(st -> st.effect() == Effect.SET));
-            if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")) || aboutTheVerb) {
+            if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")
+                    && !Lexicon.PERSONAL.contains(token)) || aboutTheVerb) {
                 s.use(m);
             }
         }
@@ -835,6 +903,18 @@ public final class FeatureInterpreter {
         for (Group group : s.groups()) {
             List<String> words = group.tokens();
             if (Set.of("e", "eg", "ie", "i", "such", "like", "example", "examples", "see").contains(words.get(0))) {
+                s.useGroup(group);
+                continue;
+            }
+            List<String> formatOwner = p.fieldAt.get(group.position() - 1);
+            if (formatOwner != null && DATE_FORMATS.containsAll(words) && Set.of(FieldType.DATE, FieldType.DATE_TIME)
+                    .contains(FieldType.infer(formatOwner))) {
+                // "a date (YYYY-MM-DD)", "a timestamp (ISO 8601)": the ISO-8601 form the generated field reads
+                s.useGroup(group);
+                continue;
+            }
+            if (!it.criteria().isEmpty() && SEARCH_MANNERS.containsAll(words)) {
+                // "by title (case-insensitive)": every generated search ignores case and matches part of a text
                 s.useGroup(group);
                 continue;
             }
@@ -919,13 +999,23 @@ public final class FeatureInterpreter {
                     .orElse("the sentence starts with '" + unknownStart + "', which is no operation the simple"
                             + " backend generates; it understands " + VERB_SUMMARY));
         }
-        List<String> leftOver = s.leftOverContent();
+        List<String> leftOver = new ArrayList<>(s.leftOverContent());
+        for (Group group : s.groups()) {
+            List<String> words = group.tokens().stream().filter(Sentence::isContent).toList();
+            if (words.size() > 2 && words.get(words.size() - 1).equals("only")) {
+                // "(front desk staff only)": who may do it is one gap, however many words name the role
+                for (String w : words.subList(1, words.size() - 1)) {
+                    leftOver.remove(w);
+                }
+            }
+        }
         Optional<Beyond.Topic> decisive = Beyond.decisive(leftOver);
         if (decisive.isPresent()) {
             return Interpretation.unsupported(decisive.get().reason() + REPHRASE);
         }
         List<String> gaps = s.gaps();
-        if (leftOver.stream().filter(w -> !w.equals("only")).count() > s.usedContent()) {
+        if (leftOver.stream().filter(w -> !w.equals("only") && !Lexicon.PERSONAL.contains(w)).count()
+                > s.usedContent()) {
             return Interpretation.unsupported("most of the sentence is beyond the simple backend: '"
                     + String.join("', '", gaps) + "'" + notGenerated + REPHRASE);
         }
@@ -1329,11 +1419,20 @@ public final class FeatureInterpreter {
      */
     private static int skipModifiers(List<String> tokens, int from) {
         int i = from;
-        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || QUALIFIERS.contains(tokens.get(i))
+        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || isQualifier(tokens.get(i))
                 || isStatusParticiple(tokens.get(i)))) {
             i++;
         }
         return i;
+    }
+
+    /**
+     * @param token a lower-case word
+     * @return true for an adjective that narrows the items before a noun: a known one ("overdue", "accepted",
+     *         "newest") or a negated participle ("unbilled", "unassigned")
+     */
+    static boolean isQualifier(String token) {
+        return QUALIFIERS.contains(token) || token.startsWith("un") && token.endsWith("ed") && token.length() > 6;
     }
 
     private static boolean isStatusParticiple(String token) {
@@ -1363,7 +1462,8 @@ public final class FeatureInterpreter {
     private static List<String> nounPhrase(List<String> tokens, int from) {
         int start = skipModifiers(tokens, from);
         List<String> words = new ArrayList<>(tokens.subList(start, nounPhraseEnd(tokens, from)));
-        while (!words.isEmpty() && CONTAINERS.contains(words.get(words.size() - 1)) && words.size() > 1) {
+        while (!words.isEmpty() && CONTAINERS.contains(words.get(words.size() - 1)) && words.size() > 1
+                && !HEADS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
         }
         return words;
@@ -1427,6 +1527,10 @@ public final class FeatureInterpreter {
      */
     private static String verb(List<String> tokens, int at) {
         String token = tokens.get(at);
+        if (token.equals("look") && at + 1 < tokens.size() && tokens.get(at + 1).equals("up")) {
+            // "Look up a parcel by its tracking number"
+            return "lookup";
+        }
         if (IMPORT_VERBS.contains(token)) {
             int from = tokens.subList(at + 1, tokens.size()).indexOf("from");
             List<String> rest = from < 0 ? List.of() : tokens.subList(at + 1 + from, tokens.size());

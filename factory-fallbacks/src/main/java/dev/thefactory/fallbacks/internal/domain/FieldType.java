@@ -31,7 +31,7 @@ public enum FieldType {
     public static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH");
 
     private static final Set<String> DATE_WORDS = Set.of("date", "deadline", "birthday", "due", "day",
-            "birth", "birthdate");
+            "birth", "birthdate", "expiry", "expiration", "expires");
     /** Last words that name a moment with its time of day: "a timestamp", "a created_at". */
     private static final Set<String> MOMENT_WORDS = Set.of("timestamp", "datetime", "moment", "instant");
     /**
@@ -46,11 +46,12 @@ public enum FieldType {
     private static final Set<String> INT_WORDS = Set.of("count", "quantity", "number", "age", "rating", "score",
             "year", "stock", "pages", "minutes", "hours", "days", "servings", "calories", "capacity", "seats",
             "seconds", "secs", "weeks", "months", "years", "target", "limit", "goal", "quota", "threshold", "minimum",
-            "maximum", "min", "max", "percent", "percentage");
+            "maximum", "min", "max");
     private static final Set<String> LONG_WORDS = Set.of("size", "bytes", "duration", "population", "ms",
             "millis", "milliseconds", "micros", "nanos", "kb", "mb", "gb");
     private static final Set<String> DECIMAL_WORDS = Set.of("amount", "price", "cost", "total", "balance",
-            "salary", "fee", "budget", "rate", "weight", "distance", "tax");
+            "salary", "fee", "budget", "rate", "weight", "distance", "tax", "percent", "percentage", "length",
+            "height", "width", "depth");
     private static final Set<String> BOOLEAN_WORDS = Set.of("done", "completed", "active", "enabled", "archived",
             "closed", "read", "published", "visible", "paid", "favorite", "favourite", "starred", "flagged",
             "pinned", "private", "public", "verified", "approved");
@@ -58,8 +59,8 @@ public enum FieldType {
     /**
      * Words before {@code number} that keep it a quantity or a position ("a total number", "a page number"); before
      * any other word ("an insurance
-     * number", "a student number", "a phone number") it is an identifier written with digits (and letters, leading
-     * zeros), so text.
+     * number", "a student number", "a phone number") or alone ("invoices with a number") it is an identifier written
+     * with digits (and letters, leading zeros), so text.
      */
     private static final Set<String> QUANTITY_NUMBERS = Set.of("total", "maximum", "minimum", "max", "min",
             "target", "average", "expected", "estimated", "page", "chapter", "episode", "floor", "lap", "round",
@@ -105,10 +106,16 @@ public enum FieldType {
         if (of > 0 && (words.get(of - 1).equals("number") || words.get(of - 1).equals("count"))) {
             return INT;
         }
-        if (last.equals("number") && words.size() > 1 && !QUANTITY_NUMBERS.contains(words.get(words.size() - 2))) {
+        if (last.equals("number") && (words.size() == 1 || !QUANTITY_NUMBERS.contains(words.get(words.size() - 2)))) {
+            // "a number" of an invoice or a room names it, like "an invoice number": an identifier
             return STRING;
         }
-        if (MOMENT_WORDS.contains(last) || (last.equals("time") && words.size() > 1
+        if (last.equals("value") && words.size() > 1) {
+            // "a minimum order value", "a total value": an amount; a bare "value" (of a setting) is text
+            return DECIMAL;
+        }
+        if (MOMENT_WORDS.contains(last) || (words.size() == 1 && (last.equals("start") || last.equals("end")))
+                || (last.equals("time") && words.size() > 1
                 && MOMENT_TIMES.contains(words.get(words.size() - 2)))
                 || (last.equals("at") && words.size() > 1)) {
             return DATE_TIME;

@@ -24,7 +24,7 @@ final class Lexicon {
                     + " reschedule transfer move tag"),
             Map.entry(Operation.DELETE, "delete remove erase discard destroy purge"),
             Map.entry(Operation.STATUS, "mark complete finish toggle done archive close reopen resolve publish"
-                    + " approve cancel ship receive deliver reject"),
+                    + " approve accept cancel ship receive deliver reject"),
             Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
                     + " statistics stats")));
 
@@ -73,6 +73,7 @@ final class Lexicon {
             Map.entry(set("star", "starred"), "starred"),
             Map.entry(set("publish", "published"), "published"),
             Map.entry(set("approve", "approved"), "approved"),
+            Map.entry(set("accept", "accepted"), "accepted"),
             Map.entry(cancel(), "cancelled canceled"),
             Map.entry(set("ship", "shipped"), "shipped"),
             Map.entry(set("receive", "received"), "received"),
@@ -88,6 +89,7 @@ final class Lexicon {
             Map.entry(set("resolve", "resolved"), "resolve"),
             Map.entry(set("publish", "published"), "publish"),
             Map.entry(set("approve", "approved"), "approve"),
+            Map.entry(set("accept", "accepted"), "accept"),
             Map.entry(cancel(), "cancel"),
             Map.entry(set("ship", "shipped"), "ship"),
             Map.entry(set("receive", "received"), "receive"),
@@ -109,7 +111,15 @@ final class Lexicon {
      */
     static final Set<String> QUALIFIERS = Set.of("pending", "completed", "finished", "done", "active",
             "archived", "open", "closed", "overdue", "important", "available", "recent", "upcoming", "old", "similar",
-            "incoming", "related", "duplicate", "expired", "unpaid", "unread", "late");
+            "incoming", "related", "duplicate", "expired", "unpaid", "unread", "late", "newest", "latest", "oldest",
+            "accepted", "billed", "submitted", "proposed", "assigned", "scheduled", "past", "future", "answered",
+            "invoiced", "paid", "published", "approved", "rejected", "cancelled", "canceled", "valid", "invalid");
+
+    /**
+     * Possessive determiners that say whose items a sentence is about ("my tasks", "their orders"): the generated
+     * project has no current user, so they are left over, never skipped.
+     */
+    static final Set<String> PERSONAL = Set.of("my", "your", "their", "our");
 
     /**
      * Words that, at the start of a left-over phrase, say which items a sentence is about ("with a due date", "due
@@ -118,7 +128,8 @@ final class Lexicon {
      */
     static final Set<String> NARROWING = Set.of("with", "having", "without", "containing", "including", "due",
             "by", "below", "above", "under", "over", "exceeding", "after", "before", "since", "until", "older",
-            "newer", "that", "which", "whose", "where", "for", "of", "per", "own");
+            "newer", "that", "which", "whose", "where", "for", "of", "per", "own", "between", "my", "your", "their",
+            "our");
 
     /**
      * Units of measure, singular: after "in", a unit names what a number field is given in ("an estimate in hours",

@@ -37,7 +37,7 @@ final class Sentence {
      * modal verbs, and the filler of user stories ("allow users to", "be able to").
      */
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
-            "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "new", "existing",
+            "his", "her", "its", "this", "that", "these", "those", "new", "existing",
             "single", "multiple", "several", "many", "one", "more", "other", "current", "selected",
             "specific", "individual", "various", "saved", "stored", "entire", "whole", "just", "also", "easily",
             "quickly", "up", "out", "off", "with", "having", "including", "containing", "by", "to", "in", "into",
