@@ -199,7 +199,7 @@ public final class DomainBuilder {
         Map<String, Entity> byName = new LinkedHashMap<>();
         entities.forEach(e -> byName.put(e.name(), e));
         List<FeatureMapping> mappings = new ArrayList<>();
-        String examples = examples(features, byName);
+        String examples = examples(features, byName, spec.type() == ProjectType.DATA_PIPELINE);
         for (Feature feature : features) {
             mappings.add(feature.mapping(byName, added, notes, examples));
         }
@@ -227,11 +227,11 @@ public final class DomainBuilder {
     /**
      * The examples a reason gives of sentences the simple backend builds fit the spec: when a feature already adds
      * items ("Add books with a title and an author"), they are about those items, and none suggests adding them
-     * again.
+     * again; a pipeline's are only what a pipeline builds.
      *
      * @return the examples, starting with "such as"
      */
-    private static String examples(List<Feature> features, Map<String, Entity> entities) {
+    private static String examples(List<Feature> features, Map<String, Entity> entities, boolean pipeline) {
         for (Feature feature : features) {
             if (feature.applied == null || !feature.applied.operations().contains(Operation.CREATE)
                     || feature.applied.createFields().isEmpty()) {
@@ -239,6 +239,11 @@ public final class DomainBuilder {
             }
             Entity entity = entities.get(feature.entity);
             String plural = String.join(" ", Naming.words(entity.plural())).toLowerCase(Locale.ROOT);
+            if (pipeline) {
+                // a pipeline generates only importing its records and listing them
+                return "such as 'List " + plural + "' (a data pipeline imports " + plural + " from CSV files and "
+                        + "lists them; finding, sorting, exporting and changing them are not part of it)";
+            }
             String field = entity.fields().stream().filter(f -> !f.secret() && f != entity.label())
                     .filter(f -> f.type() != FieldType.BOOLEAN).map(Field::name).findFirst()
                     .orElse(entity.label().name());
@@ -823,6 +828,27 @@ public final class DomainBuilder {
             return FieldType.infer(words);
         }
 
+        /**
+         * @param criterion a criterion's words ("amount")
+         * @return the words of the declared field that is the criterion with its unit ("amount in cents" is
+         *         {@code amountCents}), or the criterion when it names a field itself or none fits
+         */
+        private List<String> withUnit(List<String> criterion) {
+            String named = fieldName(criterion);
+            if (named == null || fields.containsKey(named)
+                    || declared.stream().anyMatch(words -> named.equals(fieldName(words)))) {
+                return criterion;
+            }
+            for (List<String> words : declared) {
+                if (words.size() > criterion.size() && words.subList(0, criterion.size()).equals(criterion)
+                        && words.subList(criterion.size(), words.size()).stream()
+                                .allMatch(w -> Lexicon.UNITS.contains(Inflector.singular(w)))) {
+                    return words;
+                }
+            }
+            return criterion;
+        }
+
         Applied apply(Interpretation interpretation, List<String> condition, List<String> notes) {
             List<Operation> operations = new ArrayList<>(interpretation.operations());
             List<String> gaps = new ArrayList<>();
@@ -836,7 +862,8 @@ public final class DomainBuilder {
             List<ThresholdSpec> keptThresholds = new ArrayList<>();
             String inside = null;
             if (operations.contains(Operation.FIND)) {
-                for (List<String> criterion : interpretation.criteria()) {
+                for (List<String> asked : interpretation.criteria()) {
+                    List<String> criterion = withUnit(asked);
                     String shape = otherShape(criterion);
                     String criterionName = fieldName(criterion);
                     boolean invented = shape == null && criterionName != null && !declared.isEmpty()
@@ -956,6 +983,11 @@ public final class DomainBuilder {
                 if (added != null) {
                     updates.add(added);
                     updateFields.add(added);
+                    if (STATUS_CRITERIA.contains(added) && !statusValues.isEmpty()
+                            && fields.get(added).type() != FieldType.LEVEL) {
+                        // "Update a parcel's status" when the spec names its values: any text is accepted
+                        gaps.add(added + " values (" + String.join(", ", statusValues) + ") not enforced");
+                    }
                 }
             }
             if (interpretation.labelUpdate()) {

@@ -618,7 +618,9 @@ public final class FeatureInterpreter {
         }
         List<String> nouns = new ArrayList<>(rawNouns);
         while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))
-                && !HEADS.contains(nouns.get(nouns.size() - 1))) {
+                && !HEADS.contains(nouns.get(nouns.size() - 1))
+                && !(operations.contains(Operation.UPDATE) && FIELD_NOUNS.contains(nouns.get(nouns.size() - 1)))) {
+            // "Update a parcel's status" sets the status; "the task list" is about tasks
             nouns.remove(nouns.size() - 1);
         }
         int nounEnd = nounFrom + nouns.size();
@@ -859,8 +861,16 @@ public final class FeatureInterpreter {
                 statuses.add(statusFor(statusWord));
             }
         }
+        boolean change = operations.stream().anyMatch(op -> op == Operation.STATUS || op == Operation.DELETE
+                || op == Operation.UPDATE) && !create;
         for (int m = modifiersFrom; m < modifiersTo; m++) {
             String token = tokens.get(m);
+            if (change && Set.of("all", "several", "multiple").contains(token)) {
+                // "Mark all items as discontinued": the generated change takes one item by its id
+                s.use(m);
+                s.gap(s.original(m) + " at once");
+                continue;
+            }
             boolean aboutTheVerb = verbs.contains("reopen") || (NOT_YET.contains(token)
                     && statuses.stream().anyMatch(st -> st.effect() == Effect.SET));
             if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")

@@ -115,6 +115,11 @@ class HonestDomainTableTest {
         Add books with a title, a genre and a publication year + Search books by title or genre | IMPLEMENTED | - | -
         Add books with a title and an author + Sort books by title, then by author | PARTIAL | then by author | -
         Add expenses with a title and an amount + Delete an expense by its id | IMPLEMENTED | - | -
+        Add items with a name + Mark all items as discontinued               | PARTIAL         | all at once | -
+        Add items with a name + Delete several items at once                | PARTIAL         | at once / several at once | -
+        Add parcels with a tracking number and a status + Parcel status: created -> in transit -> delivered + Update a parcel's status | PARTIAL | status values (created, in transit, delivered) not enforced | -
+        Add expenses with a title and an amount in cents + List all expenses sorted by amount descending | PARTIAL | descending | -
+        Add runs with a date and a duration in minutes + Sort runs by duration | IMPLEMENTED | - | -
         Add parcels with a tracking number + Look up a parcel by its tracking number | IMPLEMENTED | - | -
         Submit talks with a title + Organizers accept or reject submitted talks | PARTIAL | submitted | -
         Add tasks with a title + Search tasks by title (case-insensitive)    | IMPLEMENTED     | - | -
@@ -190,6 +195,16 @@ class HonestDomainTableTest {
                 + (f.values().isEmpty() ? "" : "=" + String.join(",", f.values())))
                 .as("fields of %s in '%s'", entity, features).containsExactly(fields.split(" "));
         assertThat(e.thresholds()).as("thresholds of %s", entity).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPipelineSuggestsOnlyWhatAPipelineBuilds() {
+        Domain domain = domain(ProjectType.DATA_PIPELINE, "Import orders from CSV files with a sku and a quantity"
+                + " + Send orders to the warehouse by email");
+        FeatureMapping mapping = domain.features().get(1);
+        assertThat(mapping.supported()).isFalse();
+        assertThat(mapping.detail()).contains("such as 'List orders' (a data pipeline imports orders from CSV files")
+                .doesNotContain("Delete orders", "Filter orders");
     }
 
     @org.junit.jupiter.api.Test
