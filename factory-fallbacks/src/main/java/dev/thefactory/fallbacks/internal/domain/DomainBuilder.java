@@ -508,6 +508,13 @@ public final class DomainBuilder {
                 String other = Naming.capitalize(field);
                 String renamed = field.endsWith("Value") ? Naming.capitalize(field.substring(0, field.length() - 5))
                         + "Item" : other;
+                if (field.endsWith("Id") && field.length() > 2) {
+                    // "a customer id" beside "Add customers with ...": the id of a customer, stored as text
+                    String base = Naming.capitalize(field.substring(0, field.length() - 2));
+                    if (entities.containsKey(base) || added.containsKey(base)) {
+                        other = base;
+                    }
+                }
                 if (!entities.containsKey(other) && !added.containsKey(other)
                         && (entities.containsKey(renamed) || added.containsKey(renamed))) {
                     // "a class" is the field classValue and the item ClassItem: both renamed from a reserved word

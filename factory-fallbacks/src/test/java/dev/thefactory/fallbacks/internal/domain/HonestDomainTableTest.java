@@ -110,6 +110,7 @@ class HonestDomainTableTest {
         # a lone container word after the verb is the item; a reference of a create is required like a field
         Create boards with a title + Create lists with a name and a position + Rename lists | IMPLEMENTED | - | -
         Create boards with a title + Create lists with a name and a position + Delete lists | IMPLEMENTED | - | -
+        Add customers with a name + Add orders with a customer id, a total and a date | PARTIAL | customer id as a reference to an existing Customer | -
         # criteria: "by A and B" is one query, "then by B" a second key: neither is generated; the id is every item's key
         Add books with a title, a genre and a publication year + Filter books by genre and publication year | PARTIAL | genre and publication year together | -
         Add books with a title, a genre and a publication year + Search books by title or genre | IMPLEMENTED | - | -
