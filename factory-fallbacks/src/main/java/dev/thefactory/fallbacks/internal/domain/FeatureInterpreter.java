@@ -868,7 +868,7 @@ public final class FeatureInterpreter {
             if (change && Set.of("all", "several", "multiple").contains(token)) {
                 // "Mark all items as discontinued": the generated change takes one item by its id
                 s.use(m);
-                s.gap(s.original(m) + " at once");
+                s.gap(s.text(m, Math.max(m + 1, nounFrom + rawNouns.size())));
                 continue;
             }
             boolean aboutTheVerb = verbs.contains("reopen") || (NOT_YET.contains(token)

@@ -116,8 +116,8 @@ class HonestDomainTableTest {
         Add books with a title, a genre and a publication year + Search books by title or genre | IMPLEMENTED | - | -
         Add books with a title and an author + Sort books by title, then by author | PARTIAL | then by author | -
         Add expenses with a title and an amount + Delete an expense by its id | IMPLEMENTED | - | -
-        Add items with a name + Mark all items as discontinued               | PARTIAL         | all at once | -
-        Add items with a name + Delete several items at once                | PARTIAL         | at once / several at once | -
+        Add items with a name + Mark all items as discontinued               | PARTIAL         | all items | -
+        Add items with a name + Delete several items at once                | PARTIAL         | at once / several items | -
         Add parcels with a tracking number and a status + Parcel status: created -> in transit -> delivered + Update a parcel's status | PARTIAL | status values (created, in transit, delivered) not enforced | -
         Add expenses with a title and an amount in cents + List all expenses sorted by amount descending | PARTIAL | descending | -
         Add runs with a date and a duration in minutes + Sort runs by duration | IMPLEMENTED | - | -
