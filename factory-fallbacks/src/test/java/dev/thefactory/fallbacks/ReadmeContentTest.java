@@ -135,6 +135,9 @@ class ReadmeContentTest {
         assertThat(run.passed()).containsAll(imports.claim("output-1").tests());
         assertThat(api.claim("output-2").gaps()).containsExactly("screenshots dashboard");
         assertThat(api.claim("output-3").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
+        CoreDriver.Build columns = CoreDriver.build(parking(ProjectType.DATA_PIPELINE).toBuilder()
+                .outputExpectations(List.of("A README that explains the expected CSV columns")).build());
+        assertThat(columns.claim("output-1").status()).isEqualTo(RequirementStatus.IMPLEMENTED);
         CoreDriver.Build python = CoreDriver.build(dentist(ProjectType.API_SERVICE, List.of("Language: Python 3")));
         assertThat(python.claim("output-1").gaps()).containsExactly("example curl requests");
     }

@@ -394,6 +394,11 @@ public final class FeatureInterpreter {
                 }
             }
         }
+        if (verbAt > 0 && tokens.subList(0, verbAt).stream().anyMatch(TRIGGERS::contains)) {
+            // "Email speakers when their talk is accepted": a verb inside a "when" clause is the trigger, not what
+            // the sentence asks to do
+            verbAt = -1;
+        }
         if (verbAt < 0) {
             List<String> nouns = fieldPhrase(tokens);
             if (!nouns.isEmpty()) {

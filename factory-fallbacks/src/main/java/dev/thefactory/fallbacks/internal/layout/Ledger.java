@@ -639,7 +639,8 @@ public final class Ledger {
     /** Function words of a README requirement. */
     private static final Set<String> README_FILLER = Set.of("a", "an", "the", "that", "which", "with", "and", "or",
             "of", "for", "on", "in", "to", "its", "their", "is", "are", "be", "should", "must", "has", "have", "by",
-            "from", "as", "at", "what", "can", "will", "plus", "also", "including", "s", "this", "these", "where");
+            "from", "as", "at", "what", "can", "will", "plus", "also", "including", "s", "this", "these", "where",
+            "expected", "required", "accepted", "valid");
 
     /** Words of a README requirement about content the simple backend generates and tests only on request. */
     private static final Set<String> README_CONTENT = Set.of("csv", "input", "format", "formats", "column",

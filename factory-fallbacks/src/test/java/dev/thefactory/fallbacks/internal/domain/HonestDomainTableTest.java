@@ -123,6 +123,7 @@ class HonestDomainTableTest {
         Add runs with a date and a duration in minutes + Sort runs by duration | IMPLEMENTED | - | -
         Add parcels with a tracking number + Look up a parcel by its tracking number | IMPLEMENTED | - | -
         Submit talks with a title + Organizers accept or reject submitted talks | PARTIAL | submitted | -
+        Submit talks with a title + Email speakers when their talk is accepted | NOT_IMPLEMENTED | - | sending emails
         Add tasks with a title + Search tasks by title (case-insensitive)    | IMPLEMENTED     | - | -
         Add events with a title, a date (YYYY-MM-DD) and an optional URL    | IMPLEMENTED     | - | -
         Add appointments with a date + Cancel appointments (front desk staff only) | PARTIAL | front desk staff only | -
