@@ -896,7 +896,8 @@ public final class DomainBuilder {
                     }
                 }
                 for (ThresholdSpec asked : interpretation.thresholds()) {
-                    ThresholdSpec spec = onlyDate(asked);
+                    ThresholdSpec spec = onlyDate(asked.fieldWords().isEmpty() ? asked
+                            : new ThresholdSpec(withUnit(asked.fieldWords()), asked.below(), asked.text(), asked.date()));
                     String named = spec.fieldWords().isEmpty() ? null : fieldName(spec.fieldWords());
                     if (named == null && !hasNumber()) {
                         // "List requests with a status of 500 or above" names no number field: none is invented

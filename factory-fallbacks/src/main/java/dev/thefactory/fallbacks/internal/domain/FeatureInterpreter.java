@@ -114,6 +114,13 @@ public final class FeatureInterpreter {
     private static final Pattern LABEL = Pattern.compile(
             "\\s*(?:[-*+]\\s+)?[*_]{0,2}[\\p{L}\\p{N} '/&-]{1,40}?[*_]{0,2}\\s*(?::|\u2014|\u2013| - )\\s*[*_]{0,2}"
                     + "\\s*(\\S.*)");
+    /** Comparatives before "than" → the quantity they compare and the direction ("heavier than" is weight above). */
+    private static final Map<String, String[]> COMPARATIVES = Map.ofEntries(
+            Map.entry("heavier", new String[] {"weight", "above"}), Map.entry("lighter", new String[] {"weight", "below"}),
+            Map.entry("cheaper", new String[] {"price", "below"}), Map.entry("dearer", new String[] {"price", "above"}),
+            Map.entry("longer", new String[] {"duration", "above"}), Map.entry("shorter", new String[] {"duration", "below"}),
+            Map.entry("larger", new String[] {"size", "above"}), Map.entry("smaller", new String[] {"size", "below"}),
+            Map.entry("bigger", new String[] {"size", "above"}));
     /** The words of a date format the generated date and date-time fields read: ISO 8601. */
     private static final Set<String> DATE_FORMATS = Set.of("yyyy", "mm", "dd", "iso", "8601", "hh", "t", "format",
             "iso8601");
@@ -136,7 +143,7 @@ public final class FeatureInterpreter {
             "total");
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
     /** Words that compare a value wherever they stand in a left-over phrase: the phrase says which items. */
-    private static final Set<String> COMPARISONS = Set.of("above", "below", "exceeding", "least");
+    private static final Set<String> COMPARISONS = Set.of("above", "below", "exceeding", "least", "than");
 
     /** The verbs a user can rely on, for messages. */
     static final String VERB_SUMMARY = "add/create/new/register/save/store, list/show/view/display/browse, "
@@ -700,6 +707,18 @@ public final class FeatureInterpreter {
                 for (FieldHint hint : hints) {
                     criteria.add(hint.words());
                 }
+            } else if (query && COMPARATIVES.containsKey(token) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).equals("than")) {
+                // "List parcels heavier than a given weight": a threshold on the quantity the comparative measures
+                String[] measure = COMPARATIVES.get(token);
+                int end = nounPhraseEnd(tokens, i + 2);
+                ThresholdSpec threshold = new ThresholdSpec(List.of(measure[0]), measure[1].equals("below"),
+                        s.text(i, Math.max(end, i + 2)));
+                if (!thresholds.contains(threshold)) {
+                    thresholds.add(threshold);
+                }
+                s.use(i, Math.max(end, i + 2));
+                i = Math.max(end, i + 2) - 1;
             } else if (query && (BELOW.contains(token) || ABOVE.contains(token))) {
                 int end = nounPhraseEnd(tokens, i + 1);
                 List<String> words = tokens.subList(skipModifiers(tokens, i + 1), end);

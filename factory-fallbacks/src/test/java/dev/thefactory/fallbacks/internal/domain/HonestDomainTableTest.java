@@ -121,6 +121,9 @@ class HonestDomainTableTest {
         Add parcels with a tracking number and a status + Parcel status: created -> in transit -> delivered + Update a parcel's status | PARTIAL | status values (created, in transit, delivered) not enforced | -
         Add expenses with a title and an amount in cents + List all expenses sorted by amount descending | PARTIAL | descending | -
         Add runs with a date and a duration in minutes + Sort runs by duration | IMPLEMENTED | - | -
+        Add parcels with a label and a weight in kg + List parcels heavier than a given weight | IMPLEMENTED | - | -
+        Add products with a name and a price + Find products cheaper than a price | IMPLEMENTED | - | -
+        Add products with a name and a price + List products heavier than a given weight | NOT_IMPLEMENTED | - | compares weight
         Add parcels with a tracking number + Look up a parcel by its tracking number | IMPLEMENTED | - | -
         Submit talks with a title + Organizers accept or reject submitted talks | PARTIAL | submitted | -
         Submit talks with a title + Email speakers when their talk is accepted | NOT_IMPLEMENTED | - | sending emails
