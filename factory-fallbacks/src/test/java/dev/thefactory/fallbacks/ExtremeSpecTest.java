@@ -127,8 +127,9 @@ class ExtremeSpecTest {
         Entity stock = entity("StockLevel");
         assertThat(stock.plural()).isEqualTo("stockLevels");
         // no feature gives stock levels a quantity, so none is invented for the threshold
-        assertThat(stock.fields()).containsExactly(new Field("product", FieldType.STRING, false),
-                new Field("warehouse", FieldType.STRING, false));
+        // the things a stock level is "of" and "per" are required, as fields of a "with" list are
+        assertThat(stock.fields()).containsExactly(new Field("product", FieldType.STRING, true),
+                new Field("warehouse", FieldType.STRING, true));
         assertThat(stock.thresholds()).isEmpty();
         assertThat(stock.updateFields()).containsExactly("warehouse");
         assertThat(stock.aggregates()).containsExactly(AggregateKind.EXPORT);
@@ -151,7 +152,7 @@ class ExtremeSpecTest {
         assertThat(purchaseOrder.statusActions()).containsExactly(new StatusAction("receive", "received", Effect.SET));
         assertThat(purchaseOrder.fields()).extracting(Field::name).containsExactly("supplier", "received");
 
-        assertThat(entity("Return").fields()).containsExactly(new Field("order", FieldType.STRING, false));
+        assertThat(entity("Return").fields()).containsExactly(new Field("order", FieldType.STRING, true));
     }
 
     @Test

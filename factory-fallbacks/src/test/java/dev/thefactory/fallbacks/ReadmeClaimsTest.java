@@ -40,9 +40,10 @@ class ReadmeClaimsTest {
         CoreDriver.Build api = build(ProjectType.API_SERVICE, "Language: Java 17", "Testing: JUnit 5 and Mockito",
                 "Build: Maven");
         String readme = api.files().get("README.md");
-        assertThat(readme).contains("\n## API reference\n\n", "- `GET /api/tasks`: `curl -s -X GET localhost:8080/api/"
-                + "tasks`\n", "- `DELETE /api/tasks/{id}`: `curl -s -X DELETE localhost:8080/api/tasks/1`\n",
-                "- `POST /api/tasks`: `curl -s -X POST localhost:8080/api/tasks -d '{\"title\": ");
+        assertThat(readme).contains("\n## API reference\n\n", "- `GET /api/tasks`: `curl -s -X GET "
+                + "'http://localhost:8080/api/tasks'`\n", "- `DELETE /api/tasks/{id}`: `curl -s -X DELETE "
+                + "'http://localhost:8080/api/tasks/1'`\n", "- `POST /api/tasks`: `curl -s -X POST "
+                + "'http://localhost:8080/api/tasks' -H 'Content-Type: application/json' --data-binary '{\"title\": ");
         assertThat(api.claim("output-6").gaps()).containsExactly("build instructions (go build)");
         for (String id : List.of("output-1", "output-2", "output-5", "output-7")) {
             assertThat(api.claim(id).status()).as(id).isEqualTo(RequirementStatus.IMPLEMENTED);

@@ -250,6 +250,16 @@ final class SpecDraft {
         return found.orElse(null);
     }
 
+    /** Words people use for a complexity, each with the identifier it means ("medium" is moderate). */
+    private static final java.util.Map<String, String> COMPLEXITY_SYNONYMS = java.util.Map.ofEntries(
+            java.util.Map.entry("medium", "moderate"), java.util.Map.entry("intermediate", "moderate"),
+            java.util.Map.entry("mid", "moderate"), java.util.Map.entry("normal", "moderate"),
+            java.util.Map.entry("average", "moderate"), java.util.Map.entry("easy", "simple"),
+            java.util.Map.entry("basic", "simple"), java.util.Map.entry("low", "simple"),
+            java.util.Map.entry("small", "simple"), java.util.Map.entry("hard", "complex"),
+            java.util.Map.entry("high", "complex"), java.util.Map.entry("advanced", "complex"),
+            java.util.Map.entry("large", "complex"), java.util.Map.entry("difficult", "complex"));
+
     private Complexity resolveComplexity() {
         Scalar complexity = scalars.get(SpecField.COMPLEXITY);
         if (complexity == null) {
@@ -257,8 +267,11 @@ final class SpecDraft {
         }
         Optional<Complexity> found = Complexity.find(complexity.value());
         if (found.isEmpty()) {
+            String synonym = COMPLEXITY_SYNONYMS.get(squeeze(complexity.value()));
             violation(SpecField.COMPLEXITY.path(), "unknown complexity '" + complexity.value() + "'"
-                    + didYouMean(complexity.value(), Arrays.stream(Complexity.values()).map(Complexity::id).toList())
+                    + (synonym != null ? "; did you mean '" + synonym + "'?"
+                            : didYouMean(complexity.value(), Arrays.stream(Complexity.values()).map(Complexity::id)
+                                    .toList()))
                     + "; must be one of " + Complexity.validIds() + " (or leave it out for simple)",
                     complexity.value(), complexity.line());
         }

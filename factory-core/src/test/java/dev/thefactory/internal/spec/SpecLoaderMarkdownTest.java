@@ -510,6 +510,12 @@ class SpecLoaderMarkdownTest {
                 "unknown complexity 'moderat'; did you mean 'moderate'?; must be one of " + Complexity.validIds()
                         + " (or leave it out for simple)");
         assertThat(mdFails("# X\n## Type: spaceship\n").getMessage()).doesNotContain("did you mean");
+        // a word people use for a complexity, however far from its identifier, gets the identifier it means
+        assertThat(mdFails("# X\n## Type: web_app\n## Complexity: medium\n").violations())
+                .extracting(Violation::message).containsExactly("unknown complexity 'medium'; did you mean "
+                        + "'moderate'?; must be one of " + Complexity.validIds() + " (or leave it out for simple)");
+        assertThat(mdFails("# X\n## Type: web_app\n## Complexity: Hard\n").getMessage())
+                .contains("did you mean 'complex'?");
     }
 
     @Test

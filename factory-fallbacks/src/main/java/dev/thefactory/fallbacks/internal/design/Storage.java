@@ -31,6 +31,11 @@ public enum Storage {
             "save", "saves", "saved", "saving", "durable", "durably", "durability", "disk", "database", "databases",
             "db", "sqlite", "storage", "store", "stores", "stored", "storing");
 
+    /** Words that still ask for items to outlive the process in a text that names memory. */
+    private static final Set<String> MEMORY_OVERRIDES = Set.of("persist", "persists", "persisted", "persistent",
+            "persistence", "restart", "restarts", "restarted", "disk", "database", "databases", "db", "sqlite",
+            "durable", "durably", "file", "files", "save", "saves", "saved");
+
     /** @return the lower-case code used in facts and in {@code application.properties} */
     public String code() {
         return Codes.of(this);
@@ -48,7 +53,8 @@ public enum Storage {
      * Decides the default store: {@link #FILE} for a command-line tool (it runs one process per command, so items
      * kept in memory would be gone before the next command) and for a web app or API service whose spec asks for
      * items to survive (it mentions persistence, restarts, saving, storing, a disk or a database in any section, the
-     * tech stack included), else {@link #MEMORY}. Deterministic: the same spec always gives the same answer.
+     * tech stack included, other than in an entry that asks for memory such as "Storage: in-memory"), else
+     * {@link #MEMORY}. Deterministic: the same spec always gives the same answer.
      *
      * @param spec the spec
      * @return the default store
@@ -76,7 +82,12 @@ public enum Storage {
         texts.addAll(spec.outputExpectations());
         texts.addAll(spec.techStack());
         for (String text : texts) {
-            for (String word : Naming.words(text)) {
+            List<String> words = Naming.words(text);
+            if (words.contains("memory") && words.stream().noneMatch(MEMORY_OVERRIDES::contains)) {
+                // "Storage: in-memory" asks for the memory store, not for items to outlive the process
+                continue;
+            }
+            for (String word : words) {
                 if (DURABLE_WORDS.contains(word)) {
                     return Optional.of(word);
                 }

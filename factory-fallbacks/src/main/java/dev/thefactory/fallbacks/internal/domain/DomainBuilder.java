@@ -73,6 +73,7 @@ public final class DomainBuilder {
         for (Feature feature : features) {
             if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
                 String name = aliases.resolve(feature, notes);
+                feature.condition = aliases.scope(feature);
                 named.put(feature.scope + feature.index, name);
                 if (introduces(feature.interpretation)) {
                     introduced.add(name);
@@ -158,7 +159,7 @@ public final class DomainBuilder {
             if (feature.interpretation.understood() && feature.rejection == null) {
                 Draft draft = feature.entity == null ? primary : drafts.get(feature.entity);
                 feature.entity = draft.name;
-                feature.applied = draft.apply(feature.interpretation, notes);
+                feature.applied = draft.apply(feature.interpretation, feature.condition, notes);
                 if (feature.applied.rejection() != null) {
                     feature.rejection = feature.applied.rejection();
                     feature.applied = null;
@@ -198,7 +199,7 @@ public final class DomainBuilder {
         Map<String, Entity> byName = new LinkedHashMap<>();
         entities.forEach(e -> byName.put(e.name(), e));
         List<FeatureMapping> mappings = new ArrayList<>();
-        String examples = examples(features, byName);
+        String examples = examples(features, byName, spec.type() == ProjectType.DATA_PIPELINE);
         for (Feature feature : features) {
             mappings.add(feature.mapping(byName, added, notes, examples));
         }
@@ -226,11 +227,11 @@ public final class DomainBuilder {
     /**
      * The examples a reason gives of sentences the simple backend builds fit the spec: when a feature already adds
      * items ("Add books with a title and an author"), they are about those items, and none suggests adding them
-     * again.
+     * again; a pipeline's are only what a pipeline builds.
      *
      * @return the examples, starting with "such as"
      */
-    private static String examples(List<Feature> features, Map<String, Entity> entities) {
+    private static String examples(List<Feature> features, Map<String, Entity> entities, boolean pipeline) {
         for (Feature feature : features) {
             if (feature.applied == null || !feature.applied.operations().contains(Operation.CREATE)
                     || feature.applied.createFields().isEmpty()) {
@@ -238,6 +239,11 @@ public final class DomainBuilder {
             }
             Entity entity = entities.get(feature.entity);
             String plural = String.join(" ", Naming.words(entity.plural())).toLowerCase(Locale.ROOT);
+            if (pipeline) {
+                // a pipeline generates only importing its records and listing them
+                return "such as 'List " + plural + "' (a data pipeline imports " + plural + " from CSV files and "
+                        + "lists them; finding, sorting, exporting and changing them are not part of it)";
+            }
             String field = entity.fields().stream().filter(f -> !f.secret() && f != entity.label())
                     .filter(f -> f.type() != FieldType.BOOLEAN).map(Field::name).findFirst()
                     .orElse(entity.label().name());
@@ -325,14 +331,20 @@ public final class DomainBuilder {
     private static final class Aliases {
         private final Map<String, List<String>> candidates = new HashMap<>();
         private final Map<String, Integer> mentions = new HashMap<>();
+        /** A longer name no feature adds → the added name it ends with ("UnbilledTimeEntry" → "TimeEntry"). */
+        private final Map<String, String> shorter = new HashMap<>();
 
         Aliases(List<Feature> features) {
             Set<String> names = new LinkedHashSet<>();
+            Set<String> adding = new HashSet<>();
             for (Feature feature : features) {
                 if (feature.interpretation.understood() && !feature.interpretation.entityWords().isEmpty()) {
                     String name = entityName(feature.interpretation.entityWords());
                     names.add(name);
                     mentions.merge(name, 1, Integer::sum);
+                    if (introduces(feature.interpretation)) {
+                        adding.add(name);
+                    }
                 }
             }
             for (String name : names) {
@@ -345,16 +357,50 @@ public final class DomainBuilder {
                             && Character.isUpperCase(other.charAt(other.length() - name.length()));
                     boolean impliedHead = other.startsWith(name)
                             && IMPLIED_HEADS.contains(other.substring(name.length()));
-                    if (endsWith || impliedHead) {
+                    // only a feature that adds items names them: an added kind never joins a longer name that only
+                    // a list, an update or an export says ("a customer's orders", "unbilled time entries")
+                    if ((endsWith || impliedHead) && (adding.contains(other) || !adding.contains(name))) {
                         found.add(other);
                     }
                 }
                 candidates.put(name, found);
             }
+            for (String name : names) {
+                if (adding.contains(name) || !candidates.getOrDefault(name, List.of()).isEmpty()) {
+                    continue;
+                }
+                for (String other : adding) {
+                    boolean endsWith = name.endsWith(other) && name.length() > other.length()
+                            && Character.isUpperCase(name.charAt(name.length() - other.length()));
+                    if (endsWith && (!shorter.containsKey(name) || other.length() > shorter.get(name).length())) {
+                        shorter.put(name, other);
+                    }
+                }
+            }
+        }
+
+        /**
+         * @param feature a feature
+         * @return the words of its noun that are no part of the added item's name ("unbilled" in "unbilled time
+         *         entries" beside "Log time entries with ..."), which say which items the feature is about; empty
+         *         when there are none
+         */
+        List<String> scope(Feature feature) {
+            String name = entityName(feature.interpretation.entityWords());
+            String added = shorter.get(name);
+            if (added == null) {
+                return List.of();
+            }
+            List<String> words = feature.interpretation.entityWords();
+            int keep = Naming.words(added).size();
+            return words.subList(0, Math.max(0, words.size() - keep));
         }
 
         String resolve(Feature feature, List<String> notes) {
             String name = entityName(feature.interpretation.entityWords());
+            if (shorter.containsKey(name)) {
+                return shorter.get(name);
+            }
             List<String> found = candidates.getOrDefault(name, List.of());
             if (found.isEmpty()) {
                 return name;
@@ -431,6 +477,8 @@ public final class DomainBuilder {
         String entity;
         String rejection;
         Applied applied;
+        /** Words of the feature's noun that say which of the added items it is about ("unbilled"). */
+        List<String> condition = List.of();
 
         Feature(String scope, int index, String text, Interpretation interpretation) {
             this.scope = scope;
@@ -458,8 +506,24 @@ public final class DomainBuilder {
                 // "Add deals with a title and a contact" beside "Add contacts with ...": the contact is stored as
                 // text, not as the id of an existing contact
                 String other = Naming.capitalize(field);
+                String renamed = field.endsWith("Value") ? Naming.capitalize(field.substring(0, field.length() - 5))
+                        + "Item" : other;
+                if (field.endsWith("Id") && field.length() > 2) {
+                    // "a customer id" beside "Add customers with ...": the id of a customer, stored as text
+                    String base = Naming.capitalize(field.substring(0, field.length() - 2));
+                    if (entities.containsKey(base) || added.containsKey(base)) {
+                        other = base;
+                    }
+                }
+                if (!entities.containsKey(other) && !added.containsKey(other)
+                        && (entities.containsKey(renamed) || added.containsKey(renamed))) {
+                    // "a class" is the field classValue and the item ClassItem: both renamed from a reserved word
+                    other = renamed;
+                }
+                String written = other.equals(renamed) && !renamed.equals(Naming.capitalize(field))
+                        ? field.substring(0, field.length() - 5) : field;
                 if (!other.equals(entity.name()) && (entities.containsKey(other) || added.containsKey(other))) {
-                    gaps.add(String.join(" ", Naming.words(field)).toLowerCase(Locale.ROOT)
+                    gaps.add(String.join(" ", Naming.words(written)).toLowerCase(Locale.ROOT)
                             + " as a reference to an existing " + other);
                     notes.add(entity.name() + "." + field + " holds text: it is not checked against the "
                             + (entities.containsKey(other) ? entities.get(other).plural() : added.get(other))
@@ -672,6 +736,8 @@ public final class DomainBuilder {
         List<String> statusValues = List.of();
         /** The lower-case head words of the spec's entities, to tell a list of other items among fields. */
         Set<String> otherHeads = Set.of();
+        /** Whether a feature that adds these items was applied already. */
+        boolean created;
         int userFields;
 
         Draft(String name) {
@@ -769,14 +835,42 @@ public final class DomainBuilder {
             return FieldType.infer(words);
         }
 
-        Applied apply(Interpretation interpretation, List<String> notes) {
+        /**
+         * @param criterion a criterion's words ("amount")
+         * @return the words of the declared field that is the criterion with its unit ("amount in cents" is
+         *         {@code amountCents}), or the criterion when it names a field itself or none fits
+         */
+        private List<String> withUnit(List<String> criterion) {
+            String named = fieldName(criterion);
+            if (named == null || fields.containsKey(named)
+                    || declared.stream().anyMatch(words -> named.equals(fieldName(words)))) {
+                return criterion;
+            }
+            for (List<String> words : declared) {
+                if (words.size() > criterion.size() && words.subList(0, criterion.size()).equals(criterion)
+                        && words.subList(criterion.size(), words.size()).stream()
+                                .allMatch(w -> Lexicon.UNITS.contains(Inflector.singular(w)))) {
+                    return words;
+                }
+            }
+            return criterion;
+        }
+
+        Applied apply(Interpretation interpretation, List<String> condition, List<String> notes) {
             List<Operation> operations = new ArrayList<>(interpretation.operations());
             List<String> gaps = new ArrayList<>();
+            String conditionGap = condition.isEmpty() ? null : String.join(" ", condition);
+            if (conditionGap != null) {
+                // "List unbilled time entries" beside "Log time entries with ...": the item is the time entry, and
+                // "unbilled" says which ones
+                gaps.add(conditionGap);
+            }
             List<List<String>> keptCriteria = new ArrayList<>();
             List<ThresholdSpec> keptThresholds = new ArrayList<>();
             String inside = null;
             if (operations.contains(Operation.FIND)) {
-                for (List<String> criterion : interpretation.criteria()) {
+                for (List<String> asked : interpretation.criteria()) {
+                    List<String> criterion = withUnit(asked);
                     String shape = otherShape(criterion);
                     String criterionName = fieldName(criterion);
                     boolean invented = shape == null && criterionName != null && !declared.isEmpty()
@@ -802,7 +896,8 @@ public final class DomainBuilder {
                     }
                 }
                 for (ThresholdSpec asked : interpretation.thresholds()) {
-                    ThresholdSpec spec = onlyDate(asked);
+                    ThresholdSpec spec = onlyDate(asked.fieldWords().isEmpty() ? asked
+                            : new ThresholdSpec(withUnit(asked.fieldWords()), asked.below(), asked.text(), asked.date()));
                     String named = spec.fieldWords().isEmpty() ? null : fieldName(spec.fieldWords());
                     if (named == null && !hasNumber()) {
                         // "List requests with a status of 500 or above" names no number field: none is invented
@@ -851,13 +946,16 @@ public final class DomainBuilder {
                     }
                 }
             }
-            String narrowing = narrowingGap(operations, interpretation, gaps);
+            String narrowing = narrowingGap(operations, interpretation, gaps, conditionGap);
             if (narrowing != null) {
                 // "List overdue books": listing all books is not what the sentence asks for
-                boolean list = operations.contains(Operation.LIST);
+                String doing = interpretation.aggregates().contains(AggregateKind.EXPORT) ? "exporting"
+                        : operations.contains(Operation.FIND) ? "sorting"
+                        : operations.contains(Operation.LIST) ? "listing"
+                        : operations.contains(Operation.GET) ? "getting any one of" : "counting";
                 String words = String.join(" ", Naming.words(plural()));
                 return Applied.rejected(inside != null ? inside : "'" + narrowing + "' says which " + words
-                        + " the feature is about, which is not generated, and " + (list ? "listing" : "counting")
+                        + " the feature is about, which is not generated, and " + doing
                         + " all " + words + " would not honour it");
             }
             ops.addAll(operations);
@@ -866,8 +964,12 @@ public final class DomainBuilder {
             List<String> createFields = new ArrayList<>();
             Set<String> others = new HashSet<>(otherHeads);
             others.remove(Naming.words(name).get(Naming.words(name).size() - 1).toLowerCase(Locale.ROOT));
+            boolean first = create && !created;
+            created |= create;
             for (FieldHint hint : interpretation.fields()) {
-                String added = addField(hint.words(), null, create && hint.required(), true, notes);
+                // only the first feature that adds the items makes its fields required: a later one ("Schedule
+                // accepted talks with a start time" after "Submit talks with a title") never makes the first refuse
+                String added = addField(hint.words(), null, first && hint.required(), true, notes);
                 if (added == null && fieldName(hint.words()) != null) {
                     gaps.add(String.join(" ", hint.words()));
                 }
@@ -889,6 +991,11 @@ public final class DomainBuilder {
                 if (added != null) {
                     updates.add(added);
                     updateFields.add(added);
+                    if (STATUS_CRITERIA.contains(added) && !statusValues.isEmpty()
+                            && fields.get(added).type() != FieldType.LEVEL) {
+                        // "Update a parcel's status" when the spec names its values: any text is accepted
+                        gaps.add(added + " values (" + String.join(", ", statusValues) + ") not enforced");
+                    }
                 }
             }
             if (interpretation.labelUpdate()) {
@@ -984,11 +1091,18 @@ public final class DomainBuilder {
          * @return the first such phrase, or null
          */
         private static String narrowingGap(List<Operation> operations, Interpretation interpretation,
-                List<String> gaps) {
+                List<String> gaps, String condition) {
+            // a list, a get, a sort, a count or an export over all items: what it leaves over says which items
             boolean generic = !operations.isEmpty() && operations.stream().allMatch(op -> op == Operation.LIST
-                    || (op == Operation.AGGREGATE && interpretation.aggregates().equals(Set.of(AggregateKind.SUMMARY))));
+                    || op == Operation.GET
+                    || (op == Operation.FIND && interpretation.sort())
+                    || (op == Operation.AGGREGATE && Set.of(AggregateKind.SUMMARY, AggregateKind.EXPORT)
+                            .containsAll(interpretation.aggregates())));
             if (!generic) {
                 return null;
+            }
+            if (condition != null) {
+                return condition;
             }
             return Stream.concat(interpretation.gaps().stream(), gaps.stream()).filter(FeatureInterpreter::narrows)
                     .findFirst().orElse(null);
@@ -1072,7 +1186,8 @@ public final class DomainBuilder {
             }
             if (fields.values().stream().noneMatch(f -> f.type() == FieldType.STRING && !f.secret())) {
                 Map<String, Field> withLabel = new LinkedHashMap<>();
-                withLabel.put("name", new Field("name", FieldType.STRING, true));
+                // optional: a client that sends exactly the fields the spec names is never refused for it
+                withLabel.put("name", new Field("name", FieldType.STRING, false));
                 if (fields.isEmpty()) {
                     withLabel.put("description", new Field("description", FieldType.STRING, false));
                 }
@@ -1080,7 +1195,7 @@ public final class DomainBuilder {
                 fields.clear();
                 fields.putAll(withLabel);
                 notes.add(name + " got a " + (withLabel.containsKey("description") ? "name and a description"
-                        : "name") + " because no feature gives it a text field.");
+                        : "name") + " (optional) because no feature gives it a text field.");
             }
             if (fields.values().stream().anyMatch(Field::required)) {
                 Map<String, Field> requiredFirst = new LinkedHashMap<>();

@@ -32,7 +32,8 @@ public record Entity(String name, String plural, List<Field> fields, Set<Operati
 
     /** The field types a threshold query can compare. */
     public static final Set<FieldType> COMPARABLE = Collections.unmodifiableSet(
-            EnumSet.of(FieldType.INT, FieldType.LONG, FieldType.DECIMAL, FieldType.DATE));
+            EnumSet.of(FieldType.INT, FieldType.LONG, FieldType.DECIMAL, FieldType.DATE,
+                    FieldType.DATE_TIME));
 
     /** The operations every entity supports, whatever the features say. */
     public static final Set<Operation> BASELINE = Collections.unmodifiableSet(

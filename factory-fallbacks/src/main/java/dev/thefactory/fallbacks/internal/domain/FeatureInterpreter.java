@@ -106,6 +106,36 @@ import java.util.regex.Pattern;
  */
 public final class FeatureInterpreter {
 
+    /**
+     * Container words that, after another noun, are the head of the item's name ("time entries", "menu items",
+     * "medical records"), never dropped from it.
+     */
+    /** A short label before the sentence of a feature: "**Chore creation**: add chores ...", "Chore list - list ...". */
+    private static final Pattern LABEL = Pattern.compile(
+            "\\s*(?:[-*+]\\s+)?[*_]{0,2}[\\p{L}\\p{N} '/&-]{1,40}?[*_]{0,2}\\s*(?::|\u2014|\u2013| - )\\s*[*_]{0,2}"
+                    + "\\s*(\\S.*)");
+    /** Comparatives before "than" → the quantity they compare and the direction ("heavier than" is weight above). */
+    private static final Map<String, String[]> COMPARATIVES = Map.ofEntries(
+            Map.entry("heavier", new String[] {"weight", "above"}), Map.entry("lighter", new String[] {"weight", "below"}),
+            Map.entry("cheaper", new String[] {"price", "below"}), Map.entry("dearer", new String[] {"price", "above"}),
+            Map.entry("longer", new String[] {"duration", "above"}), Map.entry("shorter", new String[] {"duration", "below"}),
+            Map.entry("larger", new String[] {"size", "above"}), Map.entry("smaller", new String[] {"size", "below"}),
+            Map.entry("bigger", new String[] {"size", "above"}));
+    /** The words of a date format the generated date and date-time fields read: ISO 8601. */
+    private static final Set<String> DATE_FORMATS = Set.of("yyyy", "mm", "dd", "iso", "8601", "hh", "t", "format",
+            "iso8601");
+    /** The words of how every generated search matches: in any case, on part of the text. */
+    private static final Set<String> SEARCH_MANNERS = Set.of("case", "insensitive", "insensitively", "partial",
+            "match", "matches", "matching", "substring", "ignoring", "ignores", "any");
+    private static final Set<String> HEADS = Set.of("entry", "entries", "item", "items", "record", "records");
+    /**
+     * Plural container words that, alone after a verb, are the items themselves ("Create lists with a name",
+     * "Delete lists", "Rename collections"), never a way of showing another kind.
+     */
+    private static final Set<String> CONTAINER_ITEMS = Set.of("lists", "collections", "tables", "pages", "screens",
+            "dashboards");
+    /** Words that introduce the names of a field list rather than name a field: "with columns a, b and c". */
+    private static final Set<String> HEADINGS = Set.of("columns", "headers", "headings");
     /** Words that, before "of", make a field a count: "a number of deliveries". */
     private static final Set<String> QUANTITY_HEADS = Set.of("number", "count");
     /** Words that qualify a count and stay in its name: "a minimum number of players". */
@@ -113,7 +143,7 @@ public final class FeatureInterpreter {
             "total");
     private static final Pattern LETTERS = Pattern.compile("[a-z]{2,}");
     /** Words that compare a value wherever they stand in a left-over phrase: the phrase says which items. */
-    private static final Set<String> COMPARISONS = Set.of("above", "below", "exceeding", "least");
+    private static final Set<String> COMPARISONS = Set.of("above", "below", "exceeding", "least", "than");
 
     /** The verbs a user can rely on, for messages. */
     static final String VERB_SUMMARY = "add/create/new/register/save/store, list/show/view/display/browse, "
@@ -261,8 +291,8 @@ public final class FeatureInterpreter {
      * @param gap a left-over phrase of a sentence, as written
      * @return true if it says which items the sentence is about: a qualifier ("overdue", "open", "shipped"), or a
      *         phrase that starts with a word that narrows or groups them ("with a due date", "due today", "by
-     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project"), or
-     *         a comparison anywhere in it ("a status of 500 or above", "a total of at least 100")
+     *         ingredient", "below a reorder threshold", "after they are shipped", "per customer", "of a project"), an
+     *         owner ("a member's"), or a comparison anywhere in it ("a status of 500 or above", "a total of at least 100")
      */
     static boolean narrows(String gap) {
         List<String> words = tokenize(gap);
@@ -270,7 +300,9 @@ public final class FeatureInterpreter {
             return false;
         }
         String first = words.get(0);
-        return NARROWING.contains(first) || QUALIFIERS.contains(first) || isStatusParticiple(first)
+        String trimmed = gap.strip();
+        return trimmed.endsWith("'s") || trimmed.endsWith("\u2019s") || NARROWING.contains(first) || isQualifier(first)
+                || isStatusParticiple(first) || words.contains("me")
                 || words.stream().anyMatch(COMPARISONS::contains);
     }
 
@@ -299,6 +331,8 @@ public final class FeatureInterpreter {
         int nounEnd = -1;
         String format;
         boolean perItemSummary;
+        /** Where the field after an owner's "'s" starts ("a time entry's note"), or -1. */
+        int ownFieldFrom = -1;
 
         Parse(Sentence sentence) {
             this.sentence = sentence;
@@ -312,6 +346,16 @@ public final class FeatureInterpreter {
      */
     public Interpretation interpret(String feature) {
         Objects.requireNonNull(feature, "feature");
+        java.util.regex.Matcher label = LABEL.matcher(feature);
+        if (label.matches()) {
+            List<String> rest = tokenize(label.group(1));
+            List<String> named = tokenize(feature.substring(0, label.start(1)));
+            if (!rest.isEmpty() && named.stream().noneMatch(ROLES::contains) && (verb(rest, 0) != null || RECORD_VERBS.contains(rest.get(0))
+                    || TRADE_VERBS.contains(rest.get(0)))) {
+                // "**Chore creation**: add chores with a title": the label names the feature, the sentence is after it
+                return interpret(label.group(1));
+            }
+        }
         Parse p = new Parse(Sentence.of(feature));
         Sentence s = p.sentence;
         List<String> tokens = p.tokens;
@@ -343,6 +387,12 @@ public final class FeatureInterpreter {
                             + " (such as a student and a course), which is not generated; a feature of its own that"
                             + " records the link ('Add enrolments with a student and a course') is");
                 }
+                if (TRADE_VERBS.contains(token)) {
+                    Interpretation placement = placement(p, i);
+                    if (placement != null) {
+                        return placement;
+                    }
+                }
                 if (RECORD_VERBS.contains(token) || TRADE_VERBS.contains(token)) {
                     verbAt = i;
                     firstVerb = "create";
@@ -350,6 +400,11 @@ public final class FeatureInterpreter {
                     break;
                 }
             }
+        }
+        if (verbAt > 0 && tokens.subList(0, verbAt).stream().anyMatch(TRIGGERS::contains)) {
+            // "Email speakers when their talk is accepted": a verb inside a "when" clause is the trigger, not what
+            // the sentence asks to do
+            verbAt = -1;
         }
         if (verbAt < 0) {
             List<String> nouns = fieldPhrase(tokens);
@@ -422,6 +477,23 @@ public final class FeatureInterpreter {
                 || Compounds.verbBeforeNoun(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
+            boolean ownField = i < tokens.size() && VERBS.get(verbs.get(0)) == Operation.UPDATE
+                    && FIELD_NOUNS.contains(Inflector.singular(tokens.get(i)))
+                    && (i + 1 >= tokens.size() || !isNoun(tokens.get(i + 1), false));
+            if (s.possessive(i - 1) && ownField) {
+                // "Edit a time entry's note": the note of the time entry, a field of the item
+                p.ownFieldFrom = i;
+            }
+            if (s.possessive(i - 1) && i < tokens.size() && !ownField) {
+                // "a dentist's appointments": the items are the nouns after the owner, whose scope is a gap unless
+                // honoured, and never part of the items' name
+                s.use(at, i);
+                s.gap(s.text(at, i));
+                nouns.clear();
+                nounStart = skipModifiers(tokens, i);
+                i = nounStart;
+                continue;
+            }
             if (endsCompound(tokens.get(i - 1))) {
                 break;
             }
@@ -488,6 +560,52 @@ public final class FeatureInterpreter {
     }
 
     /**
+     * "Book a member into a class": a trade verb that places an item into another creates a record of its own
+     * named after the verb (a booking), which refers to both; the references are the domain builder's to judge.
+     *
+     * @param p      the parse
+     * @param verbAt the index of the trade verb
+     * @return the interpretation, or null when the sentence is not of that shape
+     */
+    private Interpretation placement(Parse p, int verbAt) {
+        List<String> tokens = p.tokens;
+        Sentence s = p.sentence;
+        String record = Lexicon.TRADE_RECORDS.get(tokens.get(verbAt));
+        List<String> item = nounPhrase(tokens, verbAt + 1);
+        int itemEnd = nounPhraseEnd(tokens, verbAt + 1);
+        if (record == null || item.isEmpty() || itemEnd >= tokens.size()
+                || !Set.of("into", "onto").contains(tokens.get(itemEnd))) {
+            return null;
+        }
+        List<String> place = nounPhrase(tokens, itemEnd + 1);
+        int placeEnd = nounPhraseEnd(tokens, itemEnd + 1);
+        if (place.isEmpty()) {
+            return null;
+        }
+        List<String> itemWords = singularLast(last(item, 3));
+        List<String> placeWords = singularLast(last(place, 3));
+        s.use(verbAt);
+        useNounPhrase(s, verbAt + 1, itemEnd);
+        s.use(itemEnd);
+        useNounPhrase(s, itemEnd + 1, placeEnd);
+        p.verbAt = verbAt;
+        p.verbs = List.of("create");
+        p.coreStart = verbAt;
+        p.coreEnd = placeEnd;
+        p.fieldAt.put(itemEnd - 1, itemWords);
+        p.fieldAt.put(placeEnd - 1, placeWords);
+        return account(p, new Interpretation(List.of(Operation.CREATE), List.of(record),
+                List.of(new FieldHint(itemWords, true), new FieldHint(placeWords, true)), List.of(), false, List.of(),
+                false, List.of(), Set.of(), List.of(), List.of(), List.of(), null));
+    }
+
+    private static List<String> singularLast(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        out.set(out.size() - 1, Inflector.singular(out.get(out.size() - 1)));
+        return out;
+    }
+
+    /**
      * "Add notes to customer orders": the added thing is a field of the entity after "to", with its own setter.
      *
      * @param fieldNoun the added noun as written
@@ -511,7 +629,10 @@ public final class FeatureInterpreter {
             operations.add(VERBS.get(verb));
         }
         List<String> nouns = new ArrayList<>(rawNouns);
-        while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))) {
+        while (nouns.size() > 1 && CONTAINERS.contains(nouns.get(nouns.size() - 1))
+                && !HEADS.contains(nouns.get(nouns.size() - 1))
+                && !(operations.contains(Operation.UPDATE) && FIELD_NOUNS.contains(nouns.get(nouns.size() - 1)))) {
+            // "Update a parcel's status" sets the status; "the task list" is about tasks
             nouns.remove(nouns.size() - 1);
         }
         int nounEnd = nounFrom + nouns.size();
@@ -520,17 +641,20 @@ public final class FeatureInterpreter {
         String lastNoun = nouns.isEmpty() ? "" : Inflector.singular(nouns.get(nouns.size() - 1));
         if (operations.contains(Operation.UPDATE) && nouns.size() >= 2
                 && (FIELD_NOUNS.contains(lastNoun) || SETTABLE_FIGURES.contains(lastNoun))) {
-            List<String> fieldWords = new ArrayList<>(nouns.subList(1, nouns.size()));
+            int split = p.ownFieldFrom > nounFrom && p.ownFieldFrom < nounFrom + nouns.size()
+                    ? p.ownFieldFrom - nounFrom : 1;
+            List<String> fieldWords = new ArrayList<>(nouns.subList(split, nouns.size()));
             fieldWords.set(fieldWords.size() - 1, Inflector.singular(fieldWords.get(fieldWords.size() - 1)));
             List<String> kept = last(fieldWords, 3);
             updateFields.add(new FieldHint(kept, false));
             s.use(nounEnd - kept.size(), nounEnd);
             p.fieldAt.put(nounEnd - 1, List.copyOf(kept));
-            nouns = new ArrayList<>(nouns.subList(0, 1));
-            nounEnd = nounFrom + 1;
+            nouns = new ArrayList<>(nouns.subList(0, split));
+            nounEnd = nounFrom + split;
         }
         if (nouns.size() == 1 && CONTAINERS.contains(nouns.get(0)) && !nouns.get(0).startsWith("item")
-                && !nouns.get(0).startsWith("entr") && !nouns.get(0).startsWith("record")) {
+                && !nouns.get(0).startsWith("entr") && !nouns.get(0).startsWith("record")
+                && !CONTAINER_ITEMS.contains(nouns.get(0))) {
             nouns.clear();
             s.use(nounFrom);
         }
@@ -566,10 +690,35 @@ public final class FeatureInterpreter {
                         .contains(tokens.get(i - 1))) {
                     criteriaWords.add(i - 1);
                 }
+                int byAt = i;
+                boolean then = i > 0 && tokens.get(i - 1).equals("then") && !criteria.isEmpty();
                 i = readList(p, i + 1, hints, false, criteriaWords) - 1;
+                List<String> between = tokens.subList(byAt + 1, i + 1);
+                if (hints.size() > 1 && between.contains("and") && !between.contains("or")) {
+                    // "Filter books by genre and publication year": one query with both, which is not generated;
+                    // each criterion is a query of its own
+                    s.gap(String.join(" and ", hints.stream().map(h -> String.join(" ", h.words())).toList())
+                            + " together");
+                }
+                if (then && !hints.isEmpty()) {
+                    // "Sort books by title, then by author": a second key that breaks ties is not generated
+                    s.gap("then by " + String.join(" ", hints.get(0).words()));
+                }
                 for (FieldHint hint : hints) {
                     criteria.add(hint.words());
                 }
+            } else if (query && COMPARATIVES.containsKey(token) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).equals("than")) {
+                // "List parcels heavier than a given weight": a threshold on the quantity the comparative measures
+                String[] measure = COMPARATIVES.get(token);
+                int end = nounPhraseEnd(tokens, i + 2);
+                ThresholdSpec threshold = new ThresholdSpec(List.of(measure[0]), measure[1].equals("below"),
+                        s.text(i, Math.max(end, i + 2)));
+                if (!thresholds.contains(threshold)) {
+                    thresholds.add(threshold);
+                }
+                s.use(i, Math.max(end, i + 2));
+                i = Math.max(end, i + 2) - 1;
             } else if (query && (BELOW.contains(token) || ABOVE.contains(token))) {
                 int end = nounPhraseEnd(tokens, i + 1);
                 List<String> words = tokens.subList(skipModifiers(tokens, i + 1), end);
@@ -640,7 +789,10 @@ public final class FeatureInterpreter {
                     List<String> reference = new ArrayList<>(last(target, 3));
                     reference.set(reference.size() - 1, Inflector.singular(reference.get(reference.size() - 1)));
                     if (create) {
-                        FieldHint hint = new FieldHint(reference, false);
+                        // "record visits for a pet": the pet is required, as a field of the "with" list would be
+                        boolean optional = i > 0 && Set.of("optional", "optionally").contains(tokens.get(i - 1))
+                                || i + 1 < tokens.size() && Set.of("optional", "optionally").contains(tokens.get(i + 1));
+                        FieldHint hint = new FieldHint(reference, !optional);
                         if (!reference.equals(entityWords) && fields.stream().noneMatch(f -> f.words().equals(reference))) {
                             fields.add(hint);
                         }
@@ -687,6 +839,12 @@ public final class FeatureInterpreter {
                 operations.add(Operation.GET);
             }
         }
+        if (!criteria.isEmpty() && criteria.stream().allMatch(words -> words.equals(List.of("id"))
+                || words.equals(List.of("identifier")))) {
+            // "Delete an expense by its id": the id is how every operation names an item
+            criteriaWords.forEach(s::use);
+            criteria.clear();
+        }
         if (operations.contains(Operation.FIND) || operations.contains(Operation.GET)) {
             criteriaWords.forEach(s::use);
             if (!operations.contains(Operation.AGGREGATE)) {
@@ -727,11 +885,20 @@ public final class FeatureInterpreter {
                 statuses.add(statusFor(statusWord));
             }
         }
+        boolean change = operations.stream().anyMatch(op -> op == Operation.STATUS || op == Operation.DELETE
+                || op == Operation.UPDATE) && !create;
         for (int m = modifiersFrom; m < modifiersTo; m++) {
             String token = tokens.get(m);
+            if (change && Set.of("all", "several", "multiple").contains(token)) {
+                // "Mark all items as discontinued": the generated change takes one item by its id
+                s.use(m);
+                s.gap(s.text(m, Math.max(m + 1, nounFrom + rawNouns.size())));
+                continue;
+            }
             boolean aboutTheVerb = verbs.contains("reopen") || (NOT_YET.contains(token)
                     && statuses.stream().anyMatch(st -> st.effect() == Effect.SET));
-            if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")) || aboutTheVerb) {
+            if ((SKIPPED.contains(token) && !token.equals("only") && !token.equals("own")
+                    && !Lexicon.PERSONAL.contains(token)) || aboutTheVerb) {
                 s.use(m);
             }
         }
@@ -770,6 +937,18 @@ public final class FeatureInterpreter {
         for (Group group : s.groups()) {
             List<String> words = group.tokens();
             if (Set.of("e", "eg", "ie", "i", "such", "like", "example", "examples", "see").contains(words.get(0))) {
+                s.useGroup(group);
+                continue;
+            }
+            List<String> formatOwner = p.fieldAt.get(group.position() - 1);
+            if (formatOwner != null && DATE_FORMATS.containsAll(words) && Set.of(FieldType.DATE, FieldType.DATE_TIME)
+                    .contains(FieldType.infer(formatOwner))) {
+                // "a date (YYYY-MM-DD)", "a timestamp (ISO 8601)": the ISO-8601 form the generated field reads
+                s.useGroup(group);
+                continue;
+            }
+            if (!it.criteria().isEmpty() && SEARCH_MANNERS.containsAll(words)) {
+                // "by title (case-insensitive)": every generated search ignores case and matches part of a text
                 s.useGroup(group);
                 continue;
             }
@@ -854,13 +1033,23 @@ public final class FeatureInterpreter {
                     .orElse("the sentence starts with '" + unknownStart + "', which is no operation the simple"
                             + " backend generates; it understands " + VERB_SUMMARY));
         }
-        List<String> leftOver = s.leftOverContent();
+        List<String> leftOver = new ArrayList<>(s.leftOverContent());
+        for (Group group : s.groups()) {
+            List<String> words = group.tokens().stream().filter(Sentence::isContent).toList();
+            if (words.size() > 2 && words.get(words.size() - 1).equals("only")) {
+                // "(front desk staff only)": who may do it is one gap, however many words name the role
+                for (String w : words.subList(1, words.size() - 1)) {
+                    leftOver.remove(w);
+                }
+            }
+        }
         Optional<Beyond.Topic> decisive = Beyond.decisive(leftOver);
         if (decisive.isPresent()) {
             return Interpretation.unsupported(decisive.get().reason() + REPHRASE);
         }
         List<String> gaps = s.gaps();
-        if (leftOver.stream().filter(w -> !w.equals("only")).count() > s.usedContent()) {
+        if (leftOver.stream().filter(w -> !w.equals("only") && !Lexicon.PERSONAL.contains(w)).count()
+                > s.usedContent()) {
             return Interpretation.unsupported("most of the sentence is beyond the simple backend: '"
                     + String.join("', '", gaps) + "'" + notGenerated + REPHRASE);
         }
@@ -1153,6 +1342,22 @@ public final class FeatureInterpreter {
                 partAt.add(i);
                 continue;
             }
+            if (fieldList && part.isEmpty() && (FIELD_LIST.contains(token) || (HEADINGS.contains(token)
+                    && i + 1 < tokens.size() && LETTERS.matcher(tokens.get(i + 1)).matches()
+                    && !LIST_SEPARATORS.contains(tokens.get(i + 1)) && !LIST_END.contains(tokens.get(i + 1))))) {
+                // "with a dentist, with a start time": a repeated "with" goes on with the list, never into a name;
+                // "with columns lot_id, plate": the word that introduces the columns is no part of the first one
+                used.add(i);
+                continue;
+            }
+            if (fieldList && token.equals("to") && !part.isEmpty() && isInfinitive(tokens, i + 1)) {
+                // "steps to reproduce", "time to complete": one field, never a field and a reference
+                part.add(token);
+                partAt.add(i);
+                part.add(tokens.get(++i));
+                partAt.add(i);
+                continue;
+            }
             if (LIST_END.contains(token) || (!fieldList && FIELD_LIST.contains(token))
                     || (part.isEmpty() && i > from && LIST_SEPARATORS.contains(tokens.get(i - 1))
                             && (CLAUSE_VERBS.contains(token)
@@ -1179,6 +1384,25 @@ public final class FeatureInterpreter {
         }
         addHint(p, into, part, partAt, optional, fieldList, used);
         return i;
+    }
+
+    /**
+     * @param tokens a sentence's tokens
+     * @param at     the index after a "to" in a field list
+     * @return true if a bare verb stands there and ends the field ("steps to reproduce,"): no article, no plural,
+     *         no word of the lexicon's structure, and a separator, a list end or the sentence's end after it
+     */
+    private static boolean isInfinitive(List<String> tokens, int at) {
+        if (at >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.get(at);
+        if (!LETTERS.matcher(word).matches() || TERMINATORS.contains(word) || SKIPPED.contains(word)
+                || FIELD_NOISE.contains(word) || !Inflector.singular(word).equals(word) || UNITS.contains(word)) {
+            return false;
+        }
+        String after = at + 1 < tokens.size() ? tokens.get(at + 1) : ".";
+        return LIST_SEPARATORS.contains(after) || LIST_END.contains(after);
     }
 
     private static void addHint(Parse p, List<FieldHint> into, List<String> part, List<Integer> partAt,
@@ -1229,11 +1453,20 @@ public final class FeatureInterpreter {
      */
     private static int skipModifiers(List<String> tokens, int from) {
         int i = from;
-        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || QUALIFIERS.contains(tokens.get(i))
+        while (i < tokens.size() && (SKIPPED.contains(tokens.get(i)) || isQualifier(tokens.get(i))
                 || isStatusParticiple(tokens.get(i)))) {
             i++;
         }
         return i;
+    }
+
+    /**
+     * @param token a lower-case word
+     * @return true for an adjective that narrows the items before a noun: a known one ("overdue", "accepted",
+     *         "newest") or a negated participle ("unbilled", "unassigned")
+     */
+    static boolean isQualifier(String token) {
+        return QUALIFIERS.contains(token) || token.startsWith("un") && token.endsWith("ed") && token.length() > 6;
     }
 
     private static boolean isStatusParticiple(String token) {
@@ -1263,7 +1496,8 @@ public final class FeatureInterpreter {
     private static List<String> nounPhrase(List<String> tokens, int from) {
         int start = skipModifiers(tokens, from);
         List<String> words = new ArrayList<>(tokens.subList(start, nounPhraseEnd(tokens, from)));
-        while (!words.isEmpty() && CONTAINERS.contains(words.get(words.size() - 1)) && words.size() > 1) {
+        while (!words.isEmpty() && CONTAINERS.contains(words.get(words.size() - 1)) && words.size() > 1
+                && !HEADS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
         }
         return words;
@@ -1327,6 +1561,10 @@ public final class FeatureInterpreter {
      */
     private static String verb(List<String> tokens, int at) {
         String token = tokens.get(at);
+        if (token.equals("look") && at + 1 < tokens.size() && tokens.get(at + 1).equals("up")) {
+            // "Look up a parcel by its tracking number"
+            return "lookup";
+        }
         if (IMPORT_VERBS.contains(token)) {
             int from = tokens.subList(at + 1, tokens.size()).indexOf("from");
             List<String> rest = from < 0 ? List.of() : tokens.subList(at + 1 + from, tokens.size());

@@ -14,6 +14,8 @@ public enum FieldType {
     STRING,
     /** A calendar date (ISO-8601, {@code 2026-12-01}). */
     DATE,
+    /** A date with a time of day, without a zone (ISO-8601, {@code 2026-12-01T09:30}). */
+    DATE_TIME,
     /** A whole number that fits an {@code int}, at least 0. */
     INT,
     /** A whole number that needs a {@code long}, at least 0. */
@@ -29,15 +31,27 @@ public enum FieldType {
     public static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH");
 
     private static final Set<String> DATE_WORDS = Set.of("date", "deadline", "birthday", "due", "day",
-            "birth", "birthdate");
+            "birth", "birthdate", "expiry", "expiration", "expires");
+    /** Last words that name a moment with its time of day: "a timestamp", "a created_at". */
+    private static final Set<String> MOMENT_WORDS = Set.of("timestamp", "datetime", "moment", "instant");
+    /**
+     * Words before {@code time} that make it a moment ("a start time"); a bare "time" is a time of day and "a
+     * response time" a duration, both kept as text.
+     */
+    private static final Set<String> MOMENT_TIMES = Set.of("start", "end", "begin", "finish", "pickup", "departure",
+            "arrival", "delivery", "appointment", "meeting", "booking", "event", "checkin", "checkout", "due",
+            "opening", "closing", "expiry", "expiration", "release", "publication", "publish", "reminder", "launch",
+            "visit", "entry", "exit", "login", "logout", "session", "slot", "scheduled", "created", "updated",
+            "modified", "sent", "received", "submission", "creation", "kickoff", "kick", "deadline");
     private static final Set<String> INT_WORDS = Set.of("count", "quantity", "number", "age", "rating", "score",
             "year", "stock", "pages", "minutes", "hours", "days", "servings", "calories", "capacity", "seats",
             "seconds", "secs", "weeks", "months", "years", "target", "limit", "goal", "quota", "threshold", "minimum",
-            "maximum", "min", "max", "percent", "percentage");
+            "maximum", "min", "max");
     private static final Set<String> LONG_WORDS = Set.of("size", "bytes", "duration", "population", "ms",
             "millis", "milliseconds", "micros", "nanos", "kb", "mb", "gb");
     private static final Set<String> DECIMAL_WORDS = Set.of("amount", "price", "cost", "total", "balance",
-            "salary", "fee", "budget", "rate", "weight", "distance", "tax");
+            "salary", "fee", "budget", "rate", "weight", "distance", "tax", "percent", "percentage", "length",
+            "height", "width", "depth");
     private static final Set<String> BOOLEAN_WORDS = Set.of("done", "completed", "active", "enabled", "archived",
             "closed", "read", "published", "visible", "paid", "favorite", "favourite", "starred", "flagged",
             "pinned", "private", "public", "verified", "approved");
@@ -45,8 +59,8 @@ public enum FieldType {
     /**
      * Words before {@code number} that keep it a quantity or a position ("a total number", "a page number"); before
      * any other word ("an insurance
-     * number", "a student number", "a phone number") it is an identifier written with digits (and letters, leading
-     * zeros), so text.
+     * number", "a student number", "a phone number") or alone ("invoices with a number") it is an identifier written
+     * with digits (and letters, leading zeros), so text.
      */
     private static final Set<String> QUANTITY_NUMBERS = Set.of("total", "maximum", "minimum", "max", "min",
             "target", "average", "expected", "estimated", "page", "chapter", "episode", "floor", "lap", "round",
@@ -66,7 +80,8 @@ public enum FieldType {
     }
 
     /**
-     * Picks a type from a field's words: names ending in {@code date}, {@code birth} or {@code birthday} are dates,
+     * Picks a type from a field's words: a moment with its time of day ("a start time", "a timestamp",
+     * {@code created_at}) is a date-time; names ending in {@code date}, {@code birth} or {@code birthday} are dates,
      * and so is "date of" anything ("date of birth"); a unit of time or size ({@code duration_ms}, "seconds",
      * "weeks", {@code kb}) and a target, limit, quota or capacity are numbers; {@code count}, {@code quantity},
      * {@code number} are ints (but a phone, insurance or student number, any "X number" but a total, maximum,
@@ -91,8 +106,19 @@ public enum FieldType {
         if (of > 0 && (words.get(of - 1).equals("number") || words.get(of - 1).equals("count"))) {
             return INT;
         }
-        if (last.equals("number") && words.size() > 1 && !QUANTITY_NUMBERS.contains(words.get(words.size() - 2))) {
+        if (last.equals("number") && (words.size() == 1 || !QUANTITY_NUMBERS.contains(words.get(words.size() - 2)))) {
+            // "a number" of an invoice or a room names it, like "an invoice number": an identifier
             return STRING;
+        }
+        if (last.equals("value") && words.size() > 1) {
+            // "a minimum order value", "a total value": an amount; a bare "value" (of a setting) is text
+            return DECIMAL;
+        }
+        if (MOMENT_WORDS.contains(last) || (words.size() == 1 && (last.equals("start") || last.equals("end")))
+                || (last.equals("time") && words.size() > 1
+                && MOMENT_TIMES.contains(words.get(words.size() - 2)))
+                || (last.equals("at") && words.size() > 1)) {
+            return DATE_TIME;
         }
         if (DATE_WORDS.contains(last) || last.endsWith("date") || (first.equals("date") && of == 1)) {
             return DATE;

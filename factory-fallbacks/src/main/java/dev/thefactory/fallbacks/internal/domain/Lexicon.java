@@ -24,7 +24,7 @@ final class Lexicon {
                     + " reschedule transfer move tag"),
             Map.entry(Operation.DELETE, "delete remove erase discard destroy purge"),
             Map.entry(Operation.STATUS, "mark complete finish toggle done archive close reopen resolve publish"
-                    + " approve cancel ship receive deliver reject"),
+                    + " approve accept cancel ship receive deliver reject"),
             Map.entry(Operation.AGGREGATE, "export import report count summary summarize summarise aggregate"
                     + " statistics stats")));
 
@@ -32,7 +32,7 @@ final class Lexicon {
      * Verbs that are also nouns and, where a sentence's verb stands ("Issue invoices with an amount"), record a new
      * item: a create.
      */
-    static final Set<String> RECORD_VERBS = Set.of("issue", "file", "draft");
+    static final Set<String> RECORD_VERBS = Set.of("issue", "file", "draft", "request");
 
     /**
      * Verbs of a trade that, where a sentence's verb stands ("Sell tickets for events with a price"), record the
@@ -41,6 +41,16 @@ final class Lexicon {
      */
     static final Set<String> TRADE_VERBS = Set.of("sell", "buy", "purchase", "order", "book", "reserve", "rent",
             "hire", "lend", "borrow", "loan");
+
+    /**
+     * The record a trade verb makes when it places an item into another ("book a member into a class" records a
+     * booking).
+     */
+    static final Map<String, String> TRADE_RECORDS = Map.ofEntries(Map.entry("book", "booking"),
+            Map.entry("reserve", "reservation"), Map.entry("order", "order"), Map.entry("sell", "sale"),
+            Map.entry("buy", "purchase"), Map.entry("purchase", "purchase"), Map.entry("rent", "rental"),
+            Map.entry("hire", "hire"), Map.entry("lend", "loan"), Map.entry("borrow", "loan"),
+            Map.entry("loan", "loan"));
 
     /** Verbs that link existing items of two kinds ("Enrol students in courses"): not generated. */
     static final Set<String> LINK_VERBS = Set.of("enrol", "enroll", "enrols", "enrolls", "subscribe", "join");
@@ -63,6 +73,7 @@ final class Lexicon {
             Map.entry(set("star", "starred"), "starred"),
             Map.entry(set("publish", "published"), "published"),
             Map.entry(set("approve", "approved"), "approved"),
+            Map.entry(set("accept", "accepted"), "accepted"),
             Map.entry(cancel(), "cancelled canceled"),
             Map.entry(set("ship", "shipped"), "shipped"),
             Map.entry(set("receive", "received"), "received"),
@@ -78,6 +89,7 @@ final class Lexicon {
             Map.entry(set("resolve", "resolved"), "resolve"),
             Map.entry(set("publish", "published"), "publish"),
             Map.entry(set("approve", "approved"), "approve"),
+            Map.entry(set("accept", "accepted"), "accept"),
             Map.entry(cancel(), "cancel"),
             Map.entry(set("ship", "shipped"), "ship"),
             Map.entry(set("receive", "received"), "receive"),
@@ -99,7 +111,15 @@ final class Lexicon {
      */
     static final Set<String> QUALIFIERS = Set.of("pending", "completed", "finished", "done", "active",
             "archived", "open", "closed", "overdue", "important", "available", "recent", "upcoming", "old", "similar",
-            "incoming", "related", "duplicate", "expired", "unpaid", "unread", "late");
+            "incoming", "related", "duplicate", "expired", "unpaid", "unread", "late", "newest", "latest", "oldest",
+            "accepted", "billed", "submitted", "proposed", "assigned", "scheduled", "past", "future", "answered",
+            "invoiced", "paid", "published", "approved", "rejected", "cancelled", "canceled", "valid", "invalid");
+
+    /**
+     * Possessive determiners that say whose items a sentence is about ("my tasks", "their orders"): the generated
+     * project has no current user, so they are left over, never skipped.
+     */
+    static final Set<String> PERSONAL = Set.of("my", "your", "their", "our");
 
     /**
      * Words that, at the start of a left-over phrase, say which items a sentence is about ("with a due date", "due
@@ -108,7 +128,8 @@ final class Lexicon {
      */
     static final Set<String> NARROWING = Set.of("with", "having", "without", "containing", "including", "due",
             "by", "below", "above", "under", "over", "exceeding", "after", "before", "since", "until", "older",
-            "newer", "that", "which", "whose", "where", "for", "of", "per", "own");
+            "newer", "that", "which", "whose", "where", "for", "of", "per", "own", "between", "my", "your", "their",
+            "our");
 
     /**
      * Units of measure, singular: after "in", a unit names what a number field is given in ("an estimate in hours",

@@ -26,11 +26,17 @@ final class Reasons {
 
     /**
      * @param s a sentence
-     * @return why it is not generated, whatever its verb, or null: a rule limiting a value, or a value generated
-     *         for each item
+     * @return why it is not generated, whatever its verb, or null: a workflow of status values, a rule limiting a
+     *         value, a rule the items must obey ("never overlap"), or a value generated for each item
      */
     static String early(Sentence s) {
         List<String> tokens = s.tokens();
+        if (s.workflow() != null) {
+            // "Appointments move through booked -> confirmed -> completed": status values, never a kind of item
+            return "'" + s.workflow() + "' is a workflow of status values: where a feature filters by or sets the"
+                    + " status, the generated status takes these values, but which value may follow which is not"
+                    + " checked";
+        }
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             if (NEGATIONS.contains(token) && (!token.equals("not") || i > 0 && BEFORE_VERB.contains(tokens.get(i - 1))
@@ -43,6 +49,19 @@ final class Reasons {
                                 + " does not check: validation rules beyond required fields and value types are not"
                                 + " generated";
                     }
+                }
+            }
+            if (Set.of("never", "cannot").contains(token) || token.equals("not") && i > 0
+                    && Set.of("must", "may", "should", "can", "do", "does").contains(tokens.get(i - 1))) {
+                int verb = i + 1 < tokens.size() && Set.of("be", "ever").contains(tokens.get(i + 1)) ? i + 2 : i + 1;
+                if (verb < tokens.size() && Character.isLetter(tokens.get(verb).charAt(0))
+                        && FeatureInterpreter.lemma(tokens.get(verb)) == null
+                        && !Lexicon.TERMINATORS.contains(tokens.get(verb))) {
+                    // "Two appointments of the same dentist never overlap": a rule over the items, whatever the
+                    // sentence starts with
+                    return "'" + s.text(0, end(tokens, i)) + "' is a rule the items must obey, which the generated"
+                            + " code does not check: rules beyond required fields and value types (such as items"
+                            + " that must not overlap or conflict) are not generated";
                 }
             }
             if (RECEIVES.contains(token)) {

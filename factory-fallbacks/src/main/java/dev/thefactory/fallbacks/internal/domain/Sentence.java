@@ -37,7 +37,7 @@ final class Sentence {
      * modal verbs, and the filler of user stories ("allow users to", "be able to").
      */
     static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "all", "any", "each", "every", "some",
-            "my", "your", "their", "our", "his", "her", "its", "this", "that", "these", "those", "new", "existing",
+            "his", "her", "its", "this", "that", "these", "those", "new", "existing",
             "single", "multiple", "several", "many", "one", "more", "other", "current", "selected",
             "specific", "individual", "various", "saved", "stored", "entire", "whole", "just", "also", "easily",
             "quickly", "up", "out", "off", "with", "having", "including", "containing", "by", "to", "in", "into",
@@ -67,14 +67,19 @@ final class Sentence {
     private final List<String> tokens;
     private final List<String> originals;
     private final List<Group> groups;
+    private final BitSet possessives;
+    private final String workflow;
     private final BitSet used = new BitSet();
     private final BitSet usedGroups = new BitSet();
     private final List<String> extraGaps = new ArrayList<>();
 
-    private Sentence(List<String> tokens, List<String> originals, List<Group> groups) {
+    private Sentence(List<String> tokens, List<String> originals, List<Group> groups, BitSet possessives,
+            String workflow) {
         this.tokens = List.copyOf(tokens);
         this.originals = List.copyOf(originals);
         this.groups = List.copyOf(groups);
+        this.possessives = (BitSet) possessives.clone();
+        this.workflow = workflow;
     }
 
     /**
@@ -87,23 +92,25 @@ final class Sentence {
         List<String> tokens = new ArrayList<>();
         List<String> originals = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
+        BitSet possessives = new BitSet();
         Matcher group = PARENTHESES.matcher(ascii);
         int from = 0;
         while (group.find()) {
-            addTokens(ascii.substring(from, group.start()), tokens, originals);
+            addTokens(ascii.substring(from, group.start()), tokens, originals, possessives);
             List<String> inner = new ArrayList<>();
             List<String> innerOriginals = new ArrayList<>();
-            addTokens(group.group(), inner, innerOriginals);
+            addTokens(group.group(), inner, innerOriginals, null);
             if (!inner.isEmpty()) {
                 groups.add(new Group(tokens.size(), inner, innerOriginals, group.group()));
             }
             from = group.end();
         }
-        addTokens(ascii.substring(from), tokens, originals);
-        return new Sentence(tokens, originals, groups);
+        addTokens(ascii.substring(from), tokens, originals, possessives);
+        return new Sentence(tokens, originals, groups, possessives, workflow(ascii));
     }
 
-    private static void addTokens(String text, List<String> tokens, List<String> originals) {
+    private static void addTokens(String text, List<String> tokens, List<String> originals,
+            BitSet possessives) {
         Matcher matcher = TOKEN.matcher(text);
         while (matcher.find()) {
             String original = matcher.group();
@@ -111,8 +118,63 @@ final class Sentence {
             if (!token.equals("s")) {
                 tokens.add(token);
                 originals.add(original);
+            } else if (possessives != null && !tokens.isEmpty() && matcher.start() > 0
+                    && "'\u2019".indexOf(text.charAt(matcher.start() - 1)) >= 0) {
+                // "a dentist's appointments": the owner is written with its "'s" and remembered as a possessive
+                int owner = tokens.size() - 1;
+                possessives.set(owner);
+                originals.set(owner, originals.get(owner) + text.charAt(matcher.start() - 1) + "s");
             }
         }
+    }
+
+    /**
+     * @param text a sentence
+     * @return its chain of two or more arrows between values ("booked -&gt; confirmed -&gt; completed, or booked
+     *         -&gt; cancelled"), as written, or null
+     */
+    private static String workflow(String text) {
+        Matcher arrows = Pattern.compile("->|=>|\u2192|\u27f6|\u21d2").matcher(text);
+        int count = 0;
+        int first = -1;
+        int last = -1;
+        while (arrows.find()) {
+            count++;
+            first = first < 0 ? arrows.start() : first;
+            last = arrows.end();
+        }
+        if (count < 2) {
+            return null;
+        }
+        int start = first;
+        while (start > 0 && text.charAt(start - 1) == ' ') {
+            start--;
+        }
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = last;
+        while (end < text.length() && text.charAt(end) == ' ') {
+            end++;
+        }
+        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == ' ')
+                && !text.startsWith(" and ", end) && !text.startsWith(" but ", end)) {
+            end++;
+        }
+        return text.substring(start, end).strip();
+    }
+
+    /** @return the workflow the sentence names with arrows ("new -&gt; open -&gt; closed"), or null */
+    String workflow() {
+        return workflow;
+    }
+
+    /**
+     * @param index a token's index
+     * @return true if the token was written with a possessive "'s" ("a dentist's appointments")
+     */
+    boolean possessive(int index) {
+        return possessives.get(index);
     }
 
     /** @return the lower-case tokens outside parentheses */

@@ -56,8 +56,11 @@ final class UnbuiltAdds {
                 continue;
             }
             for (String name : known) {
-                List<String> words = Naming.words(name);
-                if (!created.contains(name) && words.get(words.size() - 1).toLowerCase(Locale.ROOT).equals(head)) {
+                List<String> words = Naming.words(name).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+                String last = words.get(words.size() - 1);
+                // "entries" is EntryItem: a reserved word gets "Item" after it
+                boolean renamed = last.equals("item") && words.size() > 1 && words.get(words.size() - 2).equals(head);
+                if (!created.contains(name) && (last.equals(head) || renamed)) {
                     unbuilt.putIfAbsent(name, i);
                 }
             }

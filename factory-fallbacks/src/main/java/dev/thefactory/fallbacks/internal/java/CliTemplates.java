@@ -96,6 +96,7 @@ final class CliTemplates {
         return switch (f.type()) {
             case STRING -> "text";
             case DATE -> "yyyy-mm-dd";
+            case DATE_TIME -> "yyyy-mm-ddThh:mm";
             case INT, LONG -> "number";
             case DECIMAL -> "decimal";
             case BOOLEAN -> "true|false";

@@ -71,7 +71,7 @@ final class EntityTemplates {
                         + ");");
                 case INT, LONG, DECIMAL -> c.line(f.name() + " = Validation.nonNegative(" + lit + ", "
                         + (f.required() ? "Validation.required(" + lit + ", " + f.name() + ")" : f.name()) + ");");
-                case DATE, LEVEL -> {
+                case DATE, DATE_TIME, LEVEL -> {
                     if (f.required()) {
                         c.line("Validation.required(" + lit + ", " + f.name() + ");");
                     }
@@ -248,6 +248,7 @@ final class EntityTemplates {
             switch (f.type()) {
                 case STRING -> imports.add("java.util.Locale");
                 case DATE -> imports.add("java.time.LocalDate");
+                case DATE_TIME -> imports.add("java.time.LocalDateTime");
                 case DECIMAL -> imports.add("java.math.BigDecimal");
                 case LEVEL -> imports.add(pkg + ".model.Level");
                 default -> {
@@ -258,6 +259,7 @@ final class EntityTemplates {
         for (Threshold t : e.thresholds()) {
             switch (e.field(t.field()).orElseThrow().type()) {
                 case DATE -> imports.add("java.time.LocalDate");
+                case DATE_TIME -> imports.add("java.time.LocalDateTime");
                 case DECIMAL -> imports.add("java.math.BigDecimal");
                 default -> {
                     // no import needed
@@ -499,8 +501,8 @@ final class EntityTemplates {
             c.close();
             c.line("Map<String, String> row = new LinkedHashMap<>();");
             c.open("for (int column = 0; column < cells.size(); column++)");
-            c.open("if (!header.get(column).equals(\"id\"))");
-            c.line("row.put(header.get(column), cells.get(column));");
+            c.open("if (!header.get(column).equalsIgnoreCase(\"id\"))");
+            c.line("row.put(fieldNamed(header.get(column)), cells.get(column));");
             c.close();
             c.close();
             c.line("drafts.add(" + n + ".fromFields(0, new FieldValues(row)));");
@@ -512,6 +514,21 @@ final class EntityTemplates {
             c.close();
             c.line("drafts.forEach(draft -> repository.add(draft::withId));");
             c.line("return drafts.size();");
+            c.close();
+            c.blank();
+            c.line("/**");
+            c.line(" * @param column a header column");
+            c.line(" * @return the field it names in any case, with or without \"_\", \"-\" or spaces between the words");
+            c.line(" *         ({@code lot_id} and {@code Lot ID} name {@code lotId}), else the column as written");
+            c.line(" */");
+            c.open("private static String fieldNamed(String column)");
+            c.line("String key = column.strip().replaceAll(\"[ _-]\", \"\").toLowerCase(java.util.Locale.ROOT);");
+            c.open("for (String name : " + n + ".FIELD_NAMES)");
+            c.open("if (name.toLowerCase(java.util.Locale.ROOT).equals(key))");
+            c.line("return name;");
+            c.close();
+            c.close();
+            c.line("return column;");
             c.close();
         }
         c.blank();

@@ -751,6 +751,7 @@ final class HttpTemplates {
             } else {
                 String type = f.secret() ? "password" : switch (f.type()) {
                     case DATE -> "date";
+                    case DATE_TIME -> "datetime-local";
                     case INT, LONG -> "number\" min=\"0\" step=\"1";
                     case DECIMAL -> "number\" min=\"0\" step=\"0.01";
                     default -> "text";

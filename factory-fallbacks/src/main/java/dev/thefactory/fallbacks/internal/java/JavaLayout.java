@@ -66,7 +66,17 @@ public final class JavaLayout {
                     .filter(f -> claim(f).status() == RequirementStatus.IMPLEMENTED)
                     .ifPresent(f -> features.add("- " + Escape.markdown(r.text())));
         }
-        return new RequirementTests.Readme(guide.build(), run, features, guide.reference());
+        String csv = null;
+        if (in.architecture().entryPoint() == EntryPoint.PIPELINE) {
+            csv = ReadmeExamples.csvExample(in.domain().primary());
+        }
+        List<List<String>> requests = new ArrayList<>();
+        if (in.architecture().entryPoint() == EntryPoint.HTTP || in.architecture().entryPoint() == EntryPoint.WEB) {
+            for (ReadmeExamples.Request r : ReadmeExamples.requests(in.domain())) {
+                requests.add(List.of(r.method(), r.path(), r.body()));
+            }
+        }
+        return new RequirementTests.Readme(guide.build(), run, features, guide.reference(), csv, requests);
     }
 
     /**
@@ -341,74 +351,6 @@ public final class JavaLayout {
         layout.put("src/test/java/", "JUnit 5 tests of all of the above");
         return new Guide("Java " + Ledger.javaRelease(in), List.of("mvn -B package"), List.of("mvn -B test"), run,
                 layout, example, exampleLanguage, true, storage(), Ledger.referenceTitle(a.entryPoint()),
-                reference(a.entryPoint(), jar));
-    }
-
-    /**
-     * @return the README's reference section: every endpoint of every entity with a curl example, every command, or
-     *         every column of the input CSV with its type
-     */
-    private List<String> reference(EntryPoint entry, String jar) {
-        List<String> lines = new ArrayList<>();
-        switch (entry) {
-            case HTTP, WEB -> {
-                for (Entity e : in.domain().entities()) {
-                    for (String endpoint : HttpTemplates.endpoints(e)) {
-                        lines.add("`" + endpoint + "`: `" + curl(e, endpoint) + "`");
-                    }
-                }
-            }
-            case CLI -> {
-                for (Entity e : in.domain().entities()) {
-                    for (CliTemplates.Action action : CliTemplates.actions(e)) {
-                        lines.add("`java -jar " + jar + " " + CliTemplates.command(e) + " " + action.word()
-                                + (action.usage().isEmpty() ? "" : " " + action.usage()) + "`");
-                    }
-                }
-            }
-            case PIPELINE -> {
-                Entity e = in.domain().primary();
-                lines.add("header line: `" + JavaTypes.valued(e).stream().map(Field::name)
-                        .collect(Collectors.joining(",")) + "`");
-                for (Field f : JavaTypes.valued(e)) {
-                    lines.add("`" + f.name() + "`: " + CliTemplates.hint(f) + (f.required() ? ", required"
-                            : ", optional"));
-                }
-            }
-            case LIBRARY -> {
-                // the facade's Javadoc is the reference
-            }
-        }
-        return lines;
-    }
-
-    /** @return a curl command that calls the endpoint ({@code POST /api/tasks}) with sample values */
-    private static String curl(Entity e, String endpoint) {
-        String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", "1");
-        if (path.contains("{value}")) {
-            String word = path.substring(path.lastIndexOf('/', path.indexOf("{value}") - 2) + 1,
-                    path.indexOf("{value}") - 1);
-            String value = "x";
-            for (Field f : e.fields()) {
-                if (word.equals("find-by-" + Naming.kebab(f.name()))) {
-                    value = JavaTypes.sample(f, 0);
-                }
-            }
-            for (dev.thefactory.fallbacks.internal.domain.Threshold t : e.thresholds()) {
-                if (word.equals("find-" + Naming.kebab(t.name()))) {
-                    value = JavaTypes.sample(e.field(t.field()).orElseThrow(), 0);
-                }
-            }
-            path = path.replace("{value}", java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"));
-        }
-        String body = "";
-        if (method.equals("POST") && path.equals("/api/" + HttpTemplates.resource(e))
-                || method.equals("PUT")) {
-            body = " -d '{" + JavaTypes.valued(e).stream().map(f -> "\"" + f.name() + "\": \""
-                    + JavaTypes.sample(f, 0).replace("'", "") + "\"").collect(Collectors.joining(", ")) + "}'";
-        }
-        return "curl -s -X " + method + " localhost:8080" + path + body;
+                ReadmeExamples.reference(in.domain(), a.entryPoint(), jar));
     }
 }

@@ -143,6 +143,7 @@ final class JavaShared {
 
                 import java.math.BigDecimal;
                 import java.time.LocalDate;
+                import java.time.LocalDateTime;
                 import java.time.format.DateTimeParseException;
                 import java.util.Arrays;
                 import java.util.Collection;
@@ -221,6 +222,21 @@ final class JavaShared {
                     public String text(String name) {
                         String value = values.get(name);
                         return value == null || value.isBlank() ? null : value;
+                    }
+
+                    /**
+                     * @param name a field
+                     * @return its date and time of day (ISO-8601 without a zone), or null
+                     * @throws IllegalArgumentException if not a date and time
+                     */
+                    public LocalDateTime dateTime(String name) {
+                        String value = text(name);
+                        try {
+                            return value == null ? null : LocalDateTime.parse(value.strip());
+                        } catch (DateTimeParseException e) {
+                            throw new IllegalArgumentException(name + " must be a date and time like 2030-01-15T09:30"
+                                    + " but was '" + value + "'", e);
+                        }
                     }
 
                     /**

@@ -22,6 +22,7 @@ final class JavaTypes {
         return switch (field.type()) {
             case STRING -> "String";
             case DATE -> "LocalDate";
+            case DATE_TIME -> "LocalDateTime";
             case INT -> "Integer";
             case LONG -> "Long";
             case DECIMAL -> "BigDecimal";
@@ -36,6 +37,8 @@ final class JavaTypes {
         for (Field field : fields) {
             if (field.type() == FieldType.DATE) {
                 imports.add("java.time.LocalDate");
+            } else if (field.type() == FieldType.DATE_TIME) {
+                imports.add("java.time.LocalDateTime");
             } else if (field.type() == FieldType.DECIMAL) {
                 imports.add("java.math.BigDecimal");
             }
@@ -52,6 +55,7 @@ final class JavaTypes {
         return switch (field.type()) {
             case STRING -> "values.text(" + name + ")";
             case DATE -> "values.date(" + name + ")";
+            case DATE_TIME -> "values.dateTime(" + name + ")";
             case INT -> "values.integer(" + name + ")";
             case LONG -> "values.longValue(" + name + ")";
             case DECIMAL -> "values.decimal(" + name + ")";
@@ -66,7 +70,7 @@ final class JavaTypes {
         String n = field.name();
         return switch (field.type()) {
             case STRING, INT, LONG, DECIMAL, BOOLEAN -> n;
-            case DATE -> n + " == null ? null : " + n + ".toString()";
+            case DATE, DATE_TIME -> n + " == null ? null : " + n + ".toString()";
             case LEVEL -> n + " == null ? null : " + n + ".name()";
         };
     }
@@ -92,6 +96,7 @@ final class JavaTypes {
         return switch (field.type()) {
             case STRING -> (variant == 0 ? "Alpha " : "Beta ") + String.join(" ", Naming.words(field.name()));
             case DATE -> variant == 0 ? "2030-01-15" : "2030-02-20";
+            case DATE_TIME -> variant == 0 ? "2030-01-15T09:30" : "2030-02-20T14:00";
             case INT -> variant == 0 ? "1" : "2";
             case LONG -> variant == 0 ? "10" : "20";
             case DECIMAL -> variant == 0 ? "1.50" : "2.25";
@@ -107,6 +112,7 @@ final class JavaTypes {
         }
         return switch (field.type()) {
             case DATE -> "not-a-date";
+            case DATE_TIME -> "2030-01-15 9am";
             case INT, LONG -> "many";
             case DECIMAL -> "cheap";
             case LEVEL -> field.levels().contains("EXTREME") ? "UNLISTED_LEVEL" : "EXTREME";

@@ -55,16 +55,22 @@ public final class RequirementTests {
      * @param commands  commands it must give (how to build the project)
      * @param run       the command that runs the project, which its Run section must give
      * @param features  the lines that list each implemented feature
-     * @param reference the lines of its reference section: every endpoint with a curl example, every command or
-     *                  every input column
+     * @param reference the lines of its reference section: every endpoint with a curl example, every command, or
+     *                  the CSV input format (each column, an example); the test asserts each
+     * @param csv       the example input of a pipeline (the header and example row its reference lists), which the
+     *                  test runs through the pipeline; null for none
+     * @param requests  the reference's example requests as method, path and body, which the test sends to the
+     *                  started server in order, each of which must succeed
      */
-    public record Readme(List<String> commands, String run, List<String> features, List<String> reference) {
+    public record Readme(List<String> commands, String run, List<String> features, List<String> reference, String csv,
+            List<List<String>> requests) {
 
         /** Copies the lists. */
         public Readme {
             commands = List.copyOf(commands);
             features = List.copyOf(features);
             reference = List.copyOf(reference);
+            requests = requests.stream().map(List::copyOf).toList();
         }
     }
 
@@ -549,6 +555,7 @@ public final class RequirementTests {
                 case HTTP_ERRORS -> httpErrorSteps(c, a, domain, proof);
                 case RECORDS -> recordSteps(c, a, domain);
                 case LAYERS -> layerSteps(c, a, domain);
+                case SKIPPED_ROWS -> skippedRowSteps(c, domain.primary());
             }
             c.close();
         }
@@ -647,7 +654,20 @@ public final class RequirementTests {
             c.line("assertTrue(readme.contains(" + lit(feature) + "), readme);");
         }
         for (String line : readme.reference()) {
-            c.line("assertTrue(readme.contains(" + lit("- " + line + "\n") + "), readme);");
+            c.line("assertTrue(readme.contains(" + lit("- " + line + "\n") + "), "
+                    + lit("README.md has: " + line + "\n") + " + readme);");
+        }
+        if (readme.csv() != null) {
+            // the README's example input (its header line and example row, asserted above) is input the pipeline
+            // accepts, row by row
+            c.line("String example = " + lit(readme.csv() + "\n") + ";");
+            c.line("Pipeline.Outcome fed = run(example, new StringWriter());");
+            c.line("assertEquals(java.util.List.of(), fed.rejected());");
+            c.line("assertEquals(example.strip().split(\"\\n\").length - 1, fed.accepted());");
+        }
+        for (List<String> request : readme.requests()) {
+            // each example request, sent in the README's order, succeeds
+            c.line("call(" + lit(request.get(0)) + ", " + lit(request.get(1)) + ", " + lit(request.get(2)) + ");");
         }
     }
 
@@ -1030,9 +1050,29 @@ public final class RequirementTests {
         c.close();
     }
 
+    /**
+     * A pipeline run over a malformed row between two valid ones: the malformed row is skipped, reported with its line
+     * number and counted, and the run goes on.
+     */
+    private static void skippedRowSteps(CodeBuilder c, Entity e) {
+        List<Field> valued = JavaTypes.valued(e);
+        String header = String.join(",", valued.stream().map(ReadmeExamples::column).toList());
+        String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
+        String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
+        c.line("StringWriter output = new StringWriter();");
+        c.line("Pipeline.Outcome outcome = run(" + lit(header + "\n" + row0 + "\n" + row0 + ",one value too many\n"
+                + row1 + "\n") + ", output);");
+        c.line("assertEquals(3, outcome.read());");
+        c.line("assertEquals(2, outcome.accepted(), outcome.rejected().toString());");
+        c.line("assertEquals(1, outcome.rejected().size(), outcome.rejected().toString());");
+        c.line("assertTrue(outcome.rejected().get(0).startsWith(\"line 3: \"), outcome.rejected().toString());");
+        c.line("assertTrue(output.toString().contains(" + lit(JavaTypes.sample(e.label(), 1)) + "), output.toString());");
+    }
+
     private static void pipelineSteps(CodeBuilder c, Entity e) {
         List<Field> valued = JavaTypes.valued(e);
-        String header = String.join(",", valued.stream().map(Field::name).toList());
+        // the columns as a spec writes them (lot_id), which the pipeline matches to its fields (lotId)
+        String header = String.join(",", valued.stream().map(ReadmeExamples::column).toList());
         String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
         String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
         c.line("StringWriter output = new StringWriter();");
@@ -1063,7 +1103,7 @@ public final class RequirementTests {
         if (ops.contains(Operation.CREATE)) {
             for (Field field : JavaTypes.valued(e)) {
                 if (!field.secret() && !field.equals(e.label()) && (field.type() == FieldType.STRING || field.type() == FieldType.DATE
-                        || field.type() == FieldType.LEVEL)) {
+                        || field.type() == FieldType.DATE_TIME || field.type() == FieldType.LEVEL)) {
                     c.line("assertTrue(first.contains(" + lit(JavaTypes.sample(field, 0)) + "), first);");
                 }
             }

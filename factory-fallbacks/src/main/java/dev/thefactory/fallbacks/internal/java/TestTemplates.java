@@ -73,6 +73,7 @@ final class TestTemplates {
         return switch (f.type()) {
             case STRING -> lit(text);
             case DATE -> "LocalDate.parse(" + lit(text) + ")";
+            case DATE_TIME -> "LocalDateTime.parse(" + lit(text) + ")";
             case INT -> "Integer.valueOf(" + text + ")";
             case LONG -> "Long.valueOf(" + text + "L)";
             case DECIMAL -> "new BigDecimal(" + lit(text) + ")";
@@ -95,6 +96,7 @@ final class TestTemplates {
         for (Field f : JavaTypes.valued(e)) {
             switch (f.type()) {
                 case DATE -> imports.add("java.time.LocalDate");
+                case DATE_TIME -> imports.add("java.time.LocalDateTime");
                 case DECIMAL -> imports.add("java.math.BigDecimal");
                 case LEVEL -> imports.add(pkg + ".model.Level");
                 default -> {

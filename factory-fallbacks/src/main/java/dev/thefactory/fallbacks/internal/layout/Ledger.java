@@ -6,6 +6,7 @@ import dev.thefactory.api.RequirementSection;
 import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.fallbacks.internal.design.EntryPoint;
 import dev.thefactory.fallbacks.internal.design.Language;
+import dev.thefactory.fallbacks.internal.domain.AggregateKind;
 import dev.thefactory.fallbacks.internal.domain.Entity;
 import dev.thefactory.fallbacks.internal.domain.Field;
 import dev.thefactory.fallbacks.internal.text.Naming;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -282,7 +284,7 @@ public final class Ledger {
     private enum Kind {
         LANGUAGE, MAVEN, JUNIT, RUNNER, NO_FRAMEWORK, STORAGE, STACK, README, SECRETS, FEATURE_TESTS, SERVICE_TESTS,
         STORE, PAGE, VALIDATION, HTTP_ERRORS, RECORDS, LAYERS, ERRORS, JAR, NO_DEPENDENCIES, PYPROJECT, PACKAGE_JSON,
-        NONE
+        SKIPPED_ROWS, NONE
     }
 
     /** What a generated Java test checks to prove a requirement other than a feature. */
@@ -309,7 +311,9 @@ public final class Ledger {
         /** every class of the domain model is a Java record */
         RECORDS,
         /** the services depend on no class of the entry point (HTTP or command line), which holds the services */
-        LAYERS
+        LAYERS,
+        /** a pipeline run skips a malformed row, reports it with its line number, counts it and keeps the others */
+        SKIPPED_ROWS
     }
 
     /** The status codes the generated HTTP server answers errors with: 400 for invalid input, 404 for an unknown id. */
@@ -426,6 +430,11 @@ public final class Ledger {
                     }
                 }
                 case NO_DEPENDENCIES -> proven.add(new Proven(r, Proof.NO_DEPENDENCIES, null));
+                case SKIPPED_ROWS -> {
+                    if (in.architecture().entryPoint() == EntryPoint.PIPELINE) {
+                        proven.add(new Proven(r, Proof.SKIPPED_ROWS, null));
+                    }
+                }
                 case VALIDATION -> {
                     ValidationRule rule = rule(in, r);
                     if (!rule.checks().isEmpty()) {
@@ -529,6 +538,9 @@ public final class Ledger {
         }
         if (has(text, "package.json") || has(text, "npm") && has(text, "script", "scripts", "start", "test")) {
             return Kind.PACKAGE_JSON;
+        }
+        if (asksSkippedRows(text)) {
+            return Kind.SKIPPED_ROWS;
         }
         if (asksErrorExit(text)) {
             return Kind.ERRORS;
@@ -639,6 +651,16 @@ public final class Ledger {
                         : " and its " + readmeReference(in).toLowerCase(Locale.ROOT) + " section")
                         + "; the rest is not generated";
                 return RequirementClaim.partial(id, List.of("README.md"), List.of(readmeTest(in, r)), gaps, reason);
+            }
+            case SKIPPED_ROWS -> {
+                if (!java || in.architecture().entryPoint() != EntryPoint.PIPELINE) {
+                    return RequirementClaim.notImplemented(id, java ? "the project is a "
+                            + in.architecture().entryPoint().code() + " project, not a pipeline: its CSV import, if "
+                            + "any, refuses a file with a malformed line instead of skipping it"
+                            : "only the Java pipeline skips and counts malformed rows, with a test that shows it");
+                }
+                return RequirementClaim.implemented(id, List.of("src/main/java/" + in.architecture().packagePath()
+                        + "/pipeline/Pipeline.java"), List.of(cls + method(r)));
             }
             case FEATURE_TESTS -> {
                 List<String> missing = features.stream().filter(c -> c.status() != RequirementStatus.IMPLEMENTED)
@@ -784,6 +806,17 @@ public final class Ledger {
 
     /**
      * @param lower a requirement's text, lower case
+     * @return whether it asks for malformed rows to be skipped (counted, reported) rather than stop the run
+     */
+    static boolean asksSkippedRows(String lower) {
+        return has(lower, "malformed", "invalid", "bad", "broken", "corrupt", "corrupted", "unparsable", "unparseable")
+                && has(lower, "row", "rows", "line", "lines", "record", "records")
+                && has(lower, "skip", "skips", "skipped", "ignore", "ignores", "ignored", "counted", "count", "abort",
+                        "aborts", "stop", "stops", "continue", "continues");
+    }
+
+    /**
+     * @param lower a requirement's text, lower case
      * @return whether it asks for one jar that runs with {@code java -jar}
      */
     static boolean asksRunnableJar(String lower) {
@@ -910,8 +943,8 @@ public final class Ledger {
      * What a README entry asks the README to hold beyond what the generated README holds and its test asserts: how
      * to build, test, install, set up and run the project and its features are asserted everywhere; every endpoint
      * with a curl example (or an API reference) for a Java HTTP project, every command for a Java command line and
-     * the input's columns for a Java pipeline are generated and asserted too; an example session's output, and
-     * anything else (screenshots, configuration, a license, ...), is a gap, quoted as written.
+     * the CSV input format of a Java pipeline or CSV import are generated and asserted too; an example session's
+     * output, and anything else (screenshots, configuration, a license, ...), is a gap, quoted as written.
      *
      * @param in   the project
      * @param text the entry, as written
@@ -953,8 +986,7 @@ public final class Ledger {
                     "fields");
             if (api || commands || columns) {
                 boolean generated = api ? reference.equals("API reference") : commands ? reference.equals("Commands")
-                        || entry == EntryPoint.CLI && has(l, "run", "running", "usage") : reference.equals(
-                        "Input columns");
+                        || entry == EntryPoint.CLI && has(l, "run", "running", "usage") : readsCsv(in);
                 if (!generated) {
                     gaps.add(p);
                 }
@@ -972,6 +1004,17 @@ public final class Ledger {
             }
         }
         return gaps;
+    }
+
+    /**
+     * @param in the project
+     * @return whether its README's reference lists a CSV input format (the columns and an example the README test
+     *         feeds to it): a Java pipeline's input, or a Java HTTP or command-line project's CSV import
+     */
+    private static boolean readsCsv(ProjectInput in) {
+        EntryPoint entry = in.architecture().entryPoint();
+        return !readmeReference(in).isEmpty() && (entry == EntryPoint.PIPELINE || in.domain().entities().stream()
+                .anyMatch(e -> e.has(AggregateKind.IMPORT)));
     }
 
     /** A storage entry asking for one file: "a single file", "one JSON file", "a flat file". */

@@ -344,6 +344,7 @@ public final class GoLayout {
                 valid.append(", ").append(Escape.jsonString(f.name())).append(": ").append(switch (f.type()) {
                     case STRING -> "\"First\"";
                     case DATE -> "\"2030-01-15\"";
+                    case DATE_TIME -> "\"2030-01-15T09:30\"";
                     case INT, LONG -> "\"1\"";
                     case DECIMAL -> "\"1.50\"";
                     case BOOLEAN -> "\"false\"";

@@ -339,6 +339,7 @@ public final class PythonLayout {
                 valid.put(f.name(), switch (f.type()) {
                     case STRING -> "First";
                     case DATE -> "2030-01-15";
+                    case DATE_TIME -> "2030-01-15T09:30";
                     case INT, LONG -> "1";
                     case DECIMAL -> "1.50";
                     case BOOLEAN -> "false";

@@ -129,7 +129,8 @@ class DomainTest {
     void numbersThatIdentifySomethingAreText() {
         assertThat(FieldType.infer(List.of("phone", "number"))).isEqualTo(FieldType.STRING);
         assertThat(FieldType.infer(List.of("order", "number"))).isEqualTo(FieldType.STRING);
-        assertThat(FieldType.infer(List.of("number"))).isEqualTo(FieldType.INT);
+        // "invoices with a number", "rooms with a number": the number names the item
+        assertThat(FieldType.infer(List.of("number"))).isEqualTo(FieldType.STRING);
         assertThat(FieldType.infer(List.of("page", "number"))).isEqualTo(FieldType.INT);
         assertThat(FieldType.infer(List.of("total", "number"))).isEqualTo(FieldType.INT);
         // any other "X number" names something: it may hold letters and leading zeros ("A123", "0042")

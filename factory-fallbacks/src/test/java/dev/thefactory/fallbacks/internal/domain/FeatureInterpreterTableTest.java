@@ -94,7 +94,7 @@ class FeatureInterpreterTableTest {
         Register users with a username and a nickname (stored hashed)       | PARTIAL         | stored hashed | -
         Only managers can edit item prices                                  | PARTIAL         | Only managers | -
         Admins can delete items                                             | PARTIAL         | Admins | -
-        Logged-in users can delete their tasks                              | PARTIAL         | Logged in users | -
+        Logged-in users can delete their tasks                              | PARTIAL         | Logged in users / their | -
         Show a low-stock warning on the dashboard                           | NOT_IMPLEMENTED | - | notifications
         # clinic API
         Patients sign in with OAuth                                         | NOT_IMPLEMENTED | - | logging in
@@ -142,8 +142,8 @@ class FeatureInterpreterTableTest {
         Add products with a name and a photo                                | PARTIAL         | photo | -
         Add contacts with a name and an email                               | IMPLEMENTED     | - | -
         Register accounts with an email and a password, and send a welcome email | PARTIAL  | send a welcome email | -
-        Create events with a start and an end time, and prevent overlapping events | PARTIAL | prevent overlapping events / end time (stored as text) | -
-        Delete my own tasks only                                            | PARTIAL         | own / only | -
+        Create events with a start and an end time, and prevent overlapping events | PARTIAL | prevent overlapping events | -
+        Delete my own tasks only                                            | PARTIAL         | my own / only | -
         Export tasks to JSON                                                | NOT_IMPLEMENTED | - | CSV only; JSON
         View a dashboard of sales                                           | IMPLEMENTED     | - | -
         Delete tasks older than 30 days                                     | NOT_IMPLEMENTED | - | most of the sentence
@@ -176,7 +176,7 @@ class FeatureInterpreterTableTest {
         Add routes with a name and a number of deliveries                   | IMPLEMENTED     | - | -
         # a query whose only honoured part is listing or counting all items, while its qualifier was its point
         List overdue books                                                  | NOT_IMPLEMENTED | - | 'overdue' says which books the feature is about, which is not generated, and listing all books would not honour it
-        List my own tasks                                                   | NOT_IMPLEMENTED | - | 'own' says which tasks
+        List my own tasks                                                   | NOT_IMPLEMENTED | - | 'my own' says which tasks
         Show invoices for this month                                        | NOT_IMPLEMENTED | - | 'for this month' says which invoices
         Admins can list all tasks                                           | PARTIAL         | Admins | -
         Delete overdue invoices                                             | PARTIAL         | overdue | -
@@ -203,7 +203,7 @@ class FeatureInterpreterTableTest {
     @CsvSource(delimiter = '|', textBlock = """
         Add meals with a name and calories per serving                      | name:STRING calories:INT
         Add meals with calories per serving and a name                      | calories:INT name:STRING
-        Add fuel logs with a date and a price per litre                     | name:STRING date:DATE price:DECIMAL
+        Add fuel logs with a date and a price per litre                     | date:DATE price:DECIMAL name:STRING
         Add rooms with a name and a rate per night                          | name:STRING rate:DECIMAL
         Add tutors with a name and a price per hour                         | name:STRING price:DECIMAL
         Add habits with a name and a target number of days per week        | name:STRING targetNumberOfDays:INT

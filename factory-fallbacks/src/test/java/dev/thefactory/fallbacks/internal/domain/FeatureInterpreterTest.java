@@ -85,16 +85,17 @@ class FeatureInterpreterTest {
         Interpretation stock = interpreter.interpret("Record stock levels of products per warehouse");
         assertThat(stock.operations()).containsExactly(Operation.CREATE);
         assertThat(stock.entityWords()).containsExactly("stock", "level");
-        assertThat(stock.fields()).containsExactly(new FieldHint(List.of("product"), false),
-                new FieldHint(List.of("warehouse"), false));
+        // required, as the fields of a "with" list are: a stock level of no product is no stock level
+        assertThat(stock.fields()).containsExactly(new FieldHint(List.of("product"), true),
+                new FieldHint(List.of("warehouse"), true));
 
         Interpretation order = interpreter.interpret("Create purchase orders to suppliers");
         assertThat(order.entityWords()).containsExactly("purchase", "order");
-        assertThat(order.fields()).containsExactly(new FieldHint(List.of("supplier"), false));
+        assertThat(order.fields()).containsExactly(new FieldHint(List.of("supplier"), true));
 
         Interpretation returns = interpreter.interpret("Record returns of shipped orders");
         assertThat(returns.entityWords()).containsExactly("return");
-        assertThat(returns.fields()).containsExactly(new FieldHint(List.of("order"), false));
+        assertThat(returns.fields()).containsExactly(new FieldHint(List.of("order"), true));
 
         assertThat(interpreter.interpret("Add tasks for today").fields()).isEmpty();
     }
@@ -143,7 +144,7 @@ class FeatureInterpreterTest {
         assertThat(it.entityWords()).containsExactly("item");
         assertThat(it.fields()).isEmpty();
         assertThat(interpreter.interpret("Create invoices for customers").fields())
-                .containsExactly(new FieldHint(List.of("customer"), false));
+                .containsExactly(new FieldHint(List.of("customer"), true));
     }
 
     @Test
