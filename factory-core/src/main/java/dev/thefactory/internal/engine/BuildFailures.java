@@ -108,7 +108,7 @@ final class BuildFailures {
                 + best.coverage().requirements().size() + " requirements); not implemented:\n  "
                 + UnmetRequirements.lines(unmet)
                 + "\nPer backend:\n  " + String.join("\n  ", record.backendFailures.stream()
-                        .map(CascadeDriver::headline).toList());
+                        .map(FailureHeadline::of).toList());
         RequirementsNotMetException failure = new RequirementsNotMetException(message,
                 new ErrorContext(buildId, Phase.VALIDATE_OUTPUT, null, best.backend()), result,
                 config.requireFeatures(), unmet, record.backendsTried,

@@ -307,24 +307,7 @@ final class CascadeDriver {
     }
 
     private static String sentence(String message) {
-        String first = headline(message);
+        String first = FailureHeadline.of(message);
         return first.length() > MAX_REASON_LENGTH ? first.substring(0, MAX_REASON_LENGTH - 1) + "…" : first;
-    }
-
-    /**
-     * @param message a failure message
-     * @return its first line; when it only introduces a list ("failed validation (1 problem):"), joined with the first
-     *         entry of the list, so the reason says what failed
-     */
-    static String headline(String message) {
-        if (message == null) {
-            return "unknown failure";
-        }
-        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(2).toList();
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String first = lines.get(0);
-        return first.endsWith(":") && lines.size() > 1 ? first + " " + lines.get(1) : first;
     }
 }

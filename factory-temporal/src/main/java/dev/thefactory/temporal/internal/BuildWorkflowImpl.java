@@ -9,6 +9,7 @@ import dev.thefactory.api.Usage;
 import dev.thefactory.api.ValidationSummary;
 import dev.thefactory.internal.engine.AgentAttempt;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
+import dev.thefactory.internal.engine.FailureHeadline;
 import dev.thefactory.spi.AgentTask;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -156,7 +157,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                         phaseFacts = runPhase(request, taskStub, phase, backendId, steps(prepared, phase), facts,
                                 records, owners, taskNotes);
                     } catch (PhaseFailed failed) {
-                        phaseEnded(phases.get(phase), headline(failed.getMessage()));
+                        phaseEnded(phases.get(phase), FailureHeadline.of(failed.getMessage()));
                         throw failed;
                     }
                     facts.putAll(phaseFacts);
@@ -175,7 +176,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                         outcome.failure() == null ? PhaseStatus.COMPLETED : PhaseStatus.FAILED, CORE,
                         outcome.validateMillis(), usageByPhase.getOrDefault(Phase.VALIDATE_OUTPUT, Usage.NONE)));
                 phaseEnded(phases.get(Phase.VALIDATE_OUTPUT), outcome.failure() == null ? null
-                        : headline(outcome.failure()));
+                        : FailureHeadline.of(outcome.failure()));
                 if (outcome.published() != null) {
                     // one activity validates and publishes: publishing took the rest of its time
                     phaseStarted(Phase.PUBLISH, CORE);
@@ -206,7 +207,7 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 if (i + 1 < cascade.size()) {
                     String next = cascade.get(i + 1);
                     String reason = (failed.circuitOpen ? "the circuit of backend '" + backendId + "' is open: " : "")
-                            + headline(failed.getMessage());
+                            + FailureHeadline.of(failed.getMessage());
                     fallbacks.add(new FallbackRecord(failed.phase, backendId, next, reason));
                     emit("FallbackTriggered", failed.phase, backendId, null, reason, next, null, 0, 0, null);
                     control.clearStaging(request);
@@ -412,18 +413,6 @@ public final class BuildWorkflowImpl implements BuildWorkflow {
                 new ArrayList<>(phases.values()), retries, fallbacks, validation, coverage, new ArrayList<>(notes),
                 usage, failure, failedPhase == null ? null : failedPhase.name(), failedTask, backendsTried,
                 attemptsPerTask, new ArrayList<>(repairs));
-    }
-
-    private static String headline(String message) {
-        if (message == null) {
-            return "unknown failure";
-        }
-        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(2).toList();
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String first = lines.get(0);
-        return first.endsWith(":") && lines.size() > 1 ? first + " " + lines.get(1) : first;
     }
 
     /** The options of the task activities: the build's retry and time settings, mapped. */
