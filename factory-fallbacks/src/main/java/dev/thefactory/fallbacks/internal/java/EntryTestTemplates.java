@@ -311,9 +311,10 @@ final class EntryTestTemplates {
                 "java.io.StringWriter", "org.junit.jupiter.api.Test", pkg + ".repository.Storage", "java.nio.file.Path",
                 "org.junit.jupiter.api.io.TempDir"), "assertEquals", "assertThrows", "assertTrue");
         List<Field> valued = JavaTypes.valued(e);
-        String header = String.join(",", valued.stream().map(Field::name).toList());
-        String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
-        String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
+        JavaTypes.SampleCsv csv = JavaTypes.sampleCsv(e, Field::name);
+        String header = csv.header();
+        String row0 = csv.row0();
+        String row1 = csv.row1();
         String bad = String.join(",", valued.stream().map(f -> f == e.label() ? "x".repeat(201)
                 : JavaTypes.sample(f, 0)).toList());
         c.line("/** Tests of {@link Pipeline}. */");

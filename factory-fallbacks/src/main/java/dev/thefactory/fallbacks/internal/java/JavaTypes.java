@@ -120,6 +120,29 @@ final class JavaTypes {
         };
     }
 
+    /**
+     * The sample CSV input of tests: a header line naming every valued field and two rows, one of each sample
+     * variant. One place builds it, so the tests of a pipeline and of an import agree on what a valid row is.
+     *
+     * @param header the header line, without line break
+     * @param row0   the row of variant 0, without line break
+     * @param row1   the row of variant 1, without line break
+     */
+    record SampleCsv(String header, String row0, String row1) {
+    }
+
+    /**
+     * @param e      a kind of item
+     * @param column how a field is named in the header: its name, or its column as a spec writes it
+     * @return the header and a row of each variant, over the fields a new item needs values for
+     */
+    static SampleCsv sampleCsv(Entity e, java.util.function.Function<Field, String> column) {
+        List<Field> valued = valued(e);
+        return new SampleCsv(String.join(",", valued.stream().map(column).toList()),
+                String.join(",", valued.stream().map(f -> sample(f, 0)).toList()),
+                String.join(",", valued.stream().map(f -> sample(f, 1)).toList()));
+    }
+
     /** @return the fields a new item needs values for in tests: all but booleans */
     static List<Field> valued(Entity entity) {
         return entity.fields().stream().filter(f -> f.type() != FieldType.BOOLEAN).toList();

@@ -19,6 +19,7 @@ import dev.thefactory.fallbacks.internal.text.Escape;
 import dev.thefactory.fallbacks.internal.text.Naming;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,13 @@ public final class RequirementTests {
 
     /** How the generated test reaches the project: each method gives a Java expression of type String. */
     private interface Surface {
-        String create(Entity e, int variant);
+        /** @return the call that creates an item of the sample variant */
+        default String create(Entity e, int variant) {
+            return create(e, sampleValues(e, variant));
+        }
+
+        /** @return the call that creates an item with these field values, as text */
+        String create(Entity e, Map<String, String> values);
 
         String list(Entity e);
 
@@ -195,8 +202,8 @@ public final class RequirementTests {
         }
 
         @Override
-        public String create(Entity e, int variant) {
-            return call("POST", base(e), lit(jsonBody(e, variant)));
+        public String create(Entity e, Map<String, String> values) {
+            return call("POST", base(e), lit(jsonBody(values)));
         }
 
         @Override
@@ -257,7 +264,7 @@ public final class RequirementTests {
 
         @Override
         public String shows(String field, String value) {
-            String json = value.equals("true") || value.equals("false") || value.matches("[0-9]+") ? value
+            String json = value.equals("true") || value.equals("false") || value.matches("-?[0-9]+(\\.[0-9]+)?") ? value
                     : Escape.jsonString(value);
             return Escape.jsonString(field) + ":" + json;
         }
@@ -279,11 +286,11 @@ public final class RequirementTests {
         }
 
         @Override
-        public String create(Entity e, int variant) {
+        public String create(Entity e, Map<String, String> values) {
             List<String> args = new ArrayList<>(List.of(lit(CliTemplates.command(e)), "\"add\""));
-            for (Field f : JavaTypes.valued(e)) {
-                args.add(lit("--" + Naming.kebab(f.name())));
-                args.add(lit(JavaTypes.sample(f, variant)));
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                args.add(lit("--" + Naming.kebab(value.getKey())));
+                args.add(lit(value.getValue()));
             }
             return "commands.execute(List.of(" + String.join(", ", args) + "))";
         }
@@ -360,8 +367,13 @@ public final class RequirementTests {
         }
 
         @Override
-        public String create(Entity e, int variant) {
-            return s(e) + ".create(" + TestTemplates.values(e, variant, null) + ").toString()";
+        public String create(Entity e, Map<String, String> values) {
+            List<String> args = new ArrayList<>();
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                args.add(lit(value.getKey()));
+                args.add(lit(value.getValue()));
+            }
+            return s(e) + ".create(FieldValues.of(" + String.join(", ", args) + ")).toString()";
         }
 
         @Override
@@ -430,12 +442,47 @@ public final class RequirementTests {
         }
     }
 
-    private static String jsonBody(Entity e, int variant) {
+    private static String jsonBody(Map<String, String> values) {
         List<String> members = new ArrayList<>();
-        for (Field f : JavaTypes.valued(e)) {
-            members.add(Escape.jsonString(f.name()) + ": " + Escape.jsonString(JavaTypes.sample(f, variant)));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            members.add(Escape.jsonString(value.getKey()) + ": " + Escape.jsonString(value.getValue()));
         }
         return "{" + String.join(", ", members) + "}";
+    }
+
+    /** @return the sample values of a new item of the variant, in field order: every field but booleans */
+    private static Map<String, String> sampleValues(Entity e, int variant) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Field f : JavaTypes.valued(e)) {
+            values.put(f.name(), JavaTypes.sample(f, variant));
+        }
+        return values;
+    }
+
+    /**
+     * The values of an item that tells a criterion on one field from the same criterion on any other field: the
+     * field has the sample of one variant and every other field (booleans too) the sample of the other variant. Its
+     * label is marked so that the item is told apart from the other items of the test and from each other.
+     *
+     * @param e       the kind of item
+     * @param field   the field the criterion is on
+     * @param own     the variant of the field's value
+     * @param others  the variant of every other field's value
+     * @param marker  what marks the label, such as {@code sort 1}
+     * @return the values, in field order
+     */
+    private static Map<String, String> probeValues(Entity e, Field field, int own, int others, String marker) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Field f : e.fields()) {
+            String value = JavaTypes.sample(f, f.equals(field) ? own : others);
+            values.put(f.name(), f.equals(e.label()) ? value + " (" + marker + ")" : value);
+        }
+        return values;
+    }
+
+    /** @return the label of an item with these values, as a Java string literal */
+    private static String labelOf(Entity e, Map<String, String> values) {
+        return lit(values.get(e.label().name()));
     }
 
     /**
@@ -1055,10 +1102,10 @@ public final class RequirementTests {
      * number and counted, and the run goes on.
      */
     private static void skippedRowSteps(CodeBuilder c, Entity e) {
-        List<Field> valued = JavaTypes.valued(e);
-        String header = String.join(",", valued.stream().map(ReadmeExamples::column).toList());
-        String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
-        String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
+        JavaTypes.SampleCsv csv = JavaTypes.sampleCsv(e, ReadmeExamples::column);
+        String header = csv.header();
+        String row0 = csv.row0();
+        String row1 = csv.row1();
         c.line("StringWriter output = new StringWriter();");
         c.line("Pipeline.Outcome outcome = run(" + lit(header + "\n" + row0 + "\n" + row0 + ",one value too many\n"
                 + row1 + "\n") + ", output);");
@@ -1070,11 +1117,11 @@ public final class RequirementTests {
     }
 
     private static void pipelineSteps(CodeBuilder c, Entity e) {
-        List<Field> valued = JavaTypes.valued(e);
         // the columns as a spec writes them (lot_id), which the pipeline matches to its fields (lotId)
-        String header = String.join(",", valued.stream().map(ReadmeExamples::column).toList());
-        String row0 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 0)).toList());
-        String row1 = String.join(",", valued.stream().map(f -> JavaTypes.sample(f, 1)).toList());
+        JavaTypes.SampleCsv csv = JavaTypes.sampleCsv(e, ReadmeExamples::column);
+        String header = csv.header();
+        String row0 = csv.row0();
+        String row1 = csv.row1();
         c.line("StringWriter output = new StringWriter();");
         c.line("Pipeline.Outcome outcome = run(" + lit(header + "\n" + row0 + "\n" + row1 + "\n") + ", output);");
         c.line("assertEquals(2, outcome.accepted(), outcome.rejected().toString());");
@@ -1083,21 +1130,20 @@ public final class RequirementTests {
         c.line("assertTrue(stored().contains(" + lit(JavaTypes.sample(e.label(), 1)) + "));");
     }
 
+    /**
+     * The steps of one feature's test. Every criterion the feature applies is shown to be applied, never merely
+     * answered: a test passes only if the generated code honours the sentence's field, subset, order or state, and
+     * fails if the code ignored it or applied it to another field. Two items of the sample variants (0 and 1) go
+     * through the operations; then, for each sort, filter and threshold, probe items whose criterion field and
+     * other fields hold opposite variants show that the criterion is on its own field.
+     */
     private static void steps(CodeBuilder c, Surface s, Entity e, FeatureMapping f) {
         Set<Operation> ops = new LinkedHashSet<>(f.operations());
         String l0 = lit(JavaTypes.sample(e.label(), 0));
         String l1 = lit(JavaTypes.sample(e.label(), 1));
         Map<String, Boolean> flags = new HashMap<>();
-        // a sort is only shown to work when the items go in out of order: variant 1 sorts after variant 0, so it
-        // is added first
-        boolean reversed = ops.contains(Operation.FIND) && e.sortFields().stream()
-                .anyMatch(field -> e.field(field).orElseThrow().type() != FieldType.BOOLEAN);
-        int id0 = reversed ? 2 : 1;
-        int id1 = reversed ? 1 : 2;
-        if (reversed) {
-            c.line("String second = " + s.create(e, 1) + ";");
-            c.line("assertTrue(second.contains(" + l1 + "), second);");
-        }
+        int id0 = 1;
+        int id1 = 2;
         c.line("String first = " + s.create(e, 0) + ";");
         c.line("assertTrue(first.contains(" + l0 + "), first);");
         if (ops.contains(Operation.CREATE)) {
@@ -1109,30 +1155,20 @@ public final class RequirementTests {
             }
             c.line("assertTrue(" + s.get(e, id0) + ".contains(" + l0 + "));");
         }
-        if (!reversed) {
-            c.line("String second = " + s.create(e, 1) + ";");
-            c.line("assertTrue(second.contains(" + l1 + "), second);");
-        }
+        c.line("String second = " + s.create(e, 1) + ";");
+        c.line("assertTrue(second.contains(" + l1 + "), second);");
         if (ops.contains(Operation.LIST)) {
             c.line("String all = " + s.list(e) + ";");
             c.line("assertTrue(all.contains(" + l0 + ") && all.contains(" + l1 + "), all);");
         }
         if (ops.contains(Operation.GET)) {
-            c.line("assertTrue(" + s.get(e, id1) + ".contains(" + l1 + "));");
+            // each id gives its own item, not the first or the last one
+            c.line("String one = " + s.get(e, id0) + ";");
+            c.line("assertTrue(one.contains(" + l0 + ") && !one.contains(" + l1 + "), one);");
+            c.line("String other = " + s.get(e, id1) + ";");
+            c.line("assertTrue(other.contains(" + l1 + ") && !other.contains(" + l0 + "), other);");
         }
         if (ops.contains(Operation.FIND)) {
-            for (String field : e.sortFields()) {
-                Field sf = e.field(field).orElseThrow();
-                String out = "sortedBy" + JavaTypes.cap(field);
-                c.line("String " + out + " = " + s.sortBy(e, field) + ";");
-                if (sf.type() != FieldType.BOOLEAN) {
-                    c.line("assertTrue(" + out + ".indexOf(" + l0 + ") >= 0 && " + out + ".indexOf(" + l0 + ") < " + out
-                            + ".indexOf(" + l1 + "), " + out + ");");
-                } else {
-                    c.line("assertTrue(" + out + ".contains(" + l0 + ") && " + out + ".contains(" + l1 + "), " + out
-                            + ");");
-                }
-            }
             for (Threshold t : e.thresholds()) {
                 Field tf = e.field(t.field()).orElseThrow();
                 String out = "found" + JavaTypes.cap(t.name());
@@ -1155,13 +1191,13 @@ public final class RequirementTests {
                         c.line("assertTrue(" + out + ".contains(" + l0 + ") && !" + out + ".contains(" + l1 + "), "
                                 + out + ");");
                     } else {
+                        // both items are new, so the flag is false on both; the probe steps add one where it is true
                         c.line("String " + out + " = " + s.findBy(e, field, "false") + ";");
                         c.line("assertTrue(" + out + ".contains(" + l0 + ") && " + out + ".contains(" + l1 + "), "
                                 + out + ");");
                     }
                 } else {
-                    String value = ff.type() == FieldType.STRING ? "Beta" : JavaTypes.sample(ff, 1);
-                    c.line("String " + out + " = " + s.findBy(e, field, value) + ";");
+                    c.line("String " + out + " = " + s.findBy(e, field, filterValue(ff)) + ";");
                     c.line("assertTrue(" + out + ".contains(" + l1 + ") && !" + out + ".contains(" + l0 + "), "
                             + out + ");");
                 }
@@ -1182,20 +1218,9 @@ public final class RequirementTests {
                         + "), " + out + ");");
             }
         }
+        String label0 = l0;
         if (ops.contains(Operation.UPDATE)) {
-            c.line("String changed = " + s.update(e, id0, e.label().name(), "Changed") + ";");
-            c.line("assertTrue(changed.contains(\"Changed\"), changed);");
-            c.line("assertTrue(" + s.get(e, id0) + ".contains(\"Changed\"));");
-            for (String field : e.updateFields()) {
-                Field uf = e.field(field).orElseThrow();
-                if (uf.equals(e.label()) || uf.secret()) {
-                    continue;
-                }
-                String value = JavaTypes.sample(uf, 1);
-                String out = "changed" + JavaTypes.cap(field);
-                c.line("String " + out + " = " + s.update(e, id0, field, value) + ";");
-                c.line("assertTrue(" + out + ".contains(" + lit(value) + "), " + out + ");");
-            }
+            label0 = updateSteps(c, s, e, f, id0, id1);
         }
         if (ops.contains(Operation.AGGREGATE)) {
             if (e.has(AggregateKind.SUMMARY)) {
@@ -1218,11 +1243,155 @@ public final class RequirementTests {
             }
         }
         if (ops.contains(Operation.DELETE)) {
-            c.line(s.delete(e, id0) + ";");
+            // the item deleted is neither the first nor the last one, so a delete that ignored the id and removed
+            // either (or all) is caught
+            Map<String, String> third = sampleValues(e, 0);
+            third.put(e.label().name(), "Gamma kept");
+            created(c, s, e, third);
+            c.line(s.delete(e, id1) + ";");
             c.line("String left = " + s.list(e) + ";");
-            c.line("assertFalse(left.contains(" + l0 + "), left);");
-            c.line("assertTrue(left.contains(" + l1 + "), left);");
+            c.line("assertFalse(left.contains(" + l1 + "), left);");
+            c.line("assertTrue(left.contains(" + label0 + ") && left.contains(\"Gamma kept\"), left);");
         }
+        if (ops.contains(Operation.FIND)) {
+            probeSteps(c, s, e);
+        }
+    }
+
+    /** @return the value a filter on the field is asked for: one that variant 1 matches and variant 0 does not */
+    private static String filterValue(Field field) {
+        return field.type() == FieldType.STRING ? "Beta" : JavaTypes.sample(field, 1);
+    }
+
+    /**
+     * Shows that each sort, filter and threshold is on its own field, with probe items added after every other
+     * step: for a sort, two items whose order by the field is the opposite of their order by every other field and
+     * of the order they were added in; for a filter or a threshold, an item that matches on every other field but
+     * not on the criterion's, which must be left out (for a flag, an item with the flag set, which only the query
+     * for set flags returns). Only the probe items are asserted on, by their marked labels.
+     */
+    private static void probeSteps(CodeBuilder c, Surface s, Entity e) {
+        int n = 0;
+        for (String field : e.sortFields()) {
+            Field sf = e.field(field).orElseThrow();
+            n++;
+            Map<String, String> later = probeValues(e, sf, 1, 0, "sort " + n);
+            Map<String, String> earlier = probeValues(e, sf, 0, 1, "sort " + n);
+            created(c, s, e, later);
+            created(c, s, e, earlier);
+            String out = "sortedBy" + JavaTypes.cap(field);
+            String a = labelOf(e, earlier);
+            String b = labelOf(e, later);
+            c.line("String " + out + " = " + s.sortBy(e, field) + ";");
+            c.line("assertTrue(" + out + ".indexOf(" + a + ") >= 0 && " + out + ".indexOf(" + a + ") < " + out
+                    + ".indexOf(" + b + "), " + lit("sorted by " + field + ", not by another field nor as added: ")
+                    + " + " + out + ");");
+        }
+        for (Threshold t : e.thresholds()) {
+            Field tf = e.field(t.field()).orElseThrow();
+            n++;
+            int in = t.below() ? 0 : 1;
+            Map<String, String> decoy = probeValues(e, tf, 1 - in, in, "threshold " + n);
+            created(c, s, e, decoy);
+            String out = "probedFound" + JavaTypes.cap(t.name());
+            c.line("String " + out + " = " + s.threshold(e, t, JavaTypes.sample(tf, t.below() ? 1 : 0)) + ";");
+            c.line("assertFalse(" + out + ".contains(" + labelOf(e, decoy) + "), " + lit("compares " + t.field()
+                    + ", not another field: ") + " + " + out + ");");
+        }
+        for (String field : e.filterFields()) {
+            Field ff = e.field(field).orElseThrow();
+            n++;
+            String out = "probedBy" + JavaTypes.cap(field);
+            if (ff.type() == FieldType.BOOLEAN) {
+                Map<String, String> set = probeValues(e, ff, 1, 0, "filter " + n);
+                String label = labelOf(e, set);
+                created(c, s, e, set);
+                c.line("String " + out + " = " + s.findBy(e, field, "true") + ";");
+                c.line("assertTrue(" + out + ".contains(" + label + "), " + out + ");");
+                c.line(out + " = " + s.findBy(e, field, "false") + ";");
+                c.line("assertFalse(" + out + ".contains(" + label + "), " + lit("only items whose " + field
+                        + " is false: ") + " + " + out + ");");
+            } else {
+                Map<String, String> decoy = probeValues(e, ff, 0, 1, "filter " + n);
+                created(c, s, e, decoy);
+                c.line("String " + out + " = " + s.findBy(e, field, filterValue(ff)) + ";");
+                c.line("assertFalse(" + out + ".contains(" + labelOf(e, decoy) + "), " + lit("filters by " + field
+                        + ", not another field: ") + " + " + out + ");");
+            }
+        }
+    }
+
+    /** Creates an item with these values and asserts that it was created, so that no later check is vacuous. */
+    private static void created(CodeBuilder c, Surface s, Entity e, Map<String, String> values) {
+        c.line("assertTrue(" + s.create(e, values) + ".contains(" + labelOf(e, values) + "));");
+    }
+
+    /**
+     * The steps of an update: the fields the feature names are changed on the first item, one at a time; each change
+     * is read back, the old value is gone, every other field keeps its value, and the second item is untouched.
+     *
+     * @return the label of the first item after the update, as a Java literal
+     */
+    private static String updateSteps(CodeBuilder c, Surface s, Entity e, FeatureMapping f, int id0, int id1) {
+        List<Field> changed = new ArrayList<>();
+        for (String name : namedUpdates(e, f)) {
+            Field field = e.field(name).orElseThrow();
+            if (!field.secret() && !changed.contains(field)) {
+                changed.add(field);
+            }
+        }
+        Map<String, String> current = new LinkedHashMap<>();
+        for (Field field : e.fields()) {
+            if (!field.secret()) {
+                current.put(field.name(), field.type() == FieldType.BOOLEAN ? null : JavaTypes.sample(field, 0));
+            }
+        }
+        for (Field field : changed) {
+            String value = field.equals(e.label()) ? "Changed" : field.type() == FieldType.BOOLEAN ? "true"
+                    : JavaTypes.sample(field, 1);
+            String old = current.get(field.name());
+            String out = "changed" + JavaTypes.cap(field.name());
+            c.line("String " + out + " = " + s.update(e, id0, field.name(), value) + ";");
+            c.line("assertTrue(" + out + ".contains(" + lit(s.shows(field.name(), value)) + "), " + out + ");");
+            current.put(field.name(), value);
+            String back = "readBack" + JavaTypes.cap(field.name());
+            c.line("String " + back + " = " + s.get(e, id0) + ";");
+            if (old != null) {
+                c.line("assertFalse(" + back + ".contains(" + lit(s.shows(field.name(), old)) + "), " + back + ");");
+            }
+            for (Map.Entry<String, String> kept : current.entrySet()) {
+                if (kept.getValue() != null) {
+                    c.line("assertTrue(" + back + ".contains(" + lit(s.shows(kept.getKey(), kept.getValue())) + "), "
+                            + back + ");");
+                }
+            }
+        }
+        c.line("assertTrue(" + s.get(e, id1) + ".contains(" + lit(s.shows(e.label().name(),
+                JavaTypes.sample(e.label(), 1))) + "), \"the other item is untouched\");");
+        return lit(current.get(e.label().name()));
+    }
+
+    /**
+     * @return the fields an update feature changes: those its description names ("update Parcel (set status)"),
+     *         else the label and every field with its own setter
+     */
+    private static List<String> namedUpdates(Entity e, FeatureMapping f) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("update " + java.util.regex.Pattern.quote(e.name())
+                + " \\(set ([^)]*)\\)").matcher(f.detail());
+        if (m.find()) {
+            List<String> named = new ArrayList<>();
+            for (String name : m.group(1).split(", ")) {
+                if (e.field(name).isPresent()) {
+                    named.add(name);
+                }
+            }
+            if (!named.isEmpty()) {
+                return named;
+            }
+        }
+        List<String> all = new ArrayList<>(List.of(e.label().name()));
+        all.addAll(e.updateFields());
+        return all;
     }
 
     private static void pipelineSecretTest(CodeBuilder c, Entity e) {
