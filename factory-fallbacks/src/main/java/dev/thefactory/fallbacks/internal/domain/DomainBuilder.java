@@ -599,7 +599,8 @@ public final class DomainBuilder {
                 return "no field " + String.join(" ", words) + " is generated for it";
             }
             Set<String> values = new HashSet<>();
-            list.values().forEach(v -> values.add(v.toUpperCase(Locale.ROOT)));
+            list.values().forEach(v -> values.add(v.strip().replace(' ', '_').replace('-', '_')
+                    .toUpperCase(Locale.ROOT)));
             return switch (field.type()) {
                 case LEVEL -> (list.criterion() ? field.levels().containsAll(values)
                         : values.equals(new HashSet<>(field.levels()))) ? null
@@ -736,6 +737,8 @@ public final class DomainBuilder {
         List<String> statusValues = List.of();
         /** The lower-case head words of the spec's entities, to tell a list of other items among fields. */
         Set<String> otherHeads = Set.of();
+        /** The values the feature being applied lists for its fields ("a level (beginner, advanced)"). */
+        List<ValueList> listed = List.of();
         /** Whether a feature that adds these items was applied already. */
         boolean created;
         int userFields;
@@ -857,6 +860,7 @@ public final class DomainBuilder {
         }
 
         Applied apply(Interpretation interpretation, List<String> condition, List<String> notes) {
+            listed = interpretation.valueLists().stream().filter(list -> !list.criterion()).toList();
             List<Operation> operations = new ArrayList<>(interpretation.operations());
             List<String> gaps = new ArrayList<>();
             String conditionGap = condition.isEmpty() ? null : String.join(" ", condition);
@@ -958,6 +962,14 @@ public final class DomainBuilder {
                         + " the feature is about, which is not generated, and " + doing
                         + " all " + words + " would not honour it");
             }
+            String valueAction = statusValueAction(interpretation);
+            if (valueAction != null) {
+                if (operations.equals(List.of(Operation.STATUS))) {
+                    return Applied.rejected(valueAction);
+                }
+                operations.remove(Operation.STATUS);
+                gaps.add(interpretation.statuses().get(0).action());
+            }
             ops.addAll(operations);
             boolean create = interpretation.operations().contains(Operation.CREATE)
                     || interpretation.aggregates().contains(AggregateKind.IMPORT);
@@ -1044,7 +1056,7 @@ public final class DomainBuilder {
                 applied = pendings;
             }
             List<String> actionNames = new ArrayList<>();
-            for (StatusSpec spec : interpretation.statuses()) {
+            for (StatusSpec spec : valueAction != null ? List.<StatusSpec>of() : interpretation.statuses()) {
                 StatusSpec safe = safeAction(spec);
                 actions.putIfAbsent(safe.action(), safe);
                 actionNames.add(safe.action());
@@ -1052,6 +1064,56 @@ public final class DomainBuilder {
             aggregates.addAll(interpretation.aggregates());
             return new Applied(List.copyOf(operations), createFields, updateFields, criteria,
                     interpretation.sort(), actionNames, interpretation.aggregates(), applied, gaps, null);
+        }
+
+        /**
+         * A status change whose state is one of the status values the spec names ("Mark parcels as returned" when a
+         * parcel's status is one of created, in_transit, delivered, returned; "Close tickets" beside "open -&gt; in
+         * progress -&gt; closed") means setting the status to that value. The simple backend generates status
+         * changes only as yes/no fields, and a yes/no field {@code returned} beside the status would contradict it
+         * (a parcel in transit and returned), so none is generated.
+         *
+         * @return why the status change is not generated, or null when it names no such value
+         */
+        private String statusValueAction(Interpretation interpretation) {
+            List<String> values = namedStatusValues();
+            if (values.isEmpty()) {
+                return null;
+            }
+            for (StatusSpec spec : interpretation.statuses()) {
+                String state = spec.field();
+                if (state == null) {
+                    continue;
+                }
+                String upper = state.replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+                if (!values.contains(upper)) {
+                    continue;
+                }
+                String field = fields.containsKey("state") && !fields.containsKey("status") ? "state" : "status";
+                String words = String.join(" ", Naming.words(plural())).toLowerCase(Locale.ROOT);
+                return "'" + state.replace('_', ' ') + "' is one of the values of the " + field + " of " + words + " ("
+                        + String.join(", ", values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList())
+                        + "), so this " + (spec.effect() == Effect.CLEAR ? "takes that value away from" : "sets")
+                        + " the " + field + "; an action that sets the " + field + " to one value is not generated,"
+                        + " and a separate yes/no field '" + state + "' would contradict the " + field + ". A feature"
+                        + " such as 'Update the " + field + " of " + words + "' lets a client set it to "
+                        + upper + " through the update";
+            }
+            return null;
+        }
+
+        /**
+         * @return the values the entity's status means, upper case: those of its status or state level field, else
+         *         those the spec names anywhere when they can be a level field's; empty when none
+         */
+        private List<String> namedStatusValues() {
+            for (String existing : List.of("status", "state")) {
+                Field field = fields.get(existing);
+                if (field != null && field.type() == FieldType.LEVEL && !field.values().isEmpty()) {
+                    return field.values();
+                }
+            }
+            return Field.levelValues(statusValues).orElse(List.of());
         }
 
         /**
@@ -1144,12 +1206,44 @@ public final class DomainBuilder {
                 return null;
             }
             FieldType type = forced != null ? forced : FieldType.infer(fieldWords);
+            List<String> levels = forced != null ? null : levelsOf(fieldWords, type);
+            if (levels != null) {
+                // "a status (created, in_transit, delivered)", "a level (beginner, advanced)": one of those values
+                fields.put(fieldName, new Field(fieldName, FieldType.LEVEL, required).withValues(levels));
+                notes.add(name + "." + fieldName + " accepts " + String.join(", ", levels)
+                        + ", the values the spec names for it.");
+                if (counts) {
+                    userFields++;
+                }
+                return fieldName;
+            }
             fields.put(fieldName, new Field(fieldName, type, required,
                     type == FieldType.STRING && Field.holdsSecret(fieldWords)));
             if (counts) {
                 userFields++;
             }
             return fieldName;
+        }
+
+        /**
+         * A text field holds one of the values the spec names for it: those listed after it ("a status (created,
+         * in_transit, delivered)"), or, for a status or state, those the spec names for the status anywhere ("open
+         * -&gt; in progress -&gt; closed").
+         *
+         * @return the values, upper case, or null when the field is no such field or they are no valid level values
+         */
+        private List<String> levelsOf(List<String> fieldWords, FieldType type) {
+            if ((type != FieldType.STRING && type != FieldType.LEVEL) || Field.holdsSecret(fieldWords)) {
+                return null;
+            }
+            String own = fieldName(fieldWords);
+            for (ValueList list : listed) {
+                if (own.equals(fieldName(list.fieldWords()))) {
+                    return Field.levelValues(list.values()).orElse(null);
+                }
+            }
+            boolean status = fieldWords.size() == 1 && Set.of("status", "state").contains(fieldWords.get(0));
+            return status ? Field.levelValues(statusValues).orElse(null) : null;
         }
 
         static String fieldName(List<String> fieldWords) {

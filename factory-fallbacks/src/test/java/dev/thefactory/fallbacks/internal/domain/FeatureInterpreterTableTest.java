@@ -317,6 +317,39 @@ class FeatureInterpreterTableTest {
         }
     }
 
+    /**
+     * Status values the spec names (in parentheses after a status, or as a workflow with arrows) make the status a
+     * field holding one of them, whichever feature writes it; a status change whose state is one of those values is
+     * not a yes/no field of its own beside the status (a parcel in transit and returned). Each row: the spec's
+     * features separated by " + ", the last one judged; then its expected status, gaps and reason, and the entity's
+     * fields.
+     */
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+        Add parcels with a tracking number and a status (created, in_transit, delivered, returned) | IMPLEMENTED | - | - | trackingNumber:STRING status:LEVEL[CREATED,IN_TRANSIT,DELIVERED,RETURNED]
+        Add parcels with a tracking number and a status (created, in_transit, delivered, returned) + Update a parcel's status | IMPLEMENTED | - | - | trackingNumber:STRING status:LEVEL[CREATED,IN_TRANSIT,DELIVERED,RETURNED]
+        Add parcels with a tracking number and a status (created, in_transit, delivered, returned) + Filter parcels by status | IMPLEMENTED | - | - | trackingNumber:STRING status:LEVEL[CREATED,IN_TRANSIT,DELIVERED,RETURNED]
+        Add parcels with a tracking number and a status (created, in_transit, delivered, returned) + Mark parcels as returned | NOT_IMPLEMENTED | - | 'returned' is one of the values of the status of parcels (created, in_transit, delivered, returned) | trackingNumber:STRING status:LEVEL[CREATED,IN_TRANSIT,DELIVERED,RETURNED]
+        Add parcels with a tracking number and a status (created, in_transit, delivered, returned) + Mark as delivered | NOT_IMPLEMENTED | - | a separate yes/no field 'delivered' would contradict the status | trackingNumber:STRING status:LEVEL[CREATED,IN_TRANSIT,DELIVERED,RETURNED]
+        Add tickets with a title, a priority and a status + Ticket status: open -> in progress -> closed + Close tickets | NOT_IMPLEMENTED | - | 'closed' is one of the values of the status of tickets (open, in_progress, closed) | title:STRING priority:LEVEL status:LEVEL[OPEN,IN_PROGRESS,CLOSED]
+        Add tickets with a title, a priority and a status + Ticket status: open -> in progress -> closed + Update a ticket's status | IMPLEMENTED | - | - | title:STRING priority:LEVEL status:LEVEL[OPEN,IN_PROGRESS,CLOSED]
+        Add tickets with a title, a priority and a status + Ticket status: open -> in progress -> closed + Filter tickets by status | IMPLEMENTED | - | - | title:STRING priority:LEVEL status:LEVEL[OPEN,IN_PROGRESS,CLOSED]
+        Add tickets with a title and a status (open, closed) + Close tickets | NOT_IMPLEMENTED | - | 'closed' is one of the values of the status of tickets (open, closed) | title:STRING status:LEVEL[OPEN,CLOSED]
+        Add talks with a title and a level (beginner, intermediate, advanced) | IMPLEMENTED | - | - | title:STRING level:LEVEL[BEGINNER,INTERMEDIATE,ADVANCED]
+        Add tickets with a subject and a priority + Close tickets                 | IMPLEMENTED | - | - | subject:STRING priority:LEVEL closed:BOOLEAN
+        Add tasks with a title and an optional due date + Mark tasks complete + Filter tasks by status (open, completed) | IMPLEMENTED | - | - | title:STRING dueDate:DATE completed:BOOLEAN
+        """)
+    void namedStatusValuesMakeTheStatusHoldOneOfThem(String spec, String expected, String gaps, String reason,
+            String fields) {
+        List<String> features = Arrays.asList(spec.split(" \\+ "));
+        Domain domain = new DomainBuilder().build(ProjectSpec.builder("Table", ProjectType.API_SERVICE)
+                .features(features, List.of()).build());
+        check(domain.features().get(features.size() - 1), features.get(features.size() - 1), expected, gaps, reason);
+        assertThat(domain.primary().fields()).extracting(f -> f.name() + ":" + f.type().name()
+                + (f.values().isEmpty() ? "" : "[" + String.join(",", f.values()) + "]"))
+                .as("fields of '%s'", spec).containsExactly(fields.split(" "));
+    }
+
     private static void check(FeatureMapping mapping, String sentence, String expected, String gaps, String reason) {
         assertThat(status(mapping)).as("status of '%s' (%s)", sentence, mapping).isEqualTo(expected);
         List<String> expectedGaps = gaps == null ? List.of() : Arrays.asList(gaps.split(" / "));
