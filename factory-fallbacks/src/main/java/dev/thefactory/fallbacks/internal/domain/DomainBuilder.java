@@ -244,9 +244,14 @@ public final class DomainBuilder {
                 return "such as 'List " + plural + "' (a data pipeline imports " + plural + " from CSV files and "
                         + "lists them; finding, sorting, exporting and changing them are not part of it)";
             }
+            // a field renamed from a reserved word ("abstract" is abstractValue) is named as the spec wrote it
             String field = entity.fields().stream().filter(f -> !f.secret() && f != entity.label())
-                    .filter(f -> f.type() != FieldType.BOOLEAN).map(Field::name).findFirst()
+                    .filter(f -> f.type() != FieldType.BOOLEAN).map(Field::name)
+                    .sorted(java.util.Comparator.comparing(n -> n.endsWith("Value"))).findFirst()
                     .orElse(entity.label().name());
+            if (field.endsWith("Value") && field.length() > 5) {
+                field = field.substring(0, field.length() - 5);
+            }
             return "such as 'List " + plural + "', 'Filter " + plural + " by "
                     + String.join(" ", Naming.words(field)).toLowerCase(Locale.ROOT) + "', 'Delete " + plural
                     + "' (the spec already adds " + plural + ")";
@@ -1000,6 +1005,12 @@ public final class DomainBuilder {
                 if (added == null && fieldName(hint.words()) != null) {
                     gaps.add(String.join(" ", hint.words()));
                 }
+                if (added != null && fields.get(added).secret()) {
+                    // "Update a user's password": the update stores the new one hashed, but a generated test sees
+                    // only that it is never returned, never that the change took
+                    gaps.add(String.join(" ", hint.words()) + " (hashed when changed; no generated test checks the"
+                            + " change)");
+                }
                 if (added != null) {
                     updates.add(added);
                     updateFields.add(added);
@@ -1211,7 +1222,7 @@ public final class DomainBuilder {
                 // "a status (created, in_transit, delivered)", "a level (beginner, advanced)": one of those values
                 fields.put(fieldName, new Field(fieldName, FieldType.LEVEL, required).withValues(levels));
                 notes.add(name + "." + fieldName + " accepts " + String.join(", ", levels)
-                        + ", the values the spec names for it.");
+                        + ", the values the spec lists.");
                 if (counts) {
                     userFields++;
                 }
