@@ -477,8 +477,11 @@ public final class FeatureInterpreter {
                 || Compounds.verbBeforeNoun(tokens, i))) {
             nouns.add(tokens.get(i));
             i++;
+            // "Update a user's password": after an owner, one singular noun that ends the phrase is the owner's
+            // field, as a field noun is anywhere ("set task priorities")
             boolean ownField = i < tokens.size() && VERBS.get(verbs.get(0)) == Operation.UPDATE
-                    && FIELD_NOUNS.contains(Inflector.singular(tokens.get(i)))
+                    && (FIELD_NOUNS.contains(Inflector.singular(tokens.get(i))) || s.possessive(i - 1)
+                            && isNoun(tokens.get(i), false) && Inflector.singular(tokens.get(i)).equals(tokens.get(i)))
                     && (i + 1 >= tokens.size() || !isNoun(tokens.get(i + 1), false));
             if (s.possessive(i - 1) && ownField) {
                 // "Edit a time entry's note": the note of the time entry, a field of the item
@@ -640,7 +643,8 @@ public final class FeatureInterpreter {
         List<FieldHint> updateFields = new ArrayList<>();
         String lastNoun = nouns.isEmpty() ? "" : Inflector.singular(nouns.get(nouns.size() - 1));
         if (operations.contains(Operation.UPDATE) && nouns.size() >= 2
-                && (FIELD_NOUNS.contains(lastNoun) || SETTABLE_FIGURES.contains(lastNoun))) {
+                && (FIELD_NOUNS.contains(lastNoun) || SETTABLE_FIGURES.contains(lastNoun)
+                        || p.ownFieldFrom == nounFrom + nouns.size() - 1)) {
             int split = p.ownFieldFrom > nounFrom && p.ownFieldFrom < nounFrom + nouns.size()
                     ? p.ownFieldFrom - nounFrom : 1;
             List<String> fieldWords = new ArrayList<>(nouns.subList(split, nouns.size()));
@@ -967,14 +971,31 @@ public final class FeatureInterpreter {
             }
         }
         for (FieldHint hint : concat(it.fields(), it.updateFields())) {
-            List<String> words = hint.words().stream().filter(w -> !Set.of("email", "emails", "mail").contains(w))
-                    .toList();
+            List<String> words = new ArrayList<>();
+            for (int k = 0; k < hint.words().size(); k++) {
+                String w = hint.words().get(k);
+                // an email address is a field ("an email"), and so is a time to live
+                if (!Set.of("email", "emails", "mail").contains(w)
+                        && !(w.equals("live") && k > 0 && hint.words().get(k - 1).equals("to"))) {
+                    words.add(w);
+                }
+            }
             if (Beyond.find(words, 0, words.size()).isPresent()) {
                 s.gap(String.join(" ", hint.words()));
             }
         }
         String notGenerated = " is not generated";
-        Optional<Beyond.Topic> topic = Beyond.find(tokens, p.coreStart, p.coreEnd);
+        // the words of a field the sentence names ("Update a user's email") are judged as a field above, not as
+        // what the sentence asks to do
+        List<String> scanned = new ArrayList<>(tokens);
+        for (Map.Entry<Integer, List<String>> field : p.fieldAt.entrySet()) {
+            for (int k = field.getKey() - field.getValue().size() + 1; k <= field.getKey(); k++) {
+                if (k >= 0 && k < scanned.size()) {
+                    scanned.set(k, "");
+                }
+            }
+        }
+        Optional<Beyond.Topic> topic = Beyond.find(scanned, p.coreStart, p.coreEnd);
         if (topic.isPresent()) {
             return Interpretation.unsupported(topic.get().reason() + REPHRASE);
         }
@@ -1316,6 +1337,17 @@ public final class FeatureInterpreter {
                 // "created_at", "a published at": the moment is the field, not a place after it
                 part.add(token);
                 partAt.add(i);
+                continue;
+            }
+            if (fieldList && token.equals("on") && !part.isEmpty() && part.get(part.size() - 1).endsWith("ed")
+                    && (i + 1 >= tokens.size() || Set.of("date", "day").contains(tokens.get(i + 1))
+                            || LIST_SEPARATORS.contains(tokens.get(i + 1)) || LIST_END.contains(tokens.get(i + 1)))) {
+                // "a joined on date", "a published on": the day something happened, the date field joinedOn
+                part.add(token);
+                partAt.add(i);
+                if (i + 1 < tokens.size() && Set.of("date", "day").contains(tokens.get(i + 1))) {
+                    used.add(++i);
+                }
                 continue;
             }
             if (!fieldList && Compounds.DIRECTIONS.contains(token)) {

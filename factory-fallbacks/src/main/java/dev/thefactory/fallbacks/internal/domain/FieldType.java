@@ -120,7 +120,8 @@ public enum FieldType {
                 || (last.equals("at") && words.size() > 1)) {
             return DATE_TIME;
         }
-        if (DATE_WORDS.contains(last) || last.endsWith("date") || (first.equals("date") && of == 1)) {
+        if (DATE_WORDS.contains(last) || last.endsWith("date") || (first.equals("date") && of == 1)
+                || (last.equals("on") && words.size() > 1 && words.get(words.size() - 2).endsWith("ed"))) {
             return DATE;
         }
         if (LEVEL_WORDS.contains(last)) {
@@ -132,7 +133,9 @@ public enum FieldType {
         if (DECIMAL_WORDS.contains(last)) {
             return DECIMAL;
         }
-        if (LONG_WORDS.contains(last)) {
+        if (LONG_WORDS.contains(last) || last.equals("ttl") || (last.equals("live") && words.size() > 2
+                && words.get(words.size() - 2).equals("to") && words.get(words.size() - 3).equals("time"))) {
+            // "a time to live" is a duration, like a duration_ms
             return LONG;
         }
         if (INT_WORDS.contains(last) || last.endsWith("count")) {

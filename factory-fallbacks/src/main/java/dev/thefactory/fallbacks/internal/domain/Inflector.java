@@ -26,7 +26,10 @@ public final class Inflector {
             Map.entry("bonuses", "bonus"), Map.entry("campuses", "campus"), Map.entry("movies", "movie"),
             Map.entry("cookies", "cookie"), Map.entry("zombies", "zombie"), Map.entry("rookies", "rookie"),
             Map.entry("selfies", "selfie"), Map.entry("smoothies", "smoothie"), Map.entry("brownies", "brownie"),
-            Map.entry("pies", "pie"), Map.entry("ties", "tie"), Map.entry("lies", "lie"));
+            Map.entry("pies", "pie"), Map.entry("ties", "tie"), Map.entry("lies", "lie"),
+            Map.entry("caches", "cache"), Map.entry("niches", "niche"), Map.entry("headaches", "headache"),
+            Map.entry("avalanches", "avalanche"), Map.entry("cliches", "cliche"),
+            Map.entry("moustaches", "moustache"), Map.entry("mustaches", "mustache"));
 
     private static final Map<String, String> IRREGULAR_SINGULARS = invert(IRREGULAR_PLURALS);
 

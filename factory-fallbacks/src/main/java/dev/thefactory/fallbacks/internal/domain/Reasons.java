@@ -18,6 +18,8 @@ final class Reasons {
             "most", "least");
     private static final Set<String> RECEIVES = Set.of("gets", "get", "receives", "receive", "given", "assigned");
     private static final Set<String> GENERATED = Set.of("unique", "random", "generated", "sequential");
+    private static final Set<String> UNDO = Set.of("undo", "undoes", "redo", "revert", "reverts", "rollback");
+    private static final Set<String> GROUPED = Set.of("grouped", "group", "groups", "grouping");
     private static final Set<String> HOLDS = Set.of("has", "have", "holds", "contains", "consists");
     private static final Set<String> BEFORE_VERB = Set.of("can", "cannot", "may", "must", "should", "will", "to");
 
@@ -36,6 +38,30 @@ final class Reasons {
             return "'" + s.workflow() + "' is a workflow of status values: where a feature filters by or sets the"
                     + " status, the generated status takes these values, but which value may follow which is not"
                     + " checked";
+        }
+        int first = verbAfterSubject(tokens);
+        if (first < tokens.size() && (UNDO.contains(tokens.get(first)) || tokens.get(first).equals("roll")
+                && first + 1 < tokens.size() && tokens.get(first + 1).equals("back"))) {
+            // "Undo the last change": no item is named, and the generated code keeps no history
+            return "'" + s.text(first, end(tokens, first)) + "' asks to take back earlier changes, which needs a"
+                    + " history of changes: the generated code keeps only each item's current values, so undo is"
+                    + " not generated";
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (GROUPED.contains(tokens.get(i)) && tokens.get(i + 1).equals("by") && i + 2 < tokens.size()) {
+                // "Show the list grouped by aisle": items in groups, never an item called a "grouped"
+                int stop = end(tokens, i);
+                for (int k = i + 2; k < stop; k++) {
+                    if (tokens.get(k).equals(",") || tokens.get(k).equals("and")) {
+                        stop = k;
+                        break;
+                    }
+                }
+                String by = s.text(i + 2, stop);
+                return "'" + s.text(i, stop) + "' asks for the items shown in groups, one per " + by + ", which is"
+                        + " not generated: the simple backend lists all items, or those with one " + by
+                        + " when a feature filters by it";
+            }
         }
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);

@@ -115,6 +115,14 @@ final class Sentence {
         while (matcher.find()) {
             String original = matcher.group();
             String token = original.toLowerCase(Locale.ROOT);
+            if ((token.equals("mail") || token.equals("mails")) && !tokens.isEmpty()
+                    && tokens.get(tokens.size() - 1).equals("e") && matcher.start() > 0
+                    && "-\u2010\u2011".indexOf(text.charAt(matcher.start() - 1)) >= 0) {
+                // "an e-mail" is an email
+                tokens.set(tokens.size() - 1, "e" + token);
+                originals.set(originals.size() - 1, originals.get(originals.size() - 1) + "-" + original);
+                continue;
+            }
             if (!token.equals("s")) {
                 tokens.add(token);
                 originals.add(original);

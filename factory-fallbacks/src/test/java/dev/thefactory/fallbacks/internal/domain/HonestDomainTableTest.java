@@ -118,7 +118,7 @@ class HonestDomainTableTest {
         Add expenses with a title and an amount + Delete an expense by its id | IMPLEMENTED | - | -
         Add items with a name + Mark all items as discontinued               | PARTIAL         | all items | -
         Add items with a name + Delete several items at once                | PARTIAL         | at once / several items | -
-        Add parcels with a tracking number and a status + Parcel status: created -> in transit -> delivered + Update a parcel's status | PARTIAL | status values (created, in transit, delivered) not enforced | -
+        Add parcels with a tracking number and a status + Parcel status: created -> in transit -> delivered + Update a parcel's status | IMPLEMENTED | - | -
         Add expenses with a title and an amount in cents + List all expenses sorted by amount descending | PARTIAL | descending | -
         Add runs with a date and a duration in minutes + Sort runs by duration | IMPLEMENTED | - | -
         Add parcels with a label and a weight in kg + List parcels heavier than a given weight | IMPLEMENTED | - | -
