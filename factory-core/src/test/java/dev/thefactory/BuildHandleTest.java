@@ -14,6 +14,7 @@ import dev.thefactory.api.Mode;
 import dev.thefactory.api.NothingToResumeException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.api.event.BuildStarted;
@@ -225,6 +226,62 @@ class BuildHandleTest {
         BuildResult result = resumed.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.resumedFrom()).isEqualTo(Phase.DESIGN);
+    }
+
+    /** Starts a build in {@code out}, stops it at its ANALYZE checkpoint and returns its id. */
+    private String interruptedBuild(CheckpointRepository repository, Path out) throws Exception {
+        Gate gate = new Gate(Phase.ANALYZE);
+        BuildHandle handle = builder(specFile(), repository).outputDirectory(out).runGeneratedTests(false).build()
+                .start(gate);
+        gate.awaitReached();
+        assertThat(handle.cancel()).isTrue();
+        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class,
+                f -> assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED));
+        assertThat(out.resolve(".staging").resolve(handle.buildId())).as("kept for the resume").isDirectory();
+        return handle.buildId();
+    }
+
+    /** Resumes a build under a feature requirement the minimal backend cannot meet: it publishes nothing. */
+    private static void refusedResume(CheckpointRepository repository, String buildId) {
+        try (Factory factory = Factory.builder().resumeFrom(repository, buildId)
+                .requireFeatures(FeatureRequirement.CORE).build()) {
+            assertThat(catchThrowable(() -> factory.resume(buildId))).isInstanceOf(RequirementsNotMetException.class);
+        }
+    }
+
+    /**
+     * Regression: a resume that published nothing left behind, empty, the output directory (and its parents) that
+     * the interrupted build it resumed had created; a failed build removes them, and so now does its resume.
+     */
+    @Test
+    void aResumeThatPublishesNothingRemovesTheOutputDirectoryItsBuildCreated() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Path out = dir.resolve("new").resolve("out");
+        String buildId = interruptedBuild(repository, out);
+
+        refusedResume(repository, buildId);
+
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("new")).as("a parent the build created").doesNotExist();
+    }
+
+    @Test
+    void aResumeThatPublishesNothingKeepsAnOutputDirectoryThatExistedBeforeItsBuild() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path used = Files.createDirectory(dir.resolve("used"));
+        Files.writeString(used.resolve("mine.txt"), "mine");
+        String first = interruptedBuild(repository, empty);
+        String second = interruptedBuild(repository, used);
+
+        refusedResume(repository, first);
+        refusedResume(repository, second);
+
+        assertThat(empty).isEmptyDirectory();
+        try (Stream<Path> entries = Files.list(used)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("mine.txt");
+        }
+        assertThat(used.resolve("mine.txt")).hasContent("mine");
     }
 
     /**
