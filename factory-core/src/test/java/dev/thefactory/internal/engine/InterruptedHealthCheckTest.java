@@ -6,6 +6,8 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.ProviderSkipped;
+import dev.thefactory.fixtures.TestBackendProvider;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
 import dev.thefactory.spi.BackendContext;
 import dev.thefactory.spi.BackendTier;
