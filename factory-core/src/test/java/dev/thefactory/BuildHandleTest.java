@@ -14,23 +14,21 @@ import dev.thefactory.api.Mode;
 import dev.thefactory.api.NothingToResumeException;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseStatus;
+import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.api.event.BuildStarted;
-import dev.thefactory.api.event.CheckpointSaved;
+import dev.thefactory.fixtures.PhaseGate;
+import dev.thefactory.fixtures.Trees;
+import dev.thefactory.fixtures.WordCounter;
 import dev.thefactory.spi.CheckpointRepository;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,81 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildHandleTest {
 
-    private static final String SPEC = """
-            # Word Counter
-
-            A command-line tool that counts the words, lines and characters of the files it is given, like a small and
-            friendly `wc`.
-
-            ## Type: cli_tool
-
-            ## Complexity: simple
-
-            ## FEATURES
-
-            - Count words, lines and characters of one or more files
-            - Read standard input when no file is given
-            - Print a total line when more than one file is given
-
-            ## TECH STACK
-
-            - Java 17
-            - Maven
-            """;
-
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path dir;
 
     private Factory.Builder builder(Path spec, CheckpointRepository repository) {
-        // The minimal backend implements no feature: these builds publish under FeatureRequirement.NONE.
-        return Factory.builder().spec(spec).mode(Mode.MINIMAL).requireFeatures(FeatureRequirement.NONE)
-                .outputDirectory(dir.resolve("out")).checkpoints(repository);
+        return WordCounter.onMinimal(dir.resolve("out"), repository).spec(spec);
     }
 
-    private Path specFile() throws IOException {
-        return Files.writeString(dir.resolve("word-counter.md"), SPEC);
-    }
-
-    /**
-     * Holds the build on its own thread once its phase checkpoint of {@code phase} is saved, until released or
-     * interrupted (a cancel); the interrupt is passed on to the build.
-     */
-    private static final class Gate implements BuildListener {
-        private final Phase phase;
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final List<String> threads = new CopyOnWriteArrayList<>();
-
-        Gate(Phase phase) {
-            this.phase = phase;
-        }
-
-        @Override
-        public void onEvent(dev.thefactory.api.event.BuildEvent event) {
-            if (event instanceof BuildStarted) {
-                threads.add(Thread.currentThread().getName());
-            }
-            if (event instanceof CheckpointSaved saved && saved.phase() == phase && saved.task() == null) {
-                reached.countDown();
-                try {
-                    release.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        void awaitReached() throws InterruptedException {
-            assertThat(reached.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the build reached " + phase).isTrue();
-        }
-    }
-
-    private static Throwable failureOf(BuildHandle handle) {
-        Throwable thrown = catchThrowable(() -> handle.result().join());
-        assertThat(thrown).isInstanceOf(CompletionException.class);
-        return thrown.getCause();
+    private Path specFile() {
+        return WordCounter.specFile(dir);
     }
 
     @Test
@@ -126,8 +58,8 @@ class BuildHandleTest {
         Path spec = specFile();
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
         Factory factory = builder(spec, repository).build();
-        Gate gateA = new Gate(Phase.DESIGN);
-        Gate gateB = new Gate(Phase.ANALYZE);
+        PhaseGate gateA = new PhaseGate(Phase.DESIGN);
+        PhaseGate gateB = new PhaseGate(Phase.ANALYZE);
 
         BuildHandle a = factory.start(gateA);
         BuildHandle b = factory.start(gateB);
@@ -143,7 +75,7 @@ class BuildHandleTest {
         assertThat(gateB.threads).as("a run's listener hears its own run only").containsExactly("factory-" + idB);
 
         assertThat(a.cancel()).isTrue();
-        Throwable failure = failureOf(a);
+        Throwable failure = PhaseGate.failureOf(a);
         assertThat(failure).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(f.result().buildId()).isEqualTo(idA);
@@ -153,10 +85,11 @@ class BuildHandleTest {
         assertThat(b.isDone()).as("cancelling one build leaves the other running").isFalse();
 
         gateB.release.countDown();
-        BuildResult resultB = b.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        BuildResult resultB = b.result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(resultB.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(resultB.buildId()).isEqualTo(idB);
-        Map<String, String> uninterrupted = projectFiles(resultB.outputDirectory());
+        Map<String, String> uninterrupted = Trees.projectFiles(resultB.outputDirectory());
+        assertThat(uninterrupted).isNotEmpty();
 
         Factory.SavedBuild saved = Factory.savedBuild(repository, idA);
         assertThat(saved.finished()).isFalse();
@@ -170,7 +103,7 @@ class BuildHandleTest {
         assertThat(resumed.phases()).filteredOn(p -> p.phase().compareTo(Phase.STRUCTURE) < 0).hasSize(3)
                 .allSatisfy(p -> assertThat(p.status()).isEqualTo(PhaseStatus.SKIPPED));
         assertThat(resumed.outputDirectory()).isEqualTo(resultB.outputDirectory());
-        assertThat(projectFiles(resumed.outputDirectory())).isEqualTo(uninterrupted);
+        assertThat(Trees.projectFiles(resumed.outputDirectory())).isEqualTo(uninterrupted);
 
         assertThatThrownBy(() -> Factory.resume(repository, idA)).isInstanceOfSatisfying(
                 NothingToResumeException.class, e -> {
@@ -187,13 +120,13 @@ class BuildHandleTest {
     @Test
     void cancellingTheResultFutureStopsTheBuildAndKeepsItsOutcome() throws Exception {
         CheckpointRepository repository = CheckpointRepositories.inMemory();
-        Gate gate = new Gate(Phase.ANALYZE);
+        PhaseGate gate = new PhaseGate(Phase.ANALYZE);
         BuildHandle handle = builder(specFile(), repository).runGeneratedTests(false).build().start(gate);
         gate.awaitReached();
 
         assertThat(handle.result().cancel(true)).as("the future itself is not cancelled").isFalse();
 
-        Throwable failure = failureOf(handle);
+        Throwable failure = PhaseGate.failureOf(handle);
         assertThat(handle.result().isCancelled()).isFalse();
         assertThat(failure).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
@@ -209,11 +142,11 @@ class BuildHandleTest {
         CheckpointRepository repository = CheckpointRepositories.inMemory();
         Factory factory = builder(spec, repository).runGeneratedTests(false).build();
         // held at its ANALYZE checkpoint for longer than the deadline: only the deadline can end the wait early
-        Gate gate = new Gate(Phase.ANALYZE);
+        PhaseGate gate = new PhaseGate(Phase.ANALYZE);
 
         BuildHandle handle = factory.start(Duration.ofMillis(200), gate);
 
-        Throwable failure = failureOf(handle);
+        Throwable failure = PhaseGate.failureOf(handle);
         assertThat(gate.reached.getCount()).isZero();
         assertThat(failure).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
@@ -222,9 +155,65 @@ class BuildHandleTest {
 
         BuildHandle resumed = factory.startResume(handle.buildId());
         assertThat(resumed.buildId()).isEqualTo(handle.buildId());
-        BuildResult result = resumed.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        BuildResult result = resumed.result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.resumedFrom()).isEqualTo(Phase.DESIGN);
+    }
+
+    /** Starts a build in {@code out}, stops it at its ANALYZE checkpoint and returns its id. */
+    private String interruptedBuild(CheckpointRepository repository, Path out) throws Exception {
+        PhaseGate gate = new PhaseGate(Phase.ANALYZE);
+        BuildHandle handle = builder(specFile(), repository).outputDirectory(out).runGeneratedTests(false).build()
+                .start(gate);
+        gate.awaitReached();
+        assertThat(handle.cancel()).isTrue();
+        assertThat(PhaseGate.failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class,
+                f -> assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED));
+        assertThat(out.resolve(".staging").resolve(handle.buildId())).as("kept for the resume").isDirectory();
+        return handle.buildId();
+    }
+
+    /** Resumes a build under a feature requirement the minimal backend cannot meet: it publishes nothing. */
+    private static void refusedResume(CheckpointRepository repository, String buildId) {
+        try (Factory factory = Factory.builder().resumeFrom(repository, buildId)
+                .requireFeatures(FeatureRequirement.CORE).build()) {
+            assertThat(catchThrowable(() -> factory.resume(buildId))).isInstanceOf(RequirementsNotMetException.class);
+        }
+    }
+
+    /**
+     * Regression: a resume that published nothing left behind, empty, the output directory (and its parents) that
+     * the interrupted build it resumed had created; a failed build removes them, and so now does its resume.
+     */
+    @Test
+    void aResumeThatPublishesNothingRemovesTheOutputDirectoryItsBuildCreated() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Path out = dir.resolve("new").resolve("out");
+        String buildId = interruptedBuild(repository, out);
+
+        refusedResume(repository, buildId);
+
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("new")).as("a parent the build created").doesNotExist();
+    }
+
+    @Test
+    void aResumeThatPublishesNothingKeepsAnOutputDirectoryThatExistedBeforeItsBuild() throws Exception {
+        CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path used = Files.createDirectory(dir.resolve("used"));
+        Files.writeString(used.resolve("mine.txt"), "mine");
+        String first = interruptedBuild(repository, empty);
+        String second = interruptedBuild(repository, used);
+
+        refusedResume(repository, first);
+        refusedResume(repository, second);
+
+        assertThat(empty).isEmptyDirectory();
+        try (Stream<Path> entries = Files.list(used)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("mine.txt");
+        }
+        assertThat(used.resolve("mine.txt")).hasContent("mine");
     }
 
     /**
@@ -244,7 +233,7 @@ class BuildHandleTest {
             }
         });
 
-        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+        assertThat(PhaseGate.failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(f.getMessage()).contains("nothing was published");
             assertThat(f.recoveryOptions()).first().asString().startsWith("start the build again");
@@ -263,7 +252,7 @@ class BuildHandleTest {
         BuildHandle handle = factory.start();
         assertThat(handle.cancel()).isTrue();
 
-        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+        assertThat(PhaseGate.failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(f.getMessage()).contains("because it was cancelled");
             // nothing was checkpointed, so the options promise no resume: the repository holds nothing of the build
@@ -274,7 +263,7 @@ class BuildHandleTest {
                 .isInstanceOf(dev.thefactory.api.BuildNotFoundException.class);
         assertThat(handle.cancel()).isFalse();
         // its lock was released and nothing of it was damaged: a new build of the same factory runs to the end
-        assertThat(factory.start().result().get(WAIT_SECONDS, TimeUnit.SECONDS).status())
+        assertThat(factory.start().result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS).status())
                 .isEqualTo(BuildStatus.SUCCEEDED);
     }
 
@@ -282,7 +271,8 @@ class BuildHandleTest {
     void aDeadlineThatIsNotReachedChangesNothing() throws Exception {
         BuildHandle handle = builder(specFile(), CheckpointRepositories.inMemory()).runGeneratedTests(false).build()
                 .start(Duration.ofHours(1));
-        assertThat(handle.result().get(WAIT_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(handle.result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS).status())
+                .isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(handle.cancel()).isFalse();
     }
 
@@ -306,14 +296,14 @@ class BuildHandleTest {
 
         BuildHandle handle = factory.startResume("b-20260101-000000-abcdef");
 
-        assertThat(failureOf(handle)).isInstanceOf(BuildNotFoundException.class);
+        assertThat(PhaseGate.failureOf(handle)).isInstanceOf(BuildNotFoundException.class);
         assertThat(handle.buildId()).isEqualTo("b-20260101-000000-abcdef");
     }
 
     @Test
     void aBuildOfASpecGivenAsTextCannotBeResumedFromItsCheckpointsAlone() {
         CheckpointRepository repository = CheckpointRepositories.inMemory();
-        BuildResult result = Factory.builder().spec(SPEC, SpecFormat.MARKDOWN).mode(Mode.MINIMAL)
+        BuildResult result = Factory.builder().spec(WordCounter.SPEC, SpecFormat.MARKDOWN).mode(Mode.MINIMAL)
                 .requireFeatures(FeatureRequirement.NONE).runGeneratedTests(false)
                 .outputDirectory(dir.resolve("out")).checkpoints(repository).build().run();
 
@@ -334,21 +324,5 @@ class BuildHandleTest {
         assertThatThrownBy(() -> factory.start((BuildListener) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> factory.startResume(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("buildId");
-    }
-
-    /** @return every regular file under {@code root} with its bytes, without the manifest (build id, timings) */
-    private static Map<String, String> projectFiles(Path root) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'),
-                        HexFormat.of().formatHex(Files.readAllBytes(file)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        files.remove(".factory/metadata.json");
-        assertThat(files).isNotEmpty();
-        return files;
     }
 }

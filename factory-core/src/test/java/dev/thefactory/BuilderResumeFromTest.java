@@ -2,25 +2,21 @@ package dev.thefactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildNotFoundException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FactoryException;
-import dev.thefactory.api.FaultInjection;
-import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.SpecFormat;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.BuildStarted;
+import dev.thefactory.fixtures.WordCounter;
 import dev.thefactory.spi.CheckpointRepository;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,51 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuilderResumeFromTest {
 
-    private static final String SPEC = """
-            # Word Counter
-
-            A command-line tool that counts the words, lines and characters of the files it is given, like a small and
-            friendly `wc`.
-
-            ## Type: cli_tool
-
-            ## Complexity: simple
-
-            ## FEATURES
-
-            - Count words, lines and characters of one or more files
-            - Read standard input when no file is given
-            - Print a total line when more than one file is given
-
-            ## TECH STACK
-
-            - Java 17
-            - Maven
-            """;
-
-    /** Spares every task before GENERATE of this spec on the minimal backend and fails {@code generate/build}. */
-    private static final FaultInjection FAILS_IN_GENERATE = FaultInjection.parse("permanent-rate=0.15,seed=6");
-
     @TempDir
     Path dir;
 
     private Factory.Builder started(CheckpointRepository repository) {
-        // The minimal backend implements no feature: these builds publish under FeatureRequirement.NONE.
-        return Factory.builder().mode(Mode.MINIMAL).requireFeatures(FeatureRequirement.NONE).repairRounds(3)
-                .outputDirectory(dir.resolve("first-out")).checkpoints(repository).faults(FAILS_IN_GENERATE);
-    }
-
-    private static String failedBuild(Factory.Builder builder) {
-        BuildFailedException failed = catchThrowableOfType(BuildFailedException.class, () -> builder.build().run());
-        assertThat(failed.phase()).contains(Phase.GENERATE);
-        return failed.result().buildId();
+        return WordCounter.onMinimal(dir.resolve("first-out"), repository).repairRounds(3);
     }
 
     @Test
     void aBuildResumedFromItsCheckpointsIsObservedAndHeardWithWhatItRecorded() throws IOException {
-        Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
+        Path spec = WordCounter.specFile(dir);
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
-        String buildId = failedBuild(started(repository).spec(spec));
+        String buildId = WordCounter.failedBuild(started(repository).spec(spec));
         TestObservationRegistry registry = TestObservationRegistry.create();
         List<BuildEvent> heard = new CopyOnWriteArrayList<>();
 
@@ -107,9 +70,9 @@ class BuilderResumeFromTest {
 
     @Test
     void aSetterCalledAfterItReplacesWhatTheCheckpointsRecorded() throws IOException {
-        Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
+        Path spec = WordCounter.specFile(dir);
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
-        String buildId = failedBuild(started(repository).spec(spec));
+        String buildId = WordCounter.failedBuild(started(repository).spec(spec));
 
         Factory factory = Factory.builder().outputDirectory(dir.resolve("replaced"))
                 .resumeFrom(repository, buildId).outputDirectory(dir.resolve("elsewhere")).build();
@@ -123,13 +86,14 @@ class BuilderResumeFromTest {
     @Test
     void aBuildStartedFromSpecTextNeedsItsSpecSetAfterwards() {
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
-        String buildId = failedBuild(started(repository).spec(SPEC, SpecFormat.MARKDOWN));
+        String buildId = WordCounter.failedBuild(started(repository).spec(WordCounter.SPEC, SpecFormat.MARKDOWN));
 
         Factory.Builder noSpec = Factory.builder().resumeFrom(repository, buildId);
         assertThatThrownBy(noSpec::build).isInstanceOf(FactoryException.class)
                 .hasMessageContaining("Build " + buildId + " was started from a spec given as text");
 
-        Factory factory = Factory.builder().resumeFrom(repository, buildId).spec(SPEC, SpecFormat.MARKDOWN).build();
+        Factory factory = Factory.builder().resumeFrom(repository, buildId).spec(WordCounter.SPEC, SpecFormat.MARKDOWN)
+                .build();
         BuildResult result = factory.resume(buildId);
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.resumedFrom()).isEqualTo(Phase.GENERATE);

@@ -19,6 +19,7 @@ import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.api.event.BuildStarted;
 import dev.thefactory.api.event.CheckpointSaved;
+import dev.thefactory.fixtures.PhaseGate;
 import dev.thefactory.internal.minimal.MinimalBackendProvider;
 import dev.thefactory.spi.CheckpointRepository;
 import dev.thefactory.spi.PatternStore;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +71,6 @@ class ConfiguredFactoryTest {
             - List the notes by title
             """;
 
-    private static final long WAIT_SECONDS = 60;
-
     @TempDir
     Path dir;
 
@@ -81,39 +79,6 @@ class ConfiguredFactoryTest {
         return Factory.builder().spec(WORDS, SpecFormat.MARKDOWN).mode(Mode.MINIMAL)
                 .requireFeatures(FeatureRequirement.NONE).runGeneratedTests(false)
                 .outputDirectory(dir.resolve("out")).checkpoints(repository);
-    }
-
-    /** Holds a build once its phase checkpoint of {@code phase} is saved, until released or interrupted. */
-    private static final class Gate implements BuildListener {
-        private final Phase phase;
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        Gate(Phase phase) {
-            this.phase = phase;
-        }
-
-        @Override
-        public void onEvent(BuildEvent event) {
-            if (event instanceof CheckpointSaved saved && saved.phase() == phase && saved.task() == null) {
-                reached.countDown();
-                try {
-                    release.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        void awaitReached() throws InterruptedException {
-            assertThat(reached.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the build reached " + phase).isTrue();
-        }
-    }
-
-    private static Throwable failureOf(BuildHandle handle) {
-        Throwable thrown = catchThrowable(() -> handle.result().join());
-        assertThat(thrown).isInstanceOf(CompletionException.class);
-        return thrown.getCause();
     }
 
     /** @return the live threads the factory names ({@code factory-...}) */
@@ -231,7 +196,7 @@ class ConfiguredFactoryTest {
         assertThat(newThreadsAfterWaiting(baseline)).as("building a factory starts no thread").isEmpty();
 
         factory.run();
-        factory.start().result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        factory.start().result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS);
         Set<Thread> owned = factoryThreads();
         owned.removeAll(baseline);
         assertThat(owned).as("the builds ran their task attempts on the factory's own threads, kept while idle")
@@ -255,14 +220,14 @@ class ConfiguredFactoryTest {
         Path spec = Files.writeString(dir.resolve("words.md"), WORDS);
         CheckpointRepository repository = CheckpointRepositories.fileSystem(dir.resolve("state"));
         Factory factory = builder(repository).spec(spec).build();
-        Gate gate = new Gate(Phase.ANALYZE);
+        PhaseGate gate = new PhaseGate(Phase.ANALYZE);
         BuildHandle handle = factory.start(gate);
         gate.awaitReached();
 
         factory.close();
 
         assertThat(handle.isDone()).as("close waited for the build to end").isTrue();
-        assertThat(failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+        assertThat(PhaseGate.failureOf(handle)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(f.getMessage()).contains("because its factory was closed");
         });
@@ -273,7 +238,7 @@ class ConfiguredFactoryTest {
 
     @Test
     void closeStopsABuildThatRunBlocksOnInAnotherThread() throws Exception {
-        Gate gate = new Gate(Phase.ANALYZE);
+        PhaseGate gate = new PhaseGate(Phase.ANALYZE);
         Factory factory = builder(CheckpointRepositories.inMemory()).listener(gate).build();
         java.util.concurrent.CompletableFuture<Throwable> thrown = new java.util.concurrent.CompletableFuture<>();
         Thread caller = new Thread(() -> {
@@ -288,18 +253,19 @@ class ConfiguredFactoryTest {
 
         factory.close();
 
-        assertThat(thrown.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOfSatisfying(BuildFailedException.class, f -> {
+        assertThat(thrown.get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOfSatisfying(
+                BuildFailedException.class, f -> {
             assertThat(f.result().status()).isEqualTo(BuildStatus.INTERRUPTED);
             assertThat(f.getMessage()).contains("because its factory was closed");
         });
-        caller.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        caller.join(TimeUnit.SECONDS.toMillis(PhaseGate.WAIT_SECONDS));
     }
 
     @Test
     void closingADerivedFactoryLeavesTheOneItCameFromRunningAndClosingThatClosesBoth() throws Exception {
         Factory words = builder(CheckpointRepositories.inMemory()).build();
         Factory notes = words.withSpec(NOTES, SpecFormat.MARKDOWN);
-        Gate gate = new Gate(Phase.ANALYZE);
+        PhaseGate gate = new PhaseGate(Phase.ANALYZE);
         BuildHandle running = words.start(gate);
         gate.awaitReached();
 
@@ -308,7 +274,8 @@ class ConfiguredFactoryTest {
         assertThat(running.isDone()).as("a derived factory's close stops its own builds only").isFalse();
         assertThatThrownBy(notes::run).isInstanceOf(IllegalStateException.class);
         gate.release.countDown();
-        assertThat(running.result().get(WAIT_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(BuildStatus.SUCCEEDED);
+        assertThat(running.result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS).status())
+                .isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(words.run().status()).as("its attempt threads were not closed").isEqualTo(BuildStatus.SUCCEEDED);
 
         Factory shop = words.withSpec(NOTES, SpecFormat.MARKDOWN);
@@ -334,7 +301,7 @@ class ConfiguredFactoryTest {
             if (event instanceof CheckpointSaved saved && saved.phase() == Phase.ANALYZE && saved.task() == null) {
                 latch(reached, saved.buildId()).countDown();
                 try {
-                    latch(released, saved.buildId()).await(WAIT_SECONDS, TimeUnit.SECONDS);
+                    latch(released, saved.buildId()).await(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -342,7 +309,7 @@ class ConfiguredFactoryTest {
         }
 
         void awaitReached(String buildId) throws InterruptedException {
-            assertThat(latch(reached, buildId).await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(latch(reached, buildId).await(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         }
 
         void release(String buildId) {
@@ -369,13 +336,13 @@ class ConfiguredFactoryTest {
 
             // start(): the same default (it may stop before or after its first checkpoint: the deadline is short)
             BuildHandle bounded = factory.start();
-            assertThat(failureOf(bounded)).isInstanceOfSatisfying(BuildFailedException.class,
+            assertThat(PhaseGate.failureOf(bounded)).isInstanceOfSatisfying(BuildFailedException.class,
                     f -> assertThat(f.getMessage()).contains("because its deadline of PT0.05S passed"));
 
             // the build started first, with its own deadline of a day, has been held for longer than 50 ms
             assertThat(overridden.isDone()).as("start(Duration) overrides the builder's deadline").isFalse();
             hold.release(overridden.buildId());
-            assertThat(overridden.result().get(WAIT_SECONDS, TimeUnit.SECONDS).status())
+            assertThat(overridden.result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS).status())
                     .isEqualTo(BuildStatus.SUCCEEDED);
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.SpecFormat;
+import dev.thefactory.fixtures.ForwardingCheckpointRepository;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,32 +47,14 @@ class LatestUnfinishedBuildTest {
      * second it lists builds by id, which is what the SPI allows ("by the creation time of each build's first
      * checkpoint, then by id").
      */
-    private static final class ListedById implements CheckpointRepository {
-        private final CheckpointRepository delegate = CheckpointRepositories.inMemory();
-
-        @Override
-        public void save(Checkpoint checkpoint) {
-            delegate.save(checkpoint);
-        }
-
-        @Override
-        public Optional<Checkpoint> latest(String buildId) {
-            return delegate.latest(buildId);
-        }
-
-        @Override
-        public List<Checkpoint> history(String buildId) {
-            return delegate.history(buildId);
-        }
-
-        @Override
-        public void delete(String buildId) {
-            delegate.delete(buildId);
+    private static final class ListedById extends ForwardingCheckpointRepository {
+        ListedById() {
+            super(CheckpointRepositories.inMemory());
         }
 
         @Override
         public List<String> buildIds() {
-            return delegate.buildIds().stream().sorted().toList();
+            return super.buildIds().stream().sorted().toList();
         }
     }
 

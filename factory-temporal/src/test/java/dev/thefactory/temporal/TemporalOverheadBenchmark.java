@@ -8,6 +8,7 @@ import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Mode;
 import dev.thefactory.api.SpecFormat;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class TemporalOverheadBenchmark {
 
     @Test
     void printsTheOverheadPerTask() {
-        TreeBackend tree = new TreeBackend(task -> { });
+        TreeBackendProvider tree = new TreeBackendProvider(task -> { });
         try (TemporalTarget target = TemporalTarget.inProcess();
              FactoryWorker worker = FactoryWorker.builder().client(target.client()).taskQueue("bench")
                      .configure(builder -> builder.backend(tree)).build().start()) {
@@ -62,19 +63,19 @@ class TemporalOverheadBenchmark {
         }
     }
 
-    private Factory factory(TreeBackend tree, String engine, int i) {
+    private Factory factory(TreeBackendProvider tree, String engine, int i) {
         return Factory.builder().spec(TemporalWorkflowTest.SPEC, SpecFormat.MARKDOWN).mode(Mode.STANDALONE)
                 .backend(tree).outputDirectory(dir.resolve(engine + i)).requireFeatures(FeatureRequirement.NONE)
                 .runGeneratedTests(false).build();
     }
 
-    private BuildResult local(TreeBackend tree, int i) {
+    private BuildResult local(TreeBackendProvider tree, int i) {
         BuildResult result = factory(tree, "local", i).run();
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         return result;
     }
 
-    private BuildResult remote(TemporalFactory temporal, TreeBackend tree, int i) {
+    private BuildResult remote(TemporalFactory temporal, TreeBackendProvider tree, int i) {
         BuildResult result = temporal.run(factory(tree, "temporal", i));
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         return result;

@@ -16,33 +16,20 @@ import dev.thefactory.api.event.AgentSpawned;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.RepairRoundFinished;
 import dev.thefactory.api.event.TaskCompleted;
-import dev.thefactory.spi.Agent;
-import dev.thefactory.spi.AgentTask;
-import dev.thefactory.spi.BackendContext;
-import dev.thefactory.spi.BackendTier;
+import dev.thefactory.fixtures.CalcBackend;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.spi.GeneratedFile;
-import dev.thefactory.spi.HealthStatus;
-import dev.thefactory.spi.OrchestratorBackend;
-import dev.thefactory.spi.OrchestratorBackendProvider;
 import dev.thefactory.spi.RepairRequest;
-import dev.thefactory.spi.StandardTasks;
-import dev.thefactory.spi.TaskResult;
 import dev.thefactory.temporal.internal.BuildWorkflowImpl;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,14 +58,6 @@ class TemporalRepairTest {
             - Add two numbers
             """;
     private static final String QUEUE = "repair-builds";
-    private static final String CALC = "src/main/java/demo/Calc.java";
-    private static final String CALC_TEST = "src/test/java/demo/CalcTest.java";
-    private static final String BROKEN = "package demo;\n\npublic final class Calc {\n"
-            + "    public static int add(int a, int b) {\n        return a + ;\n    }\n}\n";
-    private static final String WRONG = "package demo;\n\npublic final class Calc {\n"
-            + "    public static int add(int a, int b) {\n        return a - b;\n    }\n}\n";
-    private static final String FIXED = "package demo;\n\npublic final class Calc {\n"
-            + "    public static int add(int a, int b) {\n        return a + b;\n    }\n}\n";
 
     @TempDir
     Path dir;
@@ -98,14 +77,19 @@ class TemporalRepairTest {
         env.close();
     }
 
-    private static Factory factory(Fixer fixer, Mode mode, boolean tests, Path out, List<BuildEvent> events) {
+    /** @return a repairing INTEGRATED backend whose {@code Calc} is {@code code} until repair round {@code round} */
+    private static CalcBackend fixer(String code, int round) {
+        return CalcBackend.fixer(true, code, round);
+    }
+
+    private static Factory factory(CalcBackend fixer, Mode mode, boolean tests, Path out, List<BuildEvent> events) {
         return Factory.builder().spec(SPEC, SpecFormat.MARKDOWN).mode(mode).backend(fixer).outputDirectory(out)
                 .requireFeatures(FeatureRequirement.NONE).runGeneratedTests(tests).repairRounds(2)
                 .listener(events::add).build();
     }
 
     /** Runs the build on Temporal with a worker whose backend is {@code fixer}. */
-    private BuildResult onTemporal(Fixer fixer, Mode mode, boolean tests, Path out, List<BuildEvent> events) {
+    private BuildResult onTemporal(CalcBackend fixer, Mode mode, boolean tests, Path out, List<BuildEvent> events) {
         FactoryWorker worker = FactoryWorker.builder().client(env.getWorkflowClient()).taskQueue(QUEUE)
                 .configure(builder -> builder.backend(fixer)).sticky(false).build().start();
         try {
@@ -128,21 +112,22 @@ class TemporalRepairTest {
     @Test
     void aFailingGeneratedTestRepairedInRoundOneSucceedsAsLocally() throws Exception {
         List<BuildEvent> localEvents = new CopyOnWriteArrayList<>();
-        Fixer localFixer = new Fixer(WRONG, 1);
+        CalcBackend localFixer = fixer(CalcBackend.WRONG, 1);
         BuildResult local = factory(localFixer, Mode.INTEGRATED, true, dir.resolve("local"), localEvents).run();
         List<BuildEvent> events = new CopyOnWriteArrayList<>();
-        Fixer fixer = new Fixer(WRONG, 1);
+        CalcBackend fixer = fixer(CalcBackend.WRONG, 1);
 
         BuildResult result = onTemporal(fixer, Mode.INTEGRATED, true, dir.resolve("temporal"), events);
 
         assertThat(local.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.fallbacks()).isEmpty();
-        assertThat(Files.readString(result.outputDirectory().resolve(CALC))).isEqualTo(FIXED);
+        assertThat(Files.readString(result.outputDirectory().resolve(CalcBackend.CALC)))
+                .isEqualTo(CalcBackend.FIXED);
         assertThat(result.validation().tests().passed()).isEqualTo(1);
         assertThat(result.repairs()).singleElement().satisfies(r -> {
             assertThat(r.round()).isEqualTo(1);
-            assertThat(r.backend()).isEqualTo(Fixer.ID);
+            assertThat(r.backend()).isEqualTo(CalcBackend.FIXER_ID);
             assertThat(r.diagnostics()).isPositive();
             assertThat(r.files()).isEqualTo(1);
             assertThat(r.remaining()).isZero();
@@ -159,15 +144,13 @@ class TemporalRepairTest {
         assertThat(fixer.requests).singleElement().satisfies(request -> {
             assertThat(request.round()).isEqualTo(1);
             assertThat(request.maxRounds()).isEqualTo(2);
-            assertThat(request.files()).extracting(GeneratedFile::path).containsExactly(CALC, CALC_TEST);
+            assertThat(request.files()).extracting(GeneratedFile::path)
+                    .containsExactly(CalcBackend.CALC, CalcBackend.CALC_TEST);
         });
         // the same project, byte for byte, but the manifest's build id and times; the manifest records the round
-        Map<String, String> published = tree(result.outputDirectory());
-        Map<String, String> localPublished = tree(local.outputDirectory());
-        published.remove(".factory/metadata.json");
-        localPublished.remove(".factory/metadata.json");
-        assertThat(published).isEqualTo(localPublished);
-        assertThat(Files.readString(result.outputDirectory().resolve(".factory/metadata.json")))
+        assertThat(Trees.projectFiles(result.outputDirectory()))
+                .isEqualTo(Trees.projectFiles(local.outputDirectory()));
+        assertThat(Files.readString(result.outputDirectory().resolve(Trees.MANIFEST)))
                 .contains("\"repairs\"").contains("\"outcome\" : \"REPAIRED\"").contains("\"backend\" : \"fixer\"");
         // the round's events reach the caller: its agent, its task and the round
         assertThat(events).filteredOn(RepairRoundFinished.class::isInstance).map(RepairRoundFinished.class::cast)
@@ -184,9 +167,9 @@ class TemporalRepairTest {
 
     @Test
     void outputStillBrokenAfterTheRoundsFallsBackAsLocally() {
-        BuildResult local = factory(new Fixer(BROKEN, Integer.MAX_VALUE), Mode.AUTO, false, dir.resolve("local"),
-                new CopyOnWriteArrayList<>()).run();
-        Fixer fixer = new Fixer(BROKEN, Integer.MAX_VALUE);
+        BuildResult local = factory(fixer(CalcBackend.BROKEN, Integer.MAX_VALUE), Mode.AUTO, false,
+                dir.resolve("local"), new CopyOnWriteArrayList<>()).run();
+        CalcBackend fixer = fixer(CalcBackend.BROKEN, Integer.MAX_VALUE);
 
         BuildResult result = onTemporal(fixer, Mode.AUTO, false, dir.resolve("temporal"),
                 new CopyOnWriteArrayList<>());
@@ -200,7 +183,7 @@ class TemporalRepairTest {
         assertThat(result.repairs()).isEqualTo(local.repairs());
         assertThat(result.fallbacks()).singleElement().satisfies(fallback -> {
             assertThat(fallback.phase()).isEqualTo(Phase.VALIDATE_OUTPUT);
-            assertThat(fallback.from()).isEqualTo(Fixer.ID);
+            assertThat(fallback.from()).isEqualTo(CalcBackend.FIXER_ID);
             assertThat(fallback.reason()).contains("failed validation after 2 repair rounds");
         });
         assertThat(result.fallbacks()).isEqualTo(local.fallbacks());
@@ -211,109 +194,5 @@ class TemporalRepairTest {
     private static Usage usage(BuildResult result, Phase phase) {
         return result.phases().stream().filter(p -> p.phase() == phase).map(PhaseResult::usage).findFirst()
                 .orElseThrow();
-    }
-
-    /** @return every regular file under {@code root} by relative path, with its bytes as hex */
-    private static Map<String, String> tree(Path root) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'),
-                        HexFormat.of().formatHex(Files.readAllBytes(file)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
-    /**
-     * An INTEGRATED backend generating a Java project whose {@code Calc} is {@code code} until its repair task has run
-     * {@code fixInRound} times (then it returns the fixed class); records the repair requests it gets. Thread-safe.
-     */
-    private static final class Fixer implements OrchestratorBackendProvider {
-        static final String ID = "fixer";
-        static final List<String> FILES = List.of("README.md", "pom.xml", CALC, CALC_TEST);
-
-        private final String code;
-        private final int fixInRound;
-        final List<RepairRequest> requests = new CopyOnWriteArrayList<>();
-
-        Fixer(String code, int fixInRound) {
-            this.code = code;
-            this.fixInRound = fixInRound;
-        }
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public BackendTier tier() {
-            return BackendTier.INTEGRATED;
-        }
-
-        @Override
-        public HealthStatus health() {
-            return HealthStatus.up();
-        }
-
-        @Override
-        public OrchestratorBackend create(BackendContext context) {
-            return new OrchestratorBackend() {
-                @Override
-                public String id() {
-                    return ID;
-                }
-
-                @Override
-                public Agent agent(AgentTask task) {
-                    return (t, c) -> {
-                        if (t.id().startsWith(StandardTasks.REPAIR)) {
-                            RepairRequest request = c.repair().orElseThrow();
-                            requests.add(request);
-                            String content = request.round() >= fixInRound ? FIXED : code;
-                            return TaskResult.ofFiles(List.of(new GeneratedFile(CALC, content)))
-                                    .withUsage(new Usage(10, 5, 1));
-                        }
-                        return result(t);
-                    };
-                }
-
-                @Override
-                public boolean supportsRepair() {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                    // nothing held
-                }
-            };
-        }
-
-        private TaskResult result(AgentTask task) {
-            String id = task.id();
-            if (id.equals(StandardTasks.STRUCTURE)) {
-                return new TaskResult(List.of(), Map.of(), FILES, List.of(), List.of());
-            }
-            if (id.equals(StandardTasks.GENERATE_BUILD)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile("pom.xml", "<project/>\n")));
-            }
-            if (id.equals(StandardTasks.GENERATE_CODE)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile(CALC, code)));
-            }
-            if (id.equals(StandardTasks.GENERATE_TESTS)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile(CALC_TEST,
-                        "package demo;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
-                                + "import org.junit.jupiter.api.Test;\n\nclass CalcTest {\n    @Test\n"
-                                + "    void adds() {\n        assertEquals(3, Calc.add(1, 2));\n    }\n}\n")));
-            }
-            if (id.equals(StandardTasks.GENERATE_DOCS)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile("README.md", "# Calc\n")));
-            }
-            return TaskResult.empty();
-        }
     }
 }

@@ -25,6 +25,7 @@ import dev.thefactory.api.event.PhaseCompleted;
 import dev.thefactory.api.event.PhaseStarted;
 import dev.thefactory.api.event.TaskCompleted;
 import dev.thefactory.api.event.TaskFailed;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.spi.StandardTasks;
 import dev.thefactory.temporal.internal.BuildWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -72,7 +73,7 @@ class TemporalWorkflowTest {
     Path dir;
 
     private TestWorkflowEnvironment env;
-    private TreeBackend tree;
+    private TreeBackendProvider tree;
 
     @BeforeEach
     void start() {
@@ -80,7 +81,7 @@ class TemporalWorkflowTest {
                 .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
                         .setDataConverter(FactoryDataConverter.create()).build())
                 .build());
-        tree = new TreeBackend(task -> { });
+        tree = new TreeBackendProvider(task -> { });
     }
 
     @AfterEach
@@ -131,7 +132,7 @@ class TemporalWorkflowTest {
             assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
             assertThat(result.buildId()).isEqualTo(started.buildId());
             assertThat(result.phases()).filteredOn(p -> p.phase() == Phase.GENERATE).extracting(PhaseResult::backend)
-                    .containsExactly(TreeBackend.ID);
+                    .containsExactly(TreeBackendProvider.ID);
             assertThat(Files.readString(result.outputDirectory().resolve("src/b.txt")))
                     .isEqualTo("module b of Tree (3 modules)\n");
             assertThat(tree.starts()).containsEntry(StandardTasks.GENERATE_CODE + "/c", 1);
@@ -176,7 +177,7 @@ class TemporalWorkflowTest {
             assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
             assertThat(tree.starts()).containsEntry(StandardTasks.GENERATE_BUILD, 1);
             assertThat(result.fallbacks()).hasSize(1);
-            assertThat(result.fallbacks().get(0).from()).isEqualTo(TreeBackend.ID);
+            assertThat(result.fallbacks().get(0).from()).isEqualTo(TreeBackendProvider.ID);
             assertThat(result.fallbacks().get(0).phase()).isEqualTo(Phase.GENERATE);
             assertThat(result.fallbacks().get(0).reason()).contains("generate/build").contains("cannot build this")
                     .doesNotContain("circuit");
@@ -222,7 +223,7 @@ class TemporalWorkflowTest {
                             .contains("cannot build this"));
             assertThat(events).filteredOn(FallbackTriggered.class::isInstance).singleElement()
                     .isInstanceOfSatisfying(FallbackTriggered.class, fallback -> {
-                        assertThat(fallback.from()).isEqualTo(TreeBackend.ID);
+                        assertThat(fallback.from()).isEqualTo(TreeBackendProvider.ID);
                         assertThat(fallback.to()).isEqualTo(result.fallbacks().get(0).to());
                         assertThat(fallback.reason()).isEqualTo(result.fallbacks().get(0).reason());
                     });

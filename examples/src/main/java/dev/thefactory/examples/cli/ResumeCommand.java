@@ -71,7 +71,7 @@ final class ResumeCommand implements Callable<Integer> {
         Path specFile = spec != null
                 ? SpecFiles.requireReadable(cmd, "--spec", spec)
                 : SpecFiles.requireReadable(cmd, "the spec file of build " + saved.buildId(), saved.specFile());
-        Path output = Directories.requireWritable("--out", out != null ? out
+        Path output = Directories.requireUsable("--out", out != null ? out
                 : saved.outputDirectory() != null ? saved.outputDirectory() : Path.of("outputs"));
         FeatureRequirement features = saved.requireFeatures() != null ? saved.requireFeatures()
                 : FeatureRequirement.CORE;

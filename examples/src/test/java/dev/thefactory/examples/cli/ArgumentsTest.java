@@ -8,56 +8,47 @@ import org.junit.jupiter.api.Test;
 /** Bad arguments: exit 2, a one-line message and a usage hint on standard error, never a stack trace. */
 class ArgumentsTest {
 
-    private static void assertUsageError(Cli.Result result, String expectedMessage, String command) {
-        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
-        assertThat(result.out()).as("%s", result).isEmpty();
-        assertThat(result.err()).as("%s", result)
-                .startsWith("factory: ")
-                .contains(expectedMessage, "Try '" + command + " --help' for usage.")
-                .doesNotContain("\tat ", "Exception");
-    }
-
     @Test
     void anUnknownOptionIsAnInputError() {
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--colour"), "Unknown option: '--colour'",
+        Cli.run("build", "--spec", "x.md", "--colour").assertUsageError("Unknown option: '--colour'",
                 "factory build");
     }
 
     @Test
     void aMissingRequiredOptionIsAnInputError() {
-        assertUsageError(Cli.run("validate"), "Missing required option: '--spec=FILE'", "factory validate");
+        Cli.run("validate").assertUsageError("Missing required option: '--spec=FILE'", "factory validate");
     }
 
     @Test
     void anUnknownModeNamesTheValidModes() {
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--mode", "turbo"),
+        Cli.run("build", "--spec", "x.md", "--mode", "turbo").assertUsageError(
                 "mode must be one of auto, integrated, standalone, minimal but was 'turbo'", "factory build");
     }
 
     @Test
     void badFaultSettingsAreAnInputErrorWithTheParsersMessage() {
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--faults", "transient-rate=2"),
+        Cli.run("build", "--spec", "x.md", "--faults", "transient-rate=2").assertUsageError(
                 "fault injection key 'transient-rate' has invalid value '2'", "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--faults", "explode=1"),
+        Cli.run("build", "--spec", "x.md", "--faults", "explode=1").assertUsageError(
                 "fault injection key 'explode' (value '1') is unknown", "factory build");
     }
 
     @Test
     void aBadTestTimeoutNamesTheOptionTheValueAndTheForms() {
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "soon"),
+        Cli.run("build", "--spec", "x.md", "--test-timeout", "soon").assertUsageError(
                 "--test-timeout must be a positive duration, a whole number with a unit such as 500ms, 90s, 2m or 1h",
                 "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "0s"), "but was '0s'", "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--test-timeout", "25h"),
+        Cli.run("build", "--spec", "x.md", "--test-timeout", "0s").assertUsageError("but was '0s'", "factory build");
+        Cli.run("build", "--spec", "x.md", "--test-timeout", "25h").assertUsageError(
                 "--test-timeout must be at most 24h but was '25h'", "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--repair-rounds", "11"),
+        Cli.run("build", "--spec", "x.md", "--repair-rounds", "11").assertUsageError(
                 "--repair-rounds must be a whole number from 0 to 10 (0 turns repair off) but was '11'",
                 "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--repair-rounds", "two"), "but was 'two'",
+        Cli.run("build", "--spec", "x.md", "--repair-rounds", "two").assertUsageError("but was 'two'",
                 "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--task-timeout", "-1s"),
+        Cli.run("build", "--spec", "x.md", "--task-timeout", "-1s").assertUsageError(
                 "--task-timeout must be a positive duration", "factory build");
-        assertUsageError(Cli.run("build", "--spec", "x.md", "--task-timeout", "9000h"),
+        Cli.run("build", "--spec", "x.md", "--task-timeout", "9000h").assertUsageError(
                 "--task-timeout must be at most 8760h but was '9000h'", "factory build");
     }
 
@@ -65,13 +56,13 @@ class ArgumentsTest {
     void anUnknownCommandSuggestsTheNearestOne() {
         Cli.Result result = Cli.run("biuld");
 
-        assertUsageError(result, "Unmatched argument at index 0: 'biuld'", "factory");
+        result.assertUsageError("Unmatched argument at index 0: 'biuld'", "factory");
         assertThat(result.err()).contains("build");
     }
 
     @Test
     void noCommandAtAllIsAnInputError() {
-        assertUsageError(Cli.run(), "a command is required: validate, build, resume or doctor", "factory");
+        Cli.run().assertUsageError("a command is required: validate, build, resume or doctor", "factory");
     }
 
     @Test

@@ -42,6 +42,22 @@ final class Cli {
             }
         }
 
+        /**
+         * Asserts a usage error: exit 2, nothing on standard output, and on standard error one message (no stack
+         * trace) and the hint to the command's help.
+         *
+         * @param expectedMessage what the message says
+         * @param command         the command whose help the hint names, such as {@code factory build}
+         */
+        void assertUsageError(String expectedMessage, String command) {
+            assertThat(exitCode).as("%s", this).isEqualTo(2);
+            assertThat(out).as("%s", this).isEmpty();
+            assertThat(err).as("%s", this)
+                    .startsWith("factory: ")
+                    .contains(expectedMessage, "Try '" + command + " --help' for usage.")
+                    .doesNotContain("\tat ", "Exception");
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;

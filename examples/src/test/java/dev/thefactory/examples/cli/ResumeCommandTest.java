@@ -122,6 +122,38 @@ class ResumeCommandTest {
         assertThat(result.json().get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
+    /**
+     * Regression: {@code resume} created a missing output directory itself, so one that published nothing left it
+     * behind, empty, where the failed build it resumed had removed it; it is left to the build, as for
+     * {@code build}, which removes it again when nothing is published.
+     */
+    @Test
+    void aResumeThatPublishesNothingLeavesNoOutputDirectoryBehind() {
+        String buildId = failedBuild();
+        assertThat(out).as("the failed build removed the directory it created").doesNotExist();
+
+        Cli.Result refused = resume("--build", buildId, "--require-features", "core", "--json");
+
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+        assertThat(refused.json().at("/error/type").asText()).isEqualTo("RequirementsNotMetException");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aResumeThatPublishesNothingKeepsAnOutputDirectoryOfTheUser() throws IOException {
+        String buildId = failedBuild();
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+
+        Cli.Result refused = resume("--build", buildId, "--require-features", "core", "--out", mine.toString());
+
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+        try (Stream<Path> entries = Files.list(mine)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
+        assertThat(mine.resolve("notes.txt")).hasContent("mine");
+    }
+
     @Test
     void withoutBuildTheLatestUnfinishedBuildIsResumedAndAPublishedOneIsNot() {
         String buildId = failedBuild();

@@ -268,10 +268,17 @@ final class BuildRun {
         return seen;
     }
 
-    /** Resolves the cascade as {@link BuildEngine#cascade()} does, reporting what it left out. */
-    private BackendCascade resolveBackends() {
+    /**
+     * Resolves the cascade as {@link BuildEngine#cascade()} does, reporting what it left out.
+     *
+     * @return the cascade
+     * @throws BuildAbort when the build was interrupted while the backends' health was checked: a check cut short
+     *                    says nothing of its backend, which is therefore not reported unhealthy
+     */
+    private BackendCascade resolveBackends() throws BuildAbort {
         BackendCascade cascade = engine.cascade(notLoaded -> events.providerSkipped(notLoaded.provider(),
                 notLoaded.reason()));
+        BuildAbort.ifInterrupted(buildId, Phase.VALIDATE_SPEC, CORE);
         cascade.notes().forEach(note -> {
             record.notes.add(note);
             LOG.info("[build {}] {}", buildId, note);

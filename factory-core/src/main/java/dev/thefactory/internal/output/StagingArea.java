@@ -61,6 +61,12 @@ public final class StagingArea {
     public static final String WORK_SUFFIX = ".work";
     /** Suffix of the file a running build holds locked while its work directory is in use. */
     static final String OWNER_SUFFIX = ".work.owner";
+    /**
+     * Suffix of the file, {@code .staging/<buildId>.created}, in which a build that created its output directory
+     * remembers how many levels it created (the directory and its parents), so that a resume that publishes nothing
+     * removes them as the build itself would have.
+     */
+    static final String CREATED_SUFFIX = ".created";
     /** Prefix of the temporary files of writes in progress; generated names may not start with it. */
     static final String TEMP_PREFIX = DurableFiles.TEMP_PREFIX;
 
@@ -106,7 +112,8 @@ public final class StagingArea {
      * needed. Files already staged (a resumed build) are kept and counted; temporary files of writes a crash
      * interrupted are deleted. The output directory (and its parents) that this call created are removed again by
      * {@link #delete()} when they are empty then, so that a build that published nothing leaves no empty output
-     * directory behind; one that existed before is never removed.
+     * directory behind; one that existed before is never removed. Opening the staging area of a build again (a
+     * resume) removes in the same way the directories the build created when it first opened it.
      *
      * @param outputRoot the output directory; created if missing
      * @param buildId    the build's id: 1-128 letters, digits, {@code .}, {@code _} or {@code -}, starting with a
@@ -146,6 +153,7 @@ public final class StagingArea {
                 files);
         Path root = StagingWriter.createConfinedDirectory(realOutput, parent.resolve(buildId), buildId, files);
         sweepWork(parent, buildId);
+        created = rememberCreated(parent, buildId, outputRoot, created);
         StagingArea area = new StagingArea(root, parent, buildId, quotas, files, created);
         area.rescan();
         LOG.debug("[build {}] staging area open at {} with {} file(s), {} byte(s)", buildId, root,
@@ -331,6 +339,7 @@ public final class StagingArea {
                 if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
                     ProjectFiles.deleteTree(root, true);
                 }
+                Files.deleteIfExists(createdMarker(stagingParent, buildId));
                 if (StagingWriter.deleteIfEmpty(stagingParent)
                         || !Files.exists(stagingParent, LinkOption.NOFOLLOW_LINKS)) {
                     deleteCreatedIfEmpty();
@@ -555,6 +564,55 @@ public final class StagingArea {
             missing.add(dir);
         }
         return missing;
+    }
+
+    /** @return the file in which build {@code buildId} remembers the directories it created */
+    private static Path createdMarker(Path stagingParent, String buildId) {
+        return stagingParent.resolve(buildId + CREATED_SUFFIX);
+    }
+
+    /**
+     * Remembers, for a resume, the directories this opening created; or, when it created none, reads those the
+     * build created when it first opened its staging area here (the output directory and as many of its parents).
+     * Losing the note costs only an empty directory left behind, so a failure to write or read it is logged.
+     *
+     * @param stagingParent the {@code .staging} directory
+     * @param buildId       the build
+     * @param outputRoot    the output directory
+     * @param created       the directories this opening created, deepest first
+     * @return the directories {@link #delete()} removes when they are empty, deepest first
+     */
+    private static List<Path> rememberCreated(Path stagingParent, String buildId, Path outputRoot,
+            List<Path> created) {
+        Path marker = createdMarker(stagingParent, buildId);
+        if (!created.isEmpty()) {
+            try {
+                Files.writeString(marker, Integer.toString(created.size()), java.nio.charset.StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                LOG.warn("[build {}] could not note in {} that the build created {}; a resume that publishes nothing"
+                        + " will leave it behind", buildId, marker, created.get(0), e);
+            }
+            return created;
+        }
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return created;
+        }
+        int levels;
+        try {
+            levels = Integer.parseInt(Files.readString(marker, java.nio.charset.StandardCharsets.UTF_8).trim());
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("[build {}] could not read {}; the output directory will be kept", buildId, marker, e);
+            return created;
+        }
+        List<Path> remembered = new ArrayList<>();
+        Path dir = outputRoot.toAbsolutePath().normalize();
+        for (int i = 0; i < levels && dir != null && dir.getParent() != null; i++) {
+            remembered.add(dir);
+            dir = dir.getParent();
+        }
+        return remembered;
     }
 
     /** Removes the directories {@link #open} created, deepest first, while they are empty. */

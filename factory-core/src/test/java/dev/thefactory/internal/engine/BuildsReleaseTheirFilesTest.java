@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.thefactory.internal.engine;
 
+import dev.thefactory.fixtures.TreeBackendProvider;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.internal.resilience.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -66,7 +66,7 @@ class ChainReactorTest {
             assertThat(s.task()).startsWith(s.parentTask() + "/");
         });
         assertThat(result.agentsSpawned()).isEqualTo(spawned().size()).isEqualTo(9 + 3);
-        assertThat(EngineFixture.tree(result.outputDirectory())).containsKeys("src/a.txt", "src/b.txt", "src/c.txt");
+        assertThat(Trees.tree(result.outputDirectory())).containsKeys("src/a.txt", "src/b.txt", "src/c.txt");
     }
 
     @Test

@@ -19,18 +19,11 @@ import dev.thefactory.internal.spec.SpecLoader;
 import dev.thefactory.internal.util.Sha256;
 import dev.thefactory.spi.CheckpointRepository;
 import dev.thefactory.spi.OrchestratorBackendProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** Builds engines of a small spec with test backends, and compares published trees. */
 final class EngineFixture {
@@ -90,42 +83,5 @@ final class EngineFixture {
         List<OrchestratorBackendProvider> all = new ArrayList<>(List.of(providers));
         all.add(new MinimalBackendProvider());
         return new BuildEngine(config, spec, hash(spec), () -> BackendDiscovery.of(all), hooks, specFile);
-    }
-
-    /** @return every regular file under {@code root} by relative path, with its bytes as hex */
-    static Map<String, String> tree(Path root) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString().replace('\\', '/'),
-                        HexFormat.of().formatHex(Files.readAllBytes(file)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
-    /** @return {@link #tree} without the build manifest, which holds the build id and timings */
-    static Map<String, String> projectFiles(Path root) {
-        Map<String, String> files = tree(root);
-        files.remove(BuildMetadata.PATH);
-        return files;
-    }
-
-    /** Copies a directory tree. */
-    static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!source.getFileName().toString().equals("lock")) {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,12 +10,11 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FactoryException;
-import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.FeatureRequirement;
-import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseStatus;
 import dev.thefactory.api.SpecValidationException;
+import dev.thefactory.fixtures.WordCounter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,46 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link Factory#resume(String)} and friends through the public API, on the always-present minimal backend. */
 class FactoryResumeTest {
 
-    private static final String SPEC = """
-            # Word Counter
-
-            A command-line tool that counts the words, lines and characters of the files it is given, like a small and
-            friendly `wc`.
-
-            ## Type: cli_tool
-
-            ## Complexity: simple
-
-            ## FEATURES
-
-            - Count words, lines and characters of one or more files
-            - Read standard input when no file is given
-            - Print a total line when more than one file is given
-
-            ## TECH STACK
-
-            - Java 17
-            - Maven
-            """;
-
-    /** Spares every task before GENERATE of this spec on the minimal backend and fails {@code generate/build}. */
-    private static final FaultInjection FAILS_IN_GENERATE = FaultInjection.parse("permanent-rate=0.15,seed=6");
-
     @TempDir
     Path dir;
 
     private Factory.Builder factory(Path spec) {
-        // The minimal backend implements no feature: these builds publish under FeatureRequirement.NONE.
-        return Factory.builder().spec(spec).mode(Mode.MINIMAL).requireFeatures(FeatureRequirement.NONE)
-                .outputDirectory(dir.resolve("out"))
-                .checkpoints(CheckpointRepositories.fileSystem(dir.resolve("state")));
+        return WordCounter.onMinimal(dir.resolve("out"), CheckpointRepositories.fileSystem(dir.resolve("state")))
+                .spec(spec);
     }
 
     @Test
     void aFailedBuildIsResumedByIdOrAsTheLatestUnfinishedOne() throws IOException {
-        Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
+        Path spec = WordCounter.specFile(dir);
         BuildFailedException failed = catchThrowableOfType(BuildFailedException.class,
-                () -> factory(spec).faults(FAILS_IN_GENERATE).build().run());
+                () -> factory(spec).faults(WordCounter.FAILS_IN_GENERATE).build().run());
         String buildId = failed.result().buildId();
         assertThat(failed.phase()).contains(Phase.GENERATE);
         for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
@@ -99,9 +71,10 @@ class FactoryResumeTest {
 
     @Test
     void theRepairRoundsABuildStartedWithAreRecordedForItsResume() throws IOException {
-        Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
+        Path spec = WordCounter.specFile(dir);
         String buildId = catchThrowableOfType(BuildFailedException.class,
-                () -> factory(spec).repairRounds(7).faults(FAILS_IN_GENERATE).build().run()).result().buildId();
+                () -> factory(spec).repairRounds(7).faults(WordCounter.FAILS_IN_GENERATE).build().run()).result()
+                .buildId();
 
         Factory.SavedBuild saved = Factory.savedBuild(CheckpointRepositories.fileSystem(dir.resolve("state")),
                 buildId);
@@ -113,10 +86,10 @@ class FactoryResumeTest {
 
     @Test
     void aChangedSpecIsRefusedUnlessForced() throws IOException {
-        Path spec = Files.writeString(dir.resolve("word-counter.md"), SPEC);
+        Path spec = WordCounter.specFile(dir);
         String buildId = catchThrowableOfType(BuildFailedException.class,
-                () -> factory(spec).faults(FAILS_IN_GENERATE).build().run()).result().buildId();
-        Files.writeString(spec, SPEC.replace("- Maven", "- Gradle"));
+                () -> factory(spec).faults(WordCounter.FAILS_IN_GENERATE).build().run()).result().buildId();
+        Files.writeString(spec, WordCounter.SPEC.replace("- Maven", "- Gradle"));
 
         Factory changed = factory(spec).build();
 

@@ -13,6 +13,7 @@ import dev.thefactory.api.Mode;
 import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.RetrySettings;
 import dev.thefactory.api.TimeoutSettings;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
 import java.io.IOException;

@@ -13,10 +13,12 @@ import dev.thefactory.api.event.CheckpointSaved;
 import dev.thefactory.api.event.PhaseCompleted;
 import dev.thefactory.api.event.PhaseStarted;
 import dev.thefactory.api.event.TaskCompleted;
+import dev.thefactory.fixtures.ForwardingCheckpointRepository;
+import dev.thefactory.fixtures.TreeBackendProvider;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import dev.thefactory.spi.BuildLock;
-import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.CheckpointRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +122,7 @@ class InterruptAtEveryEventTest {
                     new TreeBackendProvider()).resume(buildId, false);
         }
         assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
-        assertThat(EngineFixture.projectFiles(resumed.outputDirectory())).isEqualTo(reference());
+        assertThat(Trees.projectFiles(resumed.outputDirectory())).isEqualTo(reference());
         assertThat(out.resolve(StagingArea.STAGING_DIRECTORY).resolve(buildId)).doesNotExist();
     }
 
@@ -146,7 +148,7 @@ class InterruptAtEveryEventTest {
         Path out = dir.resolve("out");
         Throwable thrown;
         try (FileSystemCheckpointRepository files = new FileSystemCheckpointRepository(dir.resolve("state"))) {
-            CheckpointRepository interrupting = new DelegatingRepository(files) {
+            CheckpointRepository interrupting = new ForwardingCheckpointRepository(files) {
                 @Override
                 public Optional<BuildLock> lock(String buildId) {
                     // the interrupt arrives while the lock file is being locked: its channel closes
@@ -207,7 +209,7 @@ class InterruptAtEveryEventTest {
             assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
             assertThat(resumed.resumedFrom()).isEqualTo(Phase.STRUCTURE);
         }
-        assertThat(EngineFixture.projectFiles(out.resolve("tree-demo"))).isEqualTo(reference());
+        assertThat(Trees.projectFiles(out.resolve("tree-demo"))).isEqualTo(reference());
     }
 
     private static void assertStartAgain(Throwable thrown, Path out) {
@@ -236,51 +238,11 @@ class InterruptAtEveryEventTest {
         return thrown.get();
     }
 
-    /** A repository that passes every call on. */
-    private static class DelegatingRepository implements CheckpointRepository {
-
-        private final CheckpointRepository delegate;
-
-        DelegatingRepository(CheckpointRepository delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void save(Checkpoint checkpoint) {
-            delegate.save(checkpoint);
-        }
-
-        @Override
-        public Optional<Checkpoint> latest(String buildId) {
-            return delegate.latest(buildId);
-        }
-
-        @Override
-        public List<Checkpoint> history(String buildId) {
-            return delegate.history(buildId);
-        }
-
-        @Override
-        public void delete(String buildId) {
-            delegate.delete(buildId);
-        }
-
-        @Override
-        public List<String> buildIds() {
-            return delegate.buildIds();
-        }
-
-        @Override
-        public List<String> damage(String buildId) {
-            return delegate.damage(buildId);
-        }
-    }
-
     private Map<String, String> reference() {
         Path out = dir.resolve("reference-out");
         BuildResult result = EngineFixture.engine(EngineFixture.config(out,
                 new dev.thefactory.internal.state.InMemoryCheckpointRepository()), EngineFixture.SPEC, null,
                 new TreeBackendProvider()).run();
-        return EngineFixture.projectFiles(result.outputDirectory());
+        return Trees.projectFiles(result.outputDirectory());
     }
 }

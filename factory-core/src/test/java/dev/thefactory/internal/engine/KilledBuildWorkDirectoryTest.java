@@ -6,6 +6,7 @@ import dev.thefactory.api.BuildFailedException;
 import dev.thefactory.api.BuildResult;
 import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.event.CheckpointSaved;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.internal.output.OutputValidation;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;

@@ -19,6 +19,9 @@ import dev.thefactory.api.RequirementStatus;
 import dev.thefactory.api.RequirementsNotMetException;
 import dev.thefactory.api.TestSummary;
 import dev.thefactory.api.event.CheckpointSaved;
+import dev.thefactory.fixtures.TestBackendProvider;
+import dev.thefactory.fixtures.TreeBackendProvider;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.output.TestOutcome;
 import dev.thefactory.internal.output.ValidationReport;
@@ -241,8 +244,8 @@ class LedgerEngineTest {
                         && checkpointed.containsAll(List.of("generate/code/a", "generate/tests"))) {
                     // both GENERATE tasks that claim are checkpointed: the process dies here
                     atCrash.set(checkpointed.size());
-                    EngineFixture.copy(state, crashedState);
-                    EngineFixture.copy(out, crashedOut);
+                    Trees.copy(state, crashedState);
+                    Trees.copy(out, crashedOut);
                 }
             }), FeatureRequirement.CORE, FaultInjection.none());
             BuildResult full = EngineFixture.engine(config, EngineHooks.defaults()
@@ -282,8 +285,8 @@ class LedgerEngineTest {
                 if (event instanceof CheckpointSaved c && c.phase() == Phase.GENERATE && c.task() != null
                         && c.task().equals("generate/build") && copies.incrementAndGet() == 2) {
                     // the second backend, beta, is generating: the process dies here
-                    EngineFixture.copy(state, crashedState);
-                    EngineFixture.copy(out, crashedOut);
+                    Trees.copy(state, crashedState);
+                    Trees.copy(out, crashedOut);
                 }
             }), FeatureRequirement.CORE, FaultInjection.none());
             RequirementsNotMetException uninterrupted = catchThrowableOfType(RequirementsNotMetException.class,

@@ -10,6 +10,8 @@ import dev.thefactory.api.OutputConflictException;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.BuildNotice;
 import dev.thefactory.api.event.PhaseStarted;
+import dev.thefactory.fixtures.TreeBackendProvider;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
 import dev.thefactory.spi.CheckpointRepository;
@@ -89,7 +91,7 @@ class PublishingKeepsUserFilesTest {
                 + first.buildId()));
         assertThat(events).filteredOn(BuildNotice.class::isInstance).map(e -> ((BuildNotice) e).message())
                 .anySatisfy(m -> assertThat(m).contains(first.buildId()).contains("will be replaced"));
-        assertThat(EngineFixture.tree(project()).get(".factory/metadata.json")).isNotNull();
+        assertThat(Trees.tree(project()).get(".factory/metadata.json")).isNotNull();
         assertThat(out().resolve(".trash")).as("the replaced, unchanged output is not kept").doesNotExist();
     }
 
@@ -99,7 +101,7 @@ class PublishingKeepsUserFilesTest {
         engine(repository).run();
         write(project().resolve("MY_NOTES.txt"), "mine");
         write(project().resolve("target/classes/App.class"), "compiled");
-        Map<String, String> before = EngineFixture.tree(project());
+        Map<String, String> before = Trees.tree(project());
         List<BuildEvent> events = new CopyOnWriteArrayList<>();
 
         assertThatThrownBy(() -> engine(repository, false, events).run())
@@ -112,7 +114,7 @@ class PublishingKeepsUserFilesTest {
                             .anySatisfy(o -> assertThat(o).contains("another output directory"));
                 });
 
-        assertThat(EngineFixture.tree(project())).as("nothing touched").isEqualTo(before);
+        assertThat(Trees.tree(project())).as("nothing touched").isEqualTo(before);
         assertThat(repository.buildIds()).as("no work, no checkpoint").hasSize(1);
         assertThat(events).noneMatch(PhaseStarted.class::isInstance);
         assertThat(hidden(out())).as("no staging area").isEmpty();
@@ -122,7 +124,7 @@ class PublishingKeepsUserFilesTest {
     void changedAndRemovedFilesAndAMissingManifestAreConflictsToo() throws IOException {
         InMemoryCheckpointRepository repository = new InMemoryCheckpointRepository();
         engine(repository).run();
-        List<String> files = EngineFixture.projectFiles(project()).keySet().stream().sorted().toList();
+        List<String> files = Trees.projectFiles(project()).keySet().stream().sorted().toList();
         write(project().resolve(files.get(0)), "edited by hand");
         Files.delete(project().resolve(files.get(1)));
 
@@ -224,7 +226,7 @@ class PublishingKeepsUserFilesTest {
         Path state = dir.resolve("state");
         try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(state)) {
             BuildResult done = engine(repository).run();
-            Map<String, String> published = EngineFixture.projectFiles(project());
+            Map<String, String> published = Trees.projectFiles(project());
             // A power cut lost the rename: the PUBLISH checkpoint is durable, the project is still staged.
             Files.createDirectories(out().resolve(".staging"));
             Files.move(project(), out().resolve(".staging").resolve(done.buildId()));
@@ -232,7 +234,7 @@ class PublishingKeepsUserFilesTest {
             BuildResult again = engine(repository).resume(done.buildId(), false);
 
             assertThat(again.status()).isEqualTo(BuildStatus.SUCCEEDED);
-            assertThat(EngineFixture.projectFiles(project())).isEqualTo(published);
+            assertThat(Trees.projectFiles(project())).isEqualTo(published);
             assertThatThrownBy(() -> engine(repository).resume(done.buildId(), false))
                     .hasMessageContaining("already succeeded");
         }
@@ -242,7 +244,7 @@ class PublishingKeepsUserFilesTest {
     void aResumeOfAPublishedBuildWhoseOutputWasRemovedBuildsItAgain() throws IOException {
         InMemoryCheckpointRepository repository = new InMemoryCheckpointRepository();
         BuildResult done = engine(repository).run();
-        Map<String, String> published = EngineFixture.projectFiles(project());
+        Map<String, String> published = Trees.projectFiles(project());
         try (Stream<Path> walk = Files.walk(project())) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
@@ -252,7 +254,7 @@ class PublishingKeepsUserFilesTest {
         BuildResult again = engine(repository).resume(done.buildId(), false);
 
         assertThat(again.status()).isEqualTo(BuildStatus.SUCCEEDED);
-        assertThat(EngineFixture.projectFiles(project())).isEqualTo(published);
+        assertThat(Trees.projectFiles(project())).isEqualTo(published);
         assertThat(new String(Files.readAllBytes(project().resolve(".factory/metadata.json")),
                 StandardCharsets.UTF_8)).contains(done.buildId());
     }

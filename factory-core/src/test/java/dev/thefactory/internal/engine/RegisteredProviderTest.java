@@ -11,6 +11,8 @@ import dev.thefactory.api.Mode;
 import dev.thefactory.api.Phase;
 import dev.thefactory.api.PhaseResult;
 import dev.thefactory.api.SpecFormat;
+import dev.thefactory.fixtures.TestBackendProvider;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.internal.backend.BackendDiscovery;
 import dev.thefactory.internal.backend.BackendResolver;
 import dev.thefactory.internal.backend.DiscoveredProvider;

@@ -22,30 +22,25 @@ import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.BuildListener;
 import dev.thefactory.api.event.CheckpointSaved;
 import dev.thefactory.api.event.RepairRoundFinished;
+import dev.thefactory.fixtures.CalcBackend;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.internal.engine.BuildState.PhaseCheckpoint;
 import dev.thefactory.internal.engine.BuildState.TaskRecord;
 import dev.thefactory.internal.output.OutputQuotas;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
 import dev.thefactory.internal.util.Sha256;
-import dev.thefactory.spi.Agent;
-import dev.thefactory.spi.AgentTask;
-import dev.thefactory.spi.BackendContext;
-import dev.thefactory.spi.BackendTier;
 import dev.thefactory.spi.Checkpoint;
 import dev.thefactory.spi.GeneratedFile;
-import dev.thefactory.spi.OrchestratorBackend;
 import dev.thefactory.spi.RepairDiagnostic;
 import dev.thefactory.spi.RepairRequest;
 import dev.thefactory.spi.StandardTasks;
-import dev.thefactory.spi.TaskResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,15 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
  * generated test fails) until its repair task has run a given number of times.
  */
 class RepairRoundsTest {
-
-    private static final String CALC = "src/main/java/demo/Calc.java";
-    private static final String CALC_TEST = "src/test/java/demo/CalcTest.java";
-    private static final String BROKEN = "package demo;\n\npublic final class Calc {\n    public static int add(int a, int b) {\n"
-            + "        return a + ;\n    }\n}\n";
-    private static final String WRONG = "package demo;\n\npublic final class Calc {\n    public static int add(int a, int b) {\n"
-            + "        return a - b;\n    }\n}\n";
-    private static final String FIXED = "package demo;\n\npublic final class Calc {\n    public static int add(int a, int b) {\n"
-            + "        return a + b;\n    }\n}\n";
 
     @TempDir
     Path dir;
@@ -78,26 +64,26 @@ class RepairRoundsTest {
                 EngineConfig.NO_PATTERNS, FeatureRequirement.NONE, tests, false, repairRounds);
     }
 
-    private BuildResult run(Mode mode, int repairRounds, Fixer fixer) {
+    private BuildResult run(Mode mode, int repairRounds, CalcBackend fixer) {
         return run(mode, repairRounds, GeneratedTestSettings.disabled(), fixer);
     }
 
-    private BuildResult run(Mode mode, int repairRounds, GeneratedTestSettings tests, Fixer fixer) {
+    private BuildResult run(Mode mode, int repairRounds, GeneratedTestSettings tests, CalcBackend fixer) {
         return EngineFixture.engine(config(mode, repairRounds, tests), EngineFixture.SPEC, null, fixer).run();
     }
 
     @Test
     void codeThatDoesNotCompileIsRepairedInRoundOne() throws Exception {
-        Fixer fixer = new Fixer(true, BROKEN, 1);
+        CalcBackend fixer = CalcBackend.fixer(true, CalcBackend.BROKEN, 1);
 
         BuildResult result = run(Mode.INTEGRATED, 2, fixer);
 
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(result.fallbacks()).isEmpty();
-        assertThat(Files.readString(result.outputDirectory().resolve(CALC))).isEqualTo(FIXED);
+        assertThat(Files.readString(result.outputDirectory().resolve(CalcBackend.CALC))).isEqualTo(CalcBackend.FIXED);
         assertThat(result.repairs()).singleElement().satisfies(r -> {
             assertThat(r.round()).isEqualTo(1);
-            assertThat(r.backend()).isEqualTo(Fixer.ID);
+            assertThat(r.backend()).isEqualTo(CalcBackend.FIXER_ID);
             assertThat(r.diagnostics()).isPositive();
             assertThat(r.files()).isEqualTo(1);
             assertThat(r.remaining()).isZero();
@@ -107,10 +93,10 @@ class RepairRoundsTest {
         assertThat(fixer.requests).singleElement().satisfies(request -> {
             assertThat(request.round()).isEqualTo(1);
             assertThat(request.maxRounds()).isEqualTo(2);
-            assertThat(request.files()).containsExactly(new GeneratedFile(CALC, BROKEN));
+            assertThat(request.files()).containsExactly(new GeneratedFile(CalcBackend.CALC, CalcBackend.BROKEN));
             assertThat(request.diagnostics()).anySatisfy(d -> {
                 assertThat(d.kind()).isEqualTo(RepairDiagnostic.Kind.CONTENT);
-                assertThat(d.file()).isEqualTo(CALC);
+                assertThat(d.file()).isEqualTo(CalcBackend.CALC);
                 assertThat(d.line()).isEqualTo(5);
                 assertThat(d.message()).contains("illegal start of expression");
             });
@@ -132,7 +118,7 @@ class RepairRoundsTest {
 
     @Test
     void aRepairedFileIsCheckpointedWithItsTaskSoAResumeKeepsIt() throws Exception {
-        BuildResult result = run(Mode.INTEGRATED, 2, new Fixer(true, BROKEN, 1));
+        BuildResult result = run(Mode.INTEGRATED, 2, CalcBackend.fixer(true, CalcBackend.BROKEN, 1));
 
         List<Checkpoint> history = checkpoints.history(result.buildId());
         // the newest checkpoint that still describes the state after GENERATE is the one saved after the repair
@@ -141,8 +127,8 @@ class RepairRoundsTest {
         TaskRecord code = afterRepair.tasks().stream().filter(t -> t.id().equals(StandardTasks.GENERATE_CODE))
                 .findFirst().orElseThrow();
         assertThat(code.files()).singleElement().satisfies(file -> {
-            assertThat(file.path()).isEqualTo(CALC);
-            assertThat(file.sha256()).isEqualTo(Sha256.hex(FIXED.getBytes(StandardCharsets.UTF_8)));
+            assertThat(file.path()).isEqualTo(CalcBackend.CALC);
+            assertThat(file.sha256()).isEqualTo(Sha256.hex(CalcBackend.FIXED.getBytes(StandardCharsets.UTF_8)));
         });
         assertThat(history.stream().filter(c -> c.taskId() == null && c.phase() == Phase.GENERATE).count())
                 .as("one checkpoint after GENERATE and one after the repair round").isEqualTo(2);
@@ -161,8 +147,8 @@ class RepairRoundsTest {
                 if (event instanceof CheckpointSaved c && c.phase() == Phase.GENERATE && c.task() == null
                         && generateCheckpoints.incrementAndGet() == 2) {
                     // the second checkpoint after GENERATE is the one saved after the repair round
-                    EngineFixture.copy(state, crashedState);
-                    EngineFixture.copy(out, crashedOut);
+                    Trees.copy(state, crashedState);
+                    Trees.copy(out, crashedOut);
                 }
             };
             EngineConfig config = new EngineConfig(Mode.INTEGRATED, out.toAbsolutePath().normalize(),
@@ -171,11 +157,11 @@ class RepairRoundsTest {
                     Clock.systemUTC(), OutputQuotas.defaults(), EngineConfig.NO_PATTERNS, FeatureRequirement.NONE,
                     GeneratedTestSettings.disabled(), false, 2);
             BuildResult first = EngineFixture.engine(config, EngineFixture.SPEC, dir.resolve("tree-demo.md"),
-                    new Fixer(true, BROKEN, 1)).run();
+                    CalcBackend.fixer(true, CalcBackend.BROKEN, 1)).run();
             buildId = first.buildId();
         }
         assertThat(generateCheckpoints.get()).isEqualTo(2);
-        Fixer again = new Fixer(true, BROKEN, 1);
+        CalcBackend again = CalcBackend.fixer(true, CalcBackend.BROKEN, 1);
 
         BuildResult resumed;
         try (FileSystemCheckpointRepository repository = new FileSystemCheckpointRepository(crashedState)) {
@@ -190,12 +176,12 @@ class RepairRoundsTest {
         assertThat(resumed.status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(again.executed).as("no writing task and no repair call is repeated").isEmpty();
         assertThat(resumed.repairs()).isEmpty();
-        assertThat(Files.readString(resumed.outputDirectory().resolve(CALC))).isEqualTo(FIXED);
+        assertThat(Files.readString(resumed.outputDirectory().resolve(CalcBackend.CALC))).isEqualTo(CalcBackend.FIXED);
     }
 
     @Test
     void stillBrokenAfterTheRoundsAutoFallsBackAndSaysWhy() {
-        Fixer fixer = new Fixer(true, BROKEN, Integer.MAX_VALUE);
+        CalcBackend fixer = CalcBackend.fixer(true, CalcBackend.BROKEN, Integer.MAX_VALUE);
 
         BuildResult result = run(Mode.AUTO, 2, fixer);
 
@@ -207,7 +193,7 @@ class RepairRoundsTest {
                 org.assertj.core.groups.Tuple.tuple(2, RepairRecord.Outcome.STILL_FAILING));
         assertThat(result.fallbacks()).singleElement().satisfies(fallback -> {
             assertThat(fallback.phase()).isEqualTo(Phase.VALIDATE_OUTPUT);
-            assertThat(fallback.from()).isEqualTo(Fixer.ID);
+            assertThat(fallback.from()).isEqualTo(CalcBackend.FIXER_ID);
             assertThat(fallback.to()).isEqualTo("minimal");
             assertThat(fallback.reason()).contains("failed validation after 2 repair rounds");
         });
@@ -215,7 +201,7 @@ class RepairRoundsTest {
 
     @Test
     void stillBrokenAfterTheRoundsIntegratedFailsTheBuild() {
-        Fixer fixer = new Fixer(true, BROKEN, Integer.MAX_VALUE);
+        CalcBackend fixer = CalcBackend.fixer(true, CalcBackend.BROKEN, Integer.MAX_VALUE);
 
         assertThatThrownBy(() -> run(Mode.INTEGRATED, 3, fixer))
                 .isInstanceOfSatisfying(BuildFailedException.class, e -> {
@@ -231,7 +217,7 @@ class RepairRoundsTest {
 
     @Test
     void zeroRoundsGiveNoRepairTask() {
-        Fixer fixer = new Fixer(true, BROKEN, 1);
+        CalcBackend fixer = CalcBackend.fixer(true, CalcBackend.BROKEN, 1);
 
         BuildResult result = run(Mode.AUTO, 0, fixer);
 
@@ -243,7 +229,7 @@ class RepairRoundsTest {
 
     @Test
     void aBackendWithoutRepairIsNeverAskedToRepair() {
-        Fixer fixer = new Fixer(false, BROKEN, 1);
+        CalcBackend fixer = CalcBackend.fixer(false, CalcBackend.BROKEN, 1);
 
         BuildResult result = run(Mode.AUTO, 2, fixer);
 
@@ -255,7 +241,7 @@ class RepairRoundsTest {
 
     @Test
     void aRepairThatWritesOutsideItsFilesFailsTheRoundAndFallsBack() {
-        Fixer fixer = new Fixer(true, BROKEN, 1);
+        CalcBackend fixer = CalcBackend.fixer(true, CalcBackend.BROKEN, 1);
         fixer.repairPath = "../escape/Calc.java";
 
         BuildResult result = run(Mode.AUTO, 2, fixer);
@@ -273,7 +259,7 @@ class RepairRoundsTest {
 
     @Test
     void aFailingGeneratedTestIsRepairedWithTheTestAndItsSubject() throws Exception {
-        Fixer fixer = new Fixer(true, WRONG, 1);
+        CalcBackend fixer = CalcBackend.fixer(true, CalcBackend.WRONG, 1);
 
         BuildResult result = run(Mode.INTEGRATED, 2, GeneratedTestSettings.defaults()
                 .withTimeout(Duration.ofSeconds(60)), fixer);
@@ -283,11 +269,12 @@ class RepairRoundsTest {
                 .isEqualTo(RepairRecord.Outcome.REPAIRED);
         assertThat(result.validation().tests().passed()).isEqualTo(1);
         assertThat(fixer.requests).singleElement().satisfies(request -> {
-            assertThat(request.files()).extracting(GeneratedFile::path).containsExactly(CALC, CALC_TEST);
+            assertThat(request.files()).extracting(GeneratedFile::path)
+                    .containsExactly(CalcBackend.CALC, CalcBackend.CALC_TEST);
             assertThat(request.diagnostics()).anySatisfy(d -> {
                 assertThat(d.kind()).isEqualTo(RepairDiagnostic.Kind.TEST);
                 assertThat(d.test()).isEqualTo("demo.CalcTest#adds");
-                assertThat(d.file()).isEqualTo(CALC_TEST);
+                assertThat(d.file()).isEqualTo(CalcBackend.CALC_TEST);
                 assertThat(d.message()).contains("expected: <3> but was: <-1>");
             });
         });
@@ -302,91 +289,5 @@ class RepairRoundsTest {
                 .hasMessageContaining("but was 11");
         assertThat(builder.repairRounds(0)).isSameAs(builder);
         assertThat(builder.repairRounds(10)).isSameAs(builder);
-    }
-
-    /**
-     * An INTEGRATED backend generating a Java project whose {@code Calc} is {@code code} until its repair task has run
-     * {@code fixInRound} times; records the repair tasks and requests it gets.
-     */
-    private static final class Fixer extends TestBackendProvider {
-        static final String ID = "fixer";
-        static final List<String> FILES = List.of("README.md", "pom.xml", CALC, CALC_TEST);
-
-        private final boolean repairs;
-        private final String code;
-        private final int fixInRound;
-        final List<String> repairTaskIds = new CopyOnWriteArrayList<>();
-        final List<RepairRequest> requests = new CopyOnWriteArrayList<>();
-        final List<String> executed = new CopyOnWriteArrayList<>();
-        volatile String repairPath = CALC;
-
-        Fixer(boolean repairs, String code, int fixInRound) {
-            super(ID, BackendTier.INTEGRATED);
-            this.repairs = repairs;
-            this.code = code;
-            this.fixInRound = fixInRound;
-        }
-
-        @Override
-        public OrchestratorBackend create(BackendContext context) {
-            return new OrchestratorBackend() {
-                @Override
-                public String id() {
-                    return ID;
-                }
-
-                @Override
-                public Agent agent(AgentTask task) {
-                    return (t, c) -> {
-                        executed.add(t.id());
-                        if (t.id().startsWith(StandardTasks.REPAIR)) {
-                            repairTaskIds.add(t.id());
-                            RepairRequest request = c.repair().orElseThrow();
-                            requests.add(request);
-                            assertThat(t.parameter(StandardTasks.PARAM_ROUND))
-                                    .isEqualTo(Integer.toString(request.round()));
-                            String content = request.round() >= fixInRound ? FIXED : code;
-                            return TaskResult.ofFiles(List.of(new GeneratedFile(repairPath, content)))
-                                    .withUsage(new Usage(10, 5, 1));
-                        }
-                        assertThat(c.repair()).isEmpty();
-                        return result(t);
-                    };
-                }
-
-                @Override
-                public boolean supportsRepair() {
-                    return repairs;
-                }
-
-                @Override
-                public void close() {
-                    // nothing held
-                }
-            };
-        }
-
-        private TaskResult result(AgentTask task) {
-            String id = task.id();
-            if (id.equals(StandardTasks.STRUCTURE)) {
-                return new TaskResult(List.of(), Map.of(), FILES, List.of(), List.of());
-            }
-            if (id.equals(StandardTasks.GENERATE_BUILD)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile("pom.xml", "<project/>\n")));
-            }
-            if (id.equals(StandardTasks.GENERATE_CODE)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile(CALC, code)));
-            }
-            if (id.equals(StandardTasks.GENERATE_TESTS)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile(CALC_TEST,
-                        "package demo;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
-                                + "import org.junit.jupiter.api.Test;\n\nclass CalcTest {\n    @Test\n"
-                                + "    void adds() {\n        assertEquals(3, Calc.add(1, 2));\n    }\n}\n")));
-            }
-            if (id.equals(StandardTasks.GENERATE_DOCS)) {
-                return TaskResult.ofFiles(List.of(new GeneratedFile("README.md", "# Calc\n")));
-            }
-            return TaskResult.empty();
-        }
     }
 }

@@ -16,6 +16,8 @@ import dev.thefactory.api.StateLockedException;
 import dev.thefactory.api.event.BuildEvent;
 import dev.thefactory.api.event.BuildStarted;
 import dev.thefactory.api.event.CheckpointSaved;
+import dev.thefactory.fixtures.TreeBackendProvider;
+import dev.thefactory.fixtures.Trees;
 import dev.thefactory.internal.output.StagingArea;
 import dev.thefactory.internal.state.FileSystemCheckpointRepository;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
@@ -59,7 +61,7 @@ class ResumeTest {
         BuildResult result = EngineFixture.engine(EngineFixture.config(out, new InMemoryCheckpointRepository()),
                 EngineFixture.SPEC, null, new TreeBackendProvider()).run();
         assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
-        return EngineFixture.projectFiles(result.outputDirectory());
+        return Trees.projectFiles(result.outputDirectory());
     }
 
     /**
@@ -78,15 +80,15 @@ class ResumeTest {
                 if (event instanceof CheckpointSaved c && c.phase() == Phase.GENERATE && c.task() != null) {
                     saved.add(c.task());
                     if (count.incrementAndGet() == k) {
-                        EngineFixture.copy(state, crashedState);
-                        EngineFixture.copy(out, crashedOut);
+                        Trees.copy(state, crashedState);
+                        Trees.copy(out, crashedOut);
                     }
                 }
             }), EngineFixture.SPEC, dir.resolve("tree-demo.md"), new TreeBackendProvider()).run();
             assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
             assertThat(count.get()).isEqualTo(GENERATE_TASKS);
             return new Crash(result.buildId(), crashedState, crashedOut, List.copyOf(saved.subList(0, k)),
-                    EngineFixture.projectFiles(result.outputDirectory()));
+                    Trees.projectFiles(result.outputDirectory()));
         }
     }
 
@@ -113,7 +115,7 @@ class ResumeTest {
         assertThat(backend.executed()).doesNotContainAnyElementsOf(crash.finishedGenerateTasks())
                 .hasSize(GENERATE_TASKS - k)
                 .allSatisfy(id -> assertThat(id).startsWith("generate/"));
-        assertThat(EngineFixture.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted())
+        assertThat(Trees.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted())
                 .containsKeys(TreeBackendProvider.FILES.toArray(String[]::new));
         Map<Phase, PhaseStatus> statuses = statuses(result);
         assertThat(statuses).containsEntry(Phase.VALIDATE_SPEC, PhaseStatus.SKIPPED)
@@ -207,7 +209,7 @@ class ResumeTest {
         assertThat(fresh.executed()).doesNotContain("analyze", "structure", "generate/build")
                 .contains("generate/docs");
         assertThat(resumed.tasksSkipped()).isGreaterThanOrEqualTo(TASKS_BEFORE_GENERATE + 1);
-        assertThat(EngineFixture.projectFiles(resumed.outputDirectory())).isEqualTo(reference);
+        assertThat(Trees.projectFiles(resumed.outputDirectory())).isEqualTo(reference);
     }
 
     @Test
@@ -268,7 +270,7 @@ class ResumeTest {
         assertThat(backend.executed()).as("the task of the damaged checkpoint runs again").contains(lastTask)
                 .doesNotContainAnyElementsOf(crash.finishedGenerateTasks().subList(0, 3));
         assertThat(result.tasksSkipped()).isEqualTo(TASKS_BEFORE_GENERATE + 3);
-        assertThat(EngineFixture.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted());
+        assertThat(Trees.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted());
     }
 
     @Test
@@ -292,7 +294,7 @@ class ResumeTest {
                 .anySatisfy(n -> assertThat(n).contains("generate/docs", "no longer in the staging area"));
         assertThat(result.resumedFrom()).isEqualTo(Phase.GENERATE);
         assertThat(statuses(result)).containsEntry(Phase.GENERATE, PhaseStatus.COMPLETED);
-        assertThat(EngineFixture.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted())
+        assertThat(Trees.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted())
                 .doesNotContainKey("stray.txt");
     }
 
@@ -331,7 +333,7 @@ class ResumeTest {
             BuildResult result = EngineFixture.engine(EngineFixture.config(crash.out(), repository),
                     EngineFixture.SPEC, null, new TreeBackendProvider()).resume(crash.buildId(), false);
             assertThat(result.status()).isEqualTo(BuildStatus.SUCCEEDED);
-            assertThat(EngineFixture.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted());
+            assertThat(Trees.projectFiles(result.outputDirectory())).isEqualTo(crash.uninterrupted());
         }
     }
 
@@ -358,7 +360,7 @@ class ResumeTest {
         assertThat(result.resumedFrom()).isEqualTo(Phase.VALIDATE_SPEC);
         assertThat(result.tasksSkipped()).isZero();
         assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("saved no intact checkpoint"));
-        assertThat(EngineFixture.projectFiles(result.outputDirectory())).isEqualTo(reference);
+        assertThat(Trees.projectFiles(result.outputDirectory())).isEqualTo(reference);
     }
 
     @Test
@@ -431,7 +433,7 @@ class ResumeTest {
             assertThat(f.to()).isEqualTo("minimal");
         });
         assertThat(failing.executed()).contains("generate/build");
-        assertThat(EngineFixture.tree(result.outputDirectory())).as("nothing of the failed backend is published")
+        assertThat(Trees.tree(result.outputDirectory())).as("nothing of the failed backend is published")
                 .doesNotContainKeys("build.json", "src/a.txt", "tests/plan.md");
         BuildState.PhaseCheckpoint rolledBack = repository.history(result.buildId()).stream()
                 .filter(c -> c.taskId() == null)

@@ -9,6 +9,8 @@ import dev.thefactory.api.BuildStatus;
 import dev.thefactory.api.FaultInjection;
 import dev.thefactory.api.FeatureRequirement;
 import dev.thefactory.api.Usage;
+import dev.thefactory.fixtures.TestBackendProvider;
+import dev.thefactory.fixtures.TreeBackendProvider;
 import dev.thefactory.internal.state.InMemoryCheckpointRepository;
 import dev.thefactory.spi.Agent;
 import dev.thefactory.spi.AgentTask;

@@ -77,4 +77,46 @@ class StagingAreaRemovesTheOutputItCreatedTest {
         assertThat(output.resolve("published-meanwhile.txt")).isRegularFile();
         assertThat(output.resolve(StagingArea.STAGING_DIRECTORY)).doesNotExist();
     }
+
+    @Test
+    void reopenedForAResumeItRemovesTheOutputDirectoryTheBuildCreatedWhenItFirstOpenedIt() throws IOException {
+        Path output = tmp.resolve("new").resolve("out");
+        StagingArea interrupted = StagingArea.open(output, "build-1", OutputQuotas.defaults());
+        interrupted.write("a.txt", new byte[] {1});
+        interrupted.releaseWork();
+
+        StagingArea resumed = StagingArea.open(output, "build-1", OutputQuotas.defaults());
+        assertThat(resumed.files()).as("the staged work is kept for the resume").hasSize(1);
+        resumed.delete();
+
+        assertThat(tmp).isDirectory().isEmptyDirectory();
+    }
+
+    @Test
+    void reopenedForAResumeItKeepsAnOutputDirectoryThatExistedBeforeTheBuild() throws IOException {
+        Path output = Files.createDirectory(tmp.resolve("out"));
+        StagingArea interrupted = StagingArea.open(output, "build-1", OutputQuotas.defaults());
+        interrupted.write("a.txt", new byte[] {1});
+        interrupted.releaseWork();
+
+        StagingArea.open(output, "build-1", OutputQuotas.defaults()).delete();
+
+        assertThat(output).isDirectory().isEmptyDirectory();
+    }
+
+    @Test
+    void aResumeThatPublishesKeepsTheOutputDirectoryAndLeavesNoNoteBehind() throws IOException {
+        Path output = tmp.resolve("out");
+        StagingArea interrupted = StagingArea.open(output, "build-1", OutputQuotas.defaults());
+        interrupted.write("a.txt", new byte[] {1});
+        interrupted.releaseWork();
+        StagingArea resumed = StagingArea.open(output, "build-1", OutputQuotas.defaults());
+
+        Files.writeString(output.resolve("published.txt"), "x");
+        resumed.delete();
+
+        try (var entries = Files.list(output)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("published.txt");
+        }
+    }
 }
