@@ -196,7 +196,17 @@ class ConfiguredFactoryTest {
         assertThat(newThreadsAfterWaiting(baseline)).as("building a factory starts no thread").isEmpty();
 
         factory.run();
-        factory.start().result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS);
+        BuildHandle started = factory.start();
+        started.result().get(PhaseGate.WAIT_SECONDS, TimeUnit.SECONDS);
+        // the started build's own thread (not a daemon, so the JVM waits for a build in flight) completes the
+        // result future and then ends: wait for it, bounded, before looking at what the factory keeps
+        String buildThread = "factory-" + started.buildId();
+        for (Thread thread : factoryThreads()) {
+            if (thread.getName().equals(buildThread)) {
+                thread.join(TimeUnit.SECONDS.toMillis(PhaseGate.WAIT_SECONDS));
+                assertThat(thread.isAlive()).as("the started build's thread ended with its build").isFalse();
+            }
+        }
         Set<Thread> owned = factoryThreads();
         owned.removeAll(baseline);
         assertThat(owned).as("the builds ran their task attempts on the factory's own threads, kept while idle")
